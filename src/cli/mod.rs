@@ -1,0 +1,66 @@
+//! The `bamboo` command line: argument parsing and dispatch only.
+
+mod bench;
+mod demo;
+mod export;
+mod info;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+
+use crate::runtime::{Client, ClientOptions, Plugin};
+
+#[derive(Parser)]
+#[command(name = "bamboo", version, about = "Transformer configuration studies on XLA, from Rust")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show the PJRT plugin, its API version, platform and devices.
+    Info(RuntimeArgs),
+    /// Train a small scanned MLP for a few steps: trace, lower, compile, execute with donation.
+    Demo(demo::DemoArgs),
+    /// Write the StableHLO text of named reference graphs into graphs/.
+    Export(export::ExportArgs),
+    /// Runtime and tracer benchmarks (matmul, ViT-B block, compile time, peak RSS).
+    Bench(bench::BenchArgs),
+}
+
+/// Which plugin to load and how many devices to ask for.
+#[derive(Args, Clone, Debug)]
+pub struct RuntimeArgs {
+    /// PJRT plugin shared object (else $BAMBOO_PJRT_PLUGIN, then plugins/, then pip packages).
+    #[arg(long)]
+    pub plugin: Option<PathBuf>,
+    /// Number of CPU devices to create (the CPU plugin's `cpu_device_count`).
+    #[arg(long)]
+    pub devices: Option<i64>,
+}
+
+impl RuntimeArgs {
+    pub fn client(&self) -> Result<Client> {
+        if let Some(n) = self.devices {
+            anyhow::ensure!(n >= 1, "--devices must be at least 1, got {}", n);
+        }
+        let plugin = Plugin::discover(self.plugin.as_deref())?;
+        Ok(Client::new(&plugin, &ClientOptions { cpu_device_count: self.devices })?)
+    }
+}
+
+pub fn run() -> Result<()> {
+    // The CPU plugin logs every compile at INFO level unless told otherwise.
+    if std::env::var_os("TF_CPP_MIN_LOG_LEVEL").is_none() {
+        std::env::set_var("TF_CPP_MIN_LOG_LEVEL", "2");
+    }
+    match Cli::parse().command {
+        Command::Info(a) => info::run(&a),
+        Command::Demo(a) => demo::run(&a),
+        Command::Export(a) => export::run(&a),
+        Command::Bench(a) => bench::run(&a),
+    }
+}

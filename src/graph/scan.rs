@@ -1,0 +1,198 @@
+//! `scan`: a loop over stacked per-layer inputs, lowered to one `stablehlo.while`.
+//!
+//! Deep models trace their block stack as a scan, so the program (and its compile time) does not
+//! grow with depth. The body is traced once into a graph of its own whose parameters are, in order,
+//! the carries, one slice of each stacked input, and the loop invariants ("consts").
+//!
+//! A scan node has three groups of results: the final carries, the stacked per-step outputs, and
+//! the stacked carries each step started from. The last group exists for autodiff (the backward
+//! scan restarts every step from its saved carry); lowering builds it only when something uses it.
+
+use std::rc::Rc;
+
+use super::error::{TraceError, TraceResult};
+use super::ir::{Graph, NodeId, Op, Tensor};
+use super::types::TensorType;
+
+/// What the backward pass keeps from the forward pass of a scan body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Remat {
+    /// Keep only each step's input carry; recompute the body in the backward pass
+    /// (memory: one activation per layer).
+    Full,
+}
+
+#[derive(Clone, Debug)]
+pub struct ScanOptions {
+    pub name: String,
+    /// Steps; taken from the stacked inputs when they exist.
+    pub length: Option<i64>,
+    /// Run the steps last to first.
+    pub reverse: bool,
+    pub remat: Remat,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions { name: "scan".into(), length: None, reverse: false, remat: Remat::Full }
+    }
+}
+
+#[derive(Debug)]
+pub struct ScanSpec {
+    pub body: Graph,
+    /// Body outputs: new carries, then per-step outputs.
+    pub body_outputs: Vec<NodeId>,
+    pub n_carry: usize,
+    pub n_xs: usize,
+    pub n_consts: usize,
+    pub n_ys: usize,
+    pub length: i64,
+    pub reverse: bool,
+    pub remat: Remat,
+}
+
+impl ScanSpec {
+    pub fn carry_types(&self) -> Vec<TensorType> {
+        (0..self.n_carry).map(|i| self.body.params()[i].ty.clone()).collect()
+    }
+
+    pub fn y_types(&self) -> Vec<TensorType> {
+        let n = self.n_carry;
+        (0..self.n_ys).map(|j| self.body.node(self.body_outputs[n + j]).outs[0].clone()).collect()
+    }
+}
+
+fn stacked(length: i64, ty: &TensorType) -> TensorType {
+    let mut dims = vec![length];
+    dims.extend_from_slice(&ty.dims);
+    TensorType::new(&dims, ty.dtype)
+}
+
+/// Result of `scan`.
+pub struct ScanResult {
+    pub carry: Vec<Tensor>,
+    /// Per-step outputs stacked along a new leading axis.
+    pub ys: Vec<Tensor>,
+}
+
+/// Traces `body(carry, x_slices, consts) -> (new_carry, ys)` once and loops it over the leading
+/// axis of every tensor in `xs`.
+pub fn scan<F>(carry: &[Tensor], xs: &[Tensor], consts: &[Tensor], opts: ScanOptions, body: F) -> TraceResult<ScanResult>
+where
+    F: FnOnce(&[Tensor], &[Tensor], &[Tensor]) -> TraceResult<(Vec<Tensor>, Vec<Tensor>)>,
+{
+    let all: Vec<&Tensor> = carry.iter().chain(xs).chain(consts).collect();
+    let outer = all
+        .first()
+        .map(|t| t.graph().clone())
+        .ok_or_else(|| TraceError::new("scan", format!("`{}` has no inputs", opts.name)))?;
+    if all.iter().any(|t| !t.graph().same(&outer)) {
+        return Err(TraceError::new("scan", format!("inputs of `{}` come from different graphs", opts.name)));
+    }
+    let length = match (xs.first(), opts.length) {
+        (Some(x), _) if x.rank() == 0 => {
+            return Err(TraceError::new("scan", format!("stacked input of `{}` is a scalar", opts.name)))
+        }
+        (Some(x), Some(l)) if x.dim(0) != l => {
+            return Err(TraceError::new("scan", format!("length {} but stacked input {}", l, x.ty())))
+        }
+        (Some(x), _) => x.dim(0),
+        (None, Some(l)) => l,
+        (None, None) => return Err(TraceError::new("scan", "no stacked inputs and no length")),
+    };
+    if let Some(bad) = xs.iter().find(|x| x.rank() == 0 || x.dim(0) != length) {
+        return Err(TraceError::new(
+            "scan",
+            format!("stacked inputs of `{}` must all have leading dim {}; got {}", opts.name, length, bad.ty()),
+        ));
+    }
+
+    let g = Graph::new(&format!("{}_body", opts.name));
+    let c_in: Vec<Tensor> = carry.iter().enumerate().map(|(i, c)| g.param(&format!("carry{}", i), c.dims(), c.dtype())).collect();
+    let x_in: Vec<Tensor> =
+        xs.iter().enumerate().map(|(i, x)| g.param(&format!("x{}", i), &x.dims()[1..], x.dtype())).collect();
+    let k_in: Vec<Tensor> =
+        consts.iter().enumerate().map(|(i, k)| g.param(&format!("const{}", i), k.dims(), k.dtype())).collect();
+    let (c_out, ys) = body(&c_in, &x_in, &k_in)?;
+    if c_out.len() != carry.len() {
+        return Err(TraceError::new("scan", format!("body of `{}` returned {} carries for {}", opts.name, c_out.len(), carry.len())));
+    }
+    for (i, (a, b)) in c_in.iter().zip(&c_out).enumerate() {
+        if a.ty() != b.ty() {
+            return Err(TraceError::new(
+                "scan",
+                format!("carry {} of `{}` changes type in the body: {} -> {}", i, opts.name, a.ty(), b.ty()),
+            ));
+        }
+    }
+    if let Some(t) = c_out.iter().chain(&ys).find(|t| !t.graph().same(&g)) {
+        return Err(TraceError::new("scan", format!("body of `{}` returned {:?} from another graph", opts.name, t)));
+    }
+    let spec = ScanSpec {
+        body: g,
+        body_outputs: c_out.iter().chain(&ys).map(|t| t.id()).collect(),
+        n_carry: carry.len(),
+        n_xs: xs.len(),
+        n_consts: consts.len(),
+        n_ys: ys.len(),
+        length,
+        reverse: opts.reverse,
+        remat: opts.remat,
+    };
+    let results = emit_scan_node(&outer, spec, all.iter().map(|t| t.id()).collect());
+    let n = carry.len();
+    Ok(ScanResult { carry: results[..n].to_vec(), ys: results[n..n + ys.len()].to_vec() })
+}
+
+/// Appends a scan node and returns handles to all of its results
+/// (final carries, stacked ys, stacked input carries).
+pub(crate) fn emit_scan_node(outer: &Graph, spec: ScanSpec, inputs: Vec<NodeId>) -> Vec<Tensor> {
+    let mut outs = spec.carry_types();
+    outs.extend(spec.y_types().iter().map(|t| stacked(spec.length, t)));
+    outs.extend(spec.carry_types().iter().map(|t| stacked(spec.length, t)));
+    let id = outer.push_multi(Op::Scan(Rc::new(spec)), inputs, outs);
+    outer.project_all(id)
+}
+
+/// Copies the part of `src` that `outputs` reach into the graph of `args`, with `src`'s
+/// parameters replaced by `args`. Types were checked when `src` was traced.
+pub fn inline(src: &Graph, outputs: &[NodeId], args: &[Tensor]) -> TraceResult<Vec<Tensor>> {
+    let dst = args.first().map(|a| a.graph().clone());
+    let params = src.params();
+    if params.len() != args.len() {
+        return Err(TraceError::new("inline", format!("{} takes {} arguments, got {}", src.name(), params.len(), args.len())));
+    }
+    for (p, a) in params.iter().zip(args) {
+        if &p.ty != a.ty() {
+            return Err(TraceError::new("inline", format!("argument `{}` is {}, got {}", p.name, p.ty, a.ty())));
+        }
+    }
+    let dst = match dst {
+        Some(d) => d,
+        None => return Err(TraceError::new("inline", "a graph without parameters cannot be inlined")),
+    };
+    let live = super::lower::reachable(src, outputs);
+    let mut map: Vec<Option<NodeId>> = vec![None; src.len()];
+    for id in 0..src.len() {
+        if !live[id] {
+            continue;
+        }
+        let node = src.node(id);
+        let new_id = match &node.op {
+            Op::Parameter { index } => args[*index].id(),
+            op => {
+                let inputs = node.inputs.iter().map(|&i| map[i].expect("inputs precede users")).collect();
+                dst.push_multi(op.clone(), inputs, node.outs.clone())
+            }
+        };
+        map[id] = Some(new_id);
+    }
+    Ok(outputs
+        .iter()
+        .map(|&o| {
+            let id = map[o].expect("output is live");
+            dst.tensor(id, 0)
+        })
+        .collect())
+}

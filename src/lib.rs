@@ -1,0 +1,13 @@
+//! bamboo: transformer models traced in Rust, lowered to StableHLO, compiled and run through PJRT.
+//!
+//! The stages follow JAX: `graph` traces ordinary Rust functions into an IR and differentiates
+//! them, `graph::lower` turns the IR into StableHLO text, and `runtime` compiles and executes that
+//! text on whatever PJRT plugin was loaded. The runtime knows nothing of the tracer, and the tracer
+//! needs no plugin.
+
+pub mod catalog;
+pub mod cli;
+pub mod graph;
+pub mod nn;
+pub mod program;
+pub mod runtime;

@@ -1,0 +1,241 @@
+//! A PJRT client (one per plugin per process is typical) and the devices it sees.
+
+use std::ffi::c_char;
+use std::sync::Arc;
+
+use super::api::{lossy_str, pjrt_call, Api};
+use super::error::{Result, RuntimeError};
+use super::ffi::{self, PjrtStruct};
+use super::plugin::Plugin;
+
+/// Options for `PJRT_Client_Create`. Each is passed only when set, so plugins that do not know
+/// an option never see it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClientOptions {
+    /// CPU plugin only: number of CPU devices (the plugin's default is 4 whatever the core
+    /// count). `XLA_FLAGS=--xla_force_host_platform_device_count` is ignored by the plugins.
+    pub cpu_device_count: Option<i64>,
+}
+
+/// A device as the plugin describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Device {
+    /// Global id, the one used in device assignments.
+    pub id: i32,
+    /// Position among the client's addressable devices: the index `Client::to_device` takes.
+    /// `None` for a device this process cannot address.
+    pub addressable_index: Option<usize>,
+    pub process_index: i32,
+    /// e.g. "cpu" or "NVIDIA H100 80GB HBM3".
+    pub kind: String,
+    pub debug_string: String,
+    /// e.g. the CUDA ordinal; -1 when undefined.
+    pub local_hardware_id: i32,
+}
+
+/// A PJRT client. Cheap to clone; destroyed when the last clone, buffer and executable are gone.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<ClientInner>,
+}
+
+pub(crate) struct ClientInner {
+    // Keeps the plugin (its function table) alive as long as the client.
+    pub(crate) plugin: Plugin,
+    pub(crate) raw: *mut ffi::PJRT_Client,
+    /// Addressable device handles (owned by the client), parallel to `addressable`.
+    pub(crate) addressable_raw: Vec<*mut ffi::PJRT_Device>,
+    pub(crate) addressable: Vec<Device>,
+    devices: Vec<Device>,
+    platform_name: String,
+    platform_version: String,
+}
+
+// SAFETY: a PJRT client is designed for concurrent use: XLA's PjRtClient implementations guard
+// their state internally, and JAX calls compile/transfer/execute on one client from many threads
+// at once without a lock of its own. The raw device handles are owned by the client and are
+// immutable. Everything else here is plain owned data.
+unsafe impl Send for ClientInner {}
+unsafe impl Sync for ClientInner {}
+
+impl ClientInner {
+    pub(crate) fn api(&self) -> &Api {
+        &self.plugin.inner.api
+    }
+
+    /// Position of a raw device handle among the addressable devices.
+    pub(crate) fn addressable_index_of(&self, dev: *mut ffi::PJRT_Device) -> Option<usize> {
+        self.addressable_raw.iter().position(|&d| d == dev)
+    }
+}
+
+impl Drop for ClientInner {
+    fn drop(&mut self) {
+        let mut a = ffi::PJRT_Client_Destroy_Args::new();
+        a.client = self.raw;
+        if let Err(e) = pjrt_call!(self.api(), PJRT_Client_Destroy, &mut a) {
+            eprintln!("bamboo: {e}");
+        }
+    }
+}
+
+impl Client {
+    pub fn new(plugin: &Plugin, options: &ClientOptions) -> Result<Client> {
+        let api = &plugin.inner.api;
+
+        // Names must outlive the call; they are static strings.
+        const CPU_DEVICE_COUNT: &str = "cpu_device_count";
+        let mut named: Vec<ffi::PJRT_NamedValue> = Vec::new();
+        if let Some(n) = options.cpu_device_count {
+            if n < 1 {
+                return Err(RuntimeError::invalid(format!("cpu_device_count must be >= 1, not {n}")));
+            }
+            let mut v = ffi::PJRT_NamedValue::new();
+            v.name = CPU_DEVICE_COUNT.as_ptr() as *const c_char;
+            v.name_size = CPU_DEVICE_COUNT.len();
+            v.type_ = ffi::PJRT_NamedValue_kInt64;
+            v.value = ffi::PJRT_NamedValue_Value { int64_value: n };
+            v.value_size = 1;
+            named.push(v);
+        }
+
+        let mut a = ffi::PJRT_Client_Create_Args::new();
+        a.create_options = if named.is_empty() { std::ptr::null() } else { named.as_ptr() };
+        a.num_options = named.len();
+        pjrt_call!(api, PJRT_Client_Create, &mut a)?;
+        if a.client.is_null() {
+            return Err(RuntimeError::invalid("PJRT_Client_Create returned no client"));
+        }
+
+        // Own the handle before anything else can fail, so it is destroyed on every path.
+        let mut inner = ClientInner {
+            plugin: plugin.clone(),
+            raw: a.client,
+            addressable_raw: Vec::new(),
+            addressable: Vec::new(),
+            devices: Vec::new(),
+            platform_name: String::new(),
+            platform_version: String::new(),
+        };
+
+        let mut p = ffi::PJRT_Client_PlatformName_Args::new();
+        p.client = inner.raw;
+        pjrt_call!(api, PJRT_Client_PlatformName, &mut p)?;
+        inner.platform_name = unsafe { lossy_str(p.platform_name, p.platform_name_size) };
+
+        let mut v = ffi::PJRT_Client_PlatformVersion_Args::new();
+        v.client = inner.raw;
+        pjrt_call!(api, PJRT_Client_PlatformVersion, &mut v)?;
+        inner.platform_version = unsafe { lossy_str(v.platform_version, v.platform_version_size) };
+
+        let mut ad = ffi::PJRT_Client_AddressableDevices_Args::new();
+        ad.client = inner.raw;
+        pjrt_call!(api, PJRT_Client_AddressableDevices, &mut ad)?;
+        inner.addressable_raw = unsafe { raw_list(ad.addressable_devices, ad.num_addressable_devices) };
+
+        let mut d = ffi::PJRT_Client_Devices_Args::new();
+        d.client = inner.raw;
+        pjrt_call!(api, PJRT_Client_Devices, &mut d)?;
+        let all_raw = unsafe { raw_list(d.devices, d.num_devices) };
+
+        for (i, &dev) in inner.addressable_raw.iter().enumerate() {
+            inner.addressable.push(describe(api, dev, Some(i))?);
+        }
+        for &dev in &all_raw {
+            let idx = inner.addressable_index_of(dev);
+            inner.devices.push(describe(api, dev, idx)?);
+        }
+        Ok(Client { inner: Arc::new(inner) })
+    }
+
+    /// e.g. "cpu", "cuda", "tpu".
+    pub fn platform_name(&self) -> &str {
+        &self.inner.platform_name
+    }
+
+    /// Platform-specific version text (e.g. the CUDA version); may be empty.
+    pub fn platform_version(&self) -> &str {
+        &self.inner.platform_version
+    }
+
+    /// All devices, including ones other processes own.
+    pub fn devices(&self) -> &[Device] {
+        &self.inner.devices
+    }
+
+    /// The devices this process can put buffers on and run programs on.
+    pub fn addressable_devices(&self) -> &[Device] {
+        &self.inner.addressable
+    }
+
+    pub fn plugin(&self) -> &Plugin {
+        &self.inner.plugin
+    }
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Client({}, {} addressable devices)",
+            self.platform_name(),
+            self.inner.addressable.len()
+        )
+    }
+}
+
+/// Copies a plugin-owned `(PJRT_Device* const*, n)` list.
+unsafe fn raw_list(p: *const *mut ffi::PJRT_Device, n: usize) -> Vec<*mut ffi::PJRT_Device> {
+    if p.is_null() || n == 0 {
+        Vec::new()
+    } else {
+        std::slice::from_raw_parts(p, n).to_vec()
+    }
+}
+
+/// Reads a device's description and hardware id.
+pub(crate) fn describe(
+    api: &Api,
+    dev: *mut ffi::PJRT_Device,
+    addressable_index: Option<usize>,
+) -> Result<Device> {
+    let mut g = ffi::PJRT_Device_GetDescription_Args::new();
+    g.device = dev;
+    pjrt_call!(api, PJRT_Device_GetDescription, &mut g)?;
+    let desc = g.device_description;
+
+    let mut id = ffi::PJRT_DeviceDescription_Id_Args::new();
+    id.device_description = desc;
+    pjrt_call!(api, PJRT_DeviceDescription_Id, &mut id)?;
+
+    let mut pi = ffi::PJRT_DeviceDescription_ProcessIndex_Args::new();
+    pi.device_description = desc;
+    pjrt_call!(api, PJRT_DeviceDescription_ProcessIndex, &mut pi)?;
+
+    let mut k = ffi::PJRT_DeviceDescription_Kind_Args::new();
+    k.device_description = desc;
+    pjrt_call!(api, PJRT_DeviceDescription_Kind, &mut k)?;
+
+    let mut ds = ffi::PJRT_DeviceDescription_DebugString_Args::new();
+    ds.device_description = desc;
+    pjrt_call!(api, PJRT_DeviceDescription_DebugString, &mut ds)?;
+
+    // Only addressable devices have a local hardware id.
+    let local_hardware_id = if addressable_index.is_some() {
+        let mut h = ffi::PJRT_Device_LocalHardwareId_Args::new();
+        h.device = dev;
+        pjrt_call!(api, PJRT_Device_LocalHardwareId, &mut h)?;
+        h.local_hardware_id
+    } else {
+        -1
+    };
+
+    Ok(Device {
+        id: id.id,
+        addressable_index,
+        process_index: pi.process_index,
+        kind: unsafe { lossy_str(k.device_kind, k.device_kind_size) },
+        debug_string: unsafe { lossy_str(ds.debug_string, ds.debug_string_size) },
+        local_hardware_id,
+    })
+}

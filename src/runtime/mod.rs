@@ -1,0 +1,37 @@
+//! The PJRT runtime: load a plugin, create a client, move tensors, compile StableHLO, execute.
+//!
+//! Self-contained on purpose (it uses no other bamboo module): it talks to any PJRT plugin
+//! through a hand-written FFI of the C API (header v0.81, see `ffi`), loaded with `libloading`.
+//!
+//! ```no_run
+//! use bamboo::runtime::*;
+//! # fn main() -> Result<()> {
+//! let plugin = Plugin::discover(None)?;
+//! let client = Client::new(&plugin, &ClientOptions::default())?;
+//! let exe = client.compile("double", "module { ... }", &CompileOptions::default())?;
+//! let x = client.to_device(&HostTensor::from_f32(&[2], &[1.0, 2.0])?, 0)?;
+//! let y = exe.execute_single(&[&x])?;
+//! println!("{:?}", y[0].to_host()?.to_f32()?);
+//! # Ok(()) }
+//! ```
+
+mod api;
+mod buffer;
+mod client;
+mod compile;
+mod cuda;
+mod discover;
+mod error;
+mod executable;
+mod ffi;
+mod host;
+mod plugin;
+
+pub use buffer::Buffer;
+pub use client::{Client, ClientOptions, Device};
+pub use compile::{CompileOptions, OptionValue};
+pub use discover::{discover_plugin, plugin_search_locations, DEFAULT_PLUGIN_RELATIVE, PLUGIN_ENV_VAR};
+pub use error::{Context, Result, RuntimeError};
+pub use executable::{Arg, Executable};
+pub use host::{element_count, ElementType, HostTensor, NativeType};
+pub use plugin::{AttributeValue, Plugin};

@@ -1,0 +1,161 @@
+//! Shared test support: one client on the real plugin, deterministic inputs, and a
+//! finite-difference gradient checker.
+#![allow(dead_code)]
+
+use std::sync::OnceLock;
+
+use bamboo::graph::{grad, DType, Function, Graph, Tensor, TraceResult};
+use bamboo::program::Program;
+use bamboo::runtime::{Client, ClientOptions, CompileOptions, HostTensor, Plugin};
+
+/// The plugin found by discovery (scripts/setup installs it), shared by a test binary.
+pub fn client() -> &'static Client {
+    static CLIENT: OnceLock<Client> = OnceLock::new();
+    CLIENT.get_or_init(|| {
+        let plugin = Plugin::discover(None).expect("no PJRT plugin: run scripts/setup");
+        Client::new(&plugin, &ClientOptions::default()).expect("client")
+    })
+}
+
+/// xorshift64*: deterministic test data without a dependency.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    /// Uniform in [0, 1).
+    pub fn uniform(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    pub fn normal(&mut self) -> f64 {
+        let u1 = 1.0 - self.uniform();
+        let u2 = self.uniform();
+        (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
+    }
+    pub fn normals(&mut self, n: usize, scale: f64) -> Vec<f64> {
+        (0..n).map(|_| self.normal() * scale).collect()
+    }
+    /// Values in [lo, hi).
+    pub fn range(&mut self, n: usize, lo: f64, hi: f64) -> Vec<f64> {
+        (0..n).map(|_| lo + (hi - lo) * self.uniform()).collect()
+    }
+}
+
+pub fn count(dims: &[i64]) -> usize {
+    dims.iter().product::<i64>() as usize
+}
+
+/// A test input: float inputs are differentiated, integer ones are data.
+pub struct Input {
+    pub name: String,
+    pub dims: Vec<i64>,
+    pub dtype: DType,
+    pub values: Vec<f64>,
+}
+
+impl Input {
+    pub fn f64(name: &str, dims: &[i64], values: Vec<f64>) -> Input {
+        assert_eq!(values.len(), count(dims), "{}", name);
+        Input { name: name.into(), dims: dims.to_vec(), dtype: DType::F64, values }
+    }
+    pub fn normal(name: &str, dims: &[i64], rng: &mut Rng) -> Input {
+        Input::f64(name, dims, rng.normals(count(dims), 1.0))
+    }
+    pub fn i32(name: &str, dims: &[i64], values: Vec<i32>) -> Input {
+        Input { name: name.into(), dims: dims.to_vec(), dtype: DType::I32, values: values.iter().map(|&v| v as f64).collect() }
+    }
+    pub fn host(&self) -> HostTensor {
+        match self.dtype {
+            DType::F64 => HostTensor::from_slice(&self.dims, &self.values).unwrap(),
+            DType::F32 => HostTensor::from_slice(&self.dims, &self.values.iter().map(|&v| v as f32).collect::<Vec<_>>()).unwrap(),
+            DType::I32 => HostTensor::from_slice(&self.dims, &self.values.iter().map(|&v| v as i32).collect::<Vec<_>>()).unwrap(),
+            d => panic!("test inputs of {} unsupported", d),
+        }
+    }
+}
+
+/// Traces `f` over `inputs`, compiles and runs it, returns the outputs.
+pub fn run<F>(name: &str, inputs: &[Input], f: F) -> Vec<HostTensor>
+where
+    F: FnOnce(&[Tensor]) -> TraceResult<Vec<Tensor>>,
+{
+    let g = Graph::new(name);
+    let params: Vec<Tensor> = inputs.iter().map(|i| g.param(&i.name, &i.dims, i.dtype)).collect();
+    let outs = f(&params).expect("trace");
+    let func = Function::new(&g, &outs).unwrap();
+    let prog = Program::compile(client(), &func, &CompileOptions::default())
+        .unwrap_or_else(|e| panic!("{:#}\n{}", e, func.to_stablehlo()));
+    let hosts: Vec<HostTensor> = inputs.iter().map(|i| i.host()).collect();
+    prog.run_host(client(), &hosts).unwrap()
+}
+
+/// Checks reverse-mode gradients of `f` against central finite differences in f64.
+///
+/// The scalar under test is `sum(f(x) * R)` with a fixed random `R`, so every output element
+/// gets a distinct weight. For each float input, the directional derivative along random
+/// directions is compared with `<grad, v>`; the relative error must stay below `tol`.
+pub fn check_grads<F>(name: &str, inputs: Vec<Input>, tol: f64, f: F)
+where
+    F: FnOnce(&[Tensor]) -> TraceResult<Tensor>,
+{
+    let mut rng = Rng::new(name.len() as u64 * 7919 + 17);
+    let g = Graph::new(name);
+    let params: Vec<Tensor> = inputs.iter().map(|i| g.param(&i.name, &i.dims, i.dtype)).collect();
+    let y = f(&params).expect("trace");
+    assert_eq!(y.dtype(), DType::F64, "{}: output must be f64", name);
+    let r = g.constant(&rng.normals(y.elem_count() as usize, 1.0), y.dims(), DType::F64).unwrap();
+    let loss = y.mul(&r).unwrap().sum_all().unwrap();
+    let diff: Vec<usize> = (0..inputs.len()).filter(|&i| inputs[i].dtype == DType::F64).collect();
+    let wrt: Vec<Tensor> = diff.iter().map(|&i| params[i].clone()).collect();
+    let grads = grad(&loss, &wrt).expect("grad");
+    let mut outs = vec![loss.clone()];
+    outs.extend(grads);
+    let func = Function::new(&g, &outs).unwrap();
+    let prog = Program::compile(client(), &func, &CompileOptions::default())
+        .unwrap_or_else(|e| panic!("{}: {:#}\n{}", name, e, func.to_stablehlo()));
+    let eval = |vals: &[Vec<f64>]| -> Vec<HostTensor> {
+        let hosts: Vec<HostTensor> = inputs
+            .iter()
+            .zip(vals)
+            .map(|(i, v)| Input { name: i.name.clone(), dims: i.dims.clone(), dtype: i.dtype, values: v.clone() }.host())
+            .collect();
+        prog.run_host(client(), &hosts).unwrap()
+    };
+    let base: Vec<Vec<f64>> = inputs.iter().map(|i| i.values.clone()).collect();
+    let out0 = eval(&base);
+    let eps = 1e-6;
+    for (k, &i) in diff.iter().enumerate() {
+        let gi: Vec<f64> = out0[1 + k].to_vec::<f64>().unwrap();
+        for _ in 0..2 {
+            let v = rng.normals(gi.len(), 1.0);
+            let mut plus = base.clone();
+            let mut minus = base.clone();
+            for j in 0..v.len() {
+                plus[i][j] += eps * v[j];
+                minus[i][j] -= eps * v[j];
+            }
+            let lp = eval(&plus)[0].to_scalar::<f64>().unwrap();
+            let lm = eval(&minus)[0].to_scalar::<f64>().unwrap();
+            let fd = (lp - lm) / (2.0 * eps);
+            let an: f64 = gi.iter().zip(&v).map(|(a, b)| a * b).sum();
+            let scale = fd.abs().max(an.abs());
+            let err = (fd - an).abs() / scale.max(1e-300);
+            assert!(
+                err < tol || (fd - an).abs() < 1e-9,
+                "{}: d/d{} finite difference {} vs autodiff {} (relative error {:.3e})",
+                name,
+                inputs[i].name,
+                fd,
+                an,
+                err
+            );
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! The PJRT runtime against real plugins: the one discovery finds (the pinned 0.115 CPU plugin
+//! under plugins/, installed by `scripts/setup`) and the 0.106 CPU plugin by explicit path.
+
+use std::path::{Path, PathBuf};
+
+use bamboo::runtime::*;
+use half::{bf16, f16};
+
+fn plugin() -> Plugin {
+    Plugin::discover(None).expect("a PJRT plugin (run scripts/setup)")
+}
+
+fn client(devices: Option<i64>) -> Client {
+    Client::new(&plugin(), &ClientOptions { cpu_device_count: devices }).expect("client")
+}
+
+const ADD: &str = r#"
+module @add {
+  func.func public @main(%a: tensor<2x3xf32>, %b: tensor<2x3xf32>) -> (tensor<2x3xf32>) {
+    %0 = "stablehlo.add"(%a, %b) : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+    "func.return"(%0) : (tensor<2x3xf32>) -> ()
+  }
+}
+"#;
+
+fn f32s(c: &Client, dims: &[i64], v: &[f32]) -> Buffer {
+    c.to_device(&HostTensor::from_f32(dims, v).unwrap(), 0).unwrap()
+}
+
+fn run_add(c: &Client) {
+    let exe = c.compile("add", ADD, &CompileOptions::default()).unwrap();
+    assert_eq!(exe.num_outputs(), 1);
+    assert_eq!(exe.num_devices(), 1);
+    let a = f32s(c, &[2, 3], &[1., 2., 3., 4., 5., 6.]);
+    let b = f32s(c, &[2, 3], &[10., 20., 30., 40., 50., 60.]);
+    let out = exe.execute_single(&[&a, &b]).unwrap();
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].dims().unwrap(), vec![2, 3]);
+    assert_eq!(out[0].to_host().unwrap().to_f32().unwrap(), vec![11., 22., 33., 44., 55., 66.]);
+}
+
+#[test]
+fn discovered_plugin_loads_with_versions_and_cpu_platform() {
+    let p = plugin();
+    let (major, minor) = p.api_version();
+    assert_eq!(major, 0);
+    assert!(minor >= 81, "C API 0.{minor} is older than the v0.81 header");
+    if p.path().ends_with(DEFAULT_PLUGIN_RELATIVE) {
+        assert_eq!((major, minor), (0, 115), "the pinned default plugin");
+    }
+    // Loading again returns the same plugin, not a second initialization.
+    assert_eq!(Plugin::load(p.path()).unwrap().path(), p.path());
+
+    let attrs = p.attributes().unwrap();
+    assert!(attrs.iter().any(|(k, _)| k == "stablehlo_current_version"), "{attrs:?}");
+
+    let c = Client::new(&p, &ClientOptions::default()).unwrap();
+    assert_eq!(c.platform_name(), "cpu");
+    let devs = c.addressable_devices();
+    assert!(!devs.is_empty());
+    assert_eq!(c.devices().len(), devs.len());
+    for (i, d) in devs.iter().enumerate() {
+        assert_eq!(d.addressable_index, Some(i));
+        assert!(!d.kind.is_empty() && !d.debug_string.is_empty(), "{d:?}");
+    }
+    let c2 = client(Some(2));
+    assert_eq!(c2.addressable_devices().len(), 2);
+}
+
+#[test]
+fn buffers_round_trip_every_element_type() {
+    let c = client(Some(2));
+    let tensors = vec![
+        HostTensor::from_bool(&[2, 2], &[true, false, false, true]).unwrap(),
+        HostTensor::from_u8(&[3], &[0, 7, 255]).unwrap(),
+        HostTensor::from_i32(&[2, 1], &[-5, i32::MAX]).unwrap(),
+        HostTensor::from_i64(&[2], &[i64::MIN, 42]).unwrap(),
+        HostTensor::from_u32(&[1, 1, 2], &[u32::MAX, 3]).unwrap(),
+        HostTensor::from_f16(&[2], &[f16::from_f32(0.5), f16::from_f32(-2.0)]).unwrap(),
+        HostTensor::from_bf16(&[2], &[bf16::from_f32(1.5), bf16::from_f32(-3.0)]).unwrap(),
+        HostTensor::from_f32(&[2, 3], &[0.25, -1., 2., 3., 4., f32::INFINITY]).unwrap(),
+        HostTensor::from_f64(&[1], &[std::f64::consts::PI]).unwrap(),
+        HostTensor::scalar_f32(7.5),
+        HostTensor::zeros(ElementType::F32, &[0, 4]).unwrap(),
+    ];
+    for ty in ElementType::ALL {
+        assert!(tensors.iter().any(|t| t.ty == ty), "{ty} is not covered");
+    }
+    for t in &tensors {
+        for dev in 0..2 {
+            let b = c.to_device(t, dev).unwrap();
+            assert_eq!(b.element_type().unwrap(), t.ty);
+            assert_eq!(b.dims().unwrap(), t.dims);
+            assert_eq!(b.device().unwrap().addressable_index, Some(dev));
+            assert_eq!(&b.to_host().unwrap(), t, "{} {:?} on device {dev}", t.ty, t.dims);
+        }
+    }
+    let nine = c.to_device(&HostTensor::scalar_i64(9), 0).unwrap();
+    assert_eq!(nine.to_host().unwrap().to_scalar_i64().unwrap(), 9);
+    let err = c.to_device(&tensors[0], 2).unwrap_err();
+    assert!(err.to_string().contains("out of range"), "{err}");
+}
+
+#[test]
+fn compile_and_execute_add() {
+    run_add(&client(None));
+}
+
+#[test]
+fn multiple_outputs_come_back_flat() {
+    let c = client(None);
+    let src = r#"
+module @two {
+  func.func public @main(%a: tensor<3xf32>) -> (tensor<3xf32>, tensor<f32>) {
+    %0 = "stablehlo.multiply"(%a, %a) : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+    %z = "stablehlo.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
+    %1 = "stablehlo.reduce"(%a, %z) ({
+      ^bb0(%x: tensor<f32>, %y: tensor<f32>):
+        %s = "stablehlo.add"(%x, %y) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%s) : (tensor<f32>) -> ()
+    }) {dimensions = array<i64: 0>} : (tensor<3xf32>, tensor<f32>) -> tensor<f32>
+    "func.return"(%0, %1) : (tensor<3xf32>, tensor<f32>) -> ()
+  }
+}
+"#;
+    let exe = c.compile("two", src, &CompileOptions::default()).unwrap();
+    assert_eq!(exe.num_outputs(), 2);
+    let a = f32s(&c, &[3], &[1., 2., 3.]);
+    let out = exe.execute_single(&[&a]).unwrap();
+    assert_eq!(out[0].to_host().unwrap().to_f32().unwrap(), vec![1., 4., 9.]);
+    assert_eq!(out[1].to_host().unwrap().to_scalar_f32().unwrap(), 6.);
+}
+
+fn donating_program(attr: &str) -> String {
+    format!(
+        r#"
+module @donate {{
+  func.func public @main(%a: tensor<4xf32> {{{attr}}}, %b: tensor<4xf32>) -> (tensor<4xf32>) {{
+    %0 = "stablehlo.add"(%a, %b) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+    "func.return"(%0) : (tensor<4xf32>) -> ()
+  }}
+}}
+"#
+    )
+}
+
+#[test]
+fn donation_and_borrowing() {
+    let c = client(None);
+    for attr in ["tf.aliasing_output = 0 : i32", "jax.buffer_donor = true"] {
+        let exe = c.compile("donate", &donating_program(attr), &CompileOptions::default()).unwrap();
+        let b = f32s(&c, &[4], &[10., 20., 30., 40.]);
+
+        // Borrowed: the runtime must not consume it, even though the program aliases it.
+        let a = f32s(&c, &[4], &[1., 2., 3., 4.]);
+        for _ in 0..2 {
+            let out = exe.execute(vec![vec![Arg::Borrow(&a), Arg::Borrow(&b)]]).unwrap();
+            assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![11., 22., 33., 44.]);
+            assert_eq!(a.to_host().unwrap().to_f32().unwrap(), vec![1., 2., 3., 4.], "{attr}");
+        }
+
+        // Donated: moved in, so it cannot be touched afterwards; the result is still right.
+        let a = f32s(&c, &[4], &[1., 2., 3., 4.]);
+        let out = exe.execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]]).unwrap();
+        assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![11., 22., 33., 44.]);
+        // Chaining: donate the previous result back in.
+        let prev = out.into_iter().next().unwrap().into_iter().next().unwrap();
+        let out = exe.execute(vec![vec![prev.into(), (&b).into()]]).unwrap();
+        assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![21., 42., 63., 84.]);
+        assert_eq!(b.to_host().unwrap().to_f32().unwrap(), vec![10., 20., 30., 40.]);
+    }
+    // Donating to a program that aliases nothing is harmless: the buffer is just released.
+    let exe = c.compile("add", ADD, &CompileOptions::default()).unwrap();
+    let a = f32s(&c, &[2, 3], &[1.; 6]);
+    let b = f32s(&c, &[2, 3], &[2.; 6]);
+    let out = exe.execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]]).unwrap();
+    assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![3.; 6]);
+}
+
+const ALL_SUM: &str = r#"
+module @allsum {
+  func.func public @main(%x: tensor<3xf32>) -> (tensor<3xf32>) {
+    %0 = "stablehlo.all_reduce"(%x) ({
+      ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+        %s = "stablehlo.add"(%a, %b) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%s) : (tensor<f32>) -> ()
+    }) {replica_groups = dense<[[0, 1]]> : tensor<1x2xi64>} : (tensor<3xf32>) -> tensor<3xf32>
+    "func.return"(%0) : (tensor<3xf32>) -> ()
+  }
+}
+"#;
+
+fn run_all_sum(c: &Client) {
+    let exe = c.compile("allsum", ALL_SUM, &CompileOptions::replicated(2)).unwrap();
+    assert_eq!((exe.num_replicas(), exe.num_partitions(), exe.num_devices()), (2, 1, 2));
+    for round in 0..2 {
+        let x0 = c.to_device(&HostTensor::from_f32(&[3], &[1., 2., 3.]).unwrap(), 0).unwrap();
+        let x1 = c.to_device(&HostTensor::from_f32(&[3], &[10., 20., 30.]).unwrap(), 1).unwrap();
+        let out = exe.execute(vec![vec![Arg::Borrow(&x0)], vec![Arg::Donate(x1)]]).unwrap();
+        assert_eq!(out.len(), 2);
+        for (d, list) in out.iter().enumerate() {
+            assert_eq!(list.len(), 1);
+            assert_eq!(list[0].device().unwrap().addressable_index, Some(d));
+            let got = list[0].to_host().unwrap().to_f32().unwrap();
+            assert_eq!(got, vec![11., 22., 33.], "round {round} device {d}");
+        }
+    }
+    // One argument list for a two-device program: our error, naming the program.
+    let x = c.to_device(&HostTensor::from_f32(&[3], &[1., 2., 3.]).unwrap(), 0).unwrap();
+    let err = exe.execute(vec![vec![Arg::Borrow(&x)]]).unwrap_err();
+    assert!(err.to_string().contains("allsum") && err.to_string().contains("2 device"), "{err}");
+}
+
+#[test]
+fn two_replicas_all_reduce() {
+    run_all_sum(&client(Some(2)));
+}
+
+#[test]
+fn bad_program_error_names_program_and_keeps_plugin_message() {
+    let c = client(None);
+    let err = c
+        .compile("my_broken_prog", "module { this is not mlir }", &CompileOptions::default())
+        .unwrap_err();
+    let s = err.to_string();
+    assert!(s.contains("my_broken_prog") && s.contains("PJRT_Client_Compile"), "{s}");
+    assert!(err.plugin_message().is_some_and(|m| !m.is_empty()), "{s}");
+
+    // A well-formed module that uses the wrong types also fails cleanly.
+    let wrong = ADD.replace("-> tensor<2x3xf32>\n", "-> tensor<3x2xf32>\n");
+    let err = c.compile("wrong_types", &wrong, &CompileOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("wrong_types"), "{err}");
+
+    // Unknown per-compile XLA option: a clean error, not an abort.
+    let opts = CompileOptions {
+        env_option_overrides: vec![("xla_no_such_option".into(), OptionValue::Bool(true))],
+        ..Default::default()
+    };
+    let err = c.compile("opts", ADD, &opts).unwrap_err();
+    assert!(err.to_string().contains("opts"), "{err}");
+
+    // Wrong number of arguments at run time.
+    let exe = c.compile("add", ADD, &CompileOptions::default()).unwrap();
+    let a = f32s(&c, &[2, 3], &[1.; 6]);
+    let err = exe.execute_single(&[&a]).unwrap_err();
+    assert!(err.to_string().contains("add"), "{err}");
+}
+
+#[test]
+fn known_env_option_override_compiles() {
+    let c = client(None);
+    let opts = CompileOptions {
+        env_option_overrides: vec![("xla_cpu_use_thunk_runtime".into(), OptionValue::Bool(true))],
+        ..Default::default()
+    };
+    // Not every plugin knows every flag; the point is that a valid override is accepted when
+    // it is known and rejected cleanly otherwise.
+    match c.compile("flags", ADD, &opts) {
+        Ok(exe) => assert_eq!(exe.num_outputs(), 1),
+        Err(e) => assert!(e.to_string().contains("flags"), "{e}"),
+    }
+}
+
+#[test]
+fn non_plugin_files_give_clear_errors() {
+    for p in ["/bin/ls", "/etc/hostname", "/nonexistent/dir/plugin.so"] {
+        let path = Path::new(p);
+        if p.starts_with("/etc") && !path.exists() {
+            continue;
+        }
+        let err = Plugin::load(path).unwrap_err();
+        let s = err.to_string();
+        assert!(matches!(err, RuntimeError::Load { .. }), "{p}: {s}");
+        assert!(s.contains(p), "{s}");
+    }
+    // A real shared library that is not a PJRT plugin.
+    if let Some(libm) = ["/lib/x86_64-linux-gnu/libm.so.6", "/usr/lib64/libm.so.6", "/lib64/libm.so.6"]
+        .iter()
+        .map(Path::new)
+        .find(|p| p.exists())
+    {
+        let s = Plugin::load(libm).unwrap_err().to_string();
+        assert!(s.contains("GetPjrtApi"), "{s}");
+    }
+    let s = discover_plugin(Some(Path::new("/nonexistent/x.so"))).unwrap_err().to_string();
+    assert!(s.contains("/nonexistent/x.so") && s.contains("scripts/setup"), "{s}");
+}
+
+#[test]
+fn objects_are_send_and_sync_and_usable_from_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Plugin>();
+    assert_send_sync::<Client>();
+    assert_send_sync::<Buffer>();
+    assert_send_sync::<Executable>();
+
+    let c = client(None);
+    let exe = c.compile("add", ADD, &CompileOptions::default()).unwrap();
+    std::thread::scope(|s| {
+        for t in 0..2 {
+            let (c, exe) = (&c, &exe);
+            s.spawn(move || {
+                let a = f32s(c, &[2, 3], &[t as f32; 6]);
+                let out = exe.execute_single(&[&a, &a]).unwrap();
+                assert_eq!(out[0].to_host().unwrap().to_f32().unwrap(), vec![2. * t as f32; 6]);
+            });
+        }
+    });
+}
+
+/// The second plugin version (C API 0.106), by explicit path.
+fn second_plugin() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugins/fastatomstruct_xla_cpu/libpjrt_cpu.so");
+    if p.is_file() {
+        Some(p)
+    } else {
+        eprintln!("SKIPPED: {} not installed", p.display());
+        None
+    }
+}
+
+#[test]
+fn second_plugin_version_by_explicit_path() {
+    let Some(path) = second_plugin() else { return };
+    let p = Plugin::load(discover_plugin(Some(&path)).unwrap()).unwrap();
+    assert_eq!(p.api_version(), (0, 106));
+    let c = Client::new(&p, &ClientOptions { cpu_device_count: Some(2) }).unwrap();
+    assert_eq!(c.platform_name(), "cpu");
+    assert_eq!(c.addressable_devices().len(), 2);
+    run_add(&c);
+    run_all_sum(&c);
+}
