@@ -11,7 +11,13 @@ fn plugin() -> Plugin {
 }
 
 fn client(devices: Option<i64>) -> Client {
-    Client::new(&plugin(), &ClientOptions { cpu_device_count: devices }).expect("client")
+    Client::new(
+        &plugin(),
+        &ClientOptions {
+            cpu_device_count: devices,
+        },
+    )
+    .expect("client")
 }
 
 const ADD: &str = r#"
@@ -24,7 +30,8 @@ module @add {
 "#;
 
 fn f32s(c: &Client, dims: &[i64], v: &[f32]) -> Buffer {
-    c.to_device(&HostTensor::from_f32(dims, v).unwrap(), 0).unwrap()
+    c.to_device(&HostTensor::from_f32(dims, v).unwrap(), 0)
+        .unwrap()
 }
 
 fn run_add(c: &Client) {
@@ -36,7 +43,10 @@ fn run_add(c: &Client) {
     let out = exe.execute_single(&[&a, &b]).unwrap();
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].dims().unwrap(), vec![2, 3]);
-    assert_eq!(out[0].to_host().unwrap().to_f32().unwrap(), vec![11., 22., 33., 44., 55., 66.]);
+    assert_eq!(
+        out[0].to_host().unwrap().to_f32().unwrap(),
+        vec![11., 22., 33., 44., 55., 66.]
+    );
 }
 
 #[test]
@@ -44,7 +54,10 @@ fn discovered_plugin_loads_with_versions_and_cpu_platform() {
     let p = plugin();
     let (major, minor) = p.api_version();
     assert_eq!(major, 0);
-    assert!(minor >= 81, "C API 0.{minor} is older than the v0.81 header");
+    assert!(
+        minor >= 81,
+        "C API 0.{minor} is older than the v0.81 header"
+    );
     if p.path().ends_with(DEFAULT_PLUGIN_RELATIVE) {
         assert_eq!((major, minor), (0, 115), "the pinned default plugin");
     }
@@ -52,7 +65,10 @@ fn discovered_plugin_loads_with_versions_and_cpu_platform() {
     assert_eq!(Plugin::load(p.path()).unwrap().path(), p.path());
 
     let attrs = p.attributes().unwrap();
-    assert!(attrs.iter().any(|(k, _)| k == "stablehlo_current_version"), "{attrs:?}");
+    assert!(
+        attrs.iter().any(|(k, _)| k == "stablehlo_current_version"),
+        "{attrs:?}"
+    );
 
     let c = Client::new(&p, &ClientOptions::default()).unwrap();
     assert_eq!(c.platform_name(), "cpu");
@@ -92,7 +108,13 @@ fn buffers_round_trip_every_element_type() {
             assert_eq!(b.element_type().unwrap(), t.ty);
             assert_eq!(b.dims().unwrap(), t.dims);
             assert_eq!(b.device().unwrap().addressable_index, Some(dev));
-            assert_eq!(&b.to_host().unwrap(), t, "{} {:?} on device {dev}", t.ty, t.dims);
+            assert_eq!(
+                &b.to_host().unwrap(),
+                t,
+                "{} {:?} on device {dev}",
+                t.ty,
+                t.dims
+            );
         }
     }
     let nine = c.to_device(&HostTensor::scalar_i64(9), 0).unwrap();
@@ -127,7 +149,10 @@ module @two {
     assert_eq!(exe.num_outputs(), 2);
     let a = f32s(&c, &[3], &[1., 2., 3.]);
     let out = exe.execute_single(&[&a]).unwrap();
-    assert_eq!(out[0].to_host().unwrap().to_f32().unwrap(), vec![1., 4., 9.]);
+    assert_eq!(
+        out[0].to_host().unwrap().to_f32().unwrap(),
+        vec![1., 4., 9.]
+    );
     assert_eq!(out[1].to_host().unwrap().to_scalar_f32().unwrap(), 6.);
 }
 
@@ -148,32 +173,68 @@ module @donate {{
 fn donation_and_borrowing() {
     let c = client(None);
     for attr in ["tf.aliasing_output = 0 : i32", "jax.buffer_donor = true"] {
-        let exe = c.compile("donate", &donating_program(attr), &CompileOptions::default()).unwrap();
+        let exe = c
+            .compile(
+                "donate",
+                &donating_program(attr),
+                &CompileOptions::default(),
+            )
+            .unwrap();
         let b = f32s(&c, &[4], &[10., 20., 30., 40.]);
 
         // Borrowed: the runtime must not consume it, even though the program aliases it.
         let a = f32s(&c, &[4], &[1., 2., 3., 4.]);
         for _ in 0..2 {
-            let out = exe.execute(vec![vec![Arg::Borrow(&a), Arg::Borrow(&b)]]).unwrap();
-            assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![11., 22., 33., 44.]);
-            assert_eq!(a.to_host().unwrap().to_f32().unwrap(), vec![1., 2., 3., 4.], "{attr}");
+            let out = exe
+                .execute(vec![vec![Arg::Borrow(&a), Arg::Borrow(&b)]])
+                .unwrap();
+            assert_ne!(
+                out[0][0].unsafe_pointer().unwrap(),
+                a.unsafe_pointer().unwrap()
+            );
+            assert_eq!(
+                out[0][0].to_host().unwrap().to_f32().unwrap(),
+                vec![11., 22., 33., 44.]
+            );
+            assert_eq!(
+                a.to_host().unwrap().to_f32().unwrap(),
+                vec![1., 2., 3., 4.],
+                "{attr}"
+            );
         }
 
         // Donated: moved in, so it cannot be touched afterwards; the result is still right.
         let a = f32s(&c, &[4], &[1., 2., 3., 4.]);
-        let out = exe.execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]]).unwrap();
-        assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![11., 22., 33., 44.]);
+        let a_addr = a.unsafe_pointer().unwrap();
+        let out = exe
+            .execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]])
+            .unwrap();
+        assert_eq!(
+            out[0][0].to_host().unwrap().to_f32().unwrap(),
+            vec![11., 22., 33., 44.]
+        );
+        // The donation really happened: the output lives in the donated memory (the CPU
+        // plugins reuse it for both attributes), while borrowing above never did.
+        assert_eq!(out[0][0].unsafe_pointer().unwrap(), a_addr, "{attr}");
         // Chaining: donate the previous result back in.
         let prev = out.into_iter().next().unwrap().into_iter().next().unwrap();
         let out = exe.execute(vec![vec![prev.into(), (&b).into()]]).unwrap();
-        assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![21., 42., 63., 84.]);
-        assert_eq!(b.to_host().unwrap().to_f32().unwrap(), vec![10., 20., 30., 40.]);
+        assert_eq!(
+            out[0][0].to_host().unwrap().to_f32().unwrap(),
+            vec![21., 42., 63., 84.]
+        );
+        assert_eq!(
+            b.to_host().unwrap().to_f32().unwrap(),
+            vec![10., 20., 30., 40.]
+        );
     }
     // Donating to a program that aliases nothing is harmless: the buffer is just released.
     let exe = c.compile("add", ADD, &CompileOptions::default()).unwrap();
     let a = f32s(&c, &[2, 3], &[1.; 6]);
     let b = f32s(&c, &[2, 3], &[2.; 6]);
-    let out = exe.execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]]).unwrap();
+    let out = exe
+        .execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]])
+        .unwrap();
     assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![3.; 6]);
 }
 
@@ -191,12 +252,23 @@ module @allsum {
 "#;
 
 fn run_all_sum(c: &Client) {
-    let exe = c.compile("allsum", ALL_SUM, &CompileOptions::replicated(2)).unwrap();
-    assert_eq!((exe.num_replicas(), exe.num_partitions(), exe.num_devices()), (2, 1, 2));
+    let exe = c
+        .compile("allsum", ALL_SUM, &CompileOptions::replicated(2))
+        .unwrap();
+    assert_eq!(
+        (exe.num_replicas(), exe.num_partitions(), exe.num_devices()),
+        (2, 1, 2)
+    );
     for round in 0..2 {
-        let x0 = c.to_device(&HostTensor::from_f32(&[3], &[1., 2., 3.]).unwrap(), 0).unwrap();
-        let x1 = c.to_device(&HostTensor::from_f32(&[3], &[10., 20., 30.]).unwrap(), 1).unwrap();
-        let out = exe.execute(vec![vec![Arg::Borrow(&x0)], vec![Arg::Donate(x1)]]).unwrap();
+        let x0 = c
+            .to_device(&HostTensor::from_f32(&[3], &[1., 2., 3.]).unwrap(), 0)
+            .unwrap();
+        let x1 = c
+            .to_device(&HostTensor::from_f32(&[3], &[10., 20., 30.]).unwrap(), 1)
+            .unwrap();
+        let out = exe
+            .execute(vec![vec![Arg::Borrow(&x0)], vec![Arg::Donate(x1)]])
+            .unwrap();
         assert_eq!(out.len(), 2);
         for (d, list) in out.iter().enumerate() {
             assert_eq!(list.len(), 1);
@@ -206,9 +278,14 @@ fn run_all_sum(c: &Client) {
         }
     }
     // One argument list for a two-device program: our error, naming the program.
-    let x = c.to_device(&HostTensor::from_f32(&[3], &[1., 2., 3.]).unwrap(), 0).unwrap();
+    let x = c
+        .to_device(&HostTensor::from_f32(&[3], &[1., 2., 3.]).unwrap(), 0)
+        .unwrap();
     let err = exe.execute(vec![vec![Arg::Borrow(&x)]]).unwrap_err();
-    assert!(err.to_string().contains("allsum") && err.to_string().contains("2 device"), "{err}");
+    assert!(
+        err.to_string().contains("allsum") && err.to_string().contains("2 device"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -220,15 +297,24 @@ fn two_replicas_all_reduce() {
 fn bad_program_error_names_program_and_keeps_plugin_message() {
     let c = client(None);
     let err = c
-        .compile("my_broken_prog", "module { this is not mlir }", &CompileOptions::default())
+        .compile(
+            "my_broken_prog",
+            "module { this is not mlir }",
+            &CompileOptions::default(),
+        )
         .unwrap_err();
     let s = err.to_string();
-    assert!(s.contains("my_broken_prog") && s.contains("PJRT_Client_Compile"), "{s}");
+    assert!(
+        s.contains("my_broken_prog") && s.contains("PJRT_Client_Compile"),
+        "{s}"
+    );
     assert!(err.plugin_message().is_some_and(|m| !m.is_empty()), "{s}");
 
     // A well-formed module that uses the wrong types also fails cleanly.
     let wrong = ADD.replace("-> tensor<2x3xf32>\n", "-> tensor<3x2xf32>\n");
-    let err = c.compile("wrong_types", &wrong, &CompileOptions::default()).unwrap_err();
+    let err = c
+        .compile("wrong_types", &wrong, &CompileOptions::default())
+        .unwrap_err();
     assert!(err.to_string().contains("wrong_types"), "{err}");
 
     // Unknown per-compile XLA option: a clean error, not an abort.
@@ -247,18 +333,31 @@ fn bad_program_error_names_program_and_keeps_plugin_message() {
 }
 
 #[test]
-fn known_env_option_override_compiles() {
+fn env_option_overrides_reach_the_compiler() {
     let c = client(None);
+    // One option of each encoded kind; all are known to the 0.106 and 0.115 CPU plugins.
     let opts = CompileOptions {
-        env_option_overrides: vec![("xla_cpu_use_thunk_runtime".into(), OptionValue::Bool(true))],
+        env_option_overrides: vec![
+            ("xla_cpu_use_onednn".into(), OptionValue::Bool(true)),
+            (
+                "xla_cpu_experimental_onednn_fusion_type".into(),
+                OptionValue::Str("LIBRARY_FUSION_TYPE_DOT".into()),
+            ),
+            ("xla_backend_optimization_level".into(), OptionValue::Int(2)),
+        ],
         ..Default::default()
     };
-    // Not every plugin knows every flag; the point is that a valid override is accepted when
-    // it is known and rejected cleanly otherwise.
-    match c.compile("flags", ADD, &opts) {
-        Ok(exe) => assert_eq!(exe.num_outputs(), 1),
-        Err(e) => assert!(e.to_string().contains("flags"), "{e}"),
-    }
+    assert_eq!(c.compile("flags", ADD, &opts).unwrap().num_outputs(), 1);
+    // The plugin really reads the value: a wrongly typed one is refused.
+    let bad = CompileOptions {
+        env_option_overrides: vec![("xla_cpu_use_onednn".into(), OptionValue::Int(1))],
+        ..Default::default()
+    };
+    let err = c.compile("typed_flag", ADD, &bad).unwrap_err().to_string();
+    assert!(
+        err.contains("typed_flag") && err.contains("xla_cpu_use_onednn"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -274,16 +373,25 @@ fn non_plugin_files_give_clear_errors() {
         assert!(s.contains(p), "{s}");
     }
     // A real shared library that is not a PJRT plugin.
-    if let Some(libm) = ["/lib/x86_64-linux-gnu/libm.so.6", "/usr/lib64/libm.so.6", "/lib64/libm.so.6"]
-        .iter()
-        .map(Path::new)
-        .find(|p| p.exists())
+    if let Some(libm) = [
+        "/lib/x86_64-linux-gnu/libm.so.6",
+        "/usr/lib64/libm.so.6",
+        "/lib64/libm.so.6",
+    ]
+    .iter()
+    .map(Path::new)
+    .find(|p| p.exists())
     {
         let s = Plugin::load(libm).unwrap_err().to_string();
         assert!(s.contains("GetPjrtApi"), "{s}");
     }
-    let s = discover_plugin(Some(Path::new("/nonexistent/x.so"))).unwrap_err().to_string();
-    assert!(s.contains("/nonexistent/x.so") && s.contains("scripts/setup"), "{s}");
+    let s = discover_plugin(Some(Path::new("/nonexistent/x.so")))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        s.contains("/nonexistent/x.so") && s.contains("scripts/setup"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -302,7 +410,10 @@ fn objects_are_send_and_sync_and_usable_from_threads() {
             s.spawn(move || {
                 let a = f32s(c, &[2, 3], &[t as f32; 6]);
                 let out = exe.execute_single(&[&a, &a]).unwrap();
-                assert_eq!(out[0].to_host().unwrap().to_f32().unwrap(), vec![2. * t as f32; 6]);
+                assert_eq!(
+                    out[0].to_host().unwrap().to_f32().unwrap(),
+                    vec![2. * t as f32; 6]
+                );
             });
         }
     });
@@ -310,7 +421,8 @@ fn objects_are_send_and_sync_and_usable_from_threads() {
 
 /// The second plugin version (C API 0.106), by explicit path.
 fn second_plugin() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugins/fastatomstruct_xla_cpu/libpjrt_cpu.so");
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("plugins/fastatomstruct_xla_cpu/libpjrt_cpu.so");
     if p.is_file() {
         Some(p)
     } else {
@@ -324,7 +436,13 @@ fn second_plugin_version_by_explicit_path() {
     let Some(path) = second_plugin() else { return };
     let p = Plugin::load(discover_plugin(Some(&path)).unwrap()).unwrap();
     assert_eq!(p.api_version(), (0, 106));
-    let c = Client::new(&p, &ClientOptions { cpu_device_count: Some(2) }).unwrap();
+    let c = Client::new(
+        &p,
+        &ClientOptions {
+            cpu_device_count: Some(2),
+        },
+    )
+    .unwrap();
     assert_eq!(c.platform_name(), "cpu");
     assert_eq!(c.addressable_devices().len(), 2);
     run_add(&c);

@@ -61,7 +61,10 @@ impl Api {
     /// `raw` must be null or point to at least `(*raw).struct_size` readable bytes that live as
     /// long as the returned value.
     pub(crate) unsafe fn from_raw(raw: *const ffi::PJRT_Api, path: &Path) -> Result<Api> {
-        let load_err = |reason: String| RuntimeError::Load { path: path.to_path_buf(), reason };
+        let load_err = |reason: String| RuntimeError::Load {
+            path: path.to_path_buf(),
+            reason,
+        };
         if raw.is_null() {
             return Err(load_err("GetPjrtApi() returned null".into()));
         }
@@ -80,7 +83,11 @@ impl Api {
                 minor: version.1,
             });
         }
-        Ok(Api { raw, struct_size, version })
+        Ok(Api {
+            raw,
+            struct_size,
+            version,
+        })
     }
 
     pub(crate) fn version(&self) -> (i32, i32) {
@@ -101,7 +108,11 @@ impl Api {
     }
 
     pub(crate) fn missing(&self, name: &'static str) -> RuntimeError {
-        RuntimeError::MissingFunction { function: name, major: self.version.0, minor: self.version.1 }
+        RuntimeError::MissingFunction {
+            function: name,
+            major: self.version.0,
+            minor: self.version.1,
+        }
     }
 
     /// Turns a returned `PJRT_Error*` into `Err`, taking ownership of it (it is destroyed here).
@@ -110,7 +121,14 @@ impl Api {
             return Ok(());
         }
         let (code, message) = unsafe { self.consume_error(err) };
-        Err(RuntimeError::Pjrt { context: Context { call, ..Default::default() }, code, message })
+        Err(RuntimeError::Pjrt {
+            context: Context {
+                call,
+                ..Default::default()
+            },
+            code,
+            message,
+        })
     }
 
     /// Reads code and message of a non-null error, then destroys it.
@@ -150,7 +168,11 @@ impl Api {
 
     /// Blocks until `event` is ready, destroys it, and returns its error status.
     /// A null event counts as already done.
-    pub(crate) fn await_event(&self, event: *mut ffi::PJRT_Event, call: &'static str) -> Result<()> {
+    pub(crate) fn await_event(
+        &self,
+        event: *mut ffi::PJRT_Event,
+        call: &'static str,
+    ) -> Result<()> {
         if event.is_null() {
             return Ok(());
         }
@@ -179,7 +201,6 @@ impl Api {
     }
 }
 
-
 /// Copies a (pointer, length) string from the plugin. Invalid UTF-8 is replaced, not fatal.
 pub(crate) unsafe fn lossy_str(p: *const std::ffi::c_char, len: usize) -> String {
     if p.is_null() || len == 0 {
@@ -204,8 +225,17 @@ mod tests {
     #[test]
     fn rejects_other_major_versions() {
         let t = fake_table(1, 3, ffi::PJRT_Api::STRUCT_SIZE);
-        let err = unsafe { Api::from_raw(&*t, &PathBuf::from("/x/fake.so")) }.err().unwrap();
-        assert!(matches!(err, RuntimeError::UnsupportedVersion { major: 1, minor: 3, .. }));
+        let err = unsafe { Api::from_raw(&*t, &PathBuf::from("/x/fake.so")) }
+            .err()
+            .unwrap();
+        assert!(matches!(
+            err,
+            RuntimeError::UnsupportedVersion {
+                major: 1,
+                minor: 3,
+                ..
+            }
+        ));
         assert!(err.to_string().contains("major version 0 only"), "{err}");
     }
 
@@ -227,7 +257,13 @@ mod tests {
         let mut a = ffi::PJRT_Client_Create_Args::new();
         let err = pjrt_call!(&api, PJRT_Client_Create, &mut a).unwrap_err();
         assert!(
-            matches!(err, RuntimeError::MissingFunction { function: "PJRT_Client_Create", .. }),
+            matches!(
+                err,
+                RuntimeError::MissingFunction {
+                    function: "PJRT_Client_Create",
+                    ..
+                }
+            ),
             "{err}"
         );
         // Within the table but null: also an error, not a call through null.

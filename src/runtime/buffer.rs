@@ -68,11 +68,16 @@ impl Client {
         a.host_buffer_semantics = ffi::PJRT_HostBufferSemantics_kImmutableOnlyDuringCall;
         a.device = device;
         pjrt_call!(api, PJRT_Client_BufferFromHostBuffer, &mut a)?;
-        let buffer = Buffer { raw: a.buffer, client: inner.clone() };
+        let buffer = Buffer {
+            raw: a.buffer,
+            client: inner.clone(),
+        };
         api.await_event(a.done_with_host_buffer, "PJRT_Client_BufferFromHostBuffer")?;
         if buffer.raw.is_null() {
             std::mem::forget(buffer);
-            return Err(RuntimeError::invalid("PJRT_Client_BufferFromHostBuffer returned no buffer"));
+            return Err(RuntimeError::invalid(
+                "PJRT_Client_BufferFromHostBuffer returned no buffer",
+            ));
         }
         Ok(buffer)
     }
@@ -95,7 +100,10 @@ impl Buffer {
         a.buffer = self.raw;
         pjrt_call!(self.client.api(), PJRT_Buffer_ElementType, &mut a)?;
         ElementType::from_pjrt(a.type_).ok_or_else(|| {
-            RuntimeError::invalid(format!("buffer has PJRT element type {}, unsupported", a.type_))
+            RuntimeError::invalid(format!(
+                "buffer has PJRT element type {}, unsupported",
+                a.type_
+            ))
         })
     }
 
@@ -133,6 +141,15 @@ impl Buffer {
         a.buffer = self.raw;
         pjrt_call!(api, PJRT_Buffer_ReadyEvent, &mut a)?;
         api.await_event(a.event, "PJRT_Buffer_ReadyEvent")
+    }
+
+    /// The platform's address of the data (on CPU, a host pointer). For diagnostics, e.g. to
+    /// check that a donated input's memory was reused for an output; never dereference it.
+    pub fn unsafe_pointer(&self) -> Result<usize> {
+        let mut a = ffi::PJRT_Buffer_UnsafePointer_Args::new();
+        a.buffer = self.raw;
+        pjrt_call!(self.client.api(), PJRT_Buffer_UnsafePointer, &mut a)?;
+        Ok(a.buffer_pointer)
     }
 
     pub(crate) fn same_client(&self, client: &Arc<ClientInner>) -> bool {

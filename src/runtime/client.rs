@@ -88,7 +88,9 @@ impl Client {
         let mut named: Vec<ffi::PJRT_NamedValue> = Vec::new();
         if let Some(n) = options.cpu_device_count {
             if n < 1 {
-                return Err(RuntimeError::invalid(format!("cpu_device_count must be >= 1, not {n}")));
+                return Err(RuntimeError::invalid(format!(
+                    "cpu_device_count must be >= 1, not {n}"
+                )));
             }
             let mut v = ffi::PJRT_NamedValue::new();
             v.name = CPU_DEVICE_COUNT.as_ptr() as *const c_char;
@@ -100,11 +102,17 @@ impl Client {
         }
 
         let mut a = ffi::PJRT_Client_Create_Args::new();
-        a.create_options = if named.is_empty() { std::ptr::null() } else { named.as_ptr() };
+        a.create_options = if named.is_empty() {
+            std::ptr::null()
+        } else {
+            named.as_ptr()
+        };
         a.num_options = named.len();
         pjrt_call!(api, PJRT_Client_Create, &mut a)?;
         if a.client.is_null() {
-            return Err(RuntimeError::invalid("PJRT_Client_Create returned no client"));
+            return Err(RuntimeError::invalid(
+                "PJRT_Client_Create returned no client",
+            ));
         }
 
         // Own the handle before anything else can fail, so it is destroyed on every path.
@@ -131,7 +139,8 @@ impl Client {
         let mut ad = ffi::PJRT_Client_AddressableDevices_Args::new();
         ad.client = inner.raw;
         pjrt_call!(api, PJRT_Client_AddressableDevices, &mut ad)?;
-        inner.addressable_raw = unsafe { raw_list(ad.addressable_devices, ad.num_addressable_devices) };
+        inner.addressable_raw =
+            unsafe { raw_list(ad.addressable_devices, ad.num_addressable_devices) };
 
         let mut d = ffi::PJRT_Client_Devices_Args::new();
         d.client = inner.raw;
@@ -145,7 +154,9 @@ impl Client {
             let idx = inner.addressable_index_of(dev);
             inner.devices.push(describe(api, dev, idx)?);
         }
-        Ok(Client { inner: Arc::new(inner) })
+        Ok(Client {
+            inner: Arc::new(inner),
+        })
     }
 
     /// e.g. "cpu", "cuda", "tpu".

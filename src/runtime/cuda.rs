@@ -34,7 +34,10 @@ const PREFIXES: [&str; 14] = [
 static PRELOADED: Mutex<Vec<Library>> = Mutex::new(Vec::new());
 
 pub(crate) fn is_cuda_plugin(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let parent = path
         .parent()
         .and_then(|p| p.file_name())
@@ -47,7 +50,12 @@ pub(crate) fn is_cuda_plugin(path: &Path) -> bool {
 /// site-packages directory.
 fn nvidia_lib_dirs(plugin: &Path) -> Vec<PathBuf> {
     // <site>/jax_plugins/xla_cuda12/xla_cuda_plugin.so -> <site>
-    let mut sites: Vec<PathBuf> = plugin.ancestors().nth(3).map(Path::to_path_buf).into_iter().collect();
+    let mut sites: Vec<PathBuf> = plugin
+        .ancestors()
+        .nth(3)
+        .map(Path::to_path_buf)
+        .into_iter()
+        .collect();
     for s in super::discover::site_packages_dirs().0 {
         if !sites.contains(s) {
             sites.push(s.clone());
@@ -55,9 +63,14 @@ fn nvidia_lib_dirs(plugin: &Path) -> Vec<PathBuf> {
     }
     let mut dirs = Vec::new();
     for site in sites {
-        let Ok(entries) = std::fs::read_dir(site.join("nvidia")) else { continue };
-        let mut found: Vec<PathBuf> =
-            entries.flatten().map(|e| e.path().join("lib")).filter(|p| p.is_dir()).collect();
+        let Ok(entries) = std::fs::read_dir(site.join("nvidia")) else {
+            continue;
+        };
+        let mut found: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path().join("lib"))
+            .filter(|p| p.is_dir())
+            .collect();
         found.sort();
         dirs.extend(found);
     }
@@ -68,12 +81,17 @@ fn nvidia_lib_dirs(plugin: &Path) -> Vec<PathBuf> {
 pub(crate) fn preload_cuda_libraries(plugin: &Path) -> usize {
     let mut pending: Vec<PathBuf> = Vec::new();
     for dir in nvidia_lib_dirs(plugin) {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         let mut files: Vec<PathBuf> = entries
             .flatten()
             .map(|e| e.path())
             .filter(|p| {
-                let n = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let n = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 n.contains(".so") && PREFIXES.iter().any(|pre| n.starts_with(pre))
             })
             .collect();
@@ -87,14 +105,16 @@ pub(crate) fn preload_cuda_libraries(plugin: &Path) -> usize {
     let before = held.len();
     loop {
         let mut progress = false;
-        pending.retain(|path| match unsafe { Library::open(Some(path), RTLD_NOW | RTLD_GLOBAL) } {
-            Ok(lib) => {
-                held.push(lib);
-                progress = true;
-                false
-            }
-            Err(_) => true,
-        });
+        pending.retain(
+            |path| match unsafe { Library::open(Some(path), RTLD_NOW | RTLD_GLOBAL) } {
+                Ok(lib) => {
+                    held.push(lib);
+                    progress = true;
+                    false
+                }
+                Err(_) => true,
+            },
+        );
         if !progress || pending.is_empty() {
             break;
         }
@@ -108,7 +128,9 @@ mod tests {
 
     #[test]
     fn recognises_cuda_plugin_paths() {
-        assert!(is_cuda_plugin(Path::new("/s/jax_plugins/xla_cuda12/xla_cuda_plugin.so")));
+        assert!(is_cuda_plugin(Path::new(
+            "/s/jax_plugins/xla_cuda12/xla_cuda_plugin.so"
+        )));
         assert!(!is_cuda_plugin(Path::new(
             "/p/plugins/lammps_jax_pjrt_cpu/pjrt_c_api_cpu_plugin.so"
         )));

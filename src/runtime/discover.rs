@@ -123,7 +123,9 @@ pub(crate) fn site_packages_dirs() -> (&'static [PathBuf], bool) {
 
 /// `<venv>/lib/python3.*/site-packages`.
 fn venv_site_packages(venv: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(venv.join("lib")) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(venv.join("lib")) else {
+        return Vec::new();
+    };
     let mut v: Vec<PathBuf> = entries
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().starts_with("python"))
@@ -167,12 +169,18 @@ mod tests {
     fn explicit_missing_path_is_a_clear_error() {
         let err = discover_plugin(Some(Path::new("/nonexistent/plugin.so"))).unwrap_err();
         let s = err.to_string();
-        assert!(s.contains("/nonexistent/plugin.so") && s.contains("no such file"), "{s}");
+        assert!(
+            s.contains("/nonexistent/plugin.so") && s.contains("no such file"),
+            "{s}"
+        );
     }
 
     #[test]
     fn search_order_starts_with_project_plugin() {
         let locs = plugin_search_locations();
-        assert_eq!(locs[0], Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PLUGIN_RELATIVE));
+        assert_eq!(
+            locs[0],
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PLUGIN_RELATIVE)
+        );
     }
 }

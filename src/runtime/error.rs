@@ -40,7 +40,11 @@ impl fmt::Display for Context {
 pub enum RuntimeError {
     /// A C API call returned a `PJRT_Error`.
     #[error("{context} failed ({}): {message}", code_name(*.code))]
-    Pjrt { context: Context, code: i32, message: String },
+    Pjrt {
+        context: Context,
+        code: i32,
+        message: String,
+    },
 
     /// The shared object could not be opened or is not a PJRT plugin.
     #[error("cannot load PJRT plugin {}: {reason}", .path.display())]
@@ -51,14 +55,22 @@ pub enum RuntimeError {
         "PJRT plugin {} implements C API {major}.{minor}; bamboo supports major version 0 only",
         .path.display()
     )]
-    UnsupportedVersion { path: PathBuf, major: i32, minor: i32 },
+    UnsupportedVersion {
+        path: PathBuf,
+        major: i32,
+        minor: i32,
+    },
 
     /// The plugin's function table is too short (or has a null entry) for a call we need.
     #[error(
         "PJRT plugin (C API {major}.{minor}) does not provide {function}: the plugin is too old \
          for this call"
     )]
-    MissingFunction { function: &'static str, major: i32, minor: i32 },
+    MissingFunction {
+        function: &'static str,
+        major: i32,
+        minor: i32,
+    },
 
     /// Discovery found nothing.
     #[error(
@@ -148,7 +160,9 @@ mod tests {
 
     #[test]
     fn not_found_lists_places_and_setup() {
-        let e = RuntimeError::PluginNotFound { looked_at: vec!["/a".into(), "/b".into()] };
+        let e = RuntimeError::PluginNotFound {
+            looked_at: vec!["/a".into(), "/b".into()],
+        };
         let s = e.to_string();
         assert!(s.contains("  /a\n  /b"));
         assert!(s.contains("scripts/setup"));

@@ -210,19 +210,25 @@ impl Executable {
 
         // The C API wants arrays of pointers: argument_lists[d] -> PJRT_Buffer*[num_args],
         // output_lists[d] -> PJRT_Buffer*[num_outputs] that the plugin fills.
-        let arg_ptrs: Vec<Vec<*mut ffi::PJRT_Buffer>> =
-            args.iter().map(|list| list.iter().map(|a| a.buffer().raw).collect()).collect();
+        let arg_ptrs: Vec<Vec<*mut ffi::PJRT_Buffer>> = args
+            .iter()
+            .map(|list| list.iter().map(|a| a.buffer().raw).collect())
+            .collect();
         let arg_lists: Vec<*const *mut ffi::PJRT_Buffer> =
             arg_ptrs.iter().map(|l| l.as_ptr()).collect();
-        let mut out_ptrs: Vec<Vec<*mut ffi::PJRT_Buffer>> =
-            (0..args.len()).map(|_| vec![std::ptr::null_mut(); self.num_outputs]).collect();
+        let mut out_ptrs: Vec<Vec<*mut ffi::PJRT_Buffer>> = (0..args.len())
+            .map(|_| vec![std::ptr::null_mut(); self.num_outputs])
+            .collect();
         let out_lists: Vec<*mut *mut ffi::PJRT_Buffer> =
             out_ptrs.iter_mut().map(|l| l.as_mut_ptr()).collect();
         let mut events: Vec<*mut ffi::PJRT_Event> = vec![std::ptr::null_mut(); args.len()];
 
         let mut options = ffi::PJRT_ExecuteOptions::new();
-        options.non_donatable_input_indices =
-            if non_donatable.is_empty() { std::ptr::null() } else { non_donatable.as_ptr() };
+        options.non_donatable_input_indices = if non_donatable.is_empty() {
+            std::ptr::null()
+        } else {
+            non_donatable.as_ptr()
+        };
         options.num_non_donatable_input_indices = non_donatable.len();
 
         let mut a = ffi::PJRT_LoadedExecutable_Execute_Args::new();
@@ -242,7 +248,10 @@ impl Executable {
             .map(|l| {
                 l.iter()
                     .filter(|p| !p.is_null())
-                    .map(|&raw| Buffer { raw, client: self.client.clone() })
+                    .map(|&raw| Buffer {
+                        raw,
+                        client: self.client.clone(),
+                    })
                     .collect()
             })
             .collect();
@@ -258,7 +267,10 @@ impl Executable {
         for (d, &ev) in events.iter().enumerate() {
             if let Err(mut e) = api.await_event(ev, "PJRT_LoadedExecutable_Execute") {
                 if let RuntimeError::Pjrt { context, .. } = &mut e {
-                    *context = Context { device: Some(d), ..context.clone() };
+                    *context = Context {
+                        device: Some(d),
+                        ..context.clone()
+                    };
                 }
                 first_err.get_or_insert(e.with_program(&self.name));
             }

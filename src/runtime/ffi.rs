@@ -10,7 +10,12 @@
 //!   values measured once with gcc on the header);
 //! - `new()` zero-fills the struct and sets `struct_size` to the header's `*_STRUCT_SIZE`, which
 //!   is `offsetof(last member) + sizeof(last member)` (not `sizeof`: trailing padding excluded).
-#![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, dead_code)]
+#![allow(
+    non_camel_case_types,
+    non_snake_case,
+    non_upper_case_globals,
+    dead_code
+)]
 
 use std::ffi::{c_char, c_int, c_void};
 use std::mem::offset_of;
@@ -568,6 +573,15 @@ pub struct PJRT_Buffer_ReadyEvent_Args {
 }
 pjrt_struct!(PJRT_Buffer_ReadyEvent_Args, event: *mut PJRT_Event);
 
+#[repr(C)]
+pub struct PJRT_Buffer_UnsafePointer_Args {
+    pub struct_size: usize,
+    pub extension_start: Ext,
+    pub buffer: *mut PJRT_Buffer,
+    pub buffer_pointer: usize,
+}
+pjrt_struct!(PJRT_Buffer_UnsafePointer_Args, buffer_pointer: usize);
+
 // ----------------------------------------------------------------------------------------------
 // The function table. Entries bamboo calls are typed; the rest are `Unused` placeholders that
 // only keep the offsets right. Never read an entry without first checking that it lies within
@@ -668,7 +682,7 @@ pub struct PJRT_Api {
     pub PJRT_Buffer_ToHostBuffer: PjrtFn<PJRT_Buffer_ToHostBuffer_Args>,
     pub PJRT_Buffer_IsOnCpu: Unused,
     pub PJRT_Buffer_ReadyEvent: PjrtFn<PJRT_Buffer_ReadyEvent_Args>,
-    pub PJRT_Buffer_UnsafePointer: Unused,
+    pub PJRT_Buffer_UnsafePointer: PjrtFn<PJRT_Buffer_UnsafePointer_Args>,
     pub PJRT_Buffer_IncreaseExternalReferenceCount: Unused,
     pub PJRT_Buffer_DecreaseExternalReferenceCount: Unused,
     pub PJRT_Buffer_OpaqueDeviceMemoryDataPointer: Unused,
@@ -805,6 +819,7 @@ mod tests {
         check::<PJRT_Buffer_Device_Args>("PJRT_Buffer_Device_Args", 32, 32);
         check::<PJRT_Buffer_ToHostBuffer_Args>("PJRT_Buffer_ToHostBuffer_Args", 56, 56);
         check::<PJRT_Buffer_ReadyEvent_Args>("PJRT_Buffer_ReadyEvent_Args", 32, 32);
+        check::<PJRT_Buffer_UnsafePointer_Args>("PJRT_Buffer_UnsafePointer_Args", 32, 32);
         check::<PJRT_Api>("PJRT_Api", 984, 984);
     }
 
@@ -817,8 +832,12 @@ mod tests {
         assert_eq!(offset_of!(PJRT_Api, PJRT_Client_Create), 120);
         assert_eq!(offset_of!(PJRT_Api, PJRT_LoadedExecutable_Execute), 480);
         assert_eq!(offset_of!(PJRT_Api, PJRT_Buffer_ToHostBuffer), 600);
+        assert_eq!(offset_of!(PJRT_Api, PJRT_Buffer_UnsafePointer), 624);
         assert_eq!(offset_of!(PJRT_Api, PJRT_Compile), 752);
-        assert_eq!(offset_of!(PJRT_Api, PJRT_LoadedExecutable_GetDeviceAssignment), 976);
+        assert_eq!(
+            offset_of!(PJRT_Api, PJRT_LoadedExecutable_GetDeviceAssignment),
+            976
+        );
         assert_eq!(API_VERSION_END, 40);
     }
 

@@ -180,7 +180,11 @@ impl HostTensor {
     /// All-zero tensor (false / 0 / +0.0).
     pub fn zeros(ty: ElementType, dims: &[i64]) -> Result<HostTensor> {
         let n = element_count(dims)? * ty.size_bytes();
-        Ok(HostTensor { ty, dims: dims.to_vec(), data: vec![0; n] })
+        Ok(HostTensor {
+            ty,
+            dims: dims.to_vec(),
+            data: vec![0; n],
+        })
     }
 
     pub fn from_slice<T: NativeType>(dims: &[i64], values: &[T]) -> Result<HostTensor> {
@@ -195,13 +199,21 @@ impl HostTensor {
         for &v in values {
             v.append_bytes(&mut data);
         }
-        Ok(HostTensor { ty: T::TYPE, dims: dims.to_vec(), data })
+        Ok(HostTensor {
+            ty: T::TYPE,
+            dims: dims.to_vec(),
+            data,
+        })
     }
 
     pub fn scalar<T: NativeType>(v: T) -> HostTensor {
         let mut data = Vec::with_capacity(T::TYPE.size_bytes());
         v.append_bytes(&mut data);
-        HostTensor { ty: T::TYPE, dims: Vec::new(), data }
+        HostTensor {
+            ty: T::TYPE,
+            dims: Vec::new(),
+            data,
+        }
     }
 
     pub fn to_vec<T: NativeType>(&self) -> Result<Vec<T>> {
@@ -212,7 +224,11 @@ impl HostTensor {
                 T::TYPE
             )));
         }
-        Ok(self.data.chunks_exact(self.ty.size_bytes()).map(T::from_bytes).collect())
+        Ok(self
+            .data
+            .chunks_exact(self.ty.size_bytes())
+            .map(T::from_bytes)
+            .collect())
     }
 
     pub fn to_scalar<T: NativeType>(&self) -> Result<T> {
@@ -285,7 +301,12 @@ mod tests {
         assert!(HostTensor::from_f32(&[2, 3], &[1.0; 5]).is_err());
         assert!(HostTensor::from_f32(&[-1], &[]).is_err());
         assert!(HostTensor::new(ElementType::F64, vec![2], vec![0; 15]).is_err());
-        assert_eq!(HostTensor::zeros(ElementType::I32, &[0, 5]).unwrap().element_count(), 0);
+        assert_eq!(
+            HostTensor::zeros(ElementType::I32, &[0, 5])
+                .unwrap()
+                .element_count(),
+            0
+        );
     }
 
     #[test]

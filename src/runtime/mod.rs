@@ -30,7 +30,9 @@ mod plugin;
 pub use buffer::Buffer;
 pub use client::{Client, ClientOptions, Device};
 pub use compile::{CompileOptions, OptionValue};
-pub use discover::{discover_plugin, plugin_search_locations, DEFAULT_PLUGIN_RELATIVE, PLUGIN_ENV_VAR};
+pub use discover::{
+    discover_plugin, plugin_search_locations, DEFAULT_PLUGIN_RELATIVE, PLUGIN_ENV_VAR,
+};
 pub use error::{Context, Result, RuntimeError};
 pub use executable::{Arg, Executable};
 pub use host::{element_count, ElementType, HostTensor, NativeType};

@@ -49,7 +49,10 @@ impl Plugin {
     /// Loads the plugin at `path` (or returns the one already loaded from there).
     pub fn load(path: impl AsRef<Path>) -> Result<Plugin> {
         let path = path.as_ref();
-        let load_err = |reason: String| RuntimeError::Load { path: path.to_path_buf(), reason };
+        let load_err = |reason: String| RuntimeError::Load {
+            path: path.to_path_buf(),
+            reason,
+        };
         if !path.is_file() {
             return Err(load_err("no such file".into()));
         }
@@ -80,7 +83,11 @@ impl Plugin {
         pjrt_call!(&api, PJRT_Plugin_Initialize, &mut args)?;
 
         let plugin = Plugin {
-            inner: Arc::new(PluginInner { api, path: canonical.clone(), _lib: lib }),
+            inner: Arc::new(PluginInner {
+                api,
+                path: canonical.clone(),
+                _lib: lib,
+            }),
         };
         loaded.insert(canonical, plugin.clone());
         Ok(plugin)
@@ -121,9 +128,10 @@ impl Plugin {
 
 unsafe fn named_value(nv: &ffi::PJRT_NamedValue) -> AttributeValue {
     match nv.type_ {
-        ffi::PJRT_NamedValue_kString => {
-            AttributeValue::Str(lossy_str(nv.value.string_value as *const c_char, nv.value_size))
-        }
+        ffi::PJRT_NamedValue_kString => AttributeValue::Str(lossy_str(
+            nv.value.string_value as *const c_char,
+            nv.value_size,
+        )),
         ffi::PJRT_NamedValue_kInt64 => AttributeValue::Int(nv.value.int64_value),
         ffi::PJRT_NamedValue_kInt64List => {
             let p = nv.value.int64_array_value;
@@ -143,6 +151,10 @@ unsafe fn named_value(nv: &ffi::PJRT_NamedValue) -> AttributeValue {
 impl std::fmt::Debug for Plugin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (major, minor) = self.api_version();
-        write!(f, "Plugin({}, C API {major}.{minor})", self.path().display())
+        write!(
+            f,
+            "Plugin({}, C API {major}.{minor})",
+            self.path().display()
+        )
     }
 }

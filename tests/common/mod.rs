@@ -105,6 +105,14 @@ pub fn check_grads<F>(name: &str, inputs: Vec<Input>, tol: f64, f: F)
 where
     F: FnOnce(&[Tensor]) -> TraceResult<Tensor>,
 {
+    check_grads_eps(name, inputs, tol, 1e-6, f)
+}
+
+/// `check_grads` with a chosen finite-difference step.
+pub fn check_grads_eps<F>(name: &str, inputs: Vec<Input>, tol: f64, eps: f64, f: F)
+where
+    F: FnOnce(&[Tensor]) -> TraceResult<Tensor>,
+{
     let mut rng = Rng::new(name.len() as u64 * 7919 + 17);
     let g = Graph::new(name);
     let params: Vec<Tensor> = inputs.iter().map(|i| g.param(&i.name, &i.dims, i.dtype)).collect();
@@ -130,7 +138,6 @@ where
     };
     let base: Vec<Vec<f64>> = inputs.iter().map(|i| i.values.clone()).collect();
     let out0 = eval(&base);
-    let eps = 1e-6;
     for (k, &i) in diff.iter().enumerate() {
         let gi: Vec<f64> = out0[1 + k].to_vec::<f64>().unwrap();
         for _ in 0..2 {
