@@ -93,8 +93,9 @@ fn project_roots() -> Vec<PathBuf> {
     roots
 }
 
-/// Python site-packages directories: the project's `.venv`, `$VIRTUAL_ENV`, then `sys.path` of
-/// `python3` (run once per process; a missing Python is tolerated). The flag says whether
+/// Python site-packages directories: the project's `.venv`, `$VIRTUAL_ENV`, then the
+/// site-/dist-packages entries of `python3`'s `sys.path` (run once per process; a missing Python
+/// is tolerated). The flag says whether
 /// `python3` ran.
 pub(crate) fn site_packages_dirs() -> (&'static [PathBuf], bool) {
     static DIRS: OnceLock<(Vec<PathBuf>, bool)> = OnceLock::new();
@@ -111,8 +112,13 @@ pub(crate) fn site_packages_dirs() -> (&'static [PathBuf], bool) {
         }
         let python = python_sys_path();
         let ok = python.is_some();
+        // Only where pip installs: the stdlib, lib-dynload and zip entries never hold plugins.
         for p in python.unwrap_or_default() {
-            if p.is_dir() {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if (name == "site-packages" || name == "dist-packages") && p.is_dir() {
                 push_unique(&mut dirs, p);
             }
         }
