@@ -6,7 +6,9 @@
 //! needs no plugin.
 
 pub mod catalog;
+pub mod checkpoint;
 pub mod cli;
+pub mod config;
 pub mod graph;
 pub mod nn;
 pub mod program;

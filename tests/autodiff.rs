@@ -3,7 +3,7 @@
 
 mod common;
 
-use bamboo::graph::{scan, CompareDir, DType, DotDims, GatherDims, ReduceKind, ScanOptions, Tensor, TraceResult};
+use bamboo::graph::{scan, CompareDir, DType, DotDims, GatherDims, ReduceKind, Remat, ScanOptions, Tensor, TraceResult};
 use common::{check_grads, check_grads_eps, Input, Rng};
 
 const TOL: f64 = 1e-6;
@@ -138,8 +138,8 @@ fn all_reduce_on_one_replica() {
 }
 
 /// A residual tanh layer, `h + tanh(h W + b) * s`, scanned over stacked (W, b) with a shared scale.
-fn scanned_mlp(p: &[Tensor], reverse: bool) -> TraceResult<Tensor> {
-    let opts = ScanOptions { name: "mlp".into(), reverse, ..Default::default() };
+fn scanned_mlp(p: &[Tensor], reverse: bool, remat: Remat) -> TraceResult<Tensor> {
+    let opts = ScanOptions { name: "mlp".into(), reverse, remat, ..Default::default() };
     let r = scan(&[p[0].clone()], &[p[1].clone(), p[2].clone()], &[p[3].clone()], opts, |c, x, k| {
         let h = c[0].matmul(&x[0])?.add(&x[1])?.tanh()?.mul(&k[0])?;
         let y = h.sum(&[1], false)?;
@@ -151,7 +151,7 @@ fn scanned_mlp(p: &[Tensor], reverse: bool) -> TraceResult<Tensor> {
 
 #[test]
 fn scan_gradients() {
-    for reverse in [false, true] {
+    for (reverse, remat) in [(false, Remat::Full), (true, Remat::Full), (false, Remat::Save), (true, Remat::Save)] {
         let mut rng = Rng::new(71);
         let ins = vec![
             Input::normal("h", &[3, 4], &mut rng),
@@ -159,23 +159,27 @@ fn scan_gradients() {
             Input::normal("b", &[5, 4], &mut rng),
             Input::normal("s", &[4], &mut rng),
         ];
-        check_grads(if reverse { "scan_reverse" } else { "scan" }, ins, TOL, |p| scanned_mlp(p, reverse));
+        let name = format!("scan_{}_{:?}", if reverse { "reverse" } else { "forward" }, remat);
+        check_grads(&name, ins, TOL, |p| scanned_mlp(p, reverse, remat));
     }
 }
 
 #[test]
 fn nested_scan_gradients() {
+  for remat in [Remat::Full, Remat::Save] {
     let mut rng = Rng::new(72);
     let ins = vec![Input::normal("h", &[2, 3], &mut rng), Input::f64("w", &[3, 2, 3, 3], rng.normals(54, 0.5))];
-    check_grads("nested_scan", ins, TOL, |p| {
-        let outer = scan(&[p[0].clone()], &[p[1].clone()], &[], ScanOptions::default(), |c, x, _| {
-            let inner = scan(&[c[0].clone()], &[x[0].clone()], &[], ScanOptions::default(), |c2, x2, _| {
+    let opts = ScanOptions { remat, ..Default::default() };
+    check_grads(&format!("nested_scan_{:?}", remat), ins, TOL, |p| {
+        let outer = scan(&[p[0].clone()], &[p[1].clone()], &[], opts.clone(), |c, x, _| {
+            let inner = scan(&[c[0].clone()], &[x[0].clone()], &[], opts.clone(), |c2, x2, _| {
                 Ok((vec![c2[0].matmul(&x2[0])?.tanh()?], vec![]))
             })?;
             Ok((inner.carry, vec![]))
         })?;
         Ok(outer.carry[0].clone())
     });
+  }
 }
 
 /// Pre-LN block (ViT/MAE): x + proj(attn(LN1 x)); y + fc2(gelu(fc1(LN2 y))). Fused qkv as timm.

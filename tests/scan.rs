@@ -3,7 +3,7 @@
 
 mod common;
 
-use bamboo::graph::{grad, scan, DType, Function, Graph, ScanOptions, Tensor, TraceResult};
+use bamboo::graph::{grad, scan, DType, Function, Graph, Remat, ScanOptions, Tensor, TraceResult};
 use common::{run, Input, Rng};
 
 fn layer(h: &Tensor, w: &Tensor, b: &Tensor) -> TraceResult<Tensor> {
@@ -19,10 +19,11 @@ fn inputs(depth: i64) -> Vec<Input> {
     ]
 }
 
-fn loss_and_grads(p: &[Tensor], scanned: bool) -> TraceResult<Vec<Tensor>> {
+fn loss_and_grads(p: &[Tensor], scanned: Option<Remat>) -> TraceResult<Vec<Tensor>> {
     let depth = p[1].dim(0);
-    let h = if scanned {
-        scan(&[p[0].clone()], &[p[1].clone(), p[2].clone()], &[], ScanOptions::default(), |c, x, _| {
+    let h = if let Some(remat) = scanned {
+        let opts = ScanOptions { remat, ..Default::default() };
+        scan(&[p[0].clone()], &[p[1].clone(), p[2].clone()], &[], opts, |c, x, _| {
             Ok((vec![layer(&c[0], &x[0], &x[1])?], vec![]))
         })?
         .carry[0]
@@ -45,14 +46,32 @@ fn loss_and_grads(p: &[Tensor], scanned: bool) -> TraceResult<Vec<Tensor>> {
 #[test]
 fn scan_matches_unrolled_values_and_gradients() {
     let ins = inputs(7);
-    let a = run("scanned", &ins, |p| loss_and_grads(p, true));
-    let b = run("unrolled", &ins, |p| loss_and_grads(p, false));
+    let b = run("unrolled", &ins, |p| loss_and_grads(p, None));
+    for remat in [Remat::Full, Remat::Save] {
+    let a = run("scanned", &ins, |p| loss_and_grads(p, Some(remat)));
     for (k, (x, y)) in a.iter().zip(&b).enumerate() {
         let (x, y) = (x.to_vec::<f64>().unwrap(), y.to_vec::<f64>().unwrap());
         for (u, v) in x.iter().zip(&y) {
-            assert!((u - v).abs() <= 1e-12 * (1.0 + v.abs()), "output {}: scan {} vs unrolled {}", k, u, v);
+            assert!((u - v).abs() <= 1e-12 * (1.0 + v.abs()), "{:?} output {}: scan {} vs unrolled {}", remat, k, u, v);
         }
     }
+    }
+}
+
+#[test]
+fn save_policy_stores_residuals_instead_of_recomputing() {
+    let lowered = |remat: Remat| {
+        let g = Graph::new("policy");
+        let ins = inputs(4);
+        let p: Vec<Tensor> = ins.iter().map(|i| g.param(&i.name, &i.dims, DType::F64)).collect();
+        let outs = loss_and_grads(&p, Some(remat)).unwrap();
+        Function::new(&g, &outs).unwrap().to_stablehlo()
+    };
+    let (full, save) = (lowered(Remat::Full), lowered(Remat::Save));
+    // Recomputing means the backward loop evaluates erf (GELU) again; saving means it does not.
+    let erfs = |t: &str| t.matches("chlo.erf").count();
+    assert_eq!(erfs(&full), 2, "forward + recomputed forward:\n{}", full);
+    assert_eq!(erfs(&save), 1, "forward only:\n{}", save);
 }
 
 #[test]
@@ -61,7 +80,7 @@ fn scan_program_size_is_independent_of_depth() {
         let g = Graph::new("depth");
         let ins = inputs(depth);
         let p: Vec<Tensor> = ins.iter().map(|i| g.param(&i.name, &i.dims, DType::F64)).collect();
-        let outs = loss_and_grads(&p, true).unwrap();
+        let outs = loss_and_grads(&p, Some(Remat::Full)).unwrap();
         Function::new(&g, &outs).unwrap().to_stablehlo()
     };
     let (t12, t96) = (text(12), text(96));

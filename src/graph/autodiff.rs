@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::error::{TraceError, TraceResult};
 use super::ir::*;
-use super::scan::{emit_scan_node, inline, ScanSpec};
+use super::scan::{copy_nodes, emit_scan_node, Remat, ScanSpec};
 use super::types::DType;
 
 /// Gradients of a scalar `loss` with respect to each of `wrt` (zeros where it does not depend).
@@ -384,7 +384,10 @@ fn scan_vjp(
     let b_k: Vec<Tensor> = (0..nk).map(|i| bg.param(&format!("const{}", i), consts[i].dims(), consts[i].dtype())).collect();
 
     let args: Vec<Tensor> = b_c.iter().chain(&b_x).chain(&b_k).cloned().collect();
-    let fwd = inline(&spec.body, &spec.body_outputs, &args)?;
+    let fwd_start = bg.len();
+    let subst: HashMap<NodeId, Tensor> = spec.body.params().iter().zip(&args).map(|(p, a)| (p.node, a.clone())).collect();
+    let (fwd, src_map) = copy_nodes(&spec.body, &spec.body_outputs, &bg, &subst)?;
+    let fwd_end = bg.len();
     let mut out_cts: Vec<Option<Tensor>> = vec![None; nc + ny];
     for (n, &i) in fc.iter().enumerate() {
         out_cts[i] = Some(b_ct_c[n].clone());
@@ -406,15 +409,32 @@ fn scan_vjp(
     for (a, gk) in b_acc.iter().zip(g_k) {
         new_carry.push(a.add(gk)?);
     }
-    let body_outputs: Vec<NodeId> = new_carry.iter().chain(g_x).map(|t| t.id()).collect();
+    let mut body_outputs: Vec<NodeId> = new_carry.iter().chain(g_x).map(|t| t.id()).collect();
+    let mut bg = bg;
+    let mut res_stacks: Vec<Tensor> = vec![];
+    if spec.remat == Remat::Save {
+        let src_of: HashMap<NodeId, NodeId> =
+            src_map.iter().enumerate().filter_map(|(s, d)| d.map(|d| (d, s))).collect();
+        let layout = DraftLayout {
+            fwd: fwd_start..fwd_end,
+            carry_params: b_c.iter().map(|t| t.id()).collect(),
+            res_at: fc.len() + fk.len() + nc + nx + fy.len(),
+        };
+        if let Some((g2, outs, stacks)) = with_saved_residuals(g, id, spec, &bg, &layout, &src_of, &body_outputs)? {
+            bg = g2;
+            body_outputs = outs;
+            res_stacks = stacks;
+        }
+    }
 
     let bspec = ScanSpec {
         body: bg,
         body_outputs,
         n_carry: fc.len() + fk.len(),
-        n_xs: nc + nx + fy.len(),
+        n_xs: nc + nx + fy.len() + res_stacks.len(),
         n_consts: nk,
         n_ys: fx.len(),
+        n_res: 0,
         length: spec.length,
         reverse: !spec.reverse,
         remat: spec.remat,
@@ -424,6 +444,7 @@ fn scan_vjp(
     outer_in.extend(saved.iter().map(|t| t.id()));
     outer_in.extend(xs.iter().map(|t| t.id()));
     outer_in.extend(fy.iter().map(|&j| ct_or_zero(nc + j).id()));
+    outer_in.extend(res_stacks.iter().map(|t| t.id()));
     outer_in.extend(consts.iter().map(|t| t.id()));
     let r = emit_scan_node(g, bspec, outer_in);
     let n_bc = fc.len() + fk.len();
@@ -438,6 +459,78 @@ fn scan_vjp(
         out[nc + i] = Some(r[n_bc + n].clone());
     }
     Ok(out)
+}
+
+/// Where things sit in a draft backward body.
+struct DraftLayout {
+    /// Ids of the copied forward step.
+    fwd: std::ops::Range<NodeId>,
+    /// Parameters holding the step's input carries.
+    carry_params: Vec<NodeId>,
+    /// Parameter position where residual slices go (after the other stacked inputs).
+    res_at: usize,
+}
+
+/// `Remat::Save`: rebuilds the backward body so that it reads the forward values it needs (those
+/// that depend on the carry) from stacked residuals instead of recomputing them, and widens the
+/// forward scan node to produce those stacks. Returns `None` when a needed value is a
+/// multi-result node (a nested scan), which stays recomputed.
+fn with_saved_residuals(
+    g: &Graph,
+    id: NodeId,
+    spec: &ScanSpec,
+    draft: &Graph,
+    layout: &DraftLayout,
+    src_of: &HashMap<NodeId, NodeId>,
+    outputs: &[NodeId],
+) -> TraceResult<Option<(Graph, Vec<NodeId>, Vec<Tensor>)>> {
+    let mut carry_dep = vec![false; draft.len()];
+    for &p in &layout.carry_params {
+        carry_dep[p] = true;
+    }
+    for i in layout.fwd.clone() {
+        carry_dep[i] = draft.node(i).inputs.iter().any(|&j| carry_dep[j]);
+    }
+    let live = super::lower::reachable(draft, outputs);
+    let mut residuals: Vec<NodeId> = vec![];
+    for i in layout.fwd.end..draft.len() {
+        if !live[i] {
+            continue;
+        }
+        for j in draft.node(i).inputs {
+            if layout.fwd.contains(&j) && carry_dep[j] && !residuals.contains(&j) {
+                residuals.push(j);
+            }
+        }
+    }
+    if residuals.iter().any(|&r| draft.node(r).outs.len() != 1) {
+        return Ok(None);
+    }
+    // Widen the forward scan: its body also returns the residuals, stacked over steps.
+    let old_n = g.node(id).outs.len();
+    let mut wide = ScanSpec { body: spec.body.clone(), body_outputs: spec.body_outputs.clone(), ..*spec };
+    wide.body_outputs.extend(residuals.iter().map(|r| src_of[r]));
+    wide.n_res += residuals.len();
+    let outs = wide.node_types();
+    g.replace(id, Op::Scan(std::rc::Rc::new(wide)), outs);
+    let stacks: Vec<Tensor> = (0..residuals.len()).map(|r| proj_of(g, id, old_n + r)).collect();
+
+    // The backward body again, with residual slices as inputs in place of the forward values.
+    let bg = Graph::new(&draft.name());
+    let params = draft.params();
+    let mut subst: HashMap<NodeId, Tensor> = HashMap::new();
+    for p in &params[..layout.res_at] {
+        subst.insert(p.node, bg.param(&p.name, &p.ty.dims, p.ty.dtype));
+    }
+    for (k, &r) in residuals.iter().enumerate() {
+        let ty = draft.node(r).outs[0].clone();
+        subst.insert(r, bg.param(&format!("res{}", k), &ty.dims, ty.dtype));
+    }
+    for p in &params[layout.res_at..] {
+        subst.insert(p.node, bg.param(&p.name, &p.ty.dims, p.ty.dtype));
+    }
+    let (outs, _) = copy_nodes(draft, outputs, &bg, &subst)?;
+    Ok(Some((bg, outs.iter().map(|t| t.id()).collect(), stacks)))
 }
 
 /// A handle on result `k` of a multi-output node (a fresh projection).

@@ -236,6 +236,14 @@ impl Graph {
         d.nodes.len() - 1
     }
 
+    /// Swaps a node's op and result types in place (autodiff widens a scan to also return the
+    /// residuals its backward pass needs; existing results keep their indices).
+    pub(crate) fn replace(&self, id: NodeId, op: Op, outs: Vec<TensorType>) {
+        let mut d = self.0.borrow_mut();
+        d.nodes[id].op = op;
+        d.nodes[id].outs = outs;
+    }
+
     /// The results of a multi-output node as tensors (projection nodes).
     pub(crate) fn project_all(&self, id: NodeId) -> Vec<Tensor> {
         let outs = self.0.borrow().nodes[id].outs.clone();

@@ -471,17 +471,20 @@ impl Emitter {
         outs: &[TensorType],
         used: &[bool],
     ) -> Vec<String> {
-        let (nc, nx, nk, ny) = (spec.n_carry, spec.n_xs, spec.n_consts, spec.n_ys);
-        let save: Vec<usize> = (0..nc).filter(|&j| used[nc + ny + j]).collect();
+        let (nc, nx, nk, ny, nr) = (spec.n_carry, spec.n_xs, spec.n_consts, spec.n_ys, spec.n_res);
+        // Stacked results worth building: (node result index, where each step's value comes from).
+        let mut stacked: Vec<(usize, StepValue)> = vec![];
+        stacked.extend((0..ny).filter(|&j| used[nc + j]).map(|j| (nc + j, StepValue::Y(j))));
+        stacked.extend((0..nc).filter(|&j| used[nc + ny + j]).map(|j| (nc + ny + j, StepValue::Carry(j))));
+        stacked.extend((0..nr).filter(|&r| used[2 * nc + ny + r]).map(|r| (2 * nc + ny + r, StepValue::Res(r))));
         let i_ty = TensorType::new(&[], DType::I32);
         let zero_i = self.constant(ind, &Literal::Splat(0.0), &i_ty);
         let mut state: Vec<String> = vec![zero_i];
         let mut state_ty: Vec<TensorType> = vec![i_ty.clone()];
         state.extend(args.iter().cloned());
         state_ty.extend(arg_tys.iter().cloned());
-        let acc_tys: Vec<TensorType> =
-            (0..ny).map(|j| outs[nc + j].clone()).chain(save.iter().map(|&j| outs[nc + ny + j].clone())).collect();
-        for t in &acc_tys {
+        for (k, _) in &stacked {
+            let t = &outs[*k];
             let z = self.constant(ind, &Literal::Splat(0.0), t);
             state.push(z);
             state_ty.push(t.clone());
@@ -531,26 +534,24 @@ impl Emitter {
         next.extend(results[..nc].iter().cloned());
         next.extend(b[1 + nc..1 + nc + nx + nk].iter().cloned());
         let acc0 = 1 + nc + nx + nk;
-        let ys_and_saved: Vec<String> = results[nc..].iter().cloned().chain(save.iter().map(|&j| carries[j].clone())).collect();
-        for (m, v) in ys_and_saved.iter().enumerate() {
+        for (m, (_, src)) in stacked.iter().enumerate() {
+            let v = match src {
+                StepValue::Y(j) => results[nc + j].clone(),
+                StepValue::Carry(j) => carries[*j].clone(),
+                StepValue::Res(r) => results[nc + ny + r].clone(),
+            };
             let aty = &state_ty[acc0 + m];
-            next.push(self.update_stacked(bi, &b[acc0 + m], aty, v, &idx, &zero));
+            next.push(self.update_stacked(bi, &b[acc0 + m], aty, &v, &idx, &zero));
         }
         self.line(bi, &format!("\"stablehlo.return\"({}) : ({}) -> ()", next.join(", "), types(&state_ty)));
         self.line(ind, &format!("}}) : ({}) -> ({})", types(&state_ty), types(&state_ty)));
-        // Map node results to while results: carries, ys, saved carries (unused ones unnamed).
-        let mut ids: Vec<String> = vec![];
+        // Map node results to while results (unbuilt ones stay unnamed).
+        let mut ids: Vec<String> = vec![String::from("%unused"); outs.len()];
         for j in 0..nc {
-            ids.push(format!("{}#{}", w, 1 + j));
+            ids[j] = format!("{}#{}", w, 1 + j);
         }
-        for j in 0..ny {
-            ids.push(format!("{}#{}", w, acc0 + j));
-        }
-        for j in 0..nc {
-            match save.iter().position(|&s| s == j) {
-                Some(p) => ids.push(format!("{}#{}", w, acc0 + ny + p)),
-                None => ids.push(String::from("%unused")),
-            }
+        for (m, (k, _)) in stacked.iter().enumerate() {
+            ids[*k] = format!("{}#{}", w, acc0 + m);
         }
         ids
     }
@@ -592,6 +593,13 @@ impl Emitter {
         ins.extend((1..=aty.rank()).map(|_| i_ty.clone()));
         self.op(ind, "stablehlo.dynamic_update_slice", &args, "", &ins, aty)
     }
+}
+
+/// Where a stacked scan result takes each step's value from.
+enum StepValue {
+    Y(usize),
+    Carry(usize),
+    Res(usize),
 }
 
 fn out_ty(nodes: &[Node], id: NodeId) -> TensorType {

@@ -8,6 +8,7 @@
 //! the stacked carries each step started from. The last group exists for autodiff (the backward
 //! scan restarts every step from its saved carry); lowering builds it only when something uses it.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::error::{TraceError, TraceResult};
@@ -18,8 +19,12 @@ use super::types::TensorType;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Remat {
     /// Keep only each step's input carry; recompute the body in the backward pass
-    /// (memory: one activation per layer).
+    /// (memory: one activation per layer; compute: one extra forward).
     Full,
+    /// Keep every value of the forward step that the backward step needs and that depends on
+    /// the carry (what eager frameworks do); values computed from the weights alone are
+    /// recomputed. No extra forward, memory grows with depth times activations.
+    Save,
 }
 
 #[derive(Clone, Debug)]
@@ -47,6 +52,8 @@ pub struct ScanSpec {
     pub n_xs: usize,
     pub n_consts: usize,
     pub n_ys: usize,
+    /// Residuals saved for the backward pass (`Remat::Save`), after the ys in `body_outputs`.
+    pub n_res: usize,
     pub length: i64,
     pub reverse: bool,
     pub remat: Remat,
@@ -60,6 +67,21 @@ impl ScanSpec {
     pub fn y_types(&self) -> Vec<TensorType> {
         let n = self.n_carry;
         (0..self.n_ys).map(|j| self.body.node(self.body_outputs[n + j]).outs[0].clone()).collect()
+    }
+
+    pub fn res_types(&self) -> Vec<TensorType> {
+        let n = self.n_carry + self.n_ys;
+        (0..self.n_res).map(|j| self.body.node(self.body_outputs[n + j]).outs[0].clone()).collect()
+    }
+
+    /// Result types of the scan node: final carries, stacked ys, stacked input carries,
+    /// stacked residuals.
+    pub fn node_types(&self) -> Vec<TensorType> {
+        let mut outs = self.carry_types();
+        outs.extend(self.y_types().iter().map(|t| stacked(self.length, t)));
+        outs.extend(self.carry_types().iter().map(|t| stacked(self.length, t)));
+        outs.extend(self.res_types().iter().map(|t| stacked(self.length, t)));
+        outs
     }
 }
 
@@ -136,6 +158,7 @@ where
         n_xs: xs.len(),
         n_consts: consts.len(),
         n_ys: ys.len(),
+        n_res: 0,
         length,
         reverse: opts.reverse,
         remat: opts.remat,
@@ -148,9 +171,7 @@ where
 /// Appends a scan node and returns handles to all of its results
 /// (final carries, stacked ys, stacked input carries).
 pub(crate) fn emit_scan_node(outer: &Graph, spec: ScanSpec, inputs: Vec<NodeId>) -> Vec<Tensor> {
-    let mut outs = spec.carry_types();
-    outs.extend(spec.y_types().iter().map(|t| stacked(spec.length, t)));
-    outs.extend(spec.carry_types().iter().map(|t| stacked(spec.length, t)));
+    let outs = spec.node_types();
     let id = outer.push_multi(Op::Scan(Rc::new(spec)), inputs, outs);
     outer.project_all(id)
 }
@@ -158,7 +179,6 @@ pub(crate) fn emit_scan_node(outer: &Graph, spec: ScanSpec, inputs: Vec<NodeId>)
 /// Copies the part of `src` that `outputs` reach into the graph of `args`, with `src`'s
 /// parameters replaced by `args`. Types were checked when `src` was traced.
 pub fn inline(src: &Graph, outputs: &[NodeId], args: &[Tensor]) -> TraceResult<Vec<Tensor>> {
-    let dst = args.first().map(|a| a.graph().clone());
     let params = src.params();
     if params.len() != args.len() {
         return Err(TraceError::new("inline", format!("{} takes {} arguments, got {}", src.name(), params.len(), args.len())));
@@ -168,31 +188,54 @@ pub fn inline(src: &Graph, outputs: &[NodeId], args: &[Tensor]) -> TraceResult<V
             return Err(TraceError::new("inline", format!("argument `{}` is {}, got {}", p.name, p.ty, a.ty())));
         }
     }
-    let dst = match dst {
-        Some(d) => d,
+    let dst = match args.first() {
+        Some(a) => a.graph().clone(),
         None => return Err(TraceError::new("inline", "a graph without parameters cannot be inlined")),
     };
-    let live = super::lower::reachable(src, outputs);
-    let mut map: Vec<Option<NodeId>> = vec![None; src.len()];
-    for id in 0..src.len() {
+    let subst: HashMap<NodeId, Tensor> = params.iter().zip(args).map(|(p, a)| (p.node, a.clone())).collect();
+    Ok(copy_nodes(src, outputs, &dst, &subst)?.0)
+}
+
+/// Copies what `outputs` reach in `src` into `dst`, stopping at the nodes in `subst`, which are
+/// replaced by the given tensors (every parameter reached must be among them). Returns the copied
+/// outputs and the map from `src` ids to `dst` ids.
+pub(crate) fn copy_nodes(
+    src: &Graph,
+    outputs: &[NodeId],
+    dst: &Graph,
+    subst: &HashMap<NodeId, Tensor>,
+) -> TraceResult<(Vec<Tensor>, Vec<Option<NodeId>>)> {
+    let n = src.len();
+    let mut live = vec![false; n];
+    for &o in outputs {
+        live[o] = true;
+    }
+    for id in (0..n).rev() {
+        if live[id] && !subst.contains_key(&id) {
+            for i in src.node(id).inputs {
+                live[i] = true;
+            }
+        }
+    }
+    let mut map: Vec<Option<NodeId>> = vec![None; n];
+    for id in 0..n {
         if !live[id] {
             continue;
         }
-        let node = src.node(id);
-        let new_id = match &node.op {
-            Op::Parameter { index } => args[*index].id(),
-            op => {
-                let inputs = node.inputs.iter().map(|&i| map[i].expect("inputs precede users")).collect();
-                dst.push_multi(op.clone(), inputs, node.outs.clone())
+        if let Some(t) = subst.get(&id) {
+            if !t.graph().same(dst) {
+                return Err(TraceError::new("inline", "substitute from another graph"));
             }
-        };
-        map[id] = Some(new_id);
+            map[id] = Some(t.id());
+            continue;
+        }
+        let node = src.node(id);
+        if let Op::Parameter { index } = node.op {
+            return Err(TraceError::new("inline", format!("parameter {} of {} has no argument", index, src.name())));
+        }
+        let inputs = node.inputs.iter().map(|&i| map[i].expect("inputs precede users")).collect();
+        map[id] = Some(dst.push_multi(node.op.clone(), inputs, node.outs.clone()));
     }
-    Ok(outputs
-        .iter()
-        .map(|&o| {
-            let id = map[o].expect("output is live");
-            dst.tensor(id, 0)
-        })
-        .collect())
+    let outs = outputs.iter().map(|&o| dst.tensor(map[o].expect("output is live"), 0)).collect();
+    Ok((outs, map))
 }

@@ -1,0 +1,86 @@
+//! One type for any of the three models, so presets, the solver, the table and checkpoint
+//! sidecars handle them alike.
+
+use serde::{Deserialize, Serialize};
+
+use super::bert::BertConfig;
+use super::count::{Flops, Params};
+use super::error::ConfigError;
+use super::mae::MaeConfig;
+use super::stack::Stack;
+use super::vit::VitConfig;
+
+/// A model configuration, tagged by `"model": "vit" | "mae" | "bert"` in JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "model", rename_all = "lowercase")]
+pub enum ModelConfig {
+    Vit(VitConfig),
+    Mae(MaeConfig),
+    Bert(BertConfig),
+}
+
+impl ModelConfig {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ModelConfig::Vit(_) => "vit",
+            ModelConfig::Mae(_) => "mae",
+            ModelConfig::Bert(_) => "bert",
+        }
+    }
+
+    /// The stack whose depth and width the paper trades against each other.
+    pub fn encoder(&self) -> Stack {
+        match self {
+            ModelConfig::Vit(c) => c.encoder,
+            ModelConfig::Mae(c) => c.encoder,
+            ModelConfig::Bert(c) => c.encoder,
+        }
+    }
+
+    /// The same model around another encoder stack.
+    pub fn with_encoder(&self, encoder: Stack) -> ModelConfig {
+        let mut out = self.clone();
+        match &mut out {
+            ModelConfig::Vit(c) => c.encoder = encoder,
+            ModelConfig::Mae(c) => c.encoder = encoder,
+            ModelConfig::Bert(c) => c.encoder = encoder,
+        }
+        out
+    }
+
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        match self {
+            ModelConfig::Vit(c) => c.validate(),
+            ModelConfig::Mae(c) => c.validate(),
+            ModelConfig::Bert(c) => c.validate(),
+        }
+    }
+
+    pub fn params(&self) -> Params {
+        match self {
+            ModelConfig::Vit(c) => c.params(),
+            ModelConfig::Mae(c) => c.params(),
+            ModelConfig::Bert(c) => c.params(),
+        }
+    }
+
+    pub fn flops(&self) -> Flops {
+        match self {
+            ModelConfig::Vit(c) => c.flops(),
+            ModelConfig::Mae(c) => c.flops(),
+            ModelConfig::Bert(c) => c.flops(),
+        }
+    }
+
+    /// Parses JSON and validates the result, so a bad file fails with the field's name.
+    pub fn from_json(text: &str) -> Result<ModelConfig, ConfigError> {
+        let c: ModelConfig = serde_json::from_str(text)
+            .map_err(|e| super::error::invalid("<json>", e.to_string()))?;
+        c.validate()?;
+        Ok(c)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("configs always serialize")
+    }
+}

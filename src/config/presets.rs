@@ -1,0 +1,142 @@
+//! Named configurations: the paper's Tables 1 and 2, BERT, and small scales for two CPU cores.
+//!
+//! Vision presets name a ViT classifier; `mae-<name>` is MAE pre-training over the same encoder
+//! (the paper's Tables are MAE runs, and their FLOPs count the encoder on the visible patches).
+//!
+//! Bamboo BERT: the paper gives no BERT shapes, so the same rule as the vision Table 2 is used:
+//! Base 12x768 -> 48x384 (4x deeper, half as wide) and Large 24x1024 -> 48x768 (2x deeper, 3/4
+//! as wide), 64-dim heads. At 128 tokens these land at 1.0x and 1.1x the FLOPs, as Bamboo-B and
+//! Bamboo-L do. (The solver's closest width for Large at depth 48 is 704 at 0.95x; 768 is kept so
+//! BERT and ViT Bamboo-L share one shape.)
+
+use super::bert::BertConfig;
+use super::error::ConfigError;
+use super::mae::MaeConfig;
+use super::model::ModelConfig;
+use super::stack::Stack;
+use super::vit::VitConfig;
+
+/// A preset, with the table it belongs to and the original its FLOPs ratio is taken against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preset {
+    pub name: String,
+    pub table: &'static str,
+    /// The preset this one is compared with (itself for an original).
+    pub reference: String,
+    pub config: ModelConfig,
+}
+
+struct Vision {
+    name: &'static str,
+    table: &'static str,
+    reference: &'static str,
+    vit: VitConfig,
+    decoder: Stack,
+}
+
+fn imagenet(depth: usize, width: usize, heads: usize, patch: usize) -> VitConfig {
+    VitConfig::new(224, patch, Stack::new(depth, width, heads), 1000)
+}
+
+/// 28x28 grey images (Fashion-MNIST), 10 classes.
+fn small(depth: usize, width: usize, heads: usize, patch: usize) -> VitConfig {
+    let mut c = VitConfig::new(28, patch, Stack::new(depth, width, heads), 10);
+    c.channels = 1;
+    c
+}
+
+fn vision() -> Vec<Vision> {
+    let dec = MaeConfig::DEFAULT_DECODER;
+    let small_dec = Stack::new(4, 128, 4);
+    let t1b = "Table 1, Base family";
+    let t1l = "Table 1, Large family";
+    let t2 = "Table 2";
+    let cpu = "Small scales (28x28, CPU)";
+    let v = |name, table, reference, vit, decoder| Vision { name, table, reference, vit, decoder };
+    vec![
+        v("base-12x768", t1b, "base-12x768", imagenet(12, 768, 12, 16), dec),
+        v("base-24x512", t1b, "base-12x768", imagenet(24, 512, 8, 16), dec),
+        v("base-48x384", t1b, "base-12x768", imagenet(48, 384, 6, 16), dec),
+        v("base-96x256", t1b, "base-12x768", imagenet(96, 256, 4, 16), dec),
+        v("large-24x1024", t1l, "large-24x1024", imagenet(24, 1024, 16, 16), dec),
+        v("large-48x768", t1l, "large-24x1024", imagenet(48, 768, 12, 16), dec),
+        v("large-60x640", t1l, "large-24x1024", imagenet(60, 640, 10, 16), dec),
+        v("large-96x512", t1l, "large-24x1024", imagenet(96, 512, 8, 16), dec),
+        v("vit-b", t2, "vit-b", imagenet(12, 768, 12, 16), dec),
+        v("bamboo-b", t2, "vit-b", imagenet(48, 384, 6, 16), dec),
+        v("vit-l", t2, "vit-l", imagenet(24, 1024, 16, 16), dec),
+        v("bamboo-l", t2, "vit-l", imagenet(48, 768, 12, 16), dec),
+        v("vit-h", t2, "vit-h", imagenet(32, 1280, 16, 14), dec),
+        v("bamboo-h", t2, "vit-h", imagenet(64, 896, 14, 14), dec),
+        // Head dim 32 at these widths; the deeper-narrower shape keeps 24*N*d^2 per model equal.
+        v("vit-s28", cpu, "vit-s28", small(12, 192, 6, 4), small_dec),
+        v("bamboo-s28", cpu, "vit-s28", small(48, 96, 3, 4), small_dec),
+        v("vit-t28", cpu, "vit-t28", small(6, 128, 4, 7), small_dec),
+        v("bamboo-t28", cpu, "vit-t28", small(24, 64, 2, 7), small_dec),
+    ]
+}
+
+fn bert() -> Vec<Preset> {
+    let b = |name: &str, reference: &str, depth, width, heads| Preset {
+        name: name.into(),
+        table: "BERT (128 tokens, 20 predictions)",
+        reference: reference.into(),
+        config: ModelConfig::Bert(BertConfig::new(Stack::new(depth, width, heads))),
+    };
+    vec![
+        b("bert-base", "bert-base", 12, 768, 12),
+        b("bamboo-bert-base", "bert-base", 48, 384, 6),
+        b("bert-large", "bert-large", 24, 1024, 16),
+        b("bamboo-bert-large", "bert-large", 48, 768, 12),
+        b("bert-mini", "bert-mini", 4, 256, 4),
+        b("bert-mini-deep", "bert-mini", 16, 128, 2),
+    ]
+}
+
+/// Every preset: each vision one as ViT, then as MAE (`mae-` prefix), then BERT.
+pub fn presets() -> Vec<Preset> {
+    let mut out = Vec::new();
+    for v in vision() {
+        out.push(Preset { name: v.name.into(), table: v.table, reference: v.reference.into(), config: ModelConfig::Vit(v.vit.clone()) });
+    }
+    for v in vision() {
+        out.push(Preset {
+            name: format!("mae-{}", v.name),
+            table: v.table,
+            reference: format!("mae-{}", v.reference),
+            config: ModelConfig::Mae(MaeConfig::from_vit(&v.vit).with_decoder(v.decoder)),
+        });
+    }
+    out.extend(bert());
+    out
+}
+
+/// Short names for the usual references: `base`, `large`, `huge` are the paper's MAE settings.
+fn alias(name: &str) -> &str {
+    match name {
+        "base" => "mae-vit-b",
+        "large" => "mae-vit-l",
+        "huge" => "mae-vit-h",
+        "bert-b" => "bert-base",
+        "bert-l" => "bert-large",
+        other => other,
+    }
+}
+
+/// The preset called `name` (or an alias: base, large, huge, bert-b, bert-l).
+pub fn find(name: &str) -> Result<Preset, ConfigError> {
+    let want = alias(name);
+    let all = presets();
+    match all.iter().position(|p| p.name == want) {
+        Some(i) => Ok(all[i].clone()),
+        None => Err(ConfigError::UnknownPreset {
+            name: name.into(),
+            known: all.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", "),
+        }),
+    }
+}
+
+/// The configuration of preset `name`.
+pub fn preset(name: &str) -> Result<ModelConfig, ConfigError> {
+    find(name).map(|p| p.config)
+}

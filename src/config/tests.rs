@@ -1,0 +1,114 @@
+//! The counts against known totals, and the paper's ratios to one decimal.
+
+use super::*;
+
+fn ratio(a: &str, b: &str) -> String {
+    let f = |n: &str| preset(n).unwrap().flops().encoder as f64;
+    format!("{:.1}", f(a) / f(b))
+}
+
+#[test]
+fn block_flops_follow_the_closed_form() {
+    let s = Stack::new(3, 96, 3);
+    let (n, d) = (50u64, 96u64);
+    assert_eq!(s.flops(50), 3 * (24 * n * d * d + 4 * n * n * d));
+}
+
+#[test]
+fn vit_b_has_timms_parameter_count() {
+    // timm vit_base_patch16_224: 86,567,656 parameters.
+    assert_eq!(preset("vit-b").unwrap().params().total(), 86_567_656);
+}
+
+#[test]
+fn bert_base_has_hf_pretraining_parameter_count() {
+    // BertModel (bert-base-uncased) 109,482,240 + MLM transform, bias and NSP = 110,106,428.
+    assert_eq!(preset("bert-base").unwrap().params().total(), 110_106_428);
+}
+
+#[test]
+fn mae_counts_visible_tokens() {
+    let ModelConfig::Mae(m) = preset("mae-vit-b").unwrap() else { panic!() };
+    assert_eq!(m.visible_patches(), 49);
+    assert_eq!(m.flops().encoder, m.encoder.flops(50));
+    let ModelConfig::Mae(h) = preset("mae-vit-h").unwrap() else { panic!() };
+    assert_eq!(h.visible_patches(), 64);
+}
+
+#[test]
+fn table1_base_ratios() {
+    let r: Vec<String> = ["base-12x768", "base-24x512", "base-48x384", "base-96x256"]
+        .iter()
+        .map(|n| ratio(&format!("mae-{n}"), "mae-base-12x768"))
+        .collect();
+    assert_eq!(r, ["1.0", "0.9", "1.0", "0.9"]);
+}
+
+#[test]
+fn table1_large_ratios() {
+    let r: Vec<String> = ["large-24x1024", "large-48x768", "large-60x640", "large-96x512"]
+        .iter()
+        .map(|n| ratio(&format!("mae-{n}"), "mae-large-24x1024"))
+        .collect();
+    assert_eq!(r, ["1.0", "1.1", "1.0", "1.0"]);
+}
+
+#[test]
+fn table2_ratios() {
+    assert_eq!(ratio("mae-bamboo-b", "mae-vit-b"), "1.0");
+    assert_eq!(ratio("mae-bamboo-l", "mae-vit-l"), "1.1");
+    assert_eq!(ratio("mae-bamboo-h", "mae-vit-h"), "1.0");
+}
+
+#[test]
+fn facts_two_decimal_ratios() {
+    let two = |a: &str, b: &str| {
+        let f = |n: &str| preset(n).unwrap().flops().encoder as f64;
+        format!("{:.2}", f(a) / f(b))
+    };
+    assert_eq!(two("mae-base-24x512", "mae-base-12x768"), "0.89");
+    assert_eq!(two("mae-base-48x384", "mae-base-12x768"), "1.01");
+    assert_eq!(two("mae-base-96x256", "mae-base-12x768"), "0.91");
+    assert_eq!(two("mae-large-48x768", "mae-large-24x1024"), "1.13");
+    assert_eq!(two("mae-large-60x640", "mae-large-24x1024"), "0.98");
+    assert_eq!(two("mae-large-96x512", "mae-large-24x1024"), "1.01");
+    assert_eq!(two("mae-bamboo-h", "mae-vit-h"), "0.98");
+}
+
+#[test]
+fn deeper_narrower_small_scales_stay_close() {
+    for (a, b) in [("bamboo-s28", "vit-s28"), ("bamboo-t28", "vit-t28"), ("mae-bamboo-s28", "mae-vit-s28"), ("bert-mini-deep", "bert-mini")] {
+        let f = |n: &str| preset(n).unwrap().flops().encoder as f64;
+        let r = f(a) / f(b);
+        assert!((0.9..1.3).contains(&r), "{a}/{b} = {r}");
+    }
+}
+
+#[test]
+fn training_is_three_forwards() {
+    let f = preset("mae-vit-b").unwrap().flops();
+    assert_eq!(f.train(), 3 * f.forward());
+}
+
+#[test]
+fn solver_reproduces_the_paper_widths() {
+    let w = |like: &str, depth| {
+        let s = solve(&preset(like).unwrap(), depth, 64).unwrap();
+        (s.stack.width, s.stack.heads)
+    };
+    assert_eq!(w("base", 24), (512, 8));
+    assert_eq!(w("base", 48), (384, 6));
+    assert_eq!(w("base", 96), (256, 4));
+    assert_eq!(w("large", 60), (640, 10));
+    assert_eq!(w("large", 96), (512, 8));
+    assert_eq!(w("huge", 64), (896, 14));
+    assert_eq!(w("bert-base", 48), (384, 6));
+    assert_eq!(w("base", 12), (768, 12));
+}
+
+#[test]
+fn every_preset_validates() {
+    for p in presets() {
+        p.config.validate().unwrap_or_else(|e| panic!("{}: {e}", p.name));
+    }
+}

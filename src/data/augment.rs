@@ -1,0 +1,215 @@
+//! Crop boxes (RandomResizedCrop, center crop) and one fused resample that turns a box of an 8-bit
+//! image into normalized f32 output: antialiased separable triangle filter (as PIL's bilinear
+//! resize), optional horizontal flip, grey replicated to 3 channels, ImageNet mean/std.
+
+use super::image::Image;
+use super::rng::Rng;
+
+pub const IMAGENET_MEAN: [f32; 3] = [0.485, 0.456, 0.406];
+pub const IMAGENET_STD: [f32; 3] = [0.229, 0.224, 0.225];
+
+/// A region of the source image in pixel units (fractional: eval crops need not be integral).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CropBox {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+/// torchvision's RandomResizedCrop box: 10 tries at an area fraction in `scale` and a log-uniform
+/// aspect ratio in `ratio`; then a center crop with the ratio clamped into range.
+pub fn random_resized_crop(w: usize, h: usize, scale: (f64, f64), ratio: (f64, f64), rng: &mut Rng) -> CropBox {
+    let area = (w * h) as f64;
+    let (lr0, lr1) = (ratio.0.ln(), ratio.1.ln());
+    for _ in 0..10 {
+        let target = area * rng.uniform(scale.0, scale.1);
+        let aspect = rng.uniform(lr0, lr1).exp();
+        let cw = (target * aspect).sqrt().round() as usize;
+        let ch = (target / aspect).sqrt().round() as usize;
+        if cw > 0 && ch > 0 && cw <= w && ch <= h {
+            let y = rng.below((h - ch + 1) as u64) as usize;
+            let x = rng.below((w - cw + 1) as u64) as usize;
+            return CropBox { x: x as f64, y: y as f64, w: cw as f64, h: ch as f64 };
+        }
+    }
+    let in_ratio = w as f64 / h as f64;
+    let (cw, ch) = if in_ratio < ratio.0 {
+        (w, ((w as f64 / ratio.0).round() as usize).max(1))
+    } else if in_ratio > ratio.1 {
+        (((h as f64 * ratio.1).round() as usize).max(1), h)
+    } else {
+        (w, h)
+    };
+    CropBox { x: ((w - cw) / 2) as f64, y: ((h - ch) / 2) as f64, w: cw as f64, h: ch as f64 }
+}
+
+/// Evaluation crop: resize the short side to `out / crop_ratio`, then take the central `out`
+/// square; as a box in source pixels that is the central square of side `crop_ratio * short`.
+pub fn center_crop(w: usize, h: usize, crop_ratio: f64) -> CropBox {
+    let side = crop_ratio * w.min(h) as f64;
+    CropBox { x: (w as f64 - side) / 2.0, y: (h as f64 - side) / 2.0, w: side, h: side }
+}
+
+/// Output memory order of a batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// [batch, height, width, channels]: what patch embedding as a reshape wants.
+    Nhwc,
+    /// [batch, channels, height, width]: PyTorch's order.
+    Nchw,
+}
+
+/// Filter taps for one output coordinate: source indices `start..start + weights.len()`.
+struct Taps {
+    start: usize,
+    weights: Vec<f32>,
+}
+
+/// Triangle-filter taps mapping `[lo, lo + len)` of an axis of `size` pixels onto `out` pixels;
+/// the filter widens with the downscale factor so minification averages instead of aliasing.
+fn taps(size: usize, lo: f64, len: f64, out: usize) -> Vec<Taps> {
+    let scale = len / out as f64;
+    let support = scale.max(1.0);
+    (0..out)
+        .map(|o| {
+            let center = lo + (o as f64 + 0.5) * scale;
+            let first = ((center - support).floor().max(0.0)) as usize;
+            let last = ((center + support).ceil() as usize).min(size);
+            let first = first.min(size - 1);
+            let mut ws: Vec<f32> = (first..last.max(first + 1))
+                .map(|i| {
+                    let d = (i as f64 + 0.5 - center).abs() / support;
+                    (1.0 - d).max(0.0) as f32
+                })
+                .collect();
+            let sum: f32 = ws.iter().sum();
+            if sum > 0.0 {
+                ws.iter_mut().for_each(|w| *w /= sum);
+            } else {
+                // The box lies outside the image (cannot happen for our boxes): nearest pixel.
+                ws.iter_mut().for_each(|w| *w = 0.0);
+                ws[0] = 1.0;
+            }
+            // Trim zero weights at both ends: fewer multiplies in the hot loops.
+            let lead = ws.iter().take_while(|w| **w == 0.0).count().min(ws.len() - 1);
+            let trail = ws.iter().rev().take_while(|w| **w == 0.0).count().min(ws.len() - 1 - lead);
+            let weights = ws[lead..ws.len() - trail].to_vec();
+            Taps { start: first + lead, weights }
+        })
+        .collect()
+}
+
+/// Resamples `bx` of `img` to `out_w x out_h`, flips horizontally if asked, normalizes with
+/// `mean`/`std` (on the 0..1 scale) and writes 3 channels into `out` (length `3 * out_w * out_h`)
+/// in `layout` order for one image. Scratch space is reused across calls.
+#[allow(clippy::too_many_arguments)]
+pub fn resample_normalize(
+    img: &Image,
+    bx: CropBox,
+    out_w: usize,
+    out_h: usize,
+    flip: bool,
+    mean: [f32; 3],
+    std: [f32; 3],
+    layout: Layout,
+    out: &mut [f32],
+    scratch: &mut Vec<f32>,
+) {
+    assert_eq!(out.len(), 3 * out_w * out_h);
+    let c = img.channels;
+    let xt = taps(img.width, bx.x, bx.w, out_w);
+    let yt = taps(img.height, bx.y, bx.h, out_h);
+    let y0 = yt.iter().map(|t| t.start).min().unwrap();
+    let y1 = yt.iter().map(|t| t.start + t.weights.len()).max().unwrap();
+    // Horizontal pass over only the rows the vertical pass needs.
+    let row = out_w * c;
+    scratch.clear();
+    scratch.resize((y1 - y0) * row, 0.0);
+    for y in y0..y1 {
+        let src = &img.data[y * img.width * c..(y + 1) * img.width * c];
+        let dst = &mut scratch[(y - y0) * row..(y - y0 + 1) * row];
+        if c == 3 {
+            for (ox, t) in xt.iter().enumerate() {
+                let (mut r, mut g, mut b) = (0f32, 0f32, 0f32);
+                let px = &src[t.start * 3..(t.start + t.weights.len()) * 3];
+                for (p, &w) in px.chunks_exact(3).zip(&t.weights) {
+                    r += p[0] as f32 * w;
+                    g += p[1] as f32 * w;
+                    b += p[2] as f32 * w;
+                }
+                dst[ox * 3] = r;
+                dst[ox * 3 + 1] = g;
+                dst[ox * 3 + 2] = b;
+            }
+        } else {
+            for (ox, t) in xt.iter().enumerate() {
+                let px = &src[t.start * c..];
+                dst[ox] = t.weights.iter().enumerate().map(|(k, &w)| px[k * c] as f32 * w).sum();
+            }
+        }
+    }
+    // Vertical pass, then normalize and scatter to the output layout.
+    let scale: [f32; 3] = [1.0 / (255.0 * std[0]), 1.0 / (255.0 * std[1]), 1.0 / (255.0 * std[2])];
+    let shift: [f32; 3] = [mean[0] / std[0], mean[1] / std[1], mean[2] / std[2]];
+    let plane = out_w * out_h;
+    let mut acc = vec![0f32; row];
+    for (oy, t) in yt.iter().enumerate() {
+        acc.iter_mut().for_each(|a| *a = 0.0);
+        for (k, &w) in t.weights.iter().enumerate() {
+            let r = &scratch[(t.start + k - y0) * row..(t.start + k - y0 + 1) * row];
+            for (a, &v) in acc.iter_mut().zip(r) {
+                *a += v * w;
+            }
+        }
+        for ox in 0..out_w {
+            let sx = if flip { out_w - 1 - ox } else { ox };
+            for ch in 0..3 {
+                let v = acc[sx * c + if c == 3 { ch } else { 0 }];
+                let v = v * scale[ch] - shift[ch];
+                match layout {
+                    Layout::Nhwc => out[(oy * out_w + ox) * 3 + ch] = v,
+                    Layout::Nchw => out[ch * plane + oy * out_w + ox] = v,
+                }
+            }
+        }
+    }
+}
+
+/// How one training or evaluation image is prepared.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Transform {
+    /// RandomResizedCrop + horizontal flip with probability `flip`.
+    Train { scale: (f64, f64), ratio: (f64, f64), flip: f64 },
+    /// Resize + center crop.
+    Eval { crop_ratio: f64 },
+}
+
+impl Transform {
+    /// MAE pre-training: scale 0.2-1.0.
+    pub fn mae() -> Self {
+        Transform::Train { scale: (0.2, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5 }
+    }
+
+    /// Supervised fine-tuning: scale 0.08-1.0 (Inception crop).
+    pub fn finetune() -> Self {
+        Transform::Train { scale: (0.08, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5 }
+    }
+
+    pub fn eval() -> Self {
+        Transform::Eval { crop_ratio: 0.875 }
+    }
+
+    /// Prepares one image into `out` (3 x size x size floats in `layout`). The random choices
+    /// come from `rng`, which the caller derives from (seed, epoch, index).
+    pub fn apply(&self, img: &Image, size: usize, layout: Layout, rng: &mut Rng, out: &mut [f32], scratch: &mut Vec<f32>) {
+        let (bx, flip) = match *self {
+            Transform::Train { scale, ratio, flip } => {
+                let b = random_resized_crop(img.width, img.height, scale, ratio, rng);
+                (b, rng.bernoulli(flip))
+            }
+            Transform::Eval { crop_ratio } => (center_crop(img.width, img.height, crop_ratio), false),
+        };
+        resample_normalize(img, bx, size, size, flip, IMAGENET_MEAN, IMAGENET_STD, layout, out, scratch);
+    }
+}

@@ -1,0 +1,29 @@
+//! The input pipeline: host code that knows no graph. TFRecord shards -> tf.Example -> decode ->
+//! augment -> fixed-shape batches, plus the converters that write such shards.
+//!
+//! | module | job |
+//! | --- | --- |
+//! | `crc32c`, `tfrecord` | record framing with verified CRCs |
+//! | `example` | tf.Example protocol buffers |
+//! | `shards` | file lists, per-process sharding, interleaved and shuffled record streams |
+//! | `image`, `augment` | decoding, crops, flip, resample, normalization |
+//! | `imagenet` | the ImageNet TFRecord schema |
+//! | `loader` | threaded, resumable batch loader |
+//! | `convert` | Fashion-MNIST IDX and folder trees to ImageNet-schema shards |
+
+pub mod augment;
+pub mod convert;
+pub mod crc32c;
+pub mod error;
+pub mod example;
+pub mod image;
+pub mod imagenet;
+pub mod loader;
+pub mod rng;
+pub mod shards;
+pub mod tfrecord;
+
+pub use error::{DataError, ErrorKind, Location, Result, SkipReport};
+pub use example::{Example, Feature};
+pub use loader::{Batch, ImageLoader, ImageLoaderConfig, Position};
+pub use shards::{list_files, EpochStream, ProcessShard, StreamConfig};
