@@ -36,291 +36,286 @@ module @vit_block_grad {
     %v32 = "stablehlo.dot_general"(%v31, %arg3) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x768xf32>, tensor<2304x768xf32>) -> tensor<8x197x2304xf32>
     %v33 = "stablehlo.broadcast_in_dim"(%arg4) {broadcast_dimensions = array<i64: 2>} : (tensor<2304xf32>) -> tensor<8x197x2304xf32>
     %v34 = "stablehlo.add"(%v32, %v33) : (tensor<8x197x2304xf32>, tensor<8x197x2304xf32>) -> tensor<8x197x2304xf32>
-    %v35 = "stablehlo.reshape"(%v34) : (tensor<8x197x2304xf32>) -> tensor<8x197x3x12x64xf32>
-    %v36 = "stablehlo.transpose"(%v35) {permutation = array<i64: 2, 0, 3, 1, 4>} : (tensor<8x197x3x12x64xf32>) -> tensor<3x8x12x197x64xf32>
-    %v37 = "stablehlo.slice"(%v36) {start_indices = array<i64: 0, 0, 0, 0, 0>, limit_indices = array<i64: 1, 8, 12, 197, 64>, strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<3x8x12x197x64xf32>) -> tensor<1x8x12x197x64xf32>
-    %v38 = "stablehlo.reshape"(%v37) : (tensor<1x8x12x197x64xf32>) -> tensor<8x12x197x64xf32>
-    %v39 = "stablehlo.slice"(%v36) {start_indices = array<i64: 1, 0, 0, 0, 0>, limit_indices = array<i64: 2, 8, 12, 197, 64>, strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<3x8x12x197x64xf32>) -> tensor<1x8x12x197x64xf32>
-    %v40 = "stablehlo.reshape"(%v39) : (tensor<1x8x12x197x64xf32>) -> tensor<8x12x197x64xf32>
-    %v41 = "stablehlo.slice"(%v36) {start_indices = array<i64: 2, 0, 0, 0, 0>, limit_indices = array<i64: 3, 8, 12, 197, 64>, strides = array<i64: 1, 1, 1, 1, 1>} : (tensor<3x8x12x197x64xf32>) -> tensor<1x8x12x197x64xf32>
-    %v42 = "stablehlo.reshape"(%v41) : (tensor<1x8x12x197x64xf32>) -> tensor<8x12x197x64xf32>
-    %v43 = "stablehlo.constant"() {value = dense<0x3E000000> : tensor<f32>} : () -> tensor<f32>
-    %v44 = "stablehlo.broadcast_in_dim"(%v43) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x12x197x64xf32>
-    %v45 = "stablehlo.multiply"(%v38, %v44) : (tensor<8x12x197x64xf32>, tensor<8x12x197x64xf32>) -> tensor<8x12x197x64xf32>
-    %v46 = "stablehlo.transpose"(%v40) {permutation = array<i64: 0, 1, 3, 2>} : (tensor<8x12x197x64xf32>) -> tensor<8x12x64x197xf32>
-    %v47 = "stablehlo.dot_general"(%v45, %v46) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 1], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [2]>} : (tensor<8x12x197x64xf32>, tensor<8x12x64x197xf32>) -> tensor<8x12x197x197xf32>
-    %v48 = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
-    %v52 = "stablehlo.reduce"(%v47, %v48) ({
-      ^bb0(%v49: tensor<f32>, %v50: tensor<f32>):
-        %v51 = "stablehlo.maximum"(%v49, %v50) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v51) : (tensor<f32>) -> ()
+    %v35 = "stablehlo.slice"(%v34) {start_indices = array<i64: 0, 0, 0>, limit_indices = array<i64: 8, 197, 768>, strides = array<i64: 1, 1, 1>} : (tensor<8x197x2304xf32>) -> tensor<8x197x768xf32>
+    %v36 = "stablehlo.slice"(%v34) {start_indices = array<i64: 0, 0, 768>, limit_indices = array<i64: 8, 197, 1536>, strides = array<i64: 1, 1, 1>} : (tensor<8x197x2304xf32>) -> tensor<8x197x768xf32>
+    %v37 = "stablehlo.slice"(%v34) {start_indices = array<i64: 0, 0, 1536>, limit_indices = array<i64: 8, 197, 2304>, strides = array<i64: 1, 1, 1>} : (tensor<8x197x2304xf32>) -> tensor<8x197x768xf32>
+    %v38 = "stablehlo.reshape"(%v35) : (tensor<8x197x768xf32>) -> tensor<8x197x12x64xf32>
+    %v39 = "stablehlo.reshape"(%v36) : (tensor<8x197x768xf32>) -> tensor<8x197x12x64xf32>
+    %v40 = "stablehlo.reshape"(%v37) : (tensor<8x197x768xf32>) -> tensor<8x197x12x64xf32>
+    %v41 = "stablehlo.constant"() {value = dense<0x3E000000> : tensor<f32>} : () -> tensor<f32>
+    %v42 = "stablehlo.broadcast_in_dim"(%v41) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x12x64xf32>
+    %v43 = "stablehlo.multiply"(%v38, %v42) : (tensor<8x197x12x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x197x12x64xf32>
+    %v44 = "stablehlo.dot_general"(%v43, %v39) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 2], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>} : (tensor<8x197x12x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x197xf32>
+    %v45 = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
+    %v49 = "stablehlo.reduce"(%v44, %v45) ({
+      ^bb0(%v46: tensor<f32>, %v47: tensor<f32>):
+        %v48 = "stablehlo.maximum"(%v46, %v47) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v48) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 3>} : (tensor<8x12x197x197xf32>, tensor<f32>) -> tensor<8x12x197xf32>
-    %v53 = "stablehlo.reshape"(%v52) : (tensor<8x12x197xf32>) -> tensor<8x12x197x1xf32>
-    %v54 = "stablehlo.broadcast_in_dim"(%v53) {broadcast_dimensions = array<i64: 0, 1, 2, 3>} : (tensor<8x12x197x1xf32>) -> tensor<8x12x197x197xf32>
-    %v55 = "stablehlo.subtract"(%v47, %v54) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-    %v56 = "stablehlo.exponential"(%v55) : (tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-    %v57 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v61 = "stablehlo.reduce"(%v56, %v57) ({
-      ^bb0(%v58: tensor<f32>, %v59: tensor<f32>):
-        %v60 = "stablehlo.add"(%v58, %v59) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v60) : (tensor<f32>) -> ()
+    %v50 = "stablehlo.reshape"(%v49) : (tensor<8x12x197xf32>) -> tensor<8x12x197x1xf32>
+    %v51 = "stablehlo.broadcast_in_dim"(%v50) {broadcast_dimensions = array<i64: 0, 1, 2, 3>} : (tensor<8x12x197x1xf32>) -> tensor<8x12x197x197xf32>
+    %v52 = "stablehlo.subtract"(%v44, %v51) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
+    %v53 = "stablehlo.exponential"(%v52) : (tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
+    %v54 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v58 = "stablehlo.reduce"(%v53, %v54) ({
+      ^bb0(%v55: tensor<f32>, %v56: tensor<f32>):
+        %v57 = "stablehlo.add"(%v55, %v56) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v57) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 3>} : (tensor<8x12x197x197xf32>, tensor<f32>) -> tensor<8x12x197xf32>
-    %v62 = "stablehlo.reshape"(%v61) : (tensor<8x12x197xf32>) -> tensor<8x12x197x1xf32>
-    %v63 = "stablehlo.broadcast_in_dim"(%v62) {broadcast_dimensions = array<i64: 0, 1, 2, 3>} : (tensor<8x12x197x1xf32>) -> tensor<8x12x197x197xf32>
-    %v64 = "stablehlo.divide"(%v56, %v63) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-    %v65 = "stablehlo.dot_general"(%v64, %v42) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 1], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [2]>} : (tensor<8x12x197x197xf32>, tensor<8x12x197x64xf32>) -> tensor<8x12x197x64xf32>
-    %v66 = "stablehlo.transpose"(%v65) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x12x197x64xf32>) -> tensor<8x197x12x64xf32>
-    %v67 = "stablehlo.reshape"(%v66) : (tensor<8x197x12x64xf32>) -> tensor<8x197x768xf32>
-    %v68 = "stablehlo.dot_general"(%v67, %arg5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
-    %v69 = "stablehlo.broadcast_in_dim"(%arg6) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
-    %v70 = "stablehlo.add"(%v68, %v69) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v71 = "stablehlo.add"(%arg0, %v70) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v72 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v76 = "stablehlo.reduce"(%v71, %v72) ({
-      ^bb0(%v73: tensor<f32>, %v74: tensor<f32>):
-        %v75 = "stablehlo.add"(%v73, %v74) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v75) : (tensor<f32>) -> ()
+    %v59 = "stablehlo.reshape"(%v58) : (tensor<8x12x197xf32>) -> tensor<8x12x197x1xf32>
+    %v60 = "stablehlo.broadcast_in_dim"(%v59) {broadcast_dimensions = array<i64: 0, 1, 2, 3>} : (tensor<8x12x197x1xf32>) -> tensor<8x12x197x197xf32>
+    %v61 = "stablehlo.divide"(%v53, %v60) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
+    %v62 = "stablehlo.dot_general"(%v61, %v40) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [1]>} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
+    %v63 = "stablehlo.transpose"(%v62) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x12x197x64xf32>) -> tensor<8x197x12x64xf32>
+    %v64 = "stablehlo.reshape"(%v63) : (tensor<8x197x12x64xf32>) -> tensor<8x197x768xf32>
+    %v65 = "stablehlo.dot_general"(%v64, %arg5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
+    %v66 = "stablehlo.broadcast_in_dim"(%arg6) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
+    %v67 = "stablehlo.add"(%v65, %v66) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v68 = "stablehlo.add"(%arg0, %v67) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v69 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v73 = "stablehlo.reduce"(%v68, %v69) ({
+      ^bb0(%v70: tensor<f32>, %v71: tensor<f32>):
+        %v72 = "stablehlo.add"(%v70, %v71) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v72) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 2>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<8x197xf32>
-    %v77 = "stablehlo.reshape"(%v76) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
-    %v78 = "stablehlo.constant"() {value = dense<0x44400000> : tensor<f32>} : () -> tensor<f32>
-    %v79 = "stablehlo.broadcast_in_dim"(%v78) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x1xf32>
-    %v80 = "stablehlo.divide"(%v77, %v79) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v81 = "stablehlo.broadcast_in_dim"(%v80) {broadcast_dimensions = array<i64: 0, 1, 2>} : (tensor<8x197x1xf32>) -> tensor<8x197x768xf32>
-    %v82 = "stablehlo.subtract"(%v71, %v81) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v83 = "stablehlo.multiply"(%v82, %v82) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v84 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v88 = "stablehlo.reduce"(%v83, %v84) ({
-      ^bb0(%v85: tensor<f32>, %v86: tensor<f32>):
-        %v87 = "stablehlo.add"(%v85, %v86) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v87) : (tensor<f32>) -> ()
+    %v74 = "stablehlo.reshape"(%v73) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
+    %v75 = "stablehlo.constant"() {value = dense<0x44400000> : tensor<f32>} : () -> tensor<f32>
+    %v76 = "stablehlo.broadcast_in_dim"(%v75) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x1xf32>
+    %v77 = "stablehlo.divide"(%v74, %v76) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v78 = "stablehlo.broadcast_in_dim"(%v77) {broadcast_dimensions = array<i64: 0, 1, 2>} : (tensor<8x197x1xf32>) -> tensor<8x197x768xf32>
+    %v79 = "stablehlo.subtract"(%v68, %v78) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v80 = "stablehlo.multiply"(%v79, %v79) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v81 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v85 = "stablehlo.reduce"(%v80, %v81) ({
+      ^bb0(%v82: tensor<f32>, %v83: tensor<f32>):
+        %v84 = "stablehlo.add"(%v82, %v83) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v84) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 2>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<8x197xf32>
-    %v89 = "stablehlo.reshape"(%v88) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
-    %v90 = "stablehlo.constant"() {value = dense<0x44400000> : tensor<f32>} : () -> tensor<f32>
+    %v86 = "stablehlo.reshape"(%v85) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
+    %v87 = "stablehlo.constant"() {value = dense<0x44400000> : tensor<f32>} : () -> tensor<f32>
+    %v88 = "stablehlo.broadcast_in_dim"(%v87) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x1xf32>
+    %v89 = "stablehlo.divide"(%v86, %v88) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v90 = "stablehlo.constant"() {value = dense<0x358637BD> : tensor<f32>} : () -> tensor<f32>
     %v91 = "stablehlo.broadcast_in_dim"(%v90) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x1xf32>
-    %v92 = "stablehlo.divide"(%v89, %v91) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v93 = "stablehlo.constant"() {value = dense<0x358637BD> : tensor<f32>} : () -> tensor<f32>
-    %v94 = "stablehlo.broadcast_in_dim"(%v93) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x1xf32>
-    %v95 = "stablehlo.add"(%v92, %v94) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v96 = "stablehlo.rsqrt"(%v95) : (tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v97 = "stablehlo.broadcast_in_dim"(%v96) {broadcast_dimensions = array<i64: 0, 1, 2>} : (tensor<8x197x1xf32>) -> tensor<8x197x768xf32>
-    %v98 = "stablehlo.multiply"(%v82, %v97) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v99 = "stablehlo.broadcast_in_dim"(%arg7) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
-    %v100 = "stablehlo.multiply"(%v98, %v99) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v101 = "stablehlo.broadcast_in_dim"(%arg8) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
-    %v102 = "stablehlo.add"(%v100, %v101) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v103 = "stablehlo.dot_general"(%v102, %arg9) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x768xf32>, tensor<3072x768xf32>) -> tensor<8x197x3072xf32>
-    %v104 = "stablehlo.broadcast_in_dim"(%arg10) {broadcast_dimensions = array<i64: 2>} : (tensor<3072xf32>) -> tensor<8x197x3072xf32>
-    %v105 = "stablehlo.add"(%v103, %v104) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v106 = "stablehlo.constant"() {value = dense<0x3F3504F3> : tensor<f32>} : () -> tensor<f32>
-    %v107 = "stablehlo.broadcast_in_dim"(%v106) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x3072xf32>
-    %v108 = "stablehlo.multiply"(%v105, %v107) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v109 = "chlo.erf"(%v108) : (tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v110 = "stablehlo.constant"() {value = dense<0x3F000000> : tensor<f32>} : () -> tensor<f32>
+    %v92 = "stablehlo.add"(%v89, %v91) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v93 = "stablehlo.rsqrt"(%v92) : (tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v94 = "stablehlo.broadcast_in_dim"(%v93) {broadcast_dimensions = array<i64: 0, 1, 2>} : (tensor<8x197x1xf32>) -> tensor<8x197x768xf32>
+    %v95 = "stablehlo.multiply"(%v79, %v94) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v96 = "stablehlo.broadcast_in_dim"(%arg7) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
+    %v97 = "stablehlo.multiply"(%v95, %v96) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v98 = "stablehlo.broadcast_in_dim"(%arg8) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
+    %v99 = "stablehlo.add"(%v97, %v98) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v100 = "stablehlo.dot_general"(%v99, %arg9) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x768xf32>, tensor<3072x768xf32>) -> tensor<8x197x3072xf32>
+    %v101 = "stablehlo.broadcast_in_dim"(%arg10) {broadcast_dimensions = array<i64: 2>} : (tensor<3072xf32>) -> tensor<8x197x3072xf32>
+    %v102 = "stablehlo.add"(%v100, %v101) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v103 = "stablehlo.constant"() {value = dense<0x3F3504F3> : tensor<f32>} : () -> tensor<f32>
+    %v104 = "stablehlo.broadcast_in_dim"(%v103) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x3072xf32>
+    %v105 = "stablehlo.multiply"(%v102, %v104) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v106 = "chlo.erf"(%v105) : (tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v107 = "stablehlo.constant"() {value = dense<0x3F000000> : tensor<f32>} : () -> tensor<f32>
+    %v108 = "stablehlo.broadcast_in_dim"(%v107) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x3072xf32>
+    %v109 = "stablehlo.multiply"(%v102, %v108) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v110 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
     %v111 = "stablehlo.broadcast_in_dim"(%v110) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x3072xf32>
-    %v112 = "stablehlo.multiply"(%v105, %v111) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v113 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v114 = "stablehlo.broadcast_in_dim"(%v113) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x3072xf32>
-    %v115 = "stablehlo.add"(%v109, %v114) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v116 = "stablehlo.multiply"(%v112, %v115) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v117 = "stablehlo.dot_general"(%v116, %arg11) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x3072xf32>, tensor<768x3072xf32>) -> tensor<8x197x768xf32>
-    %v118 = "stablehlo.broadcast_in_dim"(%arg12) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
-    %v119 = "stablehlo.add"(%v117, %v118) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v120 = "stablehlo.add"(%v71, %v119) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v121 = "stablehlo.multiply"(%v120, %v120) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v122 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v126 = "stablehlo.reduce"(%v121, %v122) ({
-      ^bb0(%v123: tensor<f32>, %v124: tensor<f32>):
-        %v125 = "stablehlo.add"(%v123, %v124) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v125) : (tensor<f32>) -> ()
+    %v112 = "stablehlo.add"(%v106, %v111) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v113 = "stablehlo.multiply"(%v109, %v112) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v114 = "stablehlo.dot_general"(%v113, %arg11) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x3072xf32>, tensor<768x3072xf32>) -> tensor<8x197x768xf32>
+    %v115 = "stablehlo.broadcast_in_dim"(%arg12) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
+    %v116 = "stablehlo.add"(%v114, %v115) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v117 = "stablehlo.add"(%v68, %v116) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v118 = "stablehlo.multiply"(%v117, %v117) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v119 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v123 = "stablehlo.reduce"(%v118, %v119) ({
+      ^bb0(%v120: tensor<f32>, %v121: tensor<f32>):
+        %v122 = "stablehlo.add"(%v120, %v121) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v122) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1, 2>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<f32>
-    %v127 = "stablehlo.constant"() {value = dense<0x4993C000> : tensor<f32>} : () -> tensor<f32>
-    %v128 = "stablehlo.divide"(%v126, %v127) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-    %v129 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
-    %v130 = "stablehlo.divide"(%v129, %v127) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-    %v131 = "stablehlo.broadcast_in_dim"(%v130) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x768xf32>
-    %v132 = "stablehlo.multiply"(%v131, %v120) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v133 = "stablehlo.multiply"(%v131, %v120) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v134 = "stablehlo.add"(%v132, %v133) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v135 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v139 = "stablehlo.reduce"(%v134, %v135) ({
-      ^bb0(%v136: tensor<f32>, %v137: tensor<f32>):
-        %v138 = "stablehlo.add"(%v136, %v137) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v138) : (tensor<f32>) -> ()
+    %v124 = "stablehlo.constant"() {value = dense<0x4993C000> : tensor<f32>} : () -> tensor<f32>
+    %v125 = "stablehlo.divide"(%v123, %v124) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v126 = "stablehlo.constant"() {value = dense<0x3F800000> : tensor<f32>} : () -> tensor<f32>
+    %v127 = "stablehlo.divide"(%v126, %v124) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    %v128 = "stablehlo.broadcast_in_dim"(%v127) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x768xf32>
+    %v129 = "stablehlo.multiply"(%v128, %v117) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v130 = "stablehlo.multiply"(%v128, %v117) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v131 = "stablehlo.add"(%v129, %v130) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v132 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v136 = "stablehlo.reduce"(%v131, %v132) ({
+      ^bb0(%v133: tensor<f32>, %v134: tensor<f32>):
+        %v135 = "stablehlo.add"(%v133, %v134) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v135) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<768xf32>
-    %v140 = "stablehlo.dot_general"(%v134, %arg11) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x768xf32>, tensor<768x3072xf32>) -> tensor<8x197x3072xf32>
-    %v141 = "stablehlo.dot_general"(%v134, %v116) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x768xf32>, tensor<8x197x3072xf32>) -> tensor<768x3072xf32>
-    %v142 = "stablehlo.multiply"(%v140, %v115) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v143 = "stablehlo.multiply"(%v140, %v112) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v144 = "stablehlo.multiply"(%v142, %v111) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v145 = "stablehlo.multiply"(%v108, %v108) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v146 = "stablehlo.negate"(%v145) : (tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v147 = "stablehlo.exponential"(%v146) : (tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v148 = "stablehlo.constant"() {value = dense<0x3F906EBB> : tensor<f32>} : () -> tensor<f32>
-    %v149 = "stablehlo.broadcast_in_dim"(%v148) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x3072xf32>
-    %v150 = "stablehlo.multiply"(%v147, %v149) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v151 = "stablehlo.multiply"(%v143, %v150) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v152 = "stablehlo.multiply"(%v151, %v107) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v153 = "stablehlo.add"(%v144, %v152) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v154 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v158 = "stablehlo.reduce"(%v153, %v154) ({
-      ^bb0(%v155: tensor<f32>, %v156: tensor<f32>):
-        %v157 = "stablehlo.add"(%v155, %v156) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v157) : (tensor<f32>) -> ()
+    %v137 = "stablehlo.dot_general"(%v131, %arg11) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x768xf32>, tensor<768x3072xf32>) -> tensor<8x197x3072xf32>
+    %v138 = "stablehlo.dot_general"(%v131, %v113) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x768xf32>, tensor<8x197x3072xf32>) -> tensor<768x3072xf32>
+    %v139 = "stablehlo.multiply"(%v137, %v112) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v140 = "stablehlo.multiply"(%v137, %v109) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v141 = "stablehlo.multiply"(%v139, %v108) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v142 = "stablehlo.multiply"(%v105, %v105) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v143 = "stablehlo.negate"(%v142) : (tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v144 = "stablehlo.exponential"(%v143) : (tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v145 = "stablehlo.constant"() {value = dense<0x3F906EBB> : tensor<f32>} : () -> tensor<f32>
+    %v146 = "stablehlo.broadcast_in_dim"(%v145) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x3072xf32>
+    %v147 = "stablehlo.multiply"(%v144, %v146) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v148 = "stablehlo.multiply"(%v140, %v147) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v149 = "stablehlo.multiply"(%v148, %v104) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v150 = "stablehlo.add"(%v141, %v149) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
+    %v151 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v155 = "stablehlo.reduce"(%v150, %v151) ({
+      ^bb0(%v152: tensor<f32>, %v153: tensor<f32>):
+        %v154 = "stablehlo.add"(%v152, %v153) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v154) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x3072xf32>, tensor<f32>) -> tensor<3072xf32>
-    %v159 = "stablehlo.dot_general"(%v153, %arg9) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x3072xf32>, tensor<3072x768xf32>) -> tensor<8x197x768xf32>
-    %v160 = "stablehlo.dot_general"(%v153, %v102) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x3072xf32>, tensor<8x197x768xf32>) -> tensor<3072x768xf32>
-    %v161 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v165 = "stablehlo.reduce"(%v159, %v161) ({
-      ^bb0(%v162: tensor<f32>, %v163: tensor<f32>):
-        %v164 = "stablehlo.add"(%v162, %v163) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v164) : (tensor<f32>) -> ()
+    %v156 = "stablehlo.dot_general"(%v150, %arg9) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x3072xf32>, tensor<3072x768xf32>) -> tensor<8x197x768xf32>
+    %v157 = "stablehlo.dot_general"(%v150, %v99) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x3072xf32>, tensor<8x197x768xf32>) -> tensor<3072x768xf32>
+    %v158 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v162 = "stablehlo.reduce"(%v156, %v158) ({
+      ^bb0(%v159: tensor<f32>, %v160: tensor<f32>):
+        %v161 = "stablehlo.add"(%v159, %v160) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v161) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<768xf32>
-    %v166 = "stablehlo.multiply"(%v159, %v99) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v167 = "stablehlo.multiply"(%v159, %v98) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v168 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v172 = "stablehlo.reduce"(%v167, %v168) ({
-      ^bb0(%v169: tensor<f32>, %v170: tensor<f32>):
-        %v171 = "stablehlo.add"(%v169, %v170) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v171) : (tensor<f32>) -> ()
+    %v163 = "stablehlo.multiply"(%v156, %v96) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v164 = "stablehlo.multiply"(%v156, %v95) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v165 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v169 = "stablehlo.reduce"(%v164, %v165) ({
+      ^bb0(%v166: tensor<f32>, %v167: tensor<f32>):
+        %v168 = "stablehlo.add"(%v166, %v167) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v168) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<768xf32>
-    %v173 = "stablehlo.multiply"(%v166, %v97) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v174 = "stablehlo.multiply"(%v166, %v82) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v175 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v179 = "stablehlo.reduce"(%v174, %v175) ({
-      ^bb0(%v176: tensor<f32>, %v177: tensor<f32>):
-        %v178 = "stablehlo.add"(%v176, %v177) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v178) : (tensor<f32>) -> ()
+    %v170 = "stablehlo.multiply"(%v163, %v94) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v171 = "stablehlo.multiply"(%v163, %v79) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v172 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v176 = "stablehlo.reduce"(%v171, %v172) ({
+      ^bb0(%v173: tensor<f32>, %v174: tensor<f32>):
+        %v175 = "stablehlo.add"(%v173, %v174) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v175) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 2>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<8x197xf32>
-    %v180 = "stablehlo.reshape"(%v179) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
-    %v181 = "stablehlo.multiply"(%v96, %v96) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v182 = "stablehlo.multiply"(%v181, %v96) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v183 = "stablehlo.constant"() {value = dense<0xBF000000> : tensor<f32>} : () -> tensor<f32>
-    %v184 = "stablehlo.broadcast_in_dim"(%v183) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x1xf32>
-    %v185 = "stablehlo.multiply"(%v182, %v184) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v186 = "stablehlo.multiply"(%v180, %v185) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v187 = "stablehlo.divide"(%v186, %v91) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v188 = "stablehlo.reshape"(%v187) : (tensor<8x197x1xf32>) -> tensor<8x197xf32>
-    %v189 = "stablehlo.broadcast_in_dim"(%v188) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<8x197xf32>) -> tensor<8x197x768xf32>
-    %v190 = "stablehlo.multiply"(%v189, %v82) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v191 = "stablehlo.multiply"(%v189, %v82) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v192 = "stablehlo.add"(%v173, %v190) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v193 = "stablehlo.add"(%v192, %v191) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v194 = "stablehlo.negate"(%v193) : (tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v195 = "stablehlo.add"(%v134, %v193) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v196 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v200 = "stablehlo.reduce"(%v194, %v196) ({
-      ^bb0(%v197: tensor<f32>, %v198: tensor<f32>):
-        %v199 = "stablehlo.add"(%v197, %v198) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v199) : (tensor<f32>) -> ()
+    %v177 = "stablehlo.reshape"(%v176) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
+    %v178 = "stablehlo.multiply"(%v93, %v93) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v179 = "stablehlo.multiply"(%v178, %v93) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v180 = "stablehlo.constant"() {value = dense<0xBF000000> : tensor<f32>} : () -> tensor<f32>
+    %v181 = "stablehlo.broadcast_in_dim"(%v180) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x1xf32>
+    %v182 = "stablehlo.multiply"(%v179, %v181) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v183 = "stablehlo.multiply"(%v177, %v182) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v184 = "stablehlo.divide"(%v183, %v88) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v185 = "stablehlo.reshape"(%v184) : (tensor<8x197x1xf32>) -> tensor<8x197xf32>
+    %v186 = "stablehlo.broadcast_in_dim"(%v185) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<8x197xf32>) -> tensor<8x197x768xf32>
+    %v187 = "stablehlo.multiply"(%v186, %v79) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v188 = "stablehlo.multiply"(%v186, %v79) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v189 = "stablehlo.add"(%v170, %v187) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v190 = "stablehlo.add"(%v189, %v188) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v191 = "stablehlo.negate"(%v190) : (tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v192 = "stablehlo.add"(%v131, %v190) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v193 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v197 = "stablehlo.reduce"(%v191, %v193) ({
+      ^bb0(%v194: tensor<f32>, %v195: tensor<f32>):
+        %v196 = "stablehlo.add"(%v194, %v195) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v196) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 2>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<8x197xf32>
-    %v201 = "stablehlo.reshape"(%v200) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
-    %v202 = "stablehlo.divide"(%v201, %v79) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v203 = "stablehlo.reshape"(%v202) : (tensor<8x197x1xf32>) -> tensor<8x197xf32>
-    %v204 = "stablehlo.broadcast_in_dim"(%v203) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<8x197xf32>) -> tensor<8x197x768xf32>
-    %v205 = "stablehlo.add"(%v195, %v204) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v206 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v210 = "stablehlo.reduce"(%v205, %v206) ({
-      ^bb0(%v207: tensor<f32>, %v208: tensor<f32>):
-        %v209 = "stablehlo.add"(%v207, %v208) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v209) : (tensor<f32>) -> ()
+    %v198 = "stablehlo.reshape"(%v197) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
+    %v199 = "stablehlo.divide"(%v198, %v76) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v200 = "stablehlo.reshape"(%v199) : (tensor<8x197x1xf32>) -> tensor<8x197xf32>
+    %v201 = "stablehlo.broadcast_in_dim"(%v200) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<8x197xf32>) -> tensor<8x197x768xf32>
+    %v202 = "stablehlo.add"(%v192, %v201) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v203 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v207 = "stablehlo.reduce"(%v202, %v203) ({
+      ^bb0(%v204: tensor<f32>, %v205: tensor<f32>):
+        %v206 = "stablehlo.add"(%v204, %v205) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v206) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<768xf32>
-    %v211 = "stablehlo.dot_general"(%v205, %arg5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
-    %v212 = "stablehlo.dot_general"(%v205, %v67) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<768x768xf32>
-    %v213 = "stablehlo.reshape"(%v211) : (tensor<8x197x768xf32>) -> tensor<8x197x12x64xf32>
-    %v214 = "stablehlo.transpose"(%v213) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
-    %v215 = "stablehlo.dot_general"(%v214, %v42) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 1], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>} : (tensor<8x12x197x64xf32>, tensor<8x12x197x64xf32>) -> tensor<8x12x197x197xf32>
-    %v216 = "stablehlo.dot_general"(%v214, %v64) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 1], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x12x197x64xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x64x197xf32>
-    %v217 = "stablehlo.transpose"(%v216) {permutation = array<i64: 0, 1, 3, 2>} : (tensor<8x12x64x197xf32>) -> tensor<8x12x197x64xf32>
-    %v218 = "stablehlo.divide"(%v215, %v63) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-    %v219 = "stablehlo.multiply"(%v215, %v64) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-    %v220 = "stablehlo.divide"(%v219, %v63) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-    %v221 = "stablehlo.negate"(%v220) : (tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-    %v222 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v226 = "stablehlo.reduce"(%v221, %v222) ({
-      ^bb0(%v223: tensor<f32>, %v224: tensor<f32>):
-        %v225 = "stablehlo.add"(%v223, %v224) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v225) : (tensor<f32>) -> ()
+    %v208 = "stablehlo.dot_general"(%v202, %arg5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
+    %v209 = "stablehlo.dot_general"(%v202, %v64) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<768x768xf32>
+    %v210 = "stablehlo.reshape"(%v208) : (tensor<8x197x768xf32>) -> tensor<8x197x12x64xf32>
+    %v211 = "stablehlo.transpose"(%v210) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
+    %v212 = "stablehlo.dot_general"(%v211, %v40) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>} : (tensor<8x12x197x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x197xf32>
+    %v213 = "stablehlo.dot_general"(%v211, %v61) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 1], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x12x197x64xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x64x197xf32>
+    %v214 = "stablehlo.transpose"(%v213) {permutation = array<i64: 0, 3, 1, 2>} : (tensor<8x12x64x197xf32>) -> tensor<8x197x12x64xf32>
+    %v215 = "stablehlo.divide"(%v212, %v60) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
+    %v216 = "stablehlo.multiply"(%v212, %v61) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
+    %v217 = "stablehlo.divide"(%v216, %v60) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
+    %v218 = "stablehlo.negate"(%v217) : (tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
+    %v219 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v223 = "stablehlo.reduce"(%v218, %v219) ({
+      ^bb0(%v220: tensor<f32>, %v221: tensor<f32>):
+        %v222 = "stablehlo.add"(%v220, %v221) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v222) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 3>} : (tensor<8x12x197x197xf32>, tensor<f32>) -> tensor<8x12x197xf32>
-    %v227 = "stablehlo.reshape"(%v226) : (tensor<8x12x197xf32>) -> tensor<8x12x197x1xf32>
-    %v228 = "stablehlo.reshape"(%v227) : (tensor<8x12x197x1xf32>) -> tensor<8x12x197xf32>
-    %v229 = "stablehlo.broadcast_in_dim"(%v228) {broadcast_dimensions = array<i64: 0, 1, 2>} : (tensor<8x12x197xf32>) -> tensor<8x12x197x197xf32>
-    %v230 = "stablehlo.add"(%v218, %v229) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-    %v231 = "stablehlo.multiply"(%v230, %v56) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-    %v232 = "stablehlo.dot_general"(%v231, %v46) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 1], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>} : (tensor<8x12x197x197xf32>, tensor<8x12x64x197xf32>) -> tensor<8x12x197x64xf32>
-    %v233 = "stablehlo.dot_general"(%v231, %v45) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 1], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x12x197x197xf32>, tensor<8x12x197x64xf32>) -> tensor<8x12x197x64xf32>
-    %v234 = "stablehlo.transpose"(%v233) {permutation = array<i64: 0, 1, 3, 2>} : (tensor<8x12x197x64xf32>) -> tensor<8x12x64x197xf32>
-    %v235 = "stablehlo.transpose"(%v234) {permutation = array<i64: 0, 1, 3, 2>} : (tensor<8x12x64x197xf32>) -> tensor<8x12x197x64xf32>
-    %v236 = "stablehlo.multiply"(%v232, %v44) : (tensor<8x12x197x64xf32>, tensor<8x12x197x64xf32>) -> tensor<8x12x197x64xf32>
-    %v237 = "stablehlo.reshape"(%v217) : (tensor<8x12x197x64xf32>) -> tensor<1x8x12x197x64xf32>
-    %v238 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v239 = "stablehlo.pad"(%v237, %v238) {edge_padding_low = array<i64: 2, 0, 0, 0, 0>, edge_padding_high = array<i64: 0, 0, 0, 0, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<1x8x12x197x64xf32>, tensor<f32>) -> tensor<3x8x12x197x64xf32>
-    %v240 = "stablehlo.reshape"(%v235) : (tensor<8x12x197x64xf32>) -> tensor<1x8x12x197x64xf32>
-    %v241 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v242 = "stablehlo.pad"(%v240, %v241) {edge_padding_low = array<i64: 1, 0, 0, 0, 0>, edge_padding_high = array<i64: 1, 0, 0, 0, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<1x8x12x197x64xf32>, tensor<f32>) -> tensor<3x8x12x197x64xf32>
-    %v243 = "stablehlo.add"(%v239, %v242) : (tensor<3x8x12x197x64xf32>, tensor<3x8x12x197x64xf32>) -> tensor<3x8x12x197x64xf32>
-    %v244 = "stablehlo.reshape"(%v236) : (tensor<8x12x197x64xf32>) -> tensor<1x8x12x197x64xf32>
+    %v224 = "stablehlo.reshape"(%v223) : (tensor<8x12x197xf32>) -> tensor<8x12x197x1xf32>
+    %v225 = "stablehlo.reshape"(%v224) : (tensor<8x12x197x1xf32>) -> tensor<8x12x197xf32>
+    %v226 = "stablehlo.broadcast_in_dim"(%v225) {broadcast_dimensions = array<i64: 0, 1, 2>} : (tensor<8x12x197xf32>) -> tensor<8x12x197x197xf32>
+    %v227 = "stablehlo.add"(%v215, %v226) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
+    %v228 = "stablehlo.multiply"(%v227, %v53) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
+    %v229 = "stablehlo.dot_general"(%v228, %v39) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [1]>} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
+    %v230 = "stablehlo.transpose"(%v229) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x12x197x64xf32>) -> tensor<8x197x12x64xf32>
+    %v231 = "stablehlo.dot_general"(%v228, %v43) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
+    %v232 = "stablehlo.transpose"(%v231) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x12x197x64xf32>) -> tensor<8x197x12x64xf32>
+    %v233 = "stablehlo.multiply"(%v230, %v42) : (tensor<8x197x12x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x197x12x64xf32>
+    %v234 = "stablehlo.reshape"(%v214) : (tensor<8x197x12x64xf32>) -> tensor<8x197x768xf32>
+    %v235 = "stablehlo.reshape"(%v232) : (tensor<8x197x12x64xf32>) -> tensor<8x197x768xf32>
+    %v236 = "stablehlo.reshape"(%v233) : (tensor<8x197x12x64xf32>) -> tensor<8x197x768xf32>
+    %v237 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v238 = "stablehlo.pad"(%v234, %v237) {edge_padding_low = array<i64: 0, 0, 1536>, edge_padding_high = array<i64: 0, 0, 0>, interior_padding = array<i64: 0, 0, 0>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<8x197x2304xf32>
+    %v239 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v240 = "stablehlo.pad"(%v235, %v239) {edge_padding_low = array<i64: 0, 0, 768>, edge_padding_high = array<i64: 0, 0, 768>, interior_padding = array<i64: 0, 0, 0>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<8x197x2304xf32>
+    %v241 = "stablehlo.add"(%v238, %v240) : (tensor<8x197x2304xf32>, tensor<8x197x2304xf32>) -> tensor<8x197x2304xf32>
+    %v242 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v243 = "stablehlo.pad"(%v236, %v242) {edge_padding_low = array<i64: 0, 0, 0>, edge_padding_high = array<i64: 0, 0, 1536>, interior_padding = array<i64: 0, 0, 0>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<8x197x2304xf32>
+    %v244 = "stablehlo.add"(%v241, %v243) : (tensor<8x197x2304xf32>, tensor<8x197x2304xf32>) -> tensor<8x197x2304xf32>
     %v245 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v246 = "stablehlo.pad"(%v244, %v245) {edge_padding_low = array<i64: 0, 0, 0, 0, 0>, edge_padding_high = array<i64: 2, 0, 0, 0, 0>, interior_padding = array<i64: 0, 0, 0, 0, 0>} : (tensor<1x8x12x197x64xf32>, tensor<f32>) -> tensor<3x8x12x197x64xf32>
-    %v247 = "stablehlo.add"(%v243, %v246) : (tensor<3x8x12x197x64xf32>, tensor<3x8x12x197x64xf32>) -> tensor<3x8x12x197x64xf32>
-    %v248 = "stablehlo.transpose"(%v247) {permutation = array<i64: 1, 3, 0, 2, 4>} : (tensor<3x8x12x197x64xf32>) -> tensor<8x197x3x12x64xf32>
-    %v249 = "stablehlo.reshape"(%v248) : (tensor<8x197x3x12x64xf32>) -> tensor<8x197x2304xf32>
-    %v250 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v254 = "stablehlo.reduce"(%v249, %v250) ({
-      ^bb0(%v251: tensor<f32>, %v252: tensor<f32>):
-        %v253 = "stablehlo.add"(%v251, %v252) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v253) : (tensor<f32>) -> ()
+    %v249 = "stablehlo.reduce"(%v244, %v245) ({
+      ^bb0(%v246: tensor<f32>, %v247: tensor<f32>):
+        %v248 = "stablehlo.add"(%v246, %v247) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v248) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x2304xf32>, tensor<f32>) -> tensor<2304xf32>
-    %v255 = "stablehlo.dot_general"(%v249, %arg3) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x2304xf32>, tensor<2304x768xf32>) -> tensor<8x197x768xf32>
-    %v256 = "stablehlo.dot_general"(%v249, %v31) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x2304xf32>, tensor<8x197x768xf32>) -> tensor<2304x768xf32>
-    %v257 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v261 = "stablehlo.reduce"(%v255, %v257) ({
-      ^bb0(%v258: tensor<f32>, %v259: tensor<f32>):
-        %v260 = "stablehlo.add"(%v258, %v259) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v260) : (tensor<f32>) -> ()
+    %v250 = "stablehlo.dot_general"(%v244, %arg3) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x2304xf32>, tensor<2304x768xf32>) -> tensor<8x197x768xf32>
+    %v251 = "stablehlo.dot_general"(%v244, %v31) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x2304xf32>, tensor<8x197x768xf32>) -> tensor<2304x768xf32>
+    %v252 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v256 = "stablehlo.reduce"(%v250, %v252) ({
+      ^bb0(%v253: tensor<f32>, %v254: tensor<f32>):
+        %v255 = "stablehlo.add"(%v253, %v254) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v255) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<768xf32>
-    %v262 = "stablehlo.multiply"(%v255, %v28) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v263 = "stablehlo.multiply"(%v255, %v27) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v264 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v268 = "stablehlo.reduce"(%v263, %v264) ({
-      ^bb0(%v265: tensor<f32>, %v266: tensor<f32>):
-        %v267 = "stablehlo.add"(%v265, %v266) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v267) : (tensor<f32>) -> ()
+    %v257 = "stablehlo.multiply"(%v250, %v28) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v258 = "stablehlo.multiply"(%v250, %v27) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v259 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v263 = "stablehlo.reduce"(%v258, %v259) ({
+      ^bb0(%v260: tensor<f32>, %v261: tensor<f32>):
+        %v262 = "stablehlo.add"(%v260, %v261) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v262) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<768xf32>
-    %v269 = "stablehlo.multiply"(%v262, %v26) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v270 = "stablehlo.multiply"(%v262, %v11) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v271 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v275 = "stablehlo.reduce"(%v270, %v271) ({
-      ^bb0(%v272: tensor<f32>, %v273: tensor<f32>):
-        %v274 = "stablehlo.add"(%v272, %v273) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v274) : (tensor<f32>) -> ()
+    %v264 = "stablehlo.multiply"(%v257, %v26) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v265 = "stablehlo.multiply"(%v257, %v11) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v266 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v270 = "stablehlo.reduce"(%v265, %v266) ({
+      ^bb0(%v267: tensor<f32>, %v268: tensor<f32>):
+        %v269 = "stablehlo.add"(%v267, %v268) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v269) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 2>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<8x197xf32>
-    %v276 = "stablehlo.reshape"(%v275) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
-    %v277 = "stablehlo.multiply"(%v25, %v25) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v278 = "stablehlo.multiply"(%v277, %v25) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v279 = "stablehlo.constant"() {value = dense<0xBF000000> : tensor<f32>} : () -> tensor<f32>
-    %v280 = "stablehlo.broadcast_in_dim"(%v279) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x1xf32>
-    %v281 = "stablehlo.multiply"(%v278, %v280) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v282 = "stablehlo.multiply"(%v276, %v281) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v283 = "stablehlo.divide"(%v282, %v20) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v284 = "stablehlo.reshape"(%v283) : (tensor<8x197x1xf32>) -> tensor<8x197xf32>
-    %v285 = "stablehlo.broadcast_in_dim"(%v284) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<8x197xf32>) -> tensor<8x197x768xf32>
-    %v286 = "stablehlo.multiply"(%v285, %v11) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v287 = "stablehlo.multiply"(%v285, %v11) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v288 = "stablehlo.add"(%v269, %v286) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v289 = "stablehlo.add"(%v288, %v287) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v290 = "stablehlo.negate"(%v289) : (tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v291 = "stablehlo.add"(%v205, %v289) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v292 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
-    %v296 = "stablehlo.reduce"(%v290, %v292) ({
-      ^bb0(%v293: tensor<f32>, %v294: tensor<f32>):
-        %v295 = "stablehlo.add"(%v293, %v294) : (tensor<f32>, tensor<f32>) -> tensor<f32>
-        "stablehlo.return"(%v295) : (tensor<f32>) -> ()
+    %v271 = "stablehlo.reshape"(%v270) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
+    %v272 = "stablehlo.multiply"(%v25, %v25) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v273 = "stablehlo.multiply"(%v272, %v25) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v274 = "stablehlo.constant"() {value = dense<0xBF000000> : tensor<f32>} : () -> tensor<f32>
+    %v275 = "stablehlo.broadcast_in_dim"(%v274) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x1xf32>
+    %v276 = "stablehlo.multiply"(%v273, %v275) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v277 = "stablehlo.multiply"(%v271, %v276) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v278 = "stablehlo.divide"(%v277, %v20) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v279 = "stablehlo.reshape"(%v278) : (tensor<8x197x1xf32>) -> tensor<8x197xf32>
+    %v280 = "stablehlo.broadcast_in_dim"(%v279) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<8x197xf32>) -> tensor<8x197x768xf32>
+    %v281 = "stablehlo.multiply"(%v280, %v11) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v282 = "stablehlo.multiply"(%v280, %v11) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v283 = "stablehlo.add"(%v264, %v281) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v284 = "stablehlo.add"(%v283, %v282) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v285 = "stablehlo.negate"(%v284) : (tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v286 = "stablehlo.add"(%v202, %v284) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    %v287 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
+    %v291 = "stablehlo.reduce"(%v285, %v287) ({
+      ^bb0(%v288: tensor<f32>, %v289: tensor<f32>):
+        %v290 = "stablehlo.add"(%v288, %v289) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+        "stablehlo.return"(%v290) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 2>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<8x197xf32>
-    %v297 = "stablehlo.reshape"(%v296) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
-    %v298 = "stablehlo.divide"(%v297, %v8) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
-    %v299 = "stablehlo.reshape"(%v298) : (tensor<8x197x1xf32>) -> tensor<8x197xf32>
-    %v300 = "stablehlo.broadcast_in_dim"(%v299) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<8x197xf32>) -> tensor<8x197x768xf32>
-    %v301 = "stablehlo.add"(%v291, %v300) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    "func.return"(%v128, %v301, %v268, %v261, %v256, %v254, %v212, %v210, %v172, %v165, %v160, %v158, %v141, %v139) : (tensor<f32>, tensor<8x197x768xf32>, tensor<768xf32>, tensor<768xf32>, tensor<2304x768xf32>, tensor<2304xf32>, tensor<768x768xf32>, tensor<768xf32>, tensor<768xf32>, tensor<768xf32>, tensor<3072x768xf32>, tensor<3072xf32>, tensor<768x3072xf32>, tensor<768xf32>) -> ()
+    %v292 = "stablehlo.reshape"(%v291) : (tensor<8x197xf32>) -> tensor<8x197x1xf32>
+    %v293 = "stablehlo.divide"(%v292, %v8) : (tensor<8x197x1xf32>, tensor<8x197x1xf32>) -> tensor<8x197x1xf32>
+    %v294 = "stablehlo.reshape"(%v293) : (tensor<8x197x1xf32>) -> tensor<8x197xf32>
+    %v295 = "stablehlo.broadcast_in_dim"(%v294) {broadcast_dimensions = array<i64: 0, 1>} : (tensor<8x197xf32>) -> tensor<8x197x768xf32>
+    %v296 = "stablehlo.add"(%v286, %v295) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
+    "func.return"(%v125, %v296, %v263, %v256, %v251, %v249, %v209, %v207, %v169, %v162, %v157, %v155, %v138, %v136) : (tensor<f32>, tensor<8x197x768xf32>, tensor<768xf32>, tensor<768xf32>, tensor<2304x768xf32>, tensor<2304xf32>, tensor<768x768xf32>, tensor<768xf32>, tensor<768xf32>, tensor<768xf32>, tensor<3072x768xf32>, tensor<3072xf32>, tensor<768x3072xf32>, tensor<768xf32>) -> ()
   }
 }

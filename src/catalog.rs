@@ -2,9 +2,11 @@
 //! and what the tests compile on every supported plugin version.
 
 use crate::graph::{grad, random, scan, DType, Function, GatherDims, Graph, ReduceKind, ScanOptions, Tensor, TraceResult};
-use crate::nn::block::{block_param_shapes, block_params, pre_ln_block, BlockConfig};
+use crate::config::Norm;
+use crate::nn::block::{block, BlockConfig, Naming};
+use crate::nn::stack::{encoder, StackOptions};
 
-pub const VIT_B: BlockConfig = BlockConfig { dim: 768, heads: 12, mlp_dim: 3072, eps: 1e-6 };
+pub const VIT_B: BlockConfig = BlockConfig { dim: 768, heads: 12, mlp_dim: 3072, eps: 1e-6, norm: Norm::Pre, naming: Naming::Timm };
 
 /// Names accepted by `build`.
 pub const NAMES: &[&str] = &["matmul_1024", "vit_b_block_grad", "vit_b12_stack_grad", "ops_zoo", "demo_mlp_step"];
@@ -13,7 +15,7 @@ pub fn build(name: &str) -> TraceResult<Function> {
     match name {
         "matmul_1024" => matmul(1024),
         "vit_b_block_grad" => block_grad(&VIT_B, 8, 197),
-        "vit_b12_stack_grad" => stack_grad(&VIT_B, 12, 8, 197),
+        "vit_b12_stack_grad" => stack_grad(&VIT_B, 12, 8, 197, &StackOptions::default()),
         "ops_zoo" => ops_zoo(),
         "demo_mlp_step" => demo_mlp_step(&DemoConfig::default()),
         other => Err(crate::graph::TraceError::new("catalog", format!("no graph named `{}`; known: {}", other, NAMES.join(", ")))),
@@ -34,8 +36,8 @@ pub fn matmul(n: i64) -> TraceResult<Function> {
 pub fn block_grad(c: &BlockConfig, batch: i64, tokens: i64) -> TraceResult<Function> {
     let g = Graph::new("vit_block_grad");
     let x = g.param("x", &[batch, tokens, c.dim], DType::F32);
-    let p = block_params(&g, "blocks.0.", c, DType::F32);
-    let loss = pre_ln_block(&x, &p, c)?.square()?.mean_all()?;
+    let p: Vec<Tensor> = c.param_shapes().iter().map(|(n, s)| g.param(&format!("blocks.0.{}", n), s, DType::F32)).collect();
+    let loss = block(&x, &p, c, None)?.square()?.mean_all()?;
     let mut wrt = vec![x];
     wrt.extend(p);
     let mut outs = vec![loss.clone()];
@@ -44,17 +46,16 @@ pub fn block_grad(c: &BlockConfig, batch: i64, tokens: i64) -> TraceResult<Funct
 }
 
 /// `depth` pre-LN blocks as a scan over stacked parameters, forward and backward.
-pub fn stack_grad(c: &BlockConfig, depth: i64, batch: i64, tokens: i64) -> TraceResult<Function> {
+pub fn stack_grad(c: &BlockConfig, depth: i64, batch: i64, tokens: i64, o: &StackOptions) -> TraceResult<Function> {
     let g = Graph::new(&format!("vit_stack{}_grad", depth));
     let x = g.param("x", &[batch, tokens, c.dim], DType::F32);
-    let stacked: Vec<Tensor> = block_param_shapes(c)
+    let stacked: Vec<Tensor> = c
+        .param_shapes()
         .into_iter()
         .map(|(n, s)| g.param(&format!("blocks.*.{}", n), &[&[depth][..], &s].concat(), DType::F32))
         .collect();
-    let cfg = *c;
-    let opts = ScanOptions { name: "blocks".into(), ..Default::default() };
-    let r = scan(&[x.clone()], &stacked, &[], opts, move |h, p, _| Ok((vec![pre_ln_block(&h[0], p, &cfg)?], vec![])))?;
-    let loss = r.carry[0].square()?.mean_all()?;
+    let (h, _) = encoder(&x, &stacked, c, None, o, "blocks")?;
+    let loss = h.square()?.mean_all()?;
     let mut wrt = vec![x];
     wrt.extend(stacked);
     let mut outs = vec![loss.clone()];

@@ -6,10 +6,13 @@
 //! needs no plugin.
 
 pub mod catalog;
+pub mod data;
 pub mod checkpoint;
 pub mod cli;
 pub mod config;
 pub mod graph;
+pub mod models;
 pub mod nn;
 pub mod program;
 pub mod runtime;
+pub mod train;

@@ -1,8 +1,26 @@
 //! The `bamboo` binary: everything lives in the library's `cli` module.
 
 fn main() {
+    restore_sigpipe();
     if let Err(e) = bamboo::cli::run() {
         eprintln!("error: {:#}", e);
         std::process::exit(1);
+    }
+}
+
+/// Rust ignores SIGPIPE, so `bamboo ... | head` would panic on the closed pipe; a command-line
+/// tool should just stop quietly, as the default signal action does.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    {
+        extern "C" {
+            fn signal(signum: i32, handler: usize) -> usize;
+        }
+        const SIGPIPE: i32 = 13;
+        const SIG_DFL: usize = 0;
+        // SAFETY: resetting a signal to its default action has no preconditions.
+        unsafe {
+            signal(SIGPIPE, SIG_DFL);
+        }
     }
 }

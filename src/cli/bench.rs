@@ -10,7 +10,7 @@ use super::RuntimeArgs;
 use crate::catalog::{block_grad, matmul, stack_grad, VIT_B};
 use crate::graph::TensorType;
 use crate::program::{element_type, Program};
-use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
+use crate::runtime::{Arg, Buffer, Client, HostTensor};
 
 #[derive(Args)]
 pub struct BenchArgs {
@@ -98,6 +98,7 @@ fn time_runs(p: &Program, args: &[Buffer], warmup: usize, iters: usize) -> Resul
 
 pub fn run(a: &BenchArgs) -> Result<()> {
     let client = a.rt.client()?;
+    let opts = a.rt.compile_options()?;
     let all = a.only == "all";
     let want = |k: &str| all || a.only.split(',').any(|s| s.trim() == k);
     let mut report = serde_like::Object::default();
@@ -106,7 +107,7 @@ pub fn run(a: &BenchArgs) -> Result<()> {
 
     if want("matmul") {
         reset_peak_rss();
-        let p = Program::compile(&client, &matmul(1024)?, &CompileOptions::default())?;
+        let p = Program::compile(&client, &matmul(1024)?, &opts)?;
         let args = inputs(&client, &p.params)?;
         let (ms, times) = time_runs(&p, &args, 5, a.iters.max(20))?;
         let gflops = 2.0 * 1024f64.powi(3) / (ms * 1e-3) / 1e9;
@@ -119,7 +120,7 @@ pub fn run(a: &BenchArgs) -> Result<()> {
         reset_peak_rss();
         let t0 = Instant::now();
         let f = block_grad(&VIT_B, 8, 197)?;
-        let p = Program::compile(&client, &f, &CompileOptions::default())?;
+        let p = Program::compile(&client, &f, &opts)?;
         let compile_s = t0.elapsed().as_secs_f64();
         let args = inputs(&client, &p.params)?;
         let (ms, times) = time_runs(&p, &args, 3, a.iters)?;
@@ -140,11 +141,11 @@ pub fn run(a: &BenchArgs) -> Result<()> {
             let depth: i64 = d.trim().parse().map_err(|_| anyhow::anyhow!("--depths: `{}` is not a number", d))?;
             reset_peak_rss();
             let t0 = Instant::now();
-            let f = stack_grad(&VIT_B, depth, 8, 197)?;
+            let f = stack_grad(&VIT_B, depth, 8, 197, &crate::nn::stack::StackOptions::default())?;
             let t1 = Instant::now();
             let text = f.to_stablehlo();
             let t2 = Instant::now();
-            let exe = client.compile(&f.name, &text, &CompileOptions::default())?;
+            let exe = client.compile(&f.name, &text, &opts)?;
             let t3 = Instant::now();
             drop(exe);
             let (tr, lo, co) = ((t1 - t0).as_secs_f64(), (t2 - t1).as_secs_f64(), (t3 - t2).as_secs_f64());

@@ -1,6 +1,8 @@
 //! The `bamboo` command line: argument parsing and dispatch only.
 
 mod bench;
+mod configs;
+mod data;
 mod demo;
 mod export;
 mod info;
@@ -29,6 +31,10 @@ enum Command {
     Export(export::ExportArgs),
     /// Runtime and tracer benchmarks (matmul, ViT-B block, compile time, peak RSS).
     Bench(bench::BenchArgs),
+    /// Model presets as the paper's tables (params, FLOPs, ratios); `solve` finds a width for a depth.
+    Configs(configs::ConfigsArgs),
+    /// Input pipelines: converters to TFRecord, record inspection, loader and benchmarks.
+    Data(data::DataArgs),
 }
 
 /// Which plugin to load and how many devices to ask for.
@@ -40,9 +46,23 @@ pub struct RuntimeArgs {
     /// Number of CPU devices to create (the CPU plugin's `cpu_device_count`).
     #[arg(long)]
     pub devices: Option<i64>,
+    /// An XLA option for every compile, NAME=VALUE (repeatable), e.g.
+    /// `--xla xla_cpu_use_onednn=true`. Unknown names are a clean compile error.
+    #[arg(long = "xla", value_name = "NAME=VALUE")]
+    pub xla: Vec<String>,
 }
 
 impl RuntimeArgs {
+    /// Compile options carrying the `--xla` overrides.
+    pub fn compile_options(&self) -> Result<crate::runtime::CompileOptions> {
+        let mut o = crate::runtime::CompileOptions::default();
+        for kv in &self.xla {
+            let (k, v) = kv.split_once('=').ok_or_else(|| anyhow::anyhow!("--xla expects NAME=VALUE, got `{}`", kv))?;
+            o.env_option_overrides.push((k.to_string(), crate::runtime::OptionValue::parse(v)));
+        }
+        Ok(o)
+    }
+
     pub fn client(&self) -> Result<Client> {
         if let Some(n) = self.devices {
             anyhow::ensure!(n >= 1, "--devices must be at least 1, got {}", n);
@@ -62,5 +82,7 @@ pub fn run() -> Result<()> {
         Command::Demo(a) => demo::run(&a),
         Command::Export(a) => export::run(&a),
         Command::Bench(a) => bench::run(&a),
+        Command::Configs(a) => configs::run(&a),
+        Command::Data(a) => data::run(&a),
     }
 }

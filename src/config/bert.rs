@@ -46,7 +46,14 @@ impl BertConfig {
 
     pub fn validate(&self) -> Result<(), ConfigError> {
         self.encoder.validate("encoder")?;
-        for (field, v) in [("vocab_size", self.vocab_size), ("max_positions", self.max_positions), ("type_vocab_size", self.type_vocab_size), ("seq_len", self.seq_len), ("num_labels", self.num_labels)] {
+        let counts = [
+            ("vocab_size", self.vocab_size),
+            ("max_positions", self.max_positions),
+            ("type_vocab_size", self.type_vocab_size),
+            ("seq_len", self.seq_len),
+            ("num_labels", self.num_labels),
+        ];
+        for (field, v) in counts {
             ensure(v >= 1, field, || "must be at least 1".into())?;
         }
         ensure(self.seq_len <= self.max_positions, "seq_len", || {

@@ -20,7 +20,8 @@ use super::vit::VitConfig;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Preset {
     pub name: String,
-    pub table: &'static str,
+    /// The table it is printed in, e.g. `Table 1, Base family (MAE)`.
+    pub table: String,
     /// The preset this one is compared with (itself for an original).
     pub reference: String,
     pub config: ModelConfig,
@@ -79,7 +80,7 @@ fn vision() -> Vec<Vision> {
 fn bert() -> Vec<Preset> {
     let b = |name: &str, reference: &str, depth, width, heads| Preset {
         name: name.into(),
-        table: "BERT (128 tokens, 20 predictions)",
+        table: "BERT (128 tokens, 20 predictions)".into(),
         reference: reference.into(),
         config: ModelConfig::Bert(BertConfig::new(Stack::new(depth, width, heads))),
     };
@@ -93,21 +94,27 @@ fn bert() -> Vec<Preset> {
     ]
 }
 
-/// Every preset: each vision one as ViT, then as MAE (`mae-` prefix), then BERT.
+/// Every preset: the vision ones as MAE (`mae-` prefix, the paper's tables), BERT, then the
+/// vision ones as ViT classifiers (their encoder sees all patches + cls).
 pub fn presets() -> Vec<Preset> {
     let mut out = Vec::new();
     for v in vision() {
-        out.push(Preset { name: v.name.into(), table: v.table, reference: v.reference.into(), config: ModelConfig::Vit(v.vit.clone()) });
-    }
-    for v in vision() {
         out.push(Preset {
             name: format!("mae-{}", v.name),
-            table: v.table,
+            table: format!("{} (MAE: encoder on the visible 25% + cls)", v.table),
             reference: format!("mae-{}", v.reference),
             config: ModelConfig::Mae(MaeConfig::from_vit(&v.vit).with_decoder(v.decoder)),
         });
     }
     out.extend(bert());
+    for v in vision() {
+        out.push(Preset {
+            name: v.name.into(),
+            table: format!("{} (ViT classifier: all patches + cls)", v.table),
+            reference: v.reference.into(),
+            config: ModelConfig::Vit(v.vit.clone()),
+        });
+    }
     out
 }
 

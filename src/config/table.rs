@@ -5,7 +5,7 @@ use super::presets::{presets, Preset};
 /// One line of the table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    pub table: &'static str,
+    pub table: String,
     pub name: String,
     pub kind: &'static str,
     pub depth: usize,
@@ -24,7 +24,7 @@ pub fn row(p: &Preset, all: &[Preset]) -> Row {
     let (e, f) = (p.config.encoder(), p.config.flops());
     let reference = all.iter().find(|q| q.name == p.reference).map(|q| q.config.flops().encoder).unwrap_or(f.encoder);
     Row {
-        table: p.table,
+        table: p.table.clone(),
         name: p.name.clone(),
         kind: p.config.kind(),
         depth: e.depth,
@@ -71,7 +71,7 @@ pub fn render(rows: &[Row]) -> String {
     let mut current = "";
     for r in rows {
         if r.table != current {
-            current = r.table;
+            current = &r.table;
             out.push_str(&format!("\n{current}\n"));
             out.push_str(&format!(
                 "{:<22} {:<5} {:>5} {:>5} {:>5} {:>10} {:>11} {:>6} {:>11} {:>11}\n",

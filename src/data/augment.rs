@@ -120,56 +120,54 @@ pub fn resample_normalize(
     let c = img.channels;
     let xt = taps(img.width, bx.x, bx.w, out_w);
     let yt = taps(img.height, bx.y, bx.h, out_h);
-    let y0 = yt.iter().map(|t| t.start).min().unwrap();
-    let y1 = yt.iter().map(|t| t.start + t.weights.len()).max().unwrap();
-    // Horizontal pass over only the rows the vertical pass needs.
-    let row = out_w * c;
+    let x0 = xt.iter().map(|t| t.start).min().unwrap();
+    let x1 = xt.iter().map(|t| t.start + t.weights.len()).max().unwrap();
+    // Vertical pass first, over whole row segments (contiguous, so it vectorizes), on only the
+    // columns the horizontal pass needs; the gather-shaped horizontal pass then runs on `out_h`
+    // rows instead of every source row of the crop.
+    let seg = (x1 - x0) * c;
     scratch.clear();
-    scratch.resize((y1 - y0) * row, 0.0);
-    for y in y0..y1 {
-        let src = &img.data[y * img.width * c..(y + 1) * img.width * c];
-        let dst = &mut scratch[(y - y0) * row..(y - y0 + 1) * row];
-        if c == 3 {
-            for (ox, t) in xt.iter().enumerate() {
-                let (mut r, mut g, mut b) = (0f32, 0f32, 0f32);
-                let px = &src[t.start * 3..(t.start + t.weights.len()) * 3];
-                for (p, &w) in px.chunks_exact(3).zip(&t.weights) {
-                    r += p[0] as f32 * w;
-                    g += p[1] as f32 * w;
-                    b += p[2] as f32 * w;
-                }
-                dst[ox * 3] = r;
-                dst[ox * 3 + 1] = g;
-                dst[ox * 3 + 2] = b;
-            }
-        } else {
-            for (ox, t) in xt.iter().enumerate() {
-                let px = &src[t.start * c..];
-                dst[ox] = t.weights.iter().enumerate().map(|(k, &w)| px[k * c] as f32 * w).sum();
+    scratch.resize(out_h * seg, 0.0);
+    for (oy, t) in yt.iter().enumerate() {
+        let dst = &mut scratch[oy * seg..(oy + 1) * seg];
+        for (k, &w) in t.weights.iter().enumerate() {
+            let y = t.start + k;
+            let src = &img.data[(y * img.width + x0) * c..(y * img.width + x1) * c];
+            for (d, &v) in dst.iter_mut().zip(src) {
+                *d += v as f32 * w;
             }
         }
     }
-    // Vertical pass, then normalize and scatter to the output layout.
     let scale: [f32; 3] = [1.0 / (255.0 * std[0]), 1.0 / (255.0 * std[1]), 1.0 / (255.0 * std[2])];
     let shift: [f32; 3] = [mean[0] / std[0], mean[1] / std[1], mean[2] / std[2]];
     let plane = out_w * out_h;
-    let mut acc = vec![0f32; row];
-    for (oy, t) in yt.iter().enumerate() {
-        acc.iter_mut().for_each(|a| *a = 0.0);
-        for (k, &w) in t.weights.iter().enumerate() {
-            let r = &scratch[(t.start + k - y0) * row..(t.start + k - y0 + 1) * row];
-            for (a, &v) in acc.iter_mut().zip(r) {
-                *a += v * w;
+    for oy in 0..out_h {
+        let src = &scratch[oy * seg..(oy + 1) * seg];
+        for (ox, t) in xt.iter().enumerate() {
+            let px = &src[(t.start - x0) * c..(t.start - x0 + t.weights.len()) * c];
+            let mut v = [0f32; 3];
+            if c == 3 {
+                for (p, &w) in px.chunks_exact(3).zip(&t.weights) {
+                    v[0] += p[0] * w;
+                    v[1] += p[1] * w;
+                    v[2] += p[2] * w;
+                }
+            } else {
+                let g: f32 = px.iter().step_by(c).zip(&t.weights).map(|(p, w)| p * w).sum();
+                v = [g; 3];
             }
-        }
-        for ox in 0..out_w {
-            let sx = if flip { out_w - 1 - ox } else { ox };
-            for ch in 0..3 {
-                let v = acc[sx * c + if c == 3 { ch } else { 0 }];
-                let v = v * scale[ch] - shift[ch];
-                match layout {
-                    Layout::Nhwc => out[(oy * out_w + ox) * 3 + ch] = v,
-                    Layout::Nchw => out[ch * plane + oy * out_w + ox] = v,
+            let dx = if flip { out_w - 1 - ox } else { ox };
+            match layout {
+                Layout::Nhwc => {
+                    let o = &mut out[(oy * out_w + dx) * 3..(oy * out_w + dx) * 3 + 3];
+                    for ch in 0..3 {
+                        o[ch] = v[ch] * scale[ch] - shift[ch];
+                    }
+                }
+                Layout::Nchw => {
+                    for ch in 0..3 {
+                        out[ch * plane + oy * out_w + dx] = v[ch] * scale[ch] - shift[ch];
+                    }
                 }
             }
         }

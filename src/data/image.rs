@@ -114,8 +114,10 @@ pub fn encode_png(img: &Image) -> Vec<u8> {
 pub fn encode_jpeg(img: &Image, quality: u8) -> Vec<u8> {
     let mut out = Vec::new();
     let ct = if img.channels == 1 { jpeg_encoder::ColorType::Luma } else { jpeg_encoder::ColorType::Rgb };
-    jpeg_encoder::Encoder::new(&mut out, quality)
-        .encode(&img.data, img.width as u16, img.height as u16, ct)
+    let mut e = jpeg_encoder::Encoder::new(&mut out, quality);
+    // 4:2:0 chroma subsampling at every quality, as libjpeg's cjpeg and most cameras write.
+    e.set_sampling_factor(jpeg_encoder::SamplingFactor::F_2_2);
+    e.encode(&img.data, img.width as u16, img.height as u16, ct)
         .expect("JPEG to memory");
     out
 }

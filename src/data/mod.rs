@@ -12,6 +12,7 @@
 //! | `convert` | Fashion-MNIST IDX and folder trees to ImageNet-schema shards |
 
 pub mod augment;
+pub mod bench;
 pub mod convert;
 pub mod crc32c;
 pub mod error;

@@ -1,10 +1,25 @@
-//! The transformer encoder block of ViT and MAE (pre-LN), with timm's parameter names:
+//! The transformer block, pre-LN (ViT, MAE) or post-LN (BERT), with the parameter names of the
+//! public checkpoint families:
 //!
-//!   y   = x + proj(Attention(norm1(x)))
-//!   out = y + fc2(GELU(fc1(norm2(y))))
+//!   pre-LN:  y = x + Attn(LN1(x));        out = y + MLP(LN2(y))
+//!   post-LN: y = LN1(x + Attn(x));        out = LN2(y + MLP(y))
+//!   MLP(z) = fc2(GELU(fc1(z)))
 
+use super::attention::{attend, split_heads};
 use super::linear;
-use crate::graph::{DType, Graph, Tensor, TraceResult};
+use crate::config::Norm;
+use crate::graph::{Tensor, TraceError, TraceResult};
+
+/// Which checkpoint family's names (and q/k/v layout) a block uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Naming {
+    /// timm `VisionTransformer` and the official MAE: fused `attn.qkv`.
+    Timm,
+    /// Hugging Face `ViTModel` / `ViTMAEModel`: separate query, key, value.
+    HfVit,
+    /// Hugging Face `BertModel`.
+    HfBert,
+}
 
 /// Block hyper-parameters.
 #[derive(Clone, Copy, Debug)]
@@ -13,51 +28,92 @@ pub struct BlockConfig {
     pub heads: i64,
     pub mlp_dim: i64,
     pub eps: f64,
+    pub norm: Norm,
+    pub naming: Naming,
 }
 
-/// Parameter names and shapes of one block, in a fixed order (timm's names, PyTorch layouts).
-pub fn block_param_shapes(c: &BlockConfig) -> Vec<(&'static str, Vec<i64>)> {
-    let (d, f) = (c.dim, c.mlp_dim);
-    vec![
-        ("norm1.weight", vec![d]),
-        ("norm1.bias", vec![d]),
-        ("attn.qkv.weight", vec![3 * d, d]),
-        ("attn.qkv.bias", vec![3 * d]),
-        ("attn.proj.weight", vec![d, d]),
-        ("attn.proj.bias", vec![d]),
-        ("norm2.weight", vec![d]),
-        ("norm2.bias", vec![d]),
-        ("mlp.fc1.weight", vec![f, d]),
-        ("mlp.fc1.bias", vec![f]),
-        ("mlp.fc2.weight", vec![d, f]),
-        ("mlp.fc2.bias", vec![d]),
-    ]
+impl BlockConfig {
+    /// Per-block parameter names (relative to the block) and shapes, in the order `block` takes them:
+    /// LN1, attention projections, output projection, LN2, fc1, fc2 (weight before bias).
+    pub fn param_shapes(&self) -> Vec<(String, Vec<i64>)> {
+        let (d, f) = (self.dim, self.mlp_dim);
+        let (ln1, ln2, attn, proj, fc1, fc2): (&str, &str, Vec<&str>, &str, &str, &str) = match self.naming {
+            Naming::Timm => ("norm1", "norm2", vec!["attn.qkv"], "attn.proj", "mlp.fc1", "mlp.fc2"),
+            Naming::HfVit => (
+                "layernorm_before",
+                "layernorm_after",
+                vec!["attention.attention.query", "attention.attention.key", "attention.attention.value"],
+                "attention.output.dense",
+                "intermediate.dense",
+                "output.dense",
+            ),
+            Naming::HfBert => (
+                "attention.output.LayerNorm",
+                "output.LayerNorm",
+                vec!["attention.self.query", "attention.self.key", "attention.self.value"],
+                "attention.output.dense",
+                "intermediate.dense",
+                "output.dense",
+            ),
+        };
+        let mut v = vec![(format!("{}.weight", ln1), vec![d]), (format!("{}.bias", ln1), vec![d])];
+        if attn.len() == 1 {
+            v.push((format!("{}.weight", attn[0]), vec![3 * d, d]));
+            v.push((format!("{}.bias", attn[0]), vec![3 * d]));
+        } else {
+            for a in attn {
+                v.push((format!("{}.weight", a), vec![d, d]));
+                v.push((format!("{}.bias", a), vec![d]));
+            }
+        }
+        v.push((format!("{}.weight", proj), vec![d, d]));
+        v.push((format!("{}.bias", proj), vec![d]));
+        v.push((format!("{}.weight", ln2), vec![d]));
+        v.push((format!("{}.bias", ln2), vec![d]));
+        v.push((format!("{}.weight", fc1), vec![f, d]));
+        v.push((format!("{}.bias", fc1), vec![f]));
+        v.push((format!("{}.weight", fc2), vec![d, f]));
+        v.push((format!("{}.bias", fc2), vec![d]));
+        v
+    }
 }
 
-/// Declares one block's parameters on `g` under `prefix` (e.g. `blocks.3.`).
-pub fn block_params(g: &Graph, prefix: &str, c: &BlockConfig, dtype: DType) -> Vec<Tensor> {
-    block_param_shapes(c).into_iter().map(|(n, s)| g.param(&format!("{}{}", prefix, n), &s, dtype)).collect()
+/// Self-attention sub-layer: projections, attention, output projection.
+/// `p` holds the attention projections then the output projection (weights and biases).
+fn self_attention(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>) -> TraceResult<Tensor> {
+    let (q, k, v, rest) = if p.len() == 4 {
+        // Fused: one matmul, then split q | k | v along the output features.
+        let qkv = linear(x, &p[0], Some(&p[1]))?;
+        let d = c.dim;
+        (qkv.slice_axis(2, 0, d)?, qkv.slice_axis(2, d, 2 * d)?, qkv.slice_axis(2, 2 * d, 3 * d)?, &p[2..])
+    } else {
+        (linear(x, &p[0], Some(&p[1]))?, linear(x, &p[2], Some(&p[3]))?, linear(x, &p[4], Some(&p[5]))?, &p[6..])
+    };
+    let h = c.heads;
+    let a = attend(&split_heads(&q, h)?, &split_heads(&k, h)?, &split_heads(&v, h)?, bias)?;
+    linear(&a, &rest[0], Some(&rest[1]))
 }
 
-/// Multi-head self-attention with a fused qkv projection (timm's `Attention`).
-pub fn attention(x: &Tensor, p: &[Tensor], heads: i64) -> TraceResult<Tensor> {
-    let (b, n, d) = (x.dim(0), x.dim(1), x.dim(2));
-    let hd = d / heads;
-    // [B, N, 3D] -> [3, B, H, N, hd]: q, k, v each split into heads.
-    let qkv = linear(x, &p[0], Some(&p[1]))?.reshape(&[b, n, 3, heads, hd])?.transpose(&[2, 0, 3, 1, 4])?;
-    let take = |i: i64| -> TraceResult<Tensor> { qkv.slice_axis(0, i, i + 1)?.reshape(&[b, heads, n, hd]) };
-    let (q, k, v) = (take(0)?, take(1)?, take(2)?);
-    let scores = q.mul_scalar(1.0 / (hd as f64).sqrt())?.matmul(&k.swap_axes(2, 3)?)?;
-    let a = scores.softmax(3)?.matmul(&v)?;
-    let a = a.transpose(&[0, 2, 1, 3])?.reshape(&[b, n, d])?;
-    linear(&a, &p[2], Some(&p[3]))
-}
-
-/// One pre-LN block; `p` in the order of `block_param_shapes`.
-pub fn pre_ln_block(x: &Tensor, p: &[Tensor], c: &BlockConfig) -> TraceResult<Tensor> {
-    let h = x.layer_norm(&p[0], &p[1], c.eps)?;
-    let x = x.add(&attention(&h, &p[2..6], c.heads)?)?;
-    let h = x.layer_norm(&p[6], &p[7], c.eps)?;
-    let m = linear(&linear(&h, &p[8], Some(&p[9]))?.gelu()?, &p[10], Some(&p[11]))?;
-    x.add(&m)
+/// One block; `p` in the order of `BlockConfig::param_shapes`. `bias` is added to the attention
+/// scores (padding masks).
+pub fn block(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>) -> TraceResult<Tensor> {
+    let expected = c.param_shapes().len();
+    if p.len() != expected {
+        return Err(TraceError::new("block", format!("{} parameters given, {} expected", p.len(), expected)));
+    }
+    let n_attn = expected - 8; // LN1 (2) + LN2 (2) + fc1 (2) + fc2 (2) around the attention weights
+    let (ln1, rest) = p.split_at(2);
+    let (attn, rest) = rest.split_at(n_attn);
+    let (ln2, mlp) = rest.split_at(2);
+    let ffn = |z: &Tensor| -> TraceResult<Tensor> { linear(&linear(z, &mlp[0], Some(&mlp[1]))?.gelu()?, &mlp[2], Some(&mlp[3])) };
+    match c.norm {
+        Norm::Pre => {
+            let y = x.add(&self_attention(&x.layer_norm(&ln1[0], &ln1[1], c.eps)?, attn, c, bias)?)?;
+            y.add(&ffn(&y.layer_norm(&ln2[0], &ln2[1], c.eps)?)?)
+        }
+        Norm::Post => {
+            let y = x.add(&self_attention(x, attn, c, bias)?)?.layer_norm(&ln1[0], &ln1[1], c.eps)?;
+            y.add(&ffn(&y)?)?.layer_norm(&ln2[0], &ln2[1], c.eps)
+        }
+    }
 }

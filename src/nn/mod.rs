@@ -2,7 +2,10 @@
 //! `[out, in]`), so public checkpoints load without transposes; the matmul contracts the
 //! weight's input dim directly, which XLA handles without a copy.
 
+pub mod attention;
 pub mod block;
+pub mod embed;
+pub mod stack;
 
 use crate::graph::{DotDims, Tensor, TraceResult};
 

@@ -22,6 +22,21 @@ pub enum OptionValue {
     Double(f64),
 }
 
+impl OptionValue {
+    /// Reads a command-line value: `true`/`false`, an integer, a float, else a string.
+    pub fn parse(text: &str) -> OptionValue {
+        match text {
+            "true" => OptionValue::Bool(true),
+            "false" => OptionValue::Bool(false),
+            t => t
+                .parse::<i64>()
+                .map(OptionValue::Int)
+                .or_else(|_| t.parse::<f64>().map(OptionValue::Double))
+                .unwrap_or_else(|_| OptionValue::Str(t.to_string())),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompileOptions {
     pub num_replicas: i64,

@@ -1,0 +1,348 @@
+#!/usr/bin/env python3
+"""Write the parity fixtures in tests/fixtures/ from the PyTorch reference implementations.
+
+Run `scripts/parity/setup` first, then `.venv-parity/bin/python scripts/parity/make_fixtures.py`.
+
+Per model (tests/fixtures/<model>/):
+  weights.safetensors  parameters under their public names (timm keys; the classic Hugging Face
+                       hub keys for MAE and BERT, written by save_pretrained and checked to load
+                       back through from_pretrained)
+  inputs.safetensors   the batch (and MAE's masking noise)
+  outputs.safetensors  logits, losses, MAE prediction and mask, every block's hidden states
+  grads.safetensors    d loss / d parameter for every trainable parameter, by public name
+  config.json          the reference's config, the same model as a bamboo ModelConfig, counts
+
+Weights are re-drawn at a larger scale than the references' init (std 0.02 would leave every
+block close to the identity, and a wrong layer norm or bias would hide under 1e-4).
+Everything is float32; the script is deterministic (fixed seeds, one thread).
+"""
+
+import json
+import math
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import torch
+import timm
+import transformers
+from safetensors.torch import load_file, save_file
+from transformers import BertConfig, BertForPreTraining, ViTMAEConfig, ViTMAEForPreTraining
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "tests" / "fixtures"
+VERSIONS = {"torch": torch.__version__, "transformers": transformers.__version__, "timm": timm.__version__}
+
+
+# Embedding tables and learned tokens (not matrices that multiply an input).
+TABLES = ("cls_token", "mask_token", "pos_embed", "position_embeddings", "word_embeddings", "token_type_embeddings")
+
+
+def rescale_(model, skip=()):
+    """Re-draw parameters: matrices ~ N(0, 1/fan_in), norms' weights 1 + N(0, 0.1), everything
+    else (biases, tokens, learned positions) ~ N(0, 0.2). Names in `skip` keep their values."""
+    g = torch.Generator().manual_seed(1234)
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if name in skip or not p.requires_grad:
+                continue
+            table = any(t in name for t in TABLES)
+            if p.ndim >= 2 and not table:
+                fan_in = p[0].numel()
+                p.copy_(torch.randn(p.shape, generator=g) / math.sqrt(fan_in))
+            elif table:
+                p.copy_(torch.randn(p.shape, generator=g) * 0.5)
+            elif "norm" in name.lower() and name.endswith("weight"):
+                p.copy_(1 + 0.1 * torch.randn(p.shape, generator=g))
+            else:
+                p.copy_(0.2 * torch.randn(p.shape, generator=g))
+
+
+def block_outputs(modules):
+    """Forward hooks collecting each module's output (first element if it returns a tuple)."""
+    store, handles = [], []
+    for m in modules:
+        def hook(_m, _inp, out):
+            store.append((out[0] if isinstance(out, tuple) else out).detach().clone())
+        handles.append(m.register_forward_hook(hook))
+    return store, handles
+
+
+def contiguous(d):
+    return {k: v.detach().contiguous().clone() for k, v in d.items()}
+
+
+def grads_of(model, loss):
+    model.zero_grad(set_to_none=True)
+    loss.backward()
+    out, frozen = {}, []
+    # named_parameters drops tied duplicates: a tied weight appears once, under its first name.
+    for name, p in model.named_parameters():
+        if p.grad is None:
+            frozen.append(name)
+        else:
+            out[name] = p.grad
+    return contiguous(out), frozen
+
+
+def trainable(model):
+    return sum(p.numel() for p in model.parameters() if p.requires_grad)
+
+
+def write(name, weights_path_or_dict, inputs, outputs, grads, config, extra_grads=None):
+    d = OUT / name
+    d.mkdir(parents=True, exist_ok=True)
+    if isinstance(weights_path_or_dict, Path):
+        shutil.copyfile(weights_path_or_dict, d / "weights.safetensors")
+    else:
+        save_file(contiguous(weights_path_or_dict), d / "weights.safetensors", metadata={"format": "pt"})
+    save_file(contiguous(inputs), d / "inputs.safetensors")
+    save_file(contiguous(outputs), d / "outputs.safetensors")
+    save_file(grads, d / "grads.safetensors")
+    for fname, g in (extra_grads or {}).items():
+        save_file(g, d / fname)
+    config["versions"] = VERSIONS
+    (d / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
+    size = sum(f.stat().st_size for f in d.iterdir())
+    print(f"{name}: {size / 1e3:.0f} kB in {d.relative_to(ROOT)}")
+
+
+def stack(hidden):
+    return {f"hidden_states.{i}": h for i, h in enumerate(hidden)}
+
+
+# ---------------------------------------------------------------------------------------------
+def vit():
+    torch.manual_seed(0)
+    cfg = dict(img_size=32, patch_size=8, in_chans=3, num_classes=10, embed_dim=32, depth=2, num_heads=4,
+               mlp_ratio=4.0, qkv_bias=True, class_token=True, global_pool="avg", drop_rate=0.0,
+               drop_path_rate=0.0)
+    model = timm.models.vision_transformer.VisionTransformer(**cfg).eval()
+    rescale_(model)
+    names = set(model.state_dict())
+    assert {"blocks.0.attn.qkv.weight", "fc_norm.weight", "pos_embed", "cls_token"} <= names, names
+    assert not any(n.startswith("norm.") for n in names), "avg pooling should use fc_norm, not norm"
+
+    x = torch.randn(2, 3, 32, 32)
+    labels = torch.tensor([3, 7])
+    embed_store, h1 = block_outputs([model.pos_drop])
+    hidden, h2 = block_outputs(list(model.blocks))
+    pooled_store, h3 = block_outputs([model.fc_norm])
+    logits = model(x)
+    for h in h1 + h2 + h3:
+        h.remove()
+    loss = torch.nn.functional.cross_entropy(logits, labels)
+    grads, frozen = grads_of(model, loss)
+    assert not frozen, frozen
+    # Self-check of the documented pooling: mean over the patch tokens only, then fc_norm.
+    ref_pool = model.fc_norm(hidden[-1][:, 1:].mean(1))
+    assert torch.allclose(ref_pool, pooled_store[0], atol=1e-6)
+
+    outputs = {"logits": logits, "loss": loss.reshape(()), "pre_logits": pooled_store[0],
+               **stack(embed_store + hidden)}
+    config = {
+        "model": "vit",
+        "reference": "timm.models.vision_transformer.VisionTransformer",
+        "reference_config": cfg,
+        "bamboo": {"model": "vit", "image_size": 32, "patch_size": 8, "channels": 3,
+                   "encoder": {"depth": 2, "width": 32, "heads": 4, "mlp_dim": 128},
+                   "num_classes": 10, "pool": "avg", "class_token": True, "norm": "pre",
+                   "layer_norm_eps": 1e-6, "drop_path": 0.0, "dropout": 0.0},
+        "trainable_params": trainable(model),
+        "hidden_states": "hidden_states.0 = patch embedding + cls + pos (input of block 0); "
+                         "hidden_states.i = output of block i-1 (before any final norm)",
+        "loss": "cross_entropy(logits, labels), mean over the batch",
+    }
+    write("vit", model.state_dict(), {"pixel_values": x, "labels": labels}, outputs, grads, config)
+
+
+def sincos_2d(dim, grid):
+    """The documented table: zero row for cls, then for patch (row i, col j)
+    [sin(j w), cos(j w), sin(i w), cos(i w)] with w_t = 10000^(-t / (dim/4))."""
+    w = 1.0 / 10000 ** (torch.arange(dim // 4, dtype=torch.float64) / (dim / 4))
+    rows = [torch.zeros(dim, dtype=torch.float64)]
+    for i in range(grid):
+        for j in range(grid):
+            rows.append(torch.cat([torch.sin(j * w), torch.cos(j * w), torch.sin(i * w), torch.cos(i * w)]))
+    return torch.stack(rows).float()
+
+
+# ---------------------------------------------------------------------------------------------
+def mae():
+    torch.manual_seed(0)
+    cfg = ViTMAEConfig(image_size=32, patch_size=8, num_channels=3, hidden_size=32, num_hidden_layers=2,
+                       num_attention_heads=4, intermediate_size=128, decoder_hidden_size=16,
+                       decoder_num_hidden_layers=2, decoder_num_attention_heads=2, decoder_intermediate_size=64,
+                       mask_ratio=0.75, norm_pix_loss=True, layer_norm_eps=1e-6, hidden_act="gelu",
+                       hidden_dropout_prob=0.0, attention_probs_dropout_prob=0.0, qkv_bias=True,
+                       attn_implementation="eager")
+    model = ViTMAEForPreTraining(cfg).eval()
+    # transformers 4.57's _init_weights zeroes decoder_pos_embed after the decoder filled in its
+    # sin-cos table (pretrained files carry the real one): restore it, and check both tables.
+    model.decoder.initialize_weights(16)
+    for table in (model.vit.embeddings.position_embeddings, model.decoder.decoder_pos_embed):
+        assert torch.allclose(table[0], sincos_2d(table.shape[-1], 4), atol=1e-6)
+    rescale_(model)
+
+    x = torch.randn(2, 3, 32, 32)
+    noise = torch.rand(2, 16)
+    enc_hidden, h1 = block_outputs(list(model.vit.encoder.layer))
+    dec_hidden, h2 = block_outputs(list(model.decoder.decoder_layers))
+    enc_in, h3 = block_outputs([model.vit.embeddings])
+    dec_norm, h4 = block_outputs([model.decoder.decoder_norm])
+    out = model(pixel_values=x, noise=noise)
+    for h in h1 + h2 + h3 + h4:
+        h.remove()
+    grads, frozen = grads_of(model, out.loss)
+
+    # The same weights and noise with norm_pix_loss off: only the loss (and its gradient) change.
+    model.config.norm_pix_loss = False
+    out_raw = model(pixel_values=x, noise=noise)
+    grads_raw, _ = grads_of(model, out_raw.loss)
+    model.config.norm_pix_loss = True
+    assert torch.equal(out.logits, out_raw.logits) and torch.equal(out.mask, out_raw.mask)
+
+    # Self-check of the documented loss and patchify order.
+    target = model.patchify(x)
+    g = 32 // 8
+    manual = x.reshape(2, 3, g, 8, g, 8).permute(0, 2, 4, 3, 5, 1).reshape(2, g * g, 8 * 8 * 3)
+    assert torch.equal(target, manual)
+    t = (target - target.mean(-1, keepdim=True)) / (target.var(-1, keepdim=True, unbiased=True) + 1e-6) ** 0.5
+    per_patch = ((out.logits - t) ** 2).mean(-1)
+    assert torch.allclose((per_patch * out.mask).sum() / out.mask.sum(), out.loss, atol=1e-6)
+
+    weights = save_hf(model, ViTMAEForPreTraining, dict(pixel_values=x, noise=noise), out.logits)
+    outputs = {
+        "logits": out.logits, "mask": out.mask, "ids_restore": out.ids_restore,
+        "loss": out.loss.reshape(()), "loss_raw_pix": out_raw.loss.reshape(()),
+        "target_norm_pix": t, "target_raw_pix": target,
+        "encoder.last_hidden_state": model.vit(pixel_values=x, noise=noise).last_hidden_state,
+        "decoder.normed": dec_norm[0],
+        **{f"encoder.{k}": v for k, v in stack(enc_in + enc_hidden).items()},
+        **{f"decoder.{k}": v for k, v in stack(dec_hidden).items()},
+    }
+    config = {
+        "model": "mae",
+        "reference": "transformers.ViTMAEForPreTraining",
+        "reference_config": cfg.to_dict(),
+        "bamboo": {"model": "mae", "image_size": 32, "patch_size": 8, "channels": 3,
+                   "encoder": {"depth": 2, "width": 32, "heads": 4, "mlp_dim": 128},
+                   "decoder": {"depth": 2, "width": 16, "heads": 2, "mlp_dim": 64},
+                   "mask_ratio": 0.75, "norm_pix_loss": True, "norm": "pre", "layer_norm_eps": 1e-6,
+                   "drop_path": 0.0},
+        "trainable_params": trainable(model),
+        "frozen_params": frozen,
+        "hidden_states": "encoder.hidden_states.0 = embeddings output (cls + visible patches, pos added); "
+                         "encoder.hidden_states.i = output of encoder layer i-1 (before vit.layernorm); "
+                         "decoder.hidden_states.i = output of decoder layer i (0-based, before decoder_norm)",
+        "loss": "norm_pix_loss=True (grads.safetensors); loss_raw_pix / grads_raw_pix.safetensors: False",
+    }
+    write("mae", weights, {"pixel_values": x, "noise": noise}, outputs, grads, config,
+          extra_grads={"grads_raw_pix.safetensors": grads_raw})
+
+
+# ---------------------------------------------------------------------------------------------
+def bert():
+    torch.manual_seed(0)
+    cfg = BertConfig(vocab_size=99, hidden_size=32, num_hidden_layers=2, num_attention_heads=4,
+                     intermediate_size=128, hidden_act="gelu", hidden_dropout_prob=0.0,
+                     attention_probs_dropout_prob=0.0, max_position_embeddings=64, type_vocab_size=2,
+                     layer_norm_eps=1e-12, pad_token_id=0, attn_implementation="eager")
+    model = BertForPreTraining(cfg).eval()
+    rescale_(model)
+    assert model.cls.predictions.decoder.weight is model.bert.embeddings.word_embeddings.weight
+
+    B, S, M = 3, 16, 4
+    g = torch.Generator().manual_seed(7)
+    input_ids = torch.randint(5, 99, (B, S), generator=g)
+    input_ids[:, 0] = 2                      # a [CLS]-like id
+    token_type_ids = torch.zeros(B, S, dtype=torch.long)
+    token_type_ids[:, 9:] = 1
+    attention_mask = torch.ones(B, S, dtype=torch.long)
+    attention_mask[2, 11:] = 0                # the last example is padded
+    input_ids[2, 11:] = 0
+    token_type_ids[2, 11:] = 0
+    # The TF-record form (positions, ids, weights) and the HF form (labels with -100) of one masking.
+    positions = torch.tensor([[1, 4, 7, 12], [2, 3, 10, 15], [1, 5, 8, 0]])
+    weights = torch.tensor([[1.0, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 0]])
+    lm_ids = torch.randint(5, 99, (B, M), generator=g) * weights.long()
+    labels = torch.full((B, S), -100)
+    for b in range(B):
+        for m in range(M):
+            if weights[b, m] > 0:
+                labels[b, positions[b, m]] = lm_ids[b, m]
+    nsp = torch.tensor([0, 1, 0])
+
+    hidden, h1 = block_outputs(list(model.bert.encoder.layer))
+    emb, h2 = block_outputs([model.bert.embeddings])
+    out = model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids,
+                labels=labels, next_sentence_label=nsp)
+    for h in h1 + h2:
+        h.remove()
+    mlm = torch.nn.functional.cross_entropy(out.prediction_logits.reshape(-1, 99), labels.reshape(-1),
+                                            ignore_index=-100)
+    nsp_loss = torch.nn.functional.cross_entropy(out.seq_relationship_logits, nsp)
+    assert torch.allclose(mlm + nsp_loss, out.loss, atol=1e-6)
+    grads, frozen = grads_of(model, out.loss)
+    assert not frozen, frozen
+
+    inputs = {"input_ids": input_ids, "token_type_ids": token_type_ids, "attention_mask": attention_mask,
+              "labels": labels, "next_sentence_label": nsp, "masked_lm_positions": positions,
+              "masked_lm_ids": lm_ids, "masked_lm_weights": weights}
+    weights_file = save_hf(model, BertForPreTraining,
+                           dict(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids),
+                           out.prediction_logits)
+    gathered = torch.gather(out.prediction_logits, 1, positions.unsqueeze(-1).expand(B, M, 99))
+    outputs = {"prediction_logits": out.prediction_logits, "seq_relationship_logits": out.seq_relationship_logits,
+               "masked_lm_logits": gathered, "loss": out.loss.reshape(()), "mlm_loss": mlm.reshape(()),
+               "nsp_loss": nsp_loss.reshape(()), **stack(emb + hidden)}
+    config = {
+        "model": "bert",
+        "reference": "transformers.BertForPreTraining",
+        "reference_config": cfg.to_dict(),
+        "bamboo": {"model": "bert", "vocab_size": 99, "max_positions": 64, "type_vocab_size": 2,
+                   "encoder": {"depth": 2, "width": 32, "heads": 4, "mlp_dim": 128}, "norm": "post",
+                   "layer_norm_eps": 1e-12, "hidden_dropout": 0.0, "attention_dropout": 0.0,
+                   "seq_len": S, "max_predictions": M, "num_labels": 2},
+        "trainable_params": trainable(model),
+        "tied": {"cls.predictions.decoder.weight": "bert.embeddings.word_embeddings.weight",
+                 "cls.predictions.decoder.bias": "cls.predictions.bias"},
+        "hidden_states": "hidden_states.0 = embeddings output (after their LayerNorm); "
+                         "hidden_states.i = output of layer i-1",
+        "loss": "loss = mlm_loss + nsp_loss; mlm_loss = mean CE over labels != -100 (= sum(w*CE)/sum(w) "
+                "over masked_lm_*), nsp_loss = mean CE over the batch",
+    }
+    write("bert", weights_file, inputs, outputs, grads, config)
+
+
+def save_hf(model, cls, inputs, expected):
+    """save_pretrained (safetensors, tied duplicates dropped), then prove from_pretrained takes
+    the file back unchanged; returns the path of the weights file."""
+    tmp = Path(tempfile.mkdtemp(prefix="bamboo-parity-"))
+    model.save_pretrained(tmp, safe_serialization=True)
+    again = cls.from_pretrained(tmp, attn_implementation="eager").eval()
+    with torch.no_grad():
+        got = again(**inputs)
+    got = got.logits if hasattr(got, "logits") and got.logits is not None else got.prediction_logits
+    assert torch.equal(got, expected), "from_pretrained did not reproduce the model"
+    keys = set(load_file(tmp / "model.safetensors"))
+    print(f"  {cls.__name__}: {len(keys)} keys, e.g. {sorted(keys)[:3]}")
+    return tmp / "model.safetensors"
+
+
+def main():
+    torch.set_num_threads(1)
+    torch.use_deterministic_algorithms(True)
+    if not transformers.__version__.startswith("4."):
+        sys.exit(f"transformers {transformers.__version__}: use 4.x (5.x renamed the keys); run scripts/parity/setup")
+    vit()
+    mae()
+    bert()
+    total = sum(f.stat().st_size for f in OUT.rglob("*") if f.is_file())
+    print(f"total {total / 1e6:.2f} MB")
+
+
+if __name__ == "__main__":
+    main()

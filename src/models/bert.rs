@@ -1,0 +1,135 @@
+//! BERT with Hugging Face `BertForPreTraining` parameter names (post-LN blocks).
+//!
+//!   h_0   = LN(word[ids] + position[0..S] + token_type[segments])
+//!   h_l   = Block_l(h_{l-1}) with padding masked out of the attention
+//!   mlm   = LN(GELU(h W_t)) word^T + b           (output weights tied to the word embeddings)
+//!   nsp   = tanh(h_L[cls] W_pool) W_nsp           (2 logits; label 1 = random next sentence)
+
+use super::{stack_specs, Init, ParamSpec, Params};
+use crate::config::BertConfig;
+use crate::graph::{Tensor, TraceError, TraceResult};
+use crate::nn::block::{BlockConfig, Naming};
+use crate::nn::linear;
+use crate::nn::stack::{encoder, StackOptions};
+
+pub fn block_config(c: &BertConfig) -> BlockConfig {
+    BlockConfig {
+        dim: c.encoder.width as i64,
+        heads: c.encoder.heads as i64,
+        mlp_dim: c.encoder.mlp_dim as i64,
+        eps: c.layer_norm_eps,
+        norm: c.norm,
+        naming: Naming::HfBert,
+    }
+}
+
+pub fn param_specs(c: &BertConfig) -> Vec<ParamSpec> {
+    let d = c.encoder.width as i64;
+    let v = c.vocab_size as i64;
+    let w = Init::TruncNormal(0.02);
+    let mut s = vec![
+        ParamSpec::new("bert.embeddings.word_embeddings.weight", &[v, d], w.clone()),
+        ParamSpec::new("bert.embeddings.position_embeddings.weight", &[c.max_positions as i64, d], w.clone()),
+        ParamSpec::new("bert.embeddings.token_type_embeddings.weight", &[c.type_vocab_size as i64, d], w.clone()),
+        ParamSpec::new("bert.embeddings.LayerNorm.weight", &[d], Init::Ones),
+        ParamSpec::new("bert.embeddings.LayerNorm.bias", &[d], Init::Zeros),
+    ];
+    s.extend(stack_specs("bert.encoder.layer.*.", c.encoder.depth as i64, &block_config(c), &w));
+    s.extend([
+        ParamSpec::new("bert.pooler.dense.weight", &[d, d], w.clone()),
+        ParamSpec::new("bert.pooler.dense.bias", &[d], Init::Zeros),
+        ParamSpec::new("cls.predictions.transform.dense.weight", &[d, d], w.clone()),
+        ParamSpec::new("cls.predictions.transform.dense.bias", &[d], Init::Zeros),
+        ParamSpec::new("cls.predictions.transform.LayerNorm.weight", &[d], Init::Ones),
+        ParamSpec::new("cls.predictions.transform.LayerNorm.bias", &[d], Init::Zeros),
+        ParamSpec::new("cls.predictions.bias", &[v], Init::Zeros),
+        ParamSpec::new("cls.seq_relationship.weight", &[2, d], w),
+        ParamSpec::new("cls.seq_relationship.bias", &[2], Init::Zeros),
+    ]);
+    s
+}
+
+pub struct BertInputs<'a> {
+    /// Token ids `[B, S]` (i32).
+    pub input_ids: &'a Tensor,
+    /// Segment ids `[B, S]` (i32).
+    pub token_type_ids: &'a Tensor,
+    /// 1 for real tokens, 0 for padding, `[B, S]` (float).
+    pub attention_mask: &'a Tensor,
+    /// Predict only at these positions `[B, P]` (i32); all positions when `None`.
+    pub mlm_positions: Option<&'a Tensor>,
+}
+
+pub struct BertOutputs {
+    /// `[B, S or P, V]`.
+    pub mlm_logits: Tensor,
+    /// `[B, 2]`.
+    pub nsp_logits: Tensor,
+    /// Final hidden states `[B, S, D]`.
+    pub sequence: Tensor,
+    /// Every block's output `[L, B, S, D]`, when asked for.
+    pub hidden: Option<Tensor>,
+}
+
+pub fn forward(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<BertOutputs> {
+    let ids = x.input_ids;
+    if ids.rank() != 2 || !ids.dtype().is_int() || x.token_type_ids.dims() != ids.dims() || x.attention_mask.dims() != ids.dims() {
+        return Err(TraceError::new(
+            "bert",
+            format!(
+                "input_ids {}, token_type_ids {}, attention_mask {} must be [B, S] alike",
+                ids.ty(),
+                x.token_type_ids.ty(),
+                x.attention_mask.ty()
+            ),
+        ));
+    }
+    let (b, s) = (ids.dim(0), ids.dim(1));
+    if s as usize > c.max_positions {
+        return Err(TraceError::new("bert", format!("sequence length {} exceeds max_positions {}", s, c.max_positions)));
+    }
+    let d = c.encoder.width as i64;
+    let eps = c.layer_norm_eps;
+    let word = p.get("bert.embeddings.word_embeddings.weight")?;
+    let positions = p.get("bert.embeddings.position_embeddings.weight")?.slice_axis(0, 0, s)?;
+    let h = word
+        .take_rows(ids)?
+        .add(&positions)?
+        .add(&p.get("bert.embeddings.token_type_embeddings.weight")?.take_rows(x.token_type_ids)?)?
+        .layer_norm(p.get("bert.embeddings.LayerNorm.weight")?, p.get("bert.embeddings.LayerNorm.bias")?, eps)?;
+    // Padding: add the most negative float to the scores of padded keys, as Hugging Face does.
+    let dt = h.dtype();
+    let mask = x.attention_mask.convert(dt)?;
+    let bias = mask.neg()?.add_scalar(1.0)?.mul_scalar(f32::MIN as f64)?.reshape(&[b, 1, 1, s])?;
+    let bc = block_config(c);
+    let (h, hidden) = encoder(&h, &p.stack("bert.encoder.layer.*.", &bc)?, &bc, Some(&bias), o, "encoder")?;
+
+    let pooled = linear(&h.slice_axis(1, 0, 1)?.reshape(&[b, d])?, p.get("bert.pooler.dense.weight")?, Some(p.get("bert.pooler.dense.bias")?))?.tanh()?;
+    let nsp_logits = linear(&pooled, p.get("cls.seq_relationship.weight")?, Some(p.get("cls.seq_relationship.bias")?))?;
+
+    let at = match x.mlm_positions {
+        Some(pos) => h.take_along_axis1(pos)?,
+        None => h.clone(),
+    };
+    let t = linear(&at, p.get("cls.predictions.transform.dense.weight")?, Some(p.get("cls.predictions.transform.dense.bias")?))?
+        .gelu()?
+        .layer_norm(
+            p.get("cls.predictions.transform.LayerNorm.weight")?,
+            p.get("cls.predictions.transform.LayerNorm.bias")?,
+            eps,
+        )?;
+    let mlm_logits = linear(&t, word, Some(p.get("cls.predictions.bias")?))?;
+    Ok(BertOutputs { mlm_logits, nsp_logits, sequence: h, hidden })
+}
+
+/// BERT's pre-training loss: mean MLM cross-entropy over the predictions with weight 1 (the TF
+/// schema's `masked_lm_weights`), plus the NSP cross-entropy.
+pub fn pretraining_loss(out: &BertOutputs, mlm_ids: &Tensor, mlm_weights: &Tensor, nsp_labels: &Tensor) -> TraceResult<Tensor> {
+    let v = *out.mlm_logits.dims().last().unwrap();
+    let logp = out.mlm_logits.log_softmax(2)?;
+    let nll = logp.mul(&mlm_ids.one_hot(v, logp.dtype())?)?.sum(&[2], false)?.neg()?;
+    let w = mlm_weights.convert(logp.dtype())?;
+    let mlm = nll.mul(&w)?.sum_all()?.div(&w.sum_all()?.add_scalar(1e-5)?)?;
+    let nsp = out.nsp_logits.cross_entropy(nsp_labels)?;
+    mlm.add(&nsp)
+}

@@ -1,0 +1,85 @@
+//! ViT for classification with timm's parameter names (`VisionTransformer`).
+//!
+//!   z_0 = [cls; patches E] + pos_embed
+//!   z_l = Block_l(z_{l-1}),  l = 1..L
+//!   y   = head(fc_norm(mean of the patch tokens of z_L))   (avg pooling, the paper's ViT)
+//!   y   = head(norm(z_L)[cls])                               (cls pooling)
+
+use super::{stack_specs, Init, ParamSpec, Params};
+use crate::config::{Pool, VitConfig};
+use crate::graph::{Tensor, TraceError, TraceResult};
+use crate::nn::block::{BlockConfig, Naming};
+use crate::nn::embed::patch_embed;
+use crate::nn::linear;
+use crate::nn::stack::{encoder, StackOptions};
+
+pub fn block_config(c: &VitConfig) -> BlockConfig {
+    BlockConfig {
+        dim: c.encoder.width as i64,
+        heads: c.encoder.heads as i64,
+        mlp_dim: c.encoder.mlp_dim as i64,
+        eps: c.layer_norm_eps,
+        norm: c.norm,
+        naming: Naming::Timm,
+    }
+}
+
+pub fn param_specs(c: &VitConfig) -> Vec<ParamSpec> {
+    let d = c.encoder.width as i64;
+    let (ch, p) = (c.channels as i64, c.patch_size as i64);
+    let w = Init::TruncNormal(0.02);
+    let mut v = vec![];
+    if c.class_token {
+        v.push(ParamSpec::new("cls_token", &[1, 1, d], Init::TruncNormal(1e-6)));
+    }
+    v.push(ParamSpec::new("pos_embed", &[1, c.tokens() as i64, d], Init::TruncNormal(0.02)));
+    v.push(ParamSpec::new("patch_embed.proj.weight", &[d, ch, p, p], w.clone()));
+    v.push(ParamSpec::new("patch_embed.proj.bias", &[d], Init::Zeros));
+    v.extend(stack_specs("blocks.*.", c.encoder.depth as i64, &block_config(c), &w));
+    let norm = if c.pool == Pool::Avg { "fc_norm" } else { "norm" };
+    v.push(ParamSpec::new(format!("{}.weight", norm), &[d], Init::Ones));
+    v.push(ParamSpec::new(format!("{}.bias", norm), &[d], Init::Zeros));
+    v.push(ParamSpec::new("head.weight", &[c.num_classes as i64, d], w));
+    v.push(ParamSpec::new("head.bias", &[c.num_classes as i64], Init::Zeros));
+    v
+}
+
+pub struct VitOutputs {
+    pub logits: Tensor,
+    /// Every block's output tokens `[L, B, T, D]`, when asked for.
+    pub hidden: Option<Tensor>,
+}
+
+/// Images `[B, C, H, W]` to class logits.
+pub fn forward(c: &VitConfig, p: &Params, images: &Tensor, o: &StackOptions) -> TraceResult<VitOutputs> {
+    let (ch, s) = (c.channels as i64, c.image_size as i64);
+    if images.rank() != 4 || images.dims()[1..] != [ch, s, s] {
+        return Err(TraceError::new(
+            "vit",
+            format!("images must be [B, {}, {}, {}] for this config, got {}", ch, s, s, images.ty()),
+        ));
+    }
+    let b = images.dim(0);
+    let d = c.encoder.width as i64;
+    let mut x = patch_embed(images, p.get("patch_embed.proj.weight")?, p.get("patch_embed.proj.bias")?)?;
+    if c.class_token {
+        let cls = p.get("cls_token")?.broadcast_to(&[b, 1, d])?;
+        x = Tensor::concat(&[cls, x], 1)?;
+    }
+    x = x.add(p.get("pos_embed")?)?;
+    let bc = block_config(c);
+    let (x, hidden) = encoder(&x, &p.stack("blocks.*.", &bc)?, &bc, None, o, "blocks")?;
+    let eps = c.layer_norm_eps;
+    let pooled = match c.pool {
+        Pool::Avg => {
+            let patches = if c.class_token { x.slice_axis(1, 1, x.dim(1))? } else { x };
+            patches.mean(&[1], false)?.layer_norm(p.get("fc_norm.weight")?, p.get("fc_norm.bias")?, eps)?
+        }
+        Pool::Cls => {
+            let x = x.layer_norm(p.get("norm.weight")?, p.get("norm.bias")?, eps)?;
+            x.slice_axis(1, 0, 1)?.reshape(&[b, d])?
+        }
+    };
+    let logits = linear(&pooled, p.get("head.weight")?, Some(p.get("head.bias")?))?;
+    Ok(VitOutputs { logits, hidden })
+}

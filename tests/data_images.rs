@@ -1,0 +1,363 @@
+//! Image decoding, crops, the threaded loader (determinism, resume, sharding, bad input) and the
+//! converters, on real PNG/JPEG bytes and real TFRecord files in temp dirs.
+
+use std::path::{Path, PathBuf};
+
+use bamboo::data::augment::{center_crop, random_resized_crop, resample_normalize, CropBox, Layout, Transform, IMAGENET_MEAN, IMAGENET_STD};
+use bamboo::data::convert::{self, Encoding, FashionMnist};
+use bamboo::data::image::{self, Image};
+use bamboo::data::imagenet::{self, ImageMeta};
+use bamboo::data::rng::Rng;
+use bamboo::data::tfrecord::{read_all, RecordWriter};
+use bamboo::data::{list_files, ErrorKind, Example, ImageLoader, ImageLoaderConfig, Position, ProcessShard, StreamConfig};
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("bamboo-data-images-{}-{}", std::process::id(), name));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn solid(w: usize, h: usize, rgb: [u8; 3]) -> Image {
+    Image { width: w, height: h, channels: 3, data: (0..w * h).flat_map(|_| rgb).collect() }
+}
+
+/// The colour that encodes a label, so a batch can be checked pixel by label.
+fn colour(label: usize) -> [u8; 3] {
+    [(label * 20) as u8, 255 - (label * 20) as u8, 100]
+}
+
+fn normalized(v: u8, ch: usize) -> f32 {
+    (v as f32 / 255.0 - IMAGENET_MEAN[ch]) / IMAGENET_STD[ch]
+}
+
+fn image_record(img: &Image, label: usize, png: bool) -> Vec<u8> {
+    let bytes = if png { image::encode_png(img) } else { image::encode_jpeg(img, 95) };
+    imagenet::to_example(&ImageMeta {
+        encoded: &bytes,
+        format: if png { "PNG" } else { "JPEG" },
+        label,
+        synset: "n00000000",
+        height: img.height,
+        width: img.width,
+        channels: img.channels,
+        filename: "x",
+    })
+    .encode()
+}
+
+/// `files` shards of `per_file` solid-colour images whose colour encodes the label.
+fn write_dataset(dir: &Path, files: usize, per_file: usize) -> Vec<PathBuf> {
+    (0..files)
+        .map(|f| {
+            let p = dir.join(imagenet::shard_name("train", f, files));
+            let mut w = RecordWriter::create(&p).unwrap();
+            for i in 0..per_file {
+                let label = (f * per_file + i) % 10;
+                let img = solid(20 + i % 7, 16 + i % 5, colour(label));
+                w.write(&image_record(&img, label, (f + i) % 2 == 0)).unwrap();
+            }
+            w.finish().unwrap();
+            p
+        })
+        .collect()
+}
+
+fn loader_cfg(files: Vec<PathBuf>, transform: Transform) -> ImageLoaderConfig {
+    let mut s = StreamConfig::new(files);
+    s.shuffle_buffer = 8;
+    s.shuffle_files = true;
+    s.seed = 42;
+    let mut c = ImageLoaderConfig::new(s, 4, 8, transform);
+    c.num_classes = 10;
+    c.workers = 3;
+    c.prefetch = 2;
+    c
+}
+
+fn collect(cfg: &ImageLoaderConfig, start: Position, n: usize) -> Vec<(Position, Vec<i32>, Vec<f32>)> {
+    let mut l = ImageLoader::new(cfg.clone(), start).unwrap();
+    (0..n).map(|_| l.next_batch().unwrap().unwrap()).map(|b| (b.position, b.labels, b.images)).collect()
+}
+
+#[test]
+fn png_is_lossless_and_jpeg_close() {
+    let mut rng = Rng::new(1);
+    let img = Image { width: 33, height: 17, channels: 3, data: (0..33 * 17 * 3).map(|_| rng.below(256) as u8).collect() };
+    assert_eq!(image::decode(&image::encode_png(&img)).unwrap(), img);
+    let grey = Image { width: 28, height: 28, channels: 1, data: (0..784).map(|i| (i % 256) as u8).collect() };
+    assert_eq!(image::decode(&image::encode_png(&grey)).unwrap(), grey);
+    let s = solid(64, 48, [200, 30, 90]);
+    let d = image::decode(&image::encode_jpeg(&s, 95)).unwrap();
+    assert_eq!((d.width, d.height, d.channels), (64, 48, 3));
+    assert!(d.data.iter().zip(&s.data).all(|(a, b)| (*a as i32 - *b as i32).abs() <= 4));
+}
+
+#[test]
+fn bad_images_are_errors_not_panics() {
+    let jpeg = image::encode_jpeg(&solid(40, 30, [1, 2, 3]), 90);
+    let png = image::encode_png(&solid(40, 30, [1, 2, 3]));
+    for bad in [&jpeg[..jpeg.len() / 3], &png[..png.len() / 2], &b"GIF89a"[..], &[0xff, 0xd8, 0xff, 0xff][..]] {
+        assert_eq!(image::decode(bad).unwrap_err().kind, ErrorKind::Image);
+    }
+    let mut corrupt = jpeg.clone();
+    for b in corrupt.iter_mut().skip(200) {
+        *b = 0xff;
+    }
+    assert!(image::decode(&corrupt).is_err() || image::decode(&corrupt).is_ok()); // no panic either way
+}
+
+#[test]
+fn crops_stay_inside_and_follow_their_ranges() {
+    let mut rng = Rng::new(5);
+    for i in 0..2000 {
+        let (w, h) = (50 + i % 500, 40 + (i * 7) % 400);
+        let b = random_resized_crop(w, h, (0.08, 1.0), (0.75, 4.0 / 3.0), &mut rng);
+        assert!(b.x >= 0.0 && b.y >= 0.0 && b.x + b.w <= w as f64 && b.y + b.h <= h as f64, "{:?} in {}x{}", b, w, h);
+        assert!(b.w >= 1.0 && b.h >= 1.0);
+    }
+    // The same seed gives the same box.
+    let a = random_resized_crop(500, 375, (0.2, 1.0), (0.75, 4.0 / 3.0), &mut Rng::derive(3, &[1, 2]));
+    let b = random_resized_crop(500, 375, (0.2, 1.0), (0.75, 4.0 / 3.0), &mut Rng::derive(3, &[1, 2]));
+    assert_eq!(a, b);
+    let c = center_crop(500, 375, 0.875);
+    assert_eq!(c, CropBox { x: (500.0 - 328.125) / 2.0, y: (375.0 - 328.125) / 2.0, w: 328.125, h: 328.125 });
+}
+
+#[test]
+fn resample_identity_flip_and_normalization() {
+    let mut rng = Rng::new(2);
+    let img = Image { width: 6, height: 4, channels: 3, data: (0..72).map(|_| rng.below(256) as u8).collect() };
+    let full = CropBox { x: 0.0, y: 0.0, w: 6.0, h: 4.0 };
+    let mut scratch = Vec::new();
+    for (layout, flip) in [(Layout::Nhwc, false), (Layout::Nhwc, true), (Layout::Nchw, false)] {
+        let mut out = vec![0f32; 72];
+        resample_normalize(&img, full, 6, 4, flip, IMAGENET_MEAN, IMAGENET_STD, layout, &mut out, &mut scratch);
+        for y in 0..4 {
+            for x in 0..6 {
+                for ch in 0..3 {
+                    let sx = if flip { 5 - x } else { x };
+                    let want = normalized(img.data[(y * 6 + sx) * 3 + ch], ch);
+                    let got = match layout {
+                        Layout::Nhwc => out[(y * 6 + x) * 3 + ch],
+                        Layout::Nchw => out[ch * 24 + y * 6 + x],
+                    };
+                    assert!((got - want).abs() < 1e-4, "{:?} {} {} {}: {} vs {}", layout, y, x, ch, got, want);
+                }
+            }
+        }
+    }
+    // Downscaling a 2x2 checkerboard of 0/200 by 4 averages to 100 (antialiased, not sampled).
+    let cb = Image { width: 8, height: 8, channels: 1, data: (0..64).map(|i| if (i % 8 + i / 8) % 2 == 0 { 0 } else { 200 }).collect() };
+    let mut out = vec![0f32; 3 * 4];
+    resample_normalize(&cb, CropBox { x: 0.0, y: 0.0, w: 8.0, h: 8.0 }, 2, 2, false, [0.0; 3], [1.0; 3], Layout::Nchw, &mut out, &mut scratch);
+    for v in out {
+        assert!((v * 255.0 - 100.0).abs() < 1.0, "{}", v * 255.0);
+    }
+}
+
+#[test]
+fn loader_batches_are_right_deterministic_and_resumable() {
+    let d = tmp("loader");
+    let files = write_dataset(&d, 3, 7); // 21 records: 5 batches of 4 per epoch, 1 dropped
+    let cfg = loader_cfg(files.clone(), Transform::eval());
+    let batches = collect(&cfg, Position::default(), 12);
+    // Positions: 5 steps per epoch.
+    assert_eq!(batches[4].0, Position { epoch: 0, step: 4 });
+    assert_eq!(batches[5].0, Position { epoch: 1, step: 0 });
+    for (_, labels, images) in &batches {
+        assert_eq!(images.len(), 4 * 8 * 8 * 3);
+        for (i, &l) in labels.iter().enumerate() {
+            // Solid images: every pixel is the label's colour (JPEG within a few levels).
+            let px = &images[i * 192..i * 192 + 3];
+            for ch in 0..3 {
+                assert!((px[ch] - normalized(colour(l as usize)[ch], ch)).abs() < 0.1, "label {} pixel {:?}", l, px);
+            }
+        }
+    }
+    // Epoch 0 holds 20 distinct records.
+    let mut seen: Vec<i32> = batches[..5].iter().flat_map(|b| b.1.clone()).collect();
+    seen.sort();
+    assert_eq!(seen.len(), 20);
+    // Same config, other thread count: identical. Another seed: different order.
+    let mut one = cfg.clone();
+    one.workers = 1;
+    assert_eq!(collect(&one, Position::default(), 12), batches);
+    let mut other = cfg.clone();
+    other.stream.seed = 43;
+    assert_ne!(collect(&other, Position::default(), 12).iter().map(|b| b.1.clone()).collect::<Vec<_>>(),
+               batches.iter().map(|b| b.1.clone()).collect::<Vec<_>>());
+    // Resume mid-epoch and across the epoch boundary: exactly the same batches.
+    for k in [3usize, 5, 7] {
+        let start = batches[k - 1].0.next();
+        let resumed = collect(&cfg, start, 12 - k);
+        // A position one past an epoch's last step rolls into the next epoch.
+        assert_eq!(resumed, batches[k..], "resume at {:?}", start);
+    }
+    // Random crops with flips: deterministic too, and different from eval.
+    let train = loader_cfg(files, Transform::mae());
+    let a = collect(&train, Position { epoch: 2, step: 1 }, 3);
+    assert_eq!(a, collect(&train, Position { epoch: 2, step: 1 }, 3));
+    let mut nchw = train.clone();
+    nchw.layout = Layout::Nchw;
+    let b = ImageLoader::new(nchw, Position::default()).unwrap().next_batch().unwrap().unwrap();
+    assert_eq!(b.shape, [4, 3, 8, 8]);
+}
+
+#[test]
+fn loader_epochs_end_and_processes_split_the_data() {
+    let d = tmp("procs");
+    let files = write_dataset(&d, 4, 4);
+    let mut all = Vec::new();
+    for index in 0..2 {
+        let mut cfg = loader_cfg(files.clone(), Transform::eval());
+        cfg.stream.shard = ProcessShard::new(index, 2).unwrap();
+        cfg.epochs = Some(1);
+        let mut l = ImageLoader::new(cfg, Position::default()).unwrap();
+        let mut n = 0;
+        while let Some(b) = l.next_batch().unwrap() {
+            all.extend(b.labels);
+            n += 1;
+        }
+        assert_eq!(n, 2); // 8 records per process
+    }
+    all.sort();
+    let mut want: Vec<i32> = (0..16).map(|i| (i % 10) as i32).collect();
+    want.sort();
+    assert_eq!(all, want);
+}
+
+#[test]
+fn bad_records_name_their_place_or_are_skipped() {
+    let d = tmp("bad");
+    let p = d.join("train-00000-of-00001");
+    let mut w = RecordWriter::create(&p).unwrap();
+    let good = image_record(&solid(10, 10, colour(3)), 3, true);
+    let mut offsets = vec![];
+    let mut off = 0;
+    let records = vec![
+        good.clone(),
+        good.clone(),
+        Example::new().with_bytes("image/encoded", &b"\x89PNG\r\n\x1a\nbroken"[..]).with_int64("image/class/label", &[2]).encode(),
+        good.clone(),
+        Example::new().with_bytes("image/encoded", image::encode_png(&solid(4, 4, [0; 3]))).with_int64("image/class/label", &[11]).encode(),
+        b"\xff\xff not an example".to_vec(),
+        good.clone(),
+        good,
+    ];
+    for r in &records {
+        offsets.push(off);
+        off += r.len() as u64 + 16;
+        w.write(r).unwrap();
+    }
+    w.finish().unwrap();
+    let mut cfg = loader_cfg(vec![p.clone()], Transform::eval());
+    cfg.stream.shuffle_buffer = 0;
+    cfg.stream.shuffle_files = false;
+    let mut l = ImageLoader::new(cfg.clone(), Position::default()).unwrap();
+    let e = l.next_batch().unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Image);
+    assert!(e.to_string().contains(&format!("train-00000-of-00001: record 2 (byte offset {})", offsets[2])), "{}", e);
+    let mut l = ImageLoader::new(cfg.clone(), Position { epoch: 0, step: 1 }).unwrap();
+    let e = l.next_batch().unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Feature);
+    assert!(e.to_string().contains("record 4") && e.to_string().contains("expected 1..=10"), "{}", e);
+
+    cfg.stream.skip_bad = true;
+    cfg.epochs = Some(1);
+    let mut l = ImageLoader::new(cfg, Position::default()).unwrap();
+    let b0 = l.next_batch().unwrap().unwrap();
+    let b1 = l.next_batch().unwrap().unwrap();
+    assert!(l.next_batch().unwrap().is_none());
+    assert_eq!((b0.replaced, b1.replaced), (1, 2));
+    assert!(b0.labels.iter().chain(&b1.labels).all(|&x| x == 3));
+    let rep = l.skip_report();
+    assert_eq!(rep.skipped, 3);
+    assert!(rep.to_string().contains("NotExample: 1"), "{}", rep);
+}
+
+#[test]
+fn empty_file_list_is_an_error() {
+    let cfg = loader_cfg(vec![], Transform::eval());
+    assert_eq!(ImageLoader::new(cfg, Position::default()).err().unwrap().kind, ErrorKind::EmptyShardList);
+}
+
+fn gz(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn fashion_mnist_idx_to_imagenet_schema() {
+    let d = tmp("fmnist");
+    let input = d.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for (prefix, n) in [("train", 30u32), ("t10k", 10)] {
+        let mut img = vec![0, 0, 8, 3];
+        for v in [n, 28, 28] {
+            img.extend(v.to_be_bytes());
+        }
+        img.extend((0..n as usize * 784).map(|i| ((i / 784) * 7 + i % 784) as u8));
+        let mut lab = vec![0, 0, 8, 1];
+        lab.extend(n.to_be_bytes());
+        lab.extend((0..n).map(|i| (i % 10) as u8));
+        std::fs::write(input.join(format!("{}-images-idx3-ubyte.gz", prefix)), gz(&img)).unwrap();
+        std::fs::write(input.join(format!("{}-labels-idx1-ubyte", prefix)), &lab).unwrap(); // plain works too
+    }
+    let out = d.join("out");
+    let o = FashionMnist {
+        input,
+        output: out.clone(),
+        train_shards: 3,
+        validation_shards: 1,
+        train_limit: Some(25),
+        validation_limit: None,
+        encoding: Encoding::Png,
+    };
+    let done = convert::fashion_mnist(&o).unwrap();
+    assert_eq!((done[0].1, done[1].1), (25, 10));
+    let train = list_files(&format!("{}/train-*-of-00003", out.display())).unwrap();
+    assert_eq!(train.len(), 3);
+    let recs = read_all(&train[1]).unwrap(); // shard 1 holds images 1, 4, 7...
+    assert_eq!(recs.len(), 8);
+    let ex = Example::decode(&recs[2]).unwrap(); // image 7
+    assert_eq!(ex.int64_1("image/class/label").unwrap(), 8); // label 7, stored + 1
+    assert_eq!(ex.bytes1("image/class/synset").unwrap(), b"fm07_sneaker");
+    assert_eq!(ex.int64_1("image/channels").unwrap(), 1);
+    assert_eq!(ex.bytes1("image/format").unwrap(), b"PNG");
+    let img = image::decode(ex.bytes1("image/encoded").unwrap()).unwrap();
+    assert_eq!((img.width, img.height, img.channels), (28, 28, 1));
+    assert!(img.data.iter().enumerate().all(|(i, &v)| v == (7 * 7 + i) as u8));
+}
+
+#[test]
+fn folder_tree_to_imagenet_schema() {
+    let d = tmp("tree");
+    for (class, n) in [("n02", 3), ("n01", 2)] {
+        std::fs::create_dir_all(d.join("in").join(class)).unwrap();
+        for i in 0..n {
+            let img = solid(12 + i, 9, [i as u8 * 40, 0, 0]);
+            let (name, bytes) = if i % 2 == 0 { (format!("{}.png", i), image::encode_png(&img)) } else { (format!("{}.jpg", i), image::encode_jpeg(&img, 90)) };
+            std::fs::write(d.join("in").join(class).join(name), bytes).unwrap();
+        }
+    }
+    std::fs::write(d.join("in/n01/notes.txt"), "not an image").unwrap();
+    let (classes, n, paths) = convert::folder_tree(&d.join("in"), &d.join("out"), "validation", 2, 0).unwrap();
+    assert_eq!(classes, ["n01", "n02"]);
+    assert_eq!((n, paths.len()), (5, 2));
+    let mut by_class = [0, 0];
+    for p in &paths {
+        for r in read_all(p).unwrap() {
+            let ex = Example::decode(&r).unwrap();
+            let label = ex.int64_1("image/class/label").unwrap();
+            let synset = ex.bytes1("image/class/synset").unwrap();
+            assert_eq!(synset, classes[label as usize - 1].as_bytes());
+            by_class[label as usize - 1] += 1;
+            let img = image::decode(ex.bytes1("image/encoded").unwrap()).unwrap();
+            assert_eq!(img.width as i64, ex.int64_1("image/width").unwrap());
+        }
+    }
+    assert_eq!(by_class, [2, 3]);
+}

@@ -1,0 +1,203 @@
+//! Parity with independent implementations: timm's ViT, Hugging Face's ViTMAEForPreTraining and
+//! BertForPreTraining, on the same weights and inputs (tests/fixtures, made by
+//! scripts/parity/make_fixtures.py). Logits, losses, hidden states and the gradient of the loss
+//! with respect to every parameter must match to 1e-4 (f32).
+
+mod common;
+
+use std::path::PathBuf;
+
+use bamboo::checkpoint::{load, Tensors};
+use bamboo::config::ModelConfig;
+use bamboo::graph::{grad, DType, Function, Graph, Remat, Tensor};
+use bamboo::models::{bert, mae, vit, ParamSpec, Params};
+use bamboo::nn::stack::StackOptions;
+use bamboo::program::Program;
+use bamboo::runtime::{CompileOptions, HostTensor};
+use bamboo::train::weights::{host_params, to_checkpoint};
+
+const TOL: f32 = 1e-4;
+
+struct Fixture {
+    config: ModelConfig,
+    weights: Tensors,
+    inputs: Tensors,
+    outputs: Tensors,
+    grads: Tensors,
+}
+
+fn fixture(name: &str) -> Fixture {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let cfg: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
+    Fixture {
+        config: ModelConfig::from_json(&cfg["bamboo"].to_string()).unwrap(),
+        weights: load(&dir.join("weights.safetensors")).unwrap(),
+        inputs: load(&dir.join("inputs.safetensors")).unwrap(),
+        outputs: load(&dir.join("outputs.safetensors")).unwrap(),
+        grads: load(&dir.join("grads.safetensors")).unwrap(),
+    }
+}
+
+fn host_f32(t: &Tensors, name: &str) -> HostTensor {
+    let d = &t[name];
+    let dims: Vec<i64> = d.shape.iter().map(|&x| x as i64).collect();
+    HostTensor::from_slice(&dims, &d.to_f32()).unwrap()
+}
+
+fn host_i32(t: &Tensors, name: &str) -> HostTensor {
+    let d = &t[name];
+    let dims: Vec<i64> = d.shape.iter().map(|&x| x as i64).collect();
+    let v: Vec<i32> = d.to_i64().unwrap().iter().map(|&x| x as i32).collect();
+    HostTensor::from_slice(&dims, &v).unwrap()
+}
+
+fn assert_close(what: &str, got: &[f32], want: &[f32]) {
+    assert_eq!(got.len(), want.len(), "{}: length", what);
+    let (mut worst, mut at) = (0f32, 0);
+    for (i, (a, b)) in got.iter().zip(want).enumerate() {
+        let e = (a - b).abs();
+        if e > worst || e.is_nan() {
+            worst = e;
+            at = i;
+        }
+    }
+    assert!(worst <= TOL, "{}: max abs error {:.3e} at {} (bamboo {}, reference {})", what, worst, at, got[at], want[at]);
+}
+
+/// Traces `loss_and_outputs` over the model's parameters plus `inputs`, adds the gradients of
+/// the loss w.r.t. the trainable parameters, compiles, runs on the fixture.
+fn run_model<F>(
+    specs: &[ParamSpec],
+    f: &Fixture,
+    inputs: &[(&str, HostTensor, DType)],
+    ignore: &[&str],
+    body: F,
+) -> (Vec<HostTensor>, Vec<HostTensor>)
+where
+    F: FnOnce(&Params, &[Tensor]) -> Vec<Tensor>,
+{
+    let g = Graph::new("parity");
+    let params = Params::declare(&g, specs, DType::F32);
+    let xs: Vec<Tensor> = inputs.iter().map(|(n, h, d)| g.param(n, &h.dims, *d)).collect();
+    let outs = body(&params, &xs);
+    let trainable: Vec<Tensor> = specs.iter().filter(|s| s.trainable).map(|s| params.get(&s.name).unwrap().clone()).collect();
+    let grads = grad(&outs[0], &trainable).unwrap();
+    let n_out = outs.len();
+    let all: Vec<Tensor> = outs.into_iter().chain(grads).collect();
+    let func = Function::new(&g, &all).unwrap();
+    let prog = Program::compile(common::client(), &func, &CompileOptions::default()).unwrap();
+    let mut host = host_params(specs, &f.weights, ignore, false).unwrap();
+    host.extend(inputs.iter().map(|(_, h, _)| h.clone()));
+    let mut res = prog.run_host(common::client(), &host).unwrap();
+    let grads = res.split_off(n_out);
+    (res, grads)
+}
+
+/// Gradients by public name against the fixture's.
+fn check_grads(specs: &[ParamSpec], grads: &[HostTensor], want: &Tensors) {
+    let trainable: Vec<ParamSpec> = specs.iter().filter(|s| s.trainable).cloned().collect();
+    let got = to_checkpoint(&trainable, grads).unwrap();
+    assert_eq!(got.keys().collect::<Vec<_>>(), want.keys().collect::<Vec<_>>(), "gradient names");
+    for (name, g) in &got {
+        assert_close(&format!("d loss / d {}", name), &g.to_f32(), &want[name].to_f32());
+    }
+}
+
+fn layer(hidden: &HostTensor, l: usize) -> Vec<f32> {
+    let v: Vec<f32> = hidden.to_vec().unwrap();
+    let n = v.len() / hidden.dims[0] as usize;
+    v[l * n..(l + 1) * n].to_vec()
+}
+
+fn check_vit(remat: Remat, unrolled: bool) {
+    let f = fixture("vit");
+    let ModelConfig::Vit(c) = f.config.clone() else { panic!("vit config") };
+    let specs = vit::param_specs(&c);
+    let inputs = [
+        ("pixel_values", host_f32(&f.inputs, "pixel_values"), DType::F32),
+        ("labels", host_i32(&f.inputs, "labels"), DType::I32),
+    ];
+    let o = StackOptions { remat, unrolled, keep_hidden: true };
+    let (outs, grads) = run_model(&specs, &f, &inputs, &[], |p, x| {
+        let r = vit::forward(&c, p, &x[0], &o).unwrap();
+        let loss = r.logits.cross_entropy(&x[1]).unwrap();
+        vec![loss, r.logits, r.hidden.unwrap()]
+    });
+    assert_close("vit loss", &outs[0].to_vec().unwrap(), &f.outputs["loss"].to_f32());
+    assert_close("vit logits", &outs[1].to_vec().unwrap(), &f.outputs["logits"].to_f32());
+    for l in 0..c.encoder.depth {
+        let want = f.outputs[&format!("hidden_states.{}", l + 1)].to_f32();
+        assert_close(&format!("vit block {} output", l), &layer(&outs[2], l), &want);
+    }
+    check_grads(&specs, &grads, &f.grads);
+}
+
+#[test]
+fn vit_matches_timm() {
+    check_vit(Remat::Save, false);
+}
+
+#[test]
+fn vit_matches_timm_with_full_remat_and_unrolled() {
+    check_vit(Remat::Full, false);
+    check_vit(Remat::Save, true);
+}
+
+#[test]
+fn mae_matches_hugging_face() {
+    let f = fixture("mae");
+    let ModelConfig::Mae(c) = f.config.clone() else { panic!("mae config") };
+    let specs = mae::param_specs(&c);
+    let inputs = [
+        ("pixel_values", host_f32(&f.inputs, "pixel_values"), DType::F32),
+        ("noise", host_f32(&f.inputs, "noise"), DType::F32),
+    ];
+    let o = StackOptions { keep_hidden: true, ..Default::default() };
+    let (outs, grads) = run_model(&specs, &f, &inputs, &[], |p, x| {
+        let r = mae::forward(&c, p, &x[0], &x[1], &o).unwrap();
+        vec![r.loss, r.pred, r.mask, r.hidden.unwrap()]
+    });
+    assert_close("mae loss", &outs[0].to_vec().unwrap(), &f.outputs["loss"].to_f32());
+    assert_close("mae pred", &outs[1].to_vec().unwrap(), &f.outputs["logits"].to_f32());
+    assert_close("mae mask", &outs[2].to_vec().unwrap(), &f.outputs["mask"].to_f32());
+    for l in 0..c.encoder.depth {
+        let want = f.outputs[&format!("encoder.hidden_states.{}", l + 1)].to_f32();
+        assert_close(&format!("mae encoder layer {} output", l), &layer(&outs[3], l), &want);
+    }
+    check_grads(&specs, &grads, &f.grads);
+}
+
+#[test]
+fn bert_matches_hugging_face() {
+    let f = fixture("bert");
+    let ModelConfig::Bert(c) = f.config.clone() else { panic!("bert config") };
+    let specs = bert::param_specs(&c);
+    let inputs = [
+        ("input_ids", host_i32(&f.inputs, "input_ids"), DType::I32),
+        ("token_type_ids", host_i32(&f.inputs, "token_type_ids"), DType::I32),
+        ("attention_mask", host_f32(&f.inputs, "attention_mask"), DType::F32),
+        ("masked_lm_positions", host_i32(&f.inputs, "masked_lm_positions"), DType::I32),
+        ("masked_lm_ids", host_i32(&f.inputs, "masked_lm_ids"), DType::I32),
+        ("masked_lm_weights", host_f32(&f.inputs, "masked_lm_weights"), DType::F32),
+        ("next_sentence_label", host_i32(&f.inputs, "next_sentence_label"), DType::I32),
+    ];
+    let o = StackOptions { keep_hidden: true, ..Default::default() };
+    let (outs, grads) = run_model(&specs, &f, &inputs, &["cls.predictions.decoder.weight", "cls.predictions.decoder.bias"], |p, x| {
+        let all = bert::forward(&c, p, &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: None }, &o).unwrap();
+        let at = bert::forward(&c, p, &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: Some(&x[3]) }, &o).unwrap();
+        let loss = bert::pretraining_loss(&at, &x[4], &x[5], &x[6]).unwrap();
+        vec![loss, all.mlm_logits, at.mlm_logits, at.nsp_logits, all.hidden.unwrap()]
+    });
+    // The TF-style loss divides by sum(w) + 1e-5 where HF divides by sum(w): 1e-5 relative here.
+    let loss: f32 = outs[0].to_scalar().unwrap();
+    let want = f.outputs["loss"].to_f32()[0];
+    assert!((loss - want).abs() < 1e-4 * want.abs().max(1.0), "bert loss {} vs {}", loss, want);
+    assert_close("bert prediction logits", &outs[1].to_vec().unwrap(), &f.outputs["prediction_logits"].to_f32());
+    assert_close("bert masked lm logits", &outs[2].to_vec().unwrap(), &f.outputs["masked_lm_logits"].to_f32());
+    assert_close("bert nsp logits", &outs[3].to_vec().unwrap(), &f.outputs["seq_relationship_logits"].to_f32());
+    for l in 0..c.encoder.depth {
+        let want = f.outputs[&format!("hidden_states.{}", l + 1)].to_f32();
+        assert_close(&format!("bert layer {} output", l), &layer(&outs[4], l), &want);
+    }
+    check_grads(&specs, &grads, &f.grads);
+}
