@@ -13,6 +13,7 @@ pub mod config;
 pub mod graph;
 pub mod models;
 pub mod nn;
+pub mod optim;
 pub mod program;
 pub mod runtime;
 pub mod train;

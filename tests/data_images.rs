@@ -361,3 +361,24 @@ fn folder_tree_to_imagenet_schema() {
     }
     assert_eq!(by_class, [2, 3]);
 }
+
+#[test]
+fn embedded_fashion_mnist_sample_loads() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/fashion-mnist-tfrecord");
+    let train = list_files(&format!("{}/train-*", root.display())).unwrap();
+    let val = list_files(&format!("{}/validation-*", root.display())).unwrap();
+    let count = |fs: &[PathBuf]| fs.iter().map(|f| read_all(f).unwrap().len()).sum::<usize>();
+    assert_eq!((train.len(), count(&train), count(&val)), (4, 2000, 500));
+    let mut cfg = loader_cfg(train, Transform::mae());
+    cfg.batch_size = 50;
+    cfg.image_size = 28;
+    let mut l = ImageLoader::new(cfg, Position::default()).unwrap();
+    let mut hist = [0usize; 10];
+    for _ in 0..8 {
+        let b = l.next_batch().unwrap().unwrap();
+        assert!(b.images.iter().all(|v| v.is_finite() && *v > -2.2 && *v < 2.7));
+        b.labels.iter().for_each(|&x| hist[x as usize] += 1);
+    }
+    // All ten classes turn up in 400 shuffled images.
+    assert!(hist.iter().all(|&h| h > 10), "{:?}", hist);
+}
