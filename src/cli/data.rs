@@ -1,5 +1,7 @@
 //! `bamboo data ...`: converters, record inspection and input-pipeline benchmarks.
 
+mod text;
+
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -29,6 +31,19 @@ enum DataCommand {
     Load(LoadArgs),
     /// Input-pipeline benchmarks (TFRecord read, decode + crop + flip).
     Bench(BenchArgs),
+    /// MediaWiki XML dump (file or - for stdin) to BERT's text format: one sentence per line,
+    /// a blank line between articles.
+    WikiText(text::WikiTextArgs),
+    /// WordPiece-tokenize text (arguments, or stdin lines) and print pieces and ids.
+    Tokenize(text::TokenizeArgs),
+    /// Text corpora in BERT's format to pre-training TFRecords (create_pretraining_data.py).
+    CreatePretraining(text::CreatePretrainingArgs),
+    /// Read BERT pre-training records as fixed-shape batches and report batches/s.
+    LoadBert(text::LoadBertArgs),
+    /// Read a GLUE TSV file and print counts and label balance.
+    Glue(text::GlueArgs),
+    /// create-pretraining throughput (sequences/s) on a text corpus.
+    BenchText(text::BenchTextArgs),
 }
 
 #[derive(Args)]
@@ -142,6 +157,12 @@ pub fn run(a: &DataArgs) -> Result<()> {
         DataCommand::Inspect(i) => inspect(i),
         DataCommand::Load(l) => load(l),
         DataCommand::Bench(b) => bench(b),
+        DataCommand::WikiText(a) => text::wiki_text(a),
+        DataCommand::Tokenize(a) => text::tokenize(a),
+        DataCommand::CreatePretraining(a) => text::create_pretraining(a),
+        DataCommand::LoadBert(a) => text::load_bert(a),
+        DataCommand::Glue(a) => text::glue(a),
+        DataCommand::BenchText(a) => text::bench_text(a),
     }
 }
 

@@ -5,7 +5,9 @@ mod configs;
 mod data;
 mod demo;
 mod export;
+mod forward;
 mod info;
+mod modelbench;
 
 use std::path::PathBuf;
 
@@ -35,6 +37,10 @@ enum Command {
     Configs(configs::ConfigsArgs),
     /// Input pipelines: converters to TFRecord, record inspection, loader and benchmarks.
     Data(data::DataArgs),
+    /// Run a checkpoint on inputs from a file; write logits, losses and every block's hidden states.
+    Forward(forward::ForwardArgs),
+    /// Trace, compile, forward throughput and peak RSS of whole ViT presets (ViT-B/16, Bamboo-B).
+    BenchModels(modelbench::BenchModelsArgs),
 }
 
 /// Which plugin to load and how many devices to ask for.
@@ -84,5 +90,7 @@ pub fn run() -> Result<()> {
         Command::Bench(a) => bench::run(&a),
         Command::Configs(a) => configs::run(&a),
         Command::Data(a) => data::run(&a),
+        Command::Forward(a) => forward::run(&a),
+        Command::BenchModels(a) => modelbench::run(&a),
     }
 }

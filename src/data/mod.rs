@@ -10,6 +10,7 @@
 //! | `imagenet` | the ImageNet TFRecord schema |
 //! | `loader` | threaded, resumable batch loader |
 //! | `convert` | Fashion-MNIST IDX and folder trees to ImageNet-schema shards |
+//! | `text` | Wikipedia and plain text, WordPiece, BERT pre-training records, GLUE |
 
 pub mod augment;
 pub mod bench;
@@ -23,6 +24,7 @@ pub mod loader;
 pub mod rng;
 pub mod shards;
 pub mod tfrecord;
+pub mod text;
 
 pub use error::{DataError, ErrorKind, Location, Result, SkipReport};
 pub use example::{Example, Feature};

@@ -1,0 +1,139 @@
+//! Training objectives: what a model adds to the generic training step (its parameters, its
+//! batch, its loss and metrics).
+
+use crate::config::{BertConfig, MaeConfig, VitConfig};
+use crate::graph::{CompareDir, DType, Tensor, TraceResult};
+use crate::models::{bert, mae, vit, ParamSpec, Params};
+use crate::nn::stack::StackOptions;
+
+/// One input of a batch: name, per-example shape (without the batch dim), dtype.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputSpec {
+    pub name: String,
+    pub shape: Vec<i64>,
+    pub dtype: DType,
+}
+
+impl InputSpec {
+    pub fn new(name: &str, shape: &[i64], dtype: DType) -> Self {
+        InputSpec { name: name.into(), shape: shape.to_vec(), dtype }
+    }
+}
+
+/// A loss over a batch, with named scalar metrics beside it.
+pub struct LossOutput {
+    pub loss: Tensor,
+    pub metrics: Vec<(String, Tensor)>,
+}
+
+pub trait Objective {
+    fn name(&self) -> &str;
+    fn param_specs(&self) -> Vec<ParamSpec>;
+    fn inputs(&self) -> Vec<InputSpec>;
+    /// Metric names, in the order `loss` returns them.
+    fn metric_names(&self) -> Vec<String>;
+    fn loss(&self, p: &Params, batch: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput>;
+}
+
+/// MAE pre-training; masking noise comes with the batch (drawn on the host per example), so
+/// a run is the same on any number of devices.
+pub struct MaePretrain(pub MaeConfig);
+
+impl Objective for MaePretrain {
+    fn name(&self) -> &str {
+        "mae"
+    }
+    fn param_specs(&self) -> Vec<ParamSpec> {
+        mae::param_specs(&self.0)
+    }
+    fn inputs(&self) -> Vec<InputSpec> {
+        let c = &self.0;
+        let s = c.image_size as i64;
+        vec![
+            InputSpec::new("images", &[c.channels as i64, s, s], DType::F32),
+            InputSpec::new("noise", &[c.num_patches() as i64], DType::F32),
+        ]
+    }
+    fn metric_names(&self) -> Vec<String> {
+        vec![]
+    }
+    fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
+        let r = mae::forward(&self.0, p, &b[0], &b[1], o)?;
+        Ok(LossOutput { loss: r.loss, metrics: vec![] })
+    }
+}
+
+/// Supervised classification (ViT from scratch, fine-tuning, linear probe): cross-entropy with
+/// optional label smoothing; reports accuracy.
+pub struct Classify {
+    pub config: VitConfig,
+    pub label_smoothing: f64,
+}
+
+impl Objective for Classify {
+    fn name(&self) -> &str {
+        "classify"
+    }
+    fn param_specs(&self) -> Vec<ParamSpec> {
+        vit::param_specs(&self.config)
+    }
+    fn inputs(&self) -> Vec<InputSpec> {
+        let c = &self.config;
+        let s = c.image_size as i64;
+        vec![InputSpec::new("images", &[c.channels as i64, s, s], DType::F32), InputSpec::new("labels", &[], DType::I32)]
+    }
+    fn metric_names(&self) -> Vec<String> {
+        vec!["accuracy".into()]
+    }
+    fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
+        let logits = vit::forward(&self.config, p, &b[0], o)?.logits;
+        let k = logits.dim(1);
+        let eps = self.label_smoothing;
+        let onehot = b[1].one_hot(k, logits.dtype())?;
+        let targets = onehot.mul_scalar(1.0 - eps)?.add_scalar(eps / k as f64)?;
+        let loss = logits.soft_cross_entropy(&targets)?;
+        Ok(LossOutput { loss, metrics: vec![("accuracy".into(), accuracy(&logits, &b[1])?)] })
+    }
+}
+
+/// Fraction of examples whose arg-max logit is the label.
+pub fn accuracy(logits: &Tensor, labels: &Tensor) -> TraceResult<Tensor> {
+    let best = logits.max(&[1], true)?;
+    // A label counts as predicted when its logit equals the maximum.
+    let hit = logits.compare(CompareDir::Ge, &best)?.select(&logits.full_like(1.0), &logits.zeros_like())?;
+    let onehot = labels.one_hot(logits.dim(1), logits.dtype())?;
+    hit.mul(&onehot)?.sum(&[1], false)?.mean_all()
+}
+
+/// BERT pre-training: masked LM + next-sentence prediction on the TF records' fields.
+pub struct BertPretrain(pub BertConfig);
+
+impl Objective for BertPretrain {
+    fn name(&self) -> &str {
+        "bert"
+    }
+    fn param_specs(&self) -> Vec<ParamSpec> {
+        bert::param_specs(&self.0)
+    }
+    fn inputs(&self) -> Vec<InputSpec> {
+        let (s, m) = (self.0.seq_len as i64, self.0.max_predictions as i64);
+        vec![
+            InputSpec::new("input_ids", &[s], DType::I32),
+            InputSpec::new("input_mask", &[s], DType::F32),
+            InputSpec::new("segment_ids", &[s], DType::I32),
+            InputSpec::new("masked_lm_positions", &[m], DType::I32),
+            InputSpec::new("masked_lm_ids", &[m], DType::I32),
+            InputSpec::new("masked_lm_weights", &[m], DType::F32),
+            InputSpec::new("next_sentence_labels", &[], DType::I32),
+        ]
+    }
+    fn metric_names(&self) -> Vec<String> {
+        vec!["nsp_accuracy".into()]
+    }
+    fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
+        let x = bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: Some(&b[3]) };
+        let out = bert::forward(&self.0, p, &x, o)?;
+        let loss = bert::pretraining_loss(&out, &b[4], &b[5], &b[6])?;
+        Ok(LossOutput { loss, metrics: vec![("nsp_accuracy".into(), accuracy(&out.nsp_logits, &b[6])?)] })
+    }
+}

@@ -1,0 +1,208 @@
+//! The training step as one program: forward, backward, cross-replica gradient mean, clipping,
+//! optimizer update, metrics. Parameters, optimizer state and the step counter are aliased to
+//! their updated outputs, so they stay on the device and are updated in place.
+//!
+//! Parameters of `@main`, in order:
+//!   every model parameter (spec order) | optimizer state (per trainable parameter, per slot)
+//!   | step (i32) | batch inputs (`[B, ...]`, or `[A, B, ...]` with A accumulation steps)
+//! Results: updated trainable parameters | updated state | step + 1 | loss | grad norm | lr | metrics
+
+use crate::graph::{grad, scan, DType, Function, Graph, ReduceKind, ScanOptions, Tensor, TraceError, TraceResult};
+use crate::models::{ParamSpec, Params};
+use crate::nn::stack::StackOptions;
+use crate::optim::{clip_by_global_norm, Optimizer, ParamGroup, Schedule};
+
+use super::objective::{InputSpec, Objective};
+
+#[derive(Clone, Debug)]
+pub struct StepConfig {
+    pub optimizer: Optimizer,
+    pub schedule: Schedule,
+    pub weight_decay: f64,
+    /// Layer-wise lr decay `(encoder depth, factor)`.
+    pub layer_decay: Option<(usize, f64)>,
+    pub clip: Option<f64>,
+    /// Devices holding a replica each; the batch is split across them.
+    pub replicas: usize,
+    /// Micro-batches accumulated per step (the batch gains a leading dim of this size when > 1).
+    pub accum: usize,
+    /// Examples per device per micro-batch.
+    pub micro_batch: usize,
+    /// Compute in bf16 with f32 master weights and f32 loss.
+    pub bf16: bool,
+    pub stack: StackOptions,
+    /// Only these parameters train (linear probe: the head); all trainable specs when `None`.
+    pub train_only: Option<Vec<String>>,
+}
+
+/// Where things are in the step's parameter and result lists.
+#[derive(Clone, Debug)]
+pub struct StepLayout {
+    pub specs: Vec<ParamSpec>,
+    /// Indices (into `specs`) of the parameters this step updates.
+    pub trained: Vec<usize>,
+    pub state_names: Vec<&'static str>,
+    pub inputs: Vec<InputSpec>,
+    pub metrics: Vec<String>,
+}
+
+impl StepLayout {
+    pub fn n_state(&self) -> usize {
+        self.trained.len() * self.state_names.len()
+    }
+    /// Index of the step counter among the parameters.
+    pub fn step_param(&self) -> usize {
+        self.specs.len() + self.n_state()
+    }
+    /// Index of the loss among the results.
+    pub fn loss_output(&self) -> usize {
+        self.trained.len() + self.n_state() + 1
+    }
+}
+
+fn batch_dims(inp: &InputSpec, c: &StepConfig) -> Vec<i64> {
+    let mut d = vec![];
+    if c.accum > 1 {
+        d.push(c.accum as i64);
+    }
+    d.push(c.micro_batch as i64);
+    d.extend_from_slice(&inp.shape);
+    d
+}
+
+fn to_compute(t: &Tensor, bf16: bool) -> TraceResult<Tensor> {
+    if bf16 && t.dtype() == DType::F32 {
+        t.convert(DType::BF16)
+    } else {
+        Ok(t.clone())
+    }
+}
+
+/// Loss, metrics and gradients of one micro-batch.
+fn loss_and_grads(
+    obj: &dyn Objective,
+    specs: &[ParamSpec],
+    params: &[Tensor],
+    trained: &[usize],
+    batch: &[Tensor],
+    c: &StepConfig,
+) -> TraceResult<(Tensor, Vec<Tensor>, Vec<Tensor>)> {
+    let compute: Vec<Tensor> = params.iter().map(|p| to_compute(p, c.bf16)).collect::<TraceResult<_>>()?;
+    let map = Params::from_map(specs.iter().map(|s| s.name.clone()).zip(compute).collect());
+    let batch: Vec<Tensor> = batch.iter().map(|b| to_compute(b, c.bf16)).collect::<TraceResult<_>>()?;
+    let out = obj.loss(&map, &batch, &c.stack)?;
+    let loss = out.loss.convert(DType::F32)?;
+    let wrt: Vec<Tensor> = trained.iter().map(|&i| params[i].clone()).collect();
+    let grads = grad(&loss, &wrt)?;
+    let metrics = out.metrics.into_iter().map(|(_, m)| m.convert(DType::F32)).collect::<TraceResult<_>>()?;
+    Ok((loss, grads, metrics))
+}
+
+fn replica_mean(t: &Tensor, replicas: usize) -> TraceResult<Tensor> {
+    if replicas <= 1 {
+        return Ok(t.clone());
+    }
+    t.all_reduce(ReduceKind::Sum, &[(0..replicas as i64).collect()])?.div_scalar(replicas as f64)
+}
+
+pub fn build_train_step(obj: &dyn Objective, c: &StepConfig) -> TraceResult<(Function, StepLayout)> {
+    if c.micro_batch == 0 || c.accum == 0 || c.replicas == 0 {
+        return Err(TraceError::new("train_step", "micro_batch, accum and replicas must be positive"));
+    }
+    let specs = obj.param_specs();
+    let trained: Vec<usize> = (0..specs.len())
+        .filter(|&i| specs[i].trainable && c.train_only.as_ref().map_or(true, |names| names.contains(&specs[i].name)))
+        .collect();
+    let state_names = c.optimizer.state_names().to_vec();
+    let layout = StepLayout { specs: specs.clone(), trained: trained.clone(), state_names: state_names.clone(), inputs: obj.inputs(), metrics: obj.metric_names() };
+
+    let g = Graph::new(&format!("{}_train_step", obj.name()));
+    let params: Vec<Tensor> = specs.iter().map(|s| g.param(&s.name, &s.shape, DType::F32)).collect();
+    let mut state: Vec<Tensor> = vec![];
+    for &i in &trained {
+        for n in &state_names {
+            state.push(g.param(&format!("{}.{}", n, specs[i].name), &specs[i].shape, DType::F32));
+        }
+    }
+    let step = g.param("step", &[], DType::I32);
+    let batch: Vec<Tensor> = layout.inputs.iter().map(|inp| g.param(&inp.name, &batch_dims(inp, c), inp.dtype)).collect();
+
+    let (loss, grads, metrics) = if c.accum == 1 {
+        loss_and_grads(obj, &specs, &params, &trained, &batch, c)?
+    } else {
+        // Accumulate over micro-batches in a loop: memory stays that of one micro-batch.
+        let zero_g: Vec<Tensor> = trained.iter().map(|&i| params[i].zeros_like()).collect();
+        let n_metrics = layout.metrics.len();
+        let mut init = zero_g;
+        init.push(g.scalar(0.0, DType::F32));
+        init.extend((0..n_metrics).map(|_| g.scalar(0.0, DType::F32)));
+        let (specs2, trained2, cfg) = (specs.clone(), trained.clone(), c.clone());
+        let opts = ScanOptions { name: "accumulate".into(), ..Default::default() };
+        let r = scan(&init, &batch, &params, opts, |acc, micro, ps| {
+            let (l, gs, ms) = loss_and_grads(obj, &specs2, ps, &trained2, micro, &cfg)?;
+            let nt = trained2.len();
+            let mut next: Vec<Tensor> = acc[..nt].iter().zip(&gs).map(|(a, g)| a.add(g)).collect::<TraceResult<_>>()?;
+            next.push(acc[nt].add(&l)?);
+            for (k, m) in ms.iter().enumerate() {
+                next.push(acc[nt + 1 + k].add(m)?);
+            }
+            Ok((next, vec![]))
+        })?;
+        let a = c.accum as f64;
+        let nt = trained.len();
+        let grads = r.carry[..nt].iter().map(|t| t.div_scalar(a)).collect::<TraceResult<_>>()?;
+        let metrics = r.carry[nt + 1..].iter().map(|t| t.div_scalar(a)).collect::<TraceResult<_>>()?;
+        (r.carry[nt].div_scalar(a)?, grads, metrics)
+    };
+    let grads: Vec<Tensor> = grads.iter().map(|t| replica_mean(t, c.replicas)).collect::<TraceResult<_>>()?;
+    let loss = replica_mean(&loss, c.replicas)?;
+    let metrics: Vec<Tensor> = metrics.iter().map(|t| replica_mean(t, c.replicas)).collect::<TraceResult<_>>()?;
+    let (grads, grad_norm) = clip_by_global_norm(&grads, c.clip)?;
+
+    let lr = c.schedule.at(&step)?;
+    let t = step.add_scalar(1.0)?.convert(DType::F32)?;
+    let ns = state_names.len();
+    let mut new_params = vec![];
+    let mut new_state = vec![];
+    for (k, &i) in trained.iter().enumerate() {
+        let group = ParamGroup::for_param(&specs[i], c.weight_decay, c.layer_decay);
+        let st = &state[k * ns..(k + 1) * ns];
+        let (p, s) = c.optimizer.update(&params[i], &grads[k], st, &lr, &t, &group, specs[i].layers().is_some())?;
+        new_params.push(p);
+        new_state.extend(s);
+    }
+    let mut outs = new_params;
+    outs.extend(new_state);
+    outs.push(step.add_scalar(1.0)?);
+    outs.extend([loss, grad_norm, lr]);
+    outs.extend(metrics);
+    let mut f = Function::new(&g, &outs)?;
+    for (k, &i) in trained.iter().enumerate() {
+        f = f.alias(i, k)?;
+    }
+    let n_tr = trained.len();
+    for j in 0..layout.n_state() {
+        f = f.alias(specs.len() + j, n_tr + j)?;
+    }
+    f = f.alias(layout.step_param(), n_tr + layout.n_state())?;
+    Ok((f, layout))
+}
+
+/// Evaluation: loss and metrics of a batch, no update. Parameters: model parameters, batch.
+pub fn build_eval_step(obj: &dyn Objective, micro_batch: usize, replicas: usize, stack: &StackOptions) -> TraceResult<Function> {
+    let specs = obj.param_specs();
+    let g = Graph::new(&format!("{}_eval_step", obj.name()));
+    let params: Vec<Tensor> = specs.iter().map(|s| g.param(&s.name, &s.shape, DType::F32)).collect();
+    let batch: Vec<Tensor> = obj
+        .inputs()
+        .iter()
+        .map(|inp| g.param(&inp.name, &[&[micro_batch as i64][..], &inp.shape].concat(), inp.dtype))
+        .collect();
+    let map = Params::from_map(specs.iter().map(|s| s.name.clone()).zip(params).collect());
+    let out = obj.loss(&map, &batch, stack)?;
+    let mut outs = vec![replica_mean(&out.loss, replicas)?];
+    for (_, m) in out.metrics {
+        outs.push(replica_mean(&m, replicas)?);
+    }
+    Function::new(&g, &outs)
+}

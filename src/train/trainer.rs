@@ -1,0 +1,295 @@
+//! The training loop's device side: compiled step, per-device state, checkpoints and resume.
+//!
+//! A checkpoint is a folder `ckpt-00000120/` holding `model.safetensors` (public per-layer
+//! names), `optimizer.safetensors` (`exp_avg.blocks.3.attn.qkv.weight`, ...) and `state.json`
+//! (step, data position, config). It is written as `ckpt-00000120.tmp/` and renamed when
+//! complete, so a folder without `.tmp` is always whole.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, ensure, Context, Result};
+use serde_json::{json, Value};
+
+use super::init::init_param;
+use super::objective::Objective;
+use super::step::{build_train_step, StepConfig, StepLayout};
+use super::weights::{host_params, to_checkpoint};
+use crate::checkpoint::{load, save, write_bytes_atomic, Tensors};
+use crate::models::ParamSpec;
+use crate::program::{element_type, Program};
+use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
+
+/// The scalars a step reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepMetrics {
+    pub step: u64,
+    pub loss: f32,
+    pub grad_norm: f32,
+    pub lr: f32,
+    pub metrics: Vec<(String, f32)>,
+}
+
+pub struct Trainer {
+    client: Client,
+    pub program: Program,
+    pub layout: StepLayout,
+    pub config: StepConfig,
+    /// Per device: every step parameter up to and including the step counter.
+    state: Vec<Vec<Buffer>>,
+    pub step: u64,
+}
+
+/// Splits a global batch `[.., R*B, ..]` along `axis` into R device slices.
+pub fn split_batch(t: &HostTensor, axis: usize, parts: usize) -> Result<Vec<HostTensor>> {
+    if parts == 1 {
+        return Ok(vec![t.clone()]);
+    }
+    let d = t.dims[axis] as usize;
+    ensure!(d % parts == 0, "batch of {} does not split over {} devices", d, parts);
+    let outer: usize = t.dims[..axis].iter().product::<i64>() as usize;
+    let inner: usize = t.dims[axis + 1..].iter().product::<i64>() as usize * t.ty.size_bytes();
+    let chunk = d / parts * inner;
+    let mut out = vec![];
+    for r in 0..parts {
+        let mut bytes = Vec::with_capacity(outer * chunk);
+        for o in 0..outer {
+            let start = o * d * inner + r * chunk;
+            bytes.extend_from_slice(&t.data[start..start + chunk]);
+        }
+        let mut dims = t.dims.clone();
+        dims[axis] = (d / parts) as i64;
+        out.push(HostTensor::new(t.ty, dims, bytes)?);
+    }
+    Ok(out)
+}
+
+fn state_spec(layout: &StepLayout, k: usize) -> ParamSpec {
+    let ns = layout.state_names.len();
+    let mut s = layout.specs[layout.trained[k / ns]].clone();
+    s.name = format!("{}.{}", layout.state_names[k % ns], s.name);
+    s
+}
+
+impl Trainer {
+    /// Compiles the step and places freshly initialized parameters on every device.
+    pub fn new(client: &Client, obj: &dyn Objective, config: StepConfig, seed: u64) -> Result<Trainer> {
+        let (f, layout) = build_train_step(obj, &config)?;
+        let mut opts = CompileOptions::replicated(config.replicas as i64);
+        opts.env_option_overrides.extend(super::default_xla_options());
+        let program = Program::compile(client, &f, &opts)?;
+        let params: Vec<HostTensor> = layout.specs.iter().map(|s| init_param(s, seed)).collect::<Result<_>>()?;
+        let mut t = Trainer { client: client.clone(), program, layout, config, state: vec![], step: 0 };
+        t.place(&params, None, 0)?;
+        Ok(t)
+    }
+
+    /// Puts parameters, optimizer state (zeros when `None`) and the step counter on every device.
+    fn place(&mut self, params: &[HostTensor], opt: Option<&[HostTensor]>, step: u64) -> Result<()> {
+        let zeros: Vec<HostTensor>;
+        let opt = match opt {
+            Some(o) => o,
+            None => {
+                zeros = (0..self.layout.n_state())
+                    .map(|k| HostTensor::zeros(element_type(crate::graph::DType::F32), &state_spec(&self.layout, k).shape))
+                    .collect::<std::result::Result<_, _>>()?;
+                &zeros
+            }
+        };
+        let step_t = HostTensor::scalar(step as i32);
+        self.state.clear();
+        for d in 0..self.config.replicas {
+            let mut bufs = vec![];
+            for h in params.iter().chain(opt).chain(std::iter::once(&step_t)) {
+                bufs.push(self.client.to_device(h, d)?);
+            }
+            self.state.push(bufs);
+        }
+        self.step = step;
+        Ok(())
+    }
+
+    /// One step on a global batch (one host tensor per objective input).
+    pub fn train_step(&mut self, batch: &[HostTensor]) -> Result<StepMetrics> {
+        let r = self.config.replicas;
+        let axis = if self.config.accum > 1 { 1 } else { 0 };
+        let mut per_dev: Vec<Vec<HostTensor>> = vec![vec![]; r];
+        for (t, inp) in batch.iter().zip(&self.layout.inputs) {
+            let parts = split_batch(t, axis, r).with_context(|| format!("batch input `{}`", inp.name))?;
+            for (d, p) in parts.into_iter().enumerate() {
+                per_dev[d].push(p);
+            }
+        }
+        let n_params = self.layout.specs.len();
+        let mut batch_bufs: Vec<Vec<Buffer>> = vec![];
+        for (d, hs) in per_dev.iter().enumerate() {
+            let mut v = vec![];
+            for (i, h) in hs.iter().enumerate() {
+                self.program
+                    .check_input(self.layout.step_param() + 1 + i, h)
+                    .with_context(|| format!("batch input `{}`", self.layout.inputs[i].name))?;
+                v.push(self.client.to_device(h, d)?);
+            }
+            batch_bufs.push(v);
+        }
+        // Donate what the step updates (trained parameters, optimizer state, the step counter)
+        // and the batch; lend the parameters it only reads.
+        let donates = |i: usize| i >= n_params || self.layout.trained.contains(&i);
+        let mut donated: Vec<Vec<Option<Buffer>>> = vec![];
+        let mut lent: Vec<Vec<Option<Buffer>>> = vec![];
+        for bufs in std::mem::take(&mut self.state) {
+            let (mut don, mut len) = (vec![], vec![]);
+            for (i, b) in bufs.into_iter().enumerate() {
+                if donates(i) {
+                    don.push(Some(b));
+                    len.push(None);
+                } else {
+                    don.push(None);
+                    len.push(Some(b));
+                }
+            }
+            donated.push(don);
+            lent.push(len);
+        }
+        let mut args: Vec<Vec<Arg>> = vec![];
+        for d in 0..r {
+            let mut a: Vec<Arg> = vec![];
+            for i in 0..donated[d].len() {
+                match donated[d][i].take() {
+                    Some(b) => a.push(Arg::Donate(b)),
+                    None => a.push(Arg::Borrow(lent[d][i].as_ref().expect("lent buffer"))),
+                }
+            }
+            a.extend(batch_bufs[d].drain(..).map(Arg::Donate));
+            args.push(a);
+        }
+        let outs = self.program.exe.execute(args).context("training step failed (the parameters on the device are lost; resume from the last checkpoint)")?;
+        let (n_tr, n_st) = (self.layout.trained.len(), self.layout.n_state());
+        let mut metrics = None;
+        for (d, mut out) in outs.into_iter().enumerate() {
+            let mut scalars: Vec<Option<Buffer>> = out.drain(n_tr + n_st + 1..).map(Some).collect();
+            if d == 0 {
+                let read = |b: &Buffer| -> Result<f32> { Ok(b.to_host()?.to_scalar::<f32>()?) };
+                let vals: Vec<f32> = scalars.iter_mut().map(|b| read(b.as_ref().unwrap())).collect::<Result<_>>()?;
+                metrics = Some(StepMetrics {
+                    step: self.step,
+                    loss: vals[0],
+                    grad_norm: vals[1],
+                    lr: vals[2],
+                    metrics: self.layout.metrics.iter().cloned().zip(vals[3..].iter().copied()).collect(),
+                });
+            }
+            let mut updated = out.into_iter();
+            let mut bufs = vec![];
+            for i in 0..n_params {
+                bufs.push(match lent[d][i].take() {
+                    Some(b) => b,
+                    None => updated.next().expect("updated parameter"),
+                });
+            }
+            bufs.extend(updated);
+            self.state.push(bufs);
+        }
+        self.step += 1;
+        Ok(metrics.expect("device 0 result"))
+    }
+
+    /// Device-0 values of every parameter (spec order) and of the optimizer state.
+    pub fn host_state(&self) -> Result<(Vec<HostTensor>, Vec<HostTensor>)> {
+        let n = self.layout.specs.len();
+        let bufs = &self.state[0];
+        let params = bufs[..n].iter().map(|b| b.to_host().map_err(Into::into)).collect::<Result<_>>()?;
+        let opt = bufs[n..n + self.layout.n_state()].iter().map(|b| b.to_host().map_err(Into::into)).collect::<Result<_>>()?;
+        Ok((params, opt))
+    }
+
+    /// Public-name tensors of the parameters (what `model.safetensors` holds).
+    pub fn model_tensors(&self) -> Result<Tensors> {
+        to_checkpoint(&self.layout.specs, &self.host_state()?.0)
+    }
+
+    /// Writes `dir/ckpt-{step}` atomically; `extra` goes into `state.json` (config, data position).
+    pub fn save(&self, dir: &Path, extra: Value) -> Result<PathBuf> {
+        let (params, opt) = self.host_state()?;
+        let final_dir = dir.join(format!("ckpt-{:08}", self.step));
+        let tmp = dir.join(format!("ckpt-{:08}.tmp", self.step));
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp)?;
+        }
+        std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        save(&tmp.join("model.safetensors"), &to_checkpoint(&self.layout.specs, &params)?, &Default::default())?;
+        let ospecs: Vec<ParamSpec> = (0..self.layout.n_state()).map(|k| state_spec(&self.layout, k)).collect();
+        save(&tmp.join("optimizer.safetensors"), &to_checkpoint(&ospecs, &opt)?, &Default::default())?;
+        let state = json!({ "step": self.step, "extra": extra });
+        write_bytes_atomic(&tmp.join("state.json"), serde_json::to_string_pretty(&state)?.as_bytes())?;
+        if final_dir.exists() {
+            std::fs::remove_dir_all(&final_dir)?;
+        }
+        std::fs::rename(&tmp, &final_dir).with_context(|| format!("renaming {} to {}", tmp.display(), final_dir.display()))?;
+        Ok(final_dir)
+    }
+
+    /// Loads a checkpoint folder; returns its `extra` (config, data position).
+    pub fn restore(&mut self, ckpt: &Path) -> Result<Value> {
+        let state: Value = serde_json::from_slice(&std::fs::read(ckpt.join("state.json")).with_context(|| format!("reading {}/state.json", ckpt.display()))?)?;
+        let step = state["step"].as_u64().with_context(|| format!("{}/state.json has no step", ckpt.display()))?;
+        let model = load(&ckpt.join("model.safetensors"))?;
+        let params = host_params(&self.layout.specs, &model, &[], false).with_context(|| format!("{}/model.safetensors", ckpt.display()))?;
+        let ospecs: Vec<ParamSpec> = (0..self.layout.n_state()).map(|k| state_spec(&self.layout, k)).collect();
+        let optim = load(&ckpt.join("optimizer.safetensors"))?;
+        let opt = host_params(&ospecs, &optim, &[], false).with_context(|| format!("{}/optimizer.safetensors", ckpt.display()))?;
+        self.place(&params, Some(&opt), step)?;
+        Ok(state["extra"].clone())
+    }
+
+    /// Loads model weights only (fine-tuning from a pre-trained encoder): parameters the file
+    /// has are taken, the others keep their initial values; returns the names left out.
+    pub fn load_weights(&mut self, file: &Path, rename: &dyn Fn(&str) -> Option<String>) -> Result<Vec<String>> {
+        let src = load(file)?;
+        let (mut params, opt) = self.host_state()?;
+        let mut left_out = vec![];
+        let mut renamed: Tensors = Tensors::new();
+        for (k, v) in src {
+            if let Some(n) = rename(&k) {
+                renamed.insert(n, v);
+            }
+        }
+        for (i, s) in self.layout.specs.iter().enumerate() {
+            match host_params(std::slice::from_ref(s), &renamed, &[], true) {
+                Ok(mut h) => params[i] = h.remove(0),
+                Err(_) => left_out.push(s.name.clone()),
+            }
+        }
+        if left_out.len() == self.layout.specs.len() {
+            bail!("{}: no parameter of this model found in the file", file.display());
+        }
+        self.place(&params, Some(&opt), self.step)?;
+        Ok(left_out)
+    }
+}
+
+/// Checkpoint folders under `dir`, oldest first (complete ones only).
+pub fn checkpoints(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    n.starts_with("ckpt-") && !n.ends_with(".tmp") && p.join("state.json").exists()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Removes all but the newest `keep` checkpoints.
+pub fn prune_checkpoints(dir: &Path, keep: usize) -> Result<()> {
+    let all = checkpoints(dir);
+    if all.len() > keep {
+        for p in &all[..all.len() - keep] {
+            std::fs::remove_dir_all(p).with_context(|| format!("removing {}", p.display()))?;
+        }
+    }
+    Ok(())
+}
