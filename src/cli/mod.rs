@@ -7,6 +7,7 @@ mod demo;
 mod export;
 mod forward;
 mod info;
+mod train;
 mod modelbench;
 
 use std::path::PathBuf;
@@ -31,6 +32,16 @@ enum Command {
     Demo(demo::DemoArgs),
     /// Write the StableHLO text of named reference graphs into graphs/.
     Export(export::ExportArgs),
+    /// Pre-training recipes: `pretrain mae`.
+    #[command(subcommand)]
+    Pretrain(train::Pretrain),
+    /// Supervised training from scratch: `train vit`.
+    #[command(subcommand)]
+    Train(train::TrainCmd),
+    /// Fine-tune a ViT from an MAE checkpoint (layer decay, label smoothing), then evaluate.
+    Finetune(train::ClassifyArgs),
+    /// Linear probe: a frozen encoder from an MAE checkpoint, LARS on the head, then evaluate.
+    Linprobe(train::ClassifyArgs),
     /// Runtime and tracer benchmarks (matmul, ViT-B block, compile time, peak RSS).
     Bench(bench::BenchArgs),
     /// Model presets as the paper's tables (params, FLOPs, ratios); `solve` finds a width for a depth.
@@ -88,6 +99,10 @@ pub fn run() -> Result<()> {
         Command::Demo(a) => demo::run(&a),
         Command::Export(a) => export::run(&a),
         Command::Bench(a) => bench::run(&a),
+        Command::Pretrain(c) => train::pretrain(&c),
+        Command::Train(c) => train::train(&c),
+        Command::Finetune(a) => train::classify(&a, train::Mode::Finetune).map(|_| ()),
+        Command::Linprobe(a) => train::classify(&a, train::Mode::LinearProbe).map(|_| ()),
         Command::Configs(a) => configs::run(&a),
         Command::Data(a) => data::run(&a),
         Command::Forward(a) => forward::run(&a),

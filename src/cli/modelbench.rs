@@ -14,7 +14,7 @@ use crate::models::{vit, Params};
 use crate::nn::stack::StackOptions;
 use crate::program::Program;
 use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
-use crate::train::weights::init_param;
+use crate::train::init::init_param;
 
 #[derive(Args)]
 pub struct BenchModelsArgs {
@@ -103,7 +103,7 @@ fn bench(client: &Client, opts: &CompileOptions, c: &VitConfig, a: &BenchModelsA
         // One host tensor at a time, dropped after upload, so RSS counts the device copy only.
         args.push(client.to_device(&init_param(spec, a.seed)?, 0)?);
     }
-    args.push(client.to_device(&images(&x.dims(), a.seed)?, 0)?);
+    args.push(client.to_device(&images(x.dims(), a.seed)?, 0)?);
     let weights_s = t2.elapsed().as_secs_f64();
 
     let times = time_forward(&prog, &args, a.iters)?;

@@ -7,6 +7,8 @@ pub mod tensorboard;
 pub mod weights;
 pub mod objective;
 pub mod step;
+pub mod run;
+pub mod sources;
 pub mod init;
 pub mod trainer;
 

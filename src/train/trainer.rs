@@ -241,26 +241,21 @@ impl Trainer {
         Ok(state["extra"].clone())
     }
 
-    /// Loads model weights only (fine-tuning from a pre-trained encoder): parameters the file
-    /// has are taken, the others keep their initial values; returns the names left out.
-    pub fn load_weights(&mut self, file: &Path, rename: &dyn Fn(&str) -> Option<String>) -> Result<Vec<String>> {
-        let src = load(file)?;
+    /// Takes the parameters `src` has (public names), keeps the initial values of the others
+    /// (fine-tuning from a pre-trained encoder); returns the names left out.
+    pub fn load_weights(&mut self, src: &Tensors) -> Result<Vec<String>> {
         let (mut params, opt) = self.host_state()?;
         let mut left_out = vec![];
-        let mut renamed: Tensors = Tensors::new();
-        for (k, v) in src {
-            if let Some(n) = rename(&k) {
-                renamed.insert(n, v);
-            }
-        }
         for (i, s) in self.layout.specs.iter().enumerate() {
-            match host_params(std::slice::from_ref(s), &renamed, &[], true) {
-                Ok(mut h) => params[i] = h.remove(0),
-                Err(_) => left_out.push(s.name.clone()),
+            let names = super::weights::public_names(s);
+            if names.iter().all(|n| src.contains_key(n)) {
+                params[i] = host_params(std::slice::from_ref(s), src, &[], true)?.remove(0);
+            } else {
+                left_out.push(s.name.clone());
             }
         }
         if left_out.len() == self.layout.specs.len() {
-            bail!("{}: no parameter of this model found in the file", file.display());
+            bail!("no parameter of this model is in the given weights");
         }
         self.place(&params, Some(&opt), self.step)?;
         Ok(left_out)

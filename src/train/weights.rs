@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use anyhow::{bail, Result};
 
 use crate::checkpoint::{Dtype, TensorData, Tensors};
-use crate::data::rng::Rng;
-use crate::models::{Init, ParamSpec, LAYER};
+use super::init::init_param;
+use crate::models::{ParamSpec, LAYER};
 use crate::runtime::HostTensor;
 
 /// The checkpoint names a spec covers (one per layer for stacked specs).
@@ -89,86 +89,88 @@ pub fn to_checkpoint(specs: &[ParamSpec], values: &[HostTensor]) -> Result<Tenso
     Ok(t)
 }
 
-/// FNV-1a: a stable key per tensor name, so a tensor's random values depend only on (seed, name)
-/// and not on how many tensors came before it.
-fn name_key(name: &str) -> u64 {
-    name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// Standard normal by Box-Muller (one of the pair; simplicity over speed).
-fn normal(rng: &mut Rng) -> f64 {
-    let u1 = 1.0 - rng.f64();
-    (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * rng.f64()).cos()
-}
-
-/// `n` values drawn as `init` asks for a tensor of (per-layer) `shape`.
-fn draw(init: &Init, shape: &[i64], rng: &mut Rng) -> Vec<f32> {
-    let n = shape.iter().product::<i64>() as usize;
-    match init {
-        Init::Zeros => vec![0.0; n],
-        Init::Ones => vec![1.0; n],
-        // Resampling outside two standard deviations, as timm's trunc_normal_ does.
-        Init::TruncNormal(std) => (0..n)
-            .map(|_| loop {
-                let z = normal(rng);
-                if z.abs() <= 2.0 {
-                    break (z * std) as f32;
-                }
-            })
-            .collect(),
-        // fan_out = rows, fan_in = the rest (a conv weight counts as [out, in * k * k], as MAE does).
-        Init::XavierUniform => {
-            let fan_out = shape.first().copied().unwrap_or(1) as f64;
-            let fan_in = shape.iter().skip(1).product::<i64>().max(1) as f64;
-            let a = (6.0 / (fan_in + fan_out)).sqrt();
-            (0..n).map(|_| rng.uniform(-a, a) as f32).collect()
-        }
-        Init::Values(v) => v.iter().map(|&x| x as f32).collect(),
-    }
-}
-
-/// A freshly initialized checkpoint tensor `name` (one of `public_names(spec)`): deterministic
-/// in (seed, name).
-pub fn init_public(spec: &ParamSpec, name: &str, seed: u64) -> TensorData {
-    let per: Vec<i64> = if spec.layers().is_some() { spec.shape[1..].to_vec() } else { spec.shape.clone() };
-    let values = draw(&spec.init, &per, &mut Rng::derive(seed, &[name_key(name)]));
-    let shape: Vec<usize> = per.iter().map(|&d| d as usize).collect();
-    TensorData::from_f32(&shape, &values)
-}
-
-/// A freshly initialized parameter in the model's (stacked) layout: the same values as its
-/// public tensors from `init_public`, so a random model saved and reloaded is the same model.
-pub fn init_param(spec: &ParamSpec, seed: u64) -> Result<HostTensor> {
-    let bytes: Vec<u8> = public_names(spec).iter().flat_map(|n| init_public(spec, n, seed).data).collect();
-    Ok(HostTensor::new(crate::runtime::ElementType::F32, spec.shape.clone(), bytes)?)
-}
-
 /// A partial load: the parameters, plus what the checkpoint did not provide and what it held
 /// that the model does not use.
 pub struct PartialLoad {
     pub params: Vec<HostTensor>,
-    /// Public names absent from the checkpoint, filled by `init_public` from the spec's init.
+    /// Public names absent from the checkpoint, freshly initialized.
     pub initialized: Vec<String>,
     /// Checkpoint names the model does not use (the `ignore` list excluded).
     pub unused: Vec<String>,
 }
 
-/// Like `host_params(.., partial = true)`, but missing tensors are initialized from their specs
-/// (deterministic in `seed`) instead of failing. Wrong shapes and dtypes are still errors.
+/// Like `host_params(.., partial = true)`, but missing tensors take the values a fresh run with
+/// `seed` would start from (`init::init_param`, layer by layer for stacked ones) instead of
+/// failing. Wrong shapes and dtypes are still errors.
 pub fn host_params_partial(specs: &[ParamSpec], ckpt: &Tensors, ignore: &[&str], seed: u64) -> Result<PartialLoad> {
     let mut filled = ckpt.clone();
     let mut initialized = vec![];
     let mut wanted = BTreeSet::new();
     for s in specs {
-        for n in public_names(s) {
-            if !ckpt.contains_key(&n) {
-                filled.insert(n.clone(), init_public(s, &n, seed));
+        let names = public_names(s);
+        if names.iter().any(|n| !ckpt.contains_key(n)) {
+            let mut fresh = to_checkpoint(std::slice::from_ref(s), &[init_param(s, seed)?])?;
+            for n in names.iter().filter(|n| !ckpt.contains_key(*n)) {
+                filled.insert(n.clone(), fresh.remove(n).expect("to_checkpoint names every layer"));
                 initialized.push(n.clone());
             }
-            wanted.insert(n);
         }
+        wanted.extend(names);
     }
     let unused = ckpt.keys().filter(|n| !wanted.contains(*n) && !ignore.contains(&n.as_str())).cloned().collect();
     let params = host_params(specs, &filled, ignore, true)?;
     Ok(PartialLoad { params, initialized, unused })
+}
+
+/// An MAE checkpoint (Hugging Face ViTMAE names) as timm ViT encoder weights, for fine-tuning
+/// and linear probing: q, k and v are concatenated into timm's fused `qkv`; the decoder is left
+/// out. The returned names are timm's.
+pub fn mae_encoder_to_vit(src: &Tensors) -> Result<Tensors> {
+    let mut out = Tensors::new();
+    let map = [
+        ("vit.embeddings.cls_token", "cls_token"),
+        ("vit.embeddings.position_embeddings", "pos_embed"),
+        ("vit.embeddings.patch_embeddings.projection.weight", "patch_embed.proj.weight"),
+        ("vit.embeddings.patch_embeddings.projection.bias", "patch_embed.proj.bias"),
+    ];
+    for (from, to) in map {
+        if let Some(t) = src.get(from) {
+            out.insert(to.to_string(), t.clone());
+        }
+    }
+    let block = [
+        ("layernorm_before", "norm1"),
+        ("attention.output.dense", "attn.proj"),
+        ("layernorm_after", "norm2"),
+        ("intermediate.dense", "mlp.fc1"),
+        ("output.dense", "mlp.fc2"),
+    ];
+    for i in 0.. {
+        let p = format!("vit.encoder.layer.{}.", i);
+        if !src.keys().any(|k| k.starts_with(&p)) {
+            break;
+        }
+        for (from, to) in block {
+            for wb in ["weight", "bias"] {
+                if let Some(t) = src.get(&format!("{}{}.{}", p, from, wb)) {
+                    out.insert(format!("blocks.{}.{}.{}", i, to, wb), t.clone());
+                }
+            }
+        }
+        for wb in ["weight", "bias"] {
+            let parts: Vec<&TensorData> = ["query", "key", "value"]
+                .iter()
+                .map(|q| src.get(&format!("{}attention.attention.{}.{}", p, q, wb)))
+                .collect::<Option<_>>()
+                .ok_or_else(|| anyhow::anyhow!("layer {}: query/key/value {} missing", i, wb))?;
+            let mut shape = parts[0].shape.clone();
+            shape[0] *= 3;
+            let data: Vec<u8> = parts.iter().flat_map(|t| t.data.iter().copied()).collect();
+            out.insert(
+                format!("blocks.{}.attn.qkv.{}", i, wb),
+                TensorData::new(parts[0].dtype, shape, data).map_err(|e| anyhow::anyhow!(e))?,
+            );
+        }
+    }
+    Ok(out)
 }

@@ -8,41 +8,44 @@ use crate::data::rng::Rng;
 
 /// Masks `tokens` in place; returns (positions, original ids), positions ascending.
 pub fn mask_tokens(tokens: &mut [u32], vocab: &Vocab, masked_lm_prob: f64, max_predictions: usize, whole_word: bool, rng: &mut Rng) -> (Vec<u32>, Vec<u32>) {
-    let mut cands: Vec<Vec<u32>> = Vec::with_capacity(tokens.len());
+    // Candidates are runs of adjacent positions [start, end): a word's pieces are contiguous.
+    let mut cands: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
     for (i, &t) in tokens.iter().enumerate() {
+        let i = i as u32;
         if t == vocab.cls || t == vocab.sep {
             continue;
         }
+        // A `##` piece joins the word just before it. Unlike the reference script, not across a
+        // [SEP]: a segment truncated at its front may start with a `##` piece of a cut word.
         match cands.last_mut() {
-            Some(last) if whole_word && vocab.is_continuation(t) => last.push(i as u32),
-            _ => cands.push(vec![i as u32]),
+            Some(last) if whole_word && last.1 == i && vocab.is_continuation(t) => last.1 = i + 1,
+            _ => cands.push((i, i + 1)),
         }
     }
     rng.shuffle(&mut cands);
     let want = ((tokens.len() as f64 * masked_lm_prob).round() as usize).max(1).min(max_predictions);
-    let original = tokens.to_vec();
-    let mut picked: Vec<u32> = Vec::with_capacity(want);
-    for set in &cands {
+    let mut picked: Vec<(u32, u32)> = Vec::with_capacity(want);
+    for &(a, b) in &cands {
         if picked.len() >= want {
             break;
         }
         // A whole word that would overshoot the budget is passed over, not cut.
-        if picked.len() + set.len() > want {
+        if picked.len() + (b - a) as usize > want {
             continue;
         }
-        for &i in set {
+        for i in a..b {
+            let orig = tokens[i as usize];
             let r = rng.f64();
             tokens[i as usize] = if r < 0.8 {
                 vocab.mask
             } else if rng.bernoulli(0.5) {
-                original[i as usize]
+                orig
             } else {
                 rng.below(vocab.len() as u64) as u32
             };
-            picked.push(i);
+            picked.push((i, orig));
         }
     }
     picked.sort_unstable();
-    let labels = picked.iter().map(|&i| original[i as usize]).collect();
-    (picked, labels)
+    picked.into_iter().unzip()
 }

@@ -1,0 +1,348 @@
+//! Training recipes: `pretrain mae`, `train vit`, `finetune`, `linprobe`.
+//!
+//! Each resolves a configuration (preset, then `--config` JSON, then flags), prints it, writes it
+//! next to its checkpoints, and runs the shared loop.
+
+use std::path::PathBuf;
+
+use anyhow::{bail, ensure, Context, Result};
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use super::RuntimeArgs;
+use crate::config::{preset, MaeConfig, ModelConfig, VitConfig};
+use crate::data::augment::Transform;
+use crate::graph::Remat;
+use crate::nn::stack::StackOptions;
+use crate::optim::{Optimizer, Schedule};
+use crate::program::Program;
+use crate::runtime::{Arg, Client, CompileOptions};
+use crate::train::objective::{Classify, MaePretrain};
+use crate::train::run::{run, RunOptions, RunSummary};
+use crate::train::sources::{BatchSource, ImageSource, ImageTask};
+use crate::train::step::{build_eval_step, StepConfig};
+use crate::train::trainer::Trainer;
+use crate::train::weights::mae_encoder_to_vit;
+
+#[derive(Subcommand)]
+pub enum Pretrain {
+    /// MAE pre-training (mask ratio 0.75, norm_pix_loss, AdamW betas (0.9, 0.95)).
+    Mae(MaeArgs),
+}
+
+#[derive(Subcommand)]
+pub enum TrainCmd {
+    /// ViT trained from scratch on labels: the paper's baseline objective.
+    Vit(ClassifyArgs),
+}
+
+/// What every recipe takes.
+#[derive(Args, Clone, Debug)]
+pub struct Common {
+    #[command(flatten)]
+    pub rt: RuntimeArgs,
+    /// Model preset (see `bamboo configs`).
+    #[arg(long)]
+    pub preset: String,
+    /// A JSON model configuration replacing the preset's (same fields as `bamboo configs --json`).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Override the encoder depth / width / heads (a quick Bamboo variant).
+    #[arg(long)]
+    pub depth: Option<usize>,
+    #[arg(long)]
+    pub width: Option<usize>,
+    #[arg(long)]
+    pub heads: Option<usize>,
+    /// Training shards (ImageNet-schema TFRecords; globs, comma separated).
+    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/train-*")]
+    pub data: String,
+    #[arg(long, default_value_t = 100)]
+    pub steps: u64,
+    /// Global batch (all devices, all accumulation steps).
+    #[arg(long, default_value_t = 64)]
+    pub batch: usize,
+    /// Learning rate = base_lr x batch / 256.
+    #[arg(long)]
+    pub base_lr: Option<f64>,
+    /// Absolute learning rate (instead of --base-lr).
+    #[arg(long)]
+    pub lr: Option<f64>,
+    #[arg(long)]
+    pub warmup: Option<u64>,
+    #[arg(long)]
+    pub weight_decay: Option<f64>,
+    /// Global-norm gradient clipping.
+    #[arg(long)]
+    pub clip: Option<f64>,
+    /// Micro-batches accumulated per step.
+    #[arg(long, default_value_t = 1)]
+    pub accum: usize,
+    /// bf16 compute with f32 master weights.
+    #[arg(long)]
+    pub bf16: bool,
+    /// Backward of the block loop: `save` activations or recompute them (`full`).
+    #[arg(long, default_value = "save")]
+    pub remat: String,
+    /// Trace every block separately instead of a loop (for comparison).
+    #[arg(long)]
+    pub unrolled: bool,
+    /// Run folder: checkpoints, metrics.jsonl, tb/, config.json.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Continue from the newest checkpoint in --out.
+    #[arg(long)]
+    pub resume: bool,
+    #[arg(long, default_value_t = 0)]
+    pub checkpoint_every: u64,
+    #[arg(long, default_value_t = 2)]
+    pub keep: usize,
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    #[arg(long, default_value_t = 10)]
+    pub log_every: u64,
+}
+
+#[derive(Args, Debug)]
+pub struct MaeArgs {
+    #[command(flatten)]
+    pub c: Common,
+    #[arg(long)]
+    pub mask_ratio: Option<f64>,
+}
+
+#[derive(Args, Debug)]
+pub struct ClassifyArgs {
+    #[command(flatten)]
+    pub c: Common,
+    /// Validation shards, evaluated after training.
+    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
+    pub val_data: String,
+    #[arg(long, default_value_t = 0.1)]
+    pub label_smoothing: f64,
+    /// Initial weights: an MAE checkpoint folder or model.safetensors (fine-tuning, linear probe).
+    #[arg(long)]
+    pub from: Option<PathBuf>,
+    /// Layer-wise learning-rate decay (fine-tuning: 0.75 at base scale, 0.65 at large).
+    #[arg(long)]
+    pub layer_decay: Option<f64>,
+}
+
+impl Common {
+    fn devices(&self) -> usize {
+        self.rt.devices.unwrap_or(1).max(1) as usize
+    }
+
+    /// Preset, then `--config`, then flags; validated.
+    fn model_config(&self) -> Result<ModelConfig> {
+        let mut m = preset(&self.preset)?;
+        if let Some(p) = &self.config {
+            let text = std::fs::read_to_string(p).with_context(|| format!("--config {}", p.display()))?;
+            m = ModelConfig::from_json(&text).with_context(|| format!("--config {}", p.display()))?;
+        }
+        let mut e = m.encoder();
+        if let Some(d) = self.depth {
+            e.depth = d;
+        }
+        if let Some(w) = self.width {
+            e.width = w;
+            e.mlp_dim = 4 * w;
+        }
+        if let Some(h) = self.heads {
+            e.heads = h;
+        }
+        let m = m.with_encoder(e);
+        m.validate()?;
+        Ok(m)
+    }
+
+    fn check_batch(&self) -> Result<usize> {
+        let (d, a) = (self.devices(), self.accum.max(1));
+        ensure!(self.batch % (d * a) == 0, "--batch {} is not divisible by --devices {} x --accum {}", self.batch, d, a);
+        Ok(self.batch / (d * a))
+    }
+
+    fn stack(&self) -> Result<StackOptions> {
+        let remat = match self.remat.as_str() {
+            "save" => Remat::Save,
+            "full" => Remat::Full,
+            other => bail!("--remat must be `save` or `full`, got `{}`", other),
+        };
+        Ok(StackOptions { remat, unrolled: self.unrolled, keep_hidden: false })
+    }
+
+    fn lr(&self, default_base: f64) -> f64 {
+        self.lr.unwrap_or(self.base_lr.unwrap_or(default_base) * self.batch as f64 / 256.0)
+    }
+
+    fn step_config(&self, optimizer: Optimizer, default_base_lr: f64, default_wd: f64, layer_decay: Option<(usize, f64)>) -> Result<StepConfig> {
+        let lr = self.lr(default_base_lr);
+        let warmup = self.warmup.unwrap_or(self.steps / 10);
+        Ok(StepConfig {
+            optimizer,
+            schedule: Schedule::WarmupCosine { lr, warmup, total: self.steps, min_lr: 0.0 },
+            weight_decay: self.weight_decay.unwrap_or(default_wd),
+            layer_decay,
+            clip: self.clip,
+            replicas: self.devices(),
+            accum: self.accum.max(1),
+            micro_batch: self.check_batch()?,
+            bf16: self.bf16,
+            stack: self.stack()?,
+            train_only: None,
+        })
+    }
+
+    fn run_options(&self, config: serde_json::Value) -> RunOptions {
+        RunOptions {
+            out_dir: self.out.clone(),
+            steps: self.steps,
+            checkpoint_every: self.checkpoint_every,
+            keep: self.keep,
+            log_every: self.log_every,
+            resume: self.resume,
+            config,
+            batch: self.batch,
+        }
+    }
+}
+
+fn print_config(kind: &str, v: &serde_json::Value) {
+    eprintln!("{}: resolved configuration\n{}", kind, serde_json::to_string_pretty(v).unwrap_or_default());
+}
+
+fn report(s: &RunSummary) {
+    if let Some(m) = &s.last {
+        eprintln!(
+            "done: {} steps in {:.1} s ({:.1} examples/s); loss {:.4} -> {:.4}; checkpoint {}",
+            s.steps_run,
+            s.seconds,
+            s.examples_per_second,
+            s.first_loss.unwrap_or(f32::NAN),
+            m.loss,
+            s.last_checkpoint.as_ref().map(|p| p.display().to_string()).unwrap_or_default()
+        );
+    }
+}
+
+pub fn pretrain(cmd: &Pretrain) -> Result<()> {
+    match cmd {
+        Pretrain::Mae(a) => pretrain_mae(a).map(|_| ()),
+    }
+}
+
+pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
+    let c = &a.c;
+    let mut cfg: MaeConfig = match c.model_config()? {
+        ModelConfig::Mae(m) => m,
+        ModelConfig::Vit(v) => MaeConfig::from_vit(&v),
+        ModelConfig::Bert(_) => bail!("--preset {}: a BERT preset cannot be MAE pre-trained", c.preset),
+    };
+    if let Some(r) = a.mask_ratio {
+        cfg.mask_ratio = r;
+    }
+    ModelConfig::Mae(cfg.clone()).validate()?;
+    let step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 1.5e-4, 0.05, None)?;
+    let resolved = json!({ "recipe": "pretrain mae", "model": ModelConfig::Mae(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
+    print_config("pretrain mae", &resolved);
+    let client = c.rt.client()?;
+    let obj = MaePretrain(cfg.clone());
+    let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
+    eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
+    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, 1000, Transform::mae(), ImageTask::Mae { patches: cfg.num_patches() }, c.seed, c.accum, None)?;
+    let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
+    report(&s);
+    Ok(s)
+}
+
+pub fn train(cmd: &TrainCmd) -> Result<()> {
+    match cmd {
+        TrainCmd::Vit(a) => classify(a, Mode::Scratch).map(|_| ()),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    Scratch,
+    Finetune,
+    LinearProbe,
+}
+
+/// Supervised training in one of three modes; returns the run and the validation accuracy.
+pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
+    let c = &a.c;
+    let cfg: VitConfig = match c.model_config()? {
+        ModelConfig::Vit(v) => v,
+        ModelConfig::Mae(m) => {
+            let mut v = VitConfig::new(m.image_size, m.patch_size, m.encoder, 10);
+            v.channels = m.channels;
+            v.layer_norm_eps = m.layer_norm_eps;
+            v
+        }
+        ModelConfig::Bert(_) => bail!("--preset {}: a BERT preset is not an image classifier", c.preset),
+    };
+    let depth = cfg.encoder.depth;
+    let (optimizer, base_lr, wd, layer_decay) = match mode {
+        Mode::Scratch => (Optimizer::AdamW { beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 5e-4, 0.05, None),
+        Mode::Finetune => (Optimizer::AdamW { beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 1e-3, 0.05, Some((depth, a.layer_decay.unwrap_or(0.75)))),
+        Mode::LinearProbe => (Optimizer::Lars { momentum: 0.9, trust: 0.001, eps: 1e-8 }, 0.1, 0.0, None),
+    };
+    let mut step = c.step_config(optimizer, base_lr, wd, layer_decay)?;
+    if mode == Mode::LinearProbe {
+        // The encoder stays frozen; only the normalization before the head and the head learn.
+        step.train_only = Some(vec!["fc_norm.weight".into(), "fc_norm.bias".into(), "head.weight".into(), "head.bias".into()]);
+    }
+    let recipe = match mode {
+        Mode::Scratch => "train vit",
+        Mode::Finetune => "finetune",
+        Mode::LinearProbe => "linprobe",
+    };
+    let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "seed": c.seed });
+    print_config(recipe, &resolved);
+    let client = c.rt.client()?;
+    let obj = Classify { config: cfg.clone(), label_smoothing: if mode == Mode::LinearProbe { 0.0 } else { a.label_smoothing } };
+    let mut trainer = Trainer::new(&client, &obj, step.clone(), c.seed)?;
+    eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
+    if let Some(from) = &a.from {
+        let file = if from.is_dir() { from.join("model.safetensors") } else { from.clone() };
+        let src = crate::checkpoint::load(&file)?;
+        let weights = if src.keys().any(|k| k.starts_with("vit.encoder.layer.")) { mae_encoder_to_vit(&src)? } else { src };
+        let left = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
+        eprintln!("loaded {}; left at their initial values: {}", file.display(), left.join(", "));
+    } else if mode != Mode::Scratch {
+        bail!("--from is required for {}", recipe);
+    }
+    let transform = if mode == Mode::LinearProbe { Transform::Train { scale: (0.08, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5 } } else { Transform::finetune() };
+    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, cfg.num_classes, transform, ImageTask::Labels, c.seed, c.accum, None)?;
+    let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
+    report(&s);
+    let acc = evaluate(&client, &obj, &trainer, &a.val_data, c)?;
+    eprintln!("validation accuracy: {:.4}", acc);
+    Ok((s, acc))
+}
+
+/// Top-1 accuracy over the validation shards (one pass, center crops, device 0).
+pub fn evaluate(client: &Client, obj: &Classify, trainer: &Trainer, data: &str, c: &Common) -> Result<f64> {
+    let b = 100usize.min(c.batch.max(1));
+    let f = build_eval_step(obj, b, 1, &c.stack()?)?;
+    let prog = Program::compile(client, &f, &CompileOptions::default())?;
+    let params = trainer.host_state()?.0;
+    let bufs = params.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
+    let cfg = &obj.config;
+    let mut src = ImageSource::new(data, b, cfg.image_size, cfg.channels, cfg.num_classes, Transform::eval(), ImageTask::Labels, 0, 1, Some(1))?;
+    let (mut hits, mut n) = (0.0, 0usize);
+    loop {
+        let batch = match src.next_batch() {
+            Ok(x) => x,
+            Err(e) if e.to_string().contains("ran out") => break,
+            Err(e) => return Err(e),
+        };
+        let xs = batch.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
+        let args: Vec<Arg> = bufs.iter().chain(&xs).map(Arg::Borrow).collect();
+        let out = prog.run(args)?;
+        hits += out[1].to_host()?.to_scalar::<f32>()? as f64 * b as f64;
+        n += b;
+    }
+    ensure!(n > 0, "no validation batch of {} in {}", b, data);
+    Ok(hits / n as f64)
+}

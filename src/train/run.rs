@@ -1,0 +1,116 @@
+//! The training loop: batches in, steps, logs (JSONL, TensorBoard, progress), periodic atomic
+//! checkpoints, resume from the newest complete checkpoint, a stop on a non-finite loss.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use serde_json::{json, Value};
+
+use super::metrics::{check_finite, MetricsWriter};
+use super::progress::Progress;
+use super::sources::BatchSource;
+use super::tensorboard::SummaryWriter;
+use super::trainer::{checkpoints, prune_checkpoints, StepMetrics, Trainer};
+
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    pub out_dir: PathBuf,
+    pub steps: u64,
+    /// Checkpoint every this many steps (and at the end); 0: only at the end.
+    pub checkpoint_every: u64,
+    /// Complete checkpoints kept.
+    pub keep: usize,
+    /// Plain progress lines every this many steps when not on a terminal.
+    pub log_every: u64,
+    /// Continue from the newest checkpoint in `out_dir` if there is one.
+    pub resume: bool,
+    /// Written into every checkpoint and `config.json` (the resolved configuration).
+    pub config: Value,
+    /// Examples per step (for throughput).
+    pub batch: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct RunSummary {
+    pub first_loss: Option<f32>,
+    pub last: Option<StepMetrics>,
+    pub steps_run: u64,
+    pub seconds: f64,
+    pub examples_per_second: f64,
+    pub last_checkpoint: Option<PathBuf>,
+}
+
+fn log_values(m: &StepMetrics, ex_per_s: f64) -> Vec<(String, f64)> {
+    let mut v = vec![
+        ("loss".to_string(), m.loss as f64),
+        ("lr".to_string(), m.lr as f64),
+        ("grad_norm".to_string(), m.grad_norm as f64),
+        ("examples_per_second".to_string(), ex_per_s),
+    ];
+    v.extend(m.metrics.iter().map(|(k, x)| (k.clone(), *x as f64)));
+    v
+}
+
+/// Runs until `opts.steps`; returns what happened.
+pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOptions) -> Result<RunSummary> {
+    let dir = &opts.out_dir;
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut last_ckpt: Option<(u64, PathBuf)> = None;
+    let resumed = if opts.resume { checkpoints(dir).pop() } else { None };
+    let (mut metrics, mut tb) = match &resumed {
+        Some(ck) => {
+            let extra = trainer.restore(ck)?;
+            source.seek(&extra["data"]).with_context(|| format!("data position in {}", ck.display()))?;
+            last_ckpt = Some((trainer.step, ck.clone()));
+            eprintln!("resumed from {} at step {}", ck.display(), trainer.step);
+            (MetricsWriter::resume(dir, trainer.step)?, SummaryWriter::resume(&dir.join("tb"), trainer.step)?)
+        }
+        None => (MetricsWriter::create(dir)?, SummaryWriter::create(&dir.join("tb"))?),
+    };
+    crate::checkpoint::write_bytes_atomic(&dir.join("config.json"), serde_json::to_string_pretty(&opts.config)?.as_bytes())?;
+
+    let mut progress = Progress::stderr(opts.steps, opts.log_every.max(1));
+    let start_step = trainer.step;
+    let t0 = Instant::now();
+    let mut window = Instant::now();
+    let mut first_loss = None;
+    let mut last = None;
+    while trainer.step < opts.steps {
+        let batch = source.next_batch()?;
+        let m = trainer.train_step(&batch)?;
+        let ck_ref = last_ckpt.as_ref().map(|(s, p)| (*s, p.as_path()));
+        check_finite(m.step, "loss", m.loss as f64, ck_ref)?;
+        let dt = window.elapsed().as_secs_f64().max(1e-9);
+        window = Instant::now();
+        let values = log_values(&m, opts.batch as f64 / dt);
+        let refs: Vec<(&str, f64)> = values.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        metrics.log(trainer.step, &refs)?;
+        tb.add_scalars(trainer.step, &refs)?;
+        progress.update(trainer.step, &refs[..2]);
+        first_loss.get_or_insert(m.loss);
+        let due = opts.checkpoint_every > 0 && trainer.step % opts.checkpoint_every == 0;
+        if due || trainer.step == opts.steps {
+            let p = save(trainer, source, dir, &opts.config)?;
+            prune_checkpoints(dir, opts.keep.max(1))?;
+            last_ckpt = Some((trainer.step, p));
+        }
+        last = Some(m);
+    }
+    progress.finish();
+    tb.flush()?;
+    let secs = t0.elapsed().as_secs_f64();
+    let steps_run = trainer.step - start_step;
+    Ok(RunSummary {
+        first_loss,
+        last,
+        steps_run,
+        seconds: secs,
+        examples_per_second: steps_run as f64 * opts.batch as f64 / secs.max(1e-9),
+        last_checkpoint: last_ckpt.map(|(_, p)| p),
+    })
+}
+
+fn save(trainer: &Trainer, source: &dyn BatchSource, dir: &Path, config: &Value) -> Result<PathBuf> {
+    trainer.save(dir, json!({ "data": source.position(), "config": config }))
+}

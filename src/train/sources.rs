@@ -1,0 +1,134 @@
+//! Batch sources: host batches in the order of an objective's inputs, with a position a
+//! checkpoint records and a resumed run seeks to.
+
+use anyhow::{anyhow, Context, Result};
+use serde_json::{json, Value};
+
+use crate::data::{list_files, Batch, ImageLoader, ImageLoaderConfig, Position, StreamConfig};
+use crate::data::augment::{Layout, Transform};
+use crate::runtime::HostTensor;
+
+pub trait BatchSource {
+    /// The next global batch.
+    fn next_batch(&mut self) -> Result<Vec<HostTensor>>;
+    /// Where the next batch comes from (stored in checkpoints).
+    fn position(&self) -> Value;
+    /// Continues from a stored position.
+    fn seek(&mut self, pos: &Value) -> Result<()>;
+}
+
+/// What an image source adds to the images.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ImageTask {
+    /// MAE: per-example uniform masking noise `[B, patches]`, drawn from (seed, epoch, step, i).
+    Mae { patches: usize },
+    /// Classification: integer labels `[B]`.
+    Labels,
+}
+
+/// ImageNet-schema TFRecords through the threaded loader, shaped for a model: NCHW, with as
+/// many channels as the model takes (grey data keeps one).
+pub struct ImageSource {
+    cfg: ImageLoaderConfig,
+    loader: Option<ImageLoader>,
+    next: Position,
+    channels: usize,
+    task: ImageTask,
+    seed: u64,
+    /// Leading accumulation dim, when > 1.
+    accum: usize,
+}
+
+impl ImageSource {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        pattern: &str,
+        batch: usize,
+        image_size: usize,
+        channels: usize,
+        num_classes: usize,
+        transform: Transform,
+        task: ImageTask,
+        seed: u64,
+        accum: usize,
+        epochs: Option<u64>,
+    ) -> Result<ImageSource> {
+        let mut files = vec![];
+        for p in pattern.split(',') {
+            files.extend(list_files(p.trim()).map_err(|e| anyhow!("--data `{}`: {}", p, e))?);
+        }
+        let mut stream = StreamConfig::new(files);
+        stream.seed = seed;
+        stream.shuffle_buffer = 1024;
+        stream.shuffle_files = true;
+        let mut cfg = ImageLoaderConfig::new(stream, batch * accum.max(1), image_size, transform);
+        cfg.layout = Layout::Nchw;
+        cfg.num_classes = num_classes;
+        cfg.epochs = epochs;
+        anyhow::ensure!(channels == 1 || channels == 3, "images have 1 or 3 channels, the model asks for {}", channels);
+        Ok(ImageSource { cfg, loader: None, next: Position::default(), channels, task, seed, accum: accum.max(1) })
+    }
+
+    fn loader(&mut self) -> Result<&mut ImageLoader> {
+        if self.loader.is_none() {
+            self.loader = Some(ImageLoader::new(self.cfg.clone(), self.next).map_err(|e| anyhow!("{}", e))?);
+        }
+        Ok(self.loader.as_mut().unwrap())
+    }
+
+    fn to_tensors(&self, b: Batch) -> Result<Vec<HostTensor>> {
+        let [n, _, h, w] = b.shape;
+        let plane = h * w;
+        let images: Vec<f32> = if self.channels == 1 {
+            (0..n).flat_map(|i| b.images[i * 3 * plane..i * 3 * plane + plane].iter().copied()).collect()
+        } else {
+            b.images
+        };
+        let a = self.accum;
+        let lead: Vec<i64> = if a > 1 { vec![a as i64, (n / a) as i64] } else { vec![n as i64] };
+        let mut out = vec![HostTensor::from_slice(&[&lead[..], &[self.channels as i64, h as i64, w as i64]].concat(), &images)?];
+        match self.task {
+            ImageTask::Mae { patches } => {
+                let noise = mae_noise(self.seed, b.position, n, patches);
+                out.push(HostTensor::from_slice(&[&lead[..], &[patches as i64]].concat(), &noise)?);
+            }
+            ImageTask::Labels => out.push(HostTensor::from_slice(&lead, &b.labels)?),
+        }
+        Ok(out)
+    }
+}
+
+/// Masking noise for one batch, a pure function of (seed, position), so that resumed and
+/// multi-device runs mask exactly as an uninterrupted single-device run.
+pub fn mae_noise(seed: u64, pos: Position, n: usize, patches: usize) -> Vec<f32> {
+    let mut s = seed ^ 0x4D41_455F_4E4F_4953 ^ pos.epoch.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ pos.step.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (0..n * patches)
+        .map(|_| {
+            s = s.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = s;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            ((z ^ (z >> 31)) >> 40) as f32 / (1u64 << 24) as f32
+        })
+        .collect()
+}
+
+impl BatchSource for ImageSource {
+    fn next_batch(&mut self) -> Result<Vec<HostTensor>> {
+        let b = self.loader()?.next_batch().map_err(|e| anyhow!("{}", e))?.ok_or_else(|| anyhow!("the data ran out"))?;
+        self.next = b.position.next();
+        self.to_tensors(b)
+    }
+
+    fn position(&self) -> Value {
+        json!({ "epoch": self.next.epoch, "step": self.next.step })
+    }
+
+    fn seek(&mut self, pos: &Value) -> Result<()> {
+        let epoch = pos["epoch"].as_u64().context("data position has no epoch")?;
+        let step = pos["step"].as_u64().context("data position has no step")?;
+        self.next = Position { epoch, step };
+        self.loader = None;
+        Ok(())
+    }
+}
