@@ -299,6 +299,10 @@ fn a_checkpoint_of_another_architecture_is_refused_by_name() {
         ],
     );
 
+    let partial: [&dyn AsRef<std::ffi::OsStr>; 10] =
+        [&"forward", &"--checkpoint", &bert_plain, &"--config", &vit_cfg, &"--inputs", &inp, &"--out", &out, &"--partial"];
+    failed_naming(&bamboo(&partial), &["another architecture"]);
+
     // With the BERT checkpoint's sidecar beside it, the kinds disagree before any tensor is read.
     let bert_ckpt = checkpoint(&s, "bert", &weights("bert"));
     let o = bamboo(&[&"forward", &"--checkpoint", &bert_ckpt, &"--config", &vit_cfg, &"--inputs", &inp, &"--out", &out]);

@@ -129,6 +129,9 @@ fn load_weights(a: &ForwardArgs, cfg: &ModelConfig, specs: &[ParamSpec]) -> Resu
         return host_params(specs, &ckpt, ignore, false).with_context(context);
     }
     let p = host_params_partial(specs, &ckpt, ignore, a.seed).with_context(context)?;
+    // A partial load of nothing is a random model: surely the wrong file.
+    let total: usize = specs.iter().map(|s| public_names(s).len()).sum();
+    ensure!(p.initialized.len() < total, "{}", context());
     if !p.initialized.is_empty() || !p.unused.is_empty() {
         eprintln!("partial load of {}: left out {} tensor(s)", a.checkpoint.display(), p.initialized.len() + p.unused.len());
         for n in &p.initialized {

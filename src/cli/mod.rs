@@ -7,6 +7,7 @@ mod demo;
 mod export;
 mod forward;
 mod info;
+mod study;
 mod train;
 mod modelbench;
 
@@ -42,6 +43,8 @@ enum Command {
     Finetune(train::ClassifyArgs),
     /// Linear probe: a frozen encoder from an MAE checkpoint, LARS on the head, then evaluate.
     Linprobe(train::ClassifyArgs),
+    /// MAE pre-training then fine-tuning of several presets, compared in a table (the demo).
+    Study(study::StudyArgs),
     /// Runtime and tracer benchmarks (matmul, ViT-B block, compile time, peak RSS).
     Bench(bench::BenchArgs),
     /// Model presets as the paper's tables (params, FLOPs, ratios); `solve` finds a width for a depth.
@@ -100,6 +103,7 @@ pub fn run() -> Result<()> {
         Command::Export(a) => export::run(&a),
         Command::Bench(a) => bench::run(&a),
         Command::Pretrain(c) => train::pretrain(&c),
+        Command::Study(a) => study::run(&a),
         Command::Train(c) => train::train(&c),
         Command::Finetune(a) => train::classify(&a, train::Mode::Finetune).map(|_| ()),
         Command::Linprobe(a) => train::classify(&a, train::Mode::LinearProbe).map(|_| ()),

@@ -52,8 +52,12 @@ impl MaeConfig {
         validate_image(self.image_size, self.patch_size, self.channels)?;
         self.encoder.validate("encoder")?;
         self.decoder.validate("decoder")?;
-        ensure((0.0..1.0).contains(&self.mask_ratio), "mask_ratio", || {
-            format!("{} is not in [0, 1)", self.mask_ratio)
+        // Zero would mask nothing and leave the loss (a mean over masked patches) undefined.
+        ensure(self.mask_ratio > 0.0 && self.mask_ratio < 1.0, "mask_ratio", || {
+            format!("{} is not in (0, 1)", self.mask_ratio)
+        })?;
+        ensure(self.visible_patches() < self.num_patches(), "mask_ratio", || {
+            format!("{} masks no patch of {}", self.mask_ratio, self.num_patches())
         })?;
         ensure(self.visible_patches() >= 1, "mask_ratio", || {
             format!("{} leaves no visible patch of {}", self.mask_ratio, self.num_patches())

@@ -246,13 +246,20 @@ impl Trainer {
     pub fn load_weights(&mut self, src: &Tensors) -> Result<Vec<String>> {
         let (mut params, opt) = self.host_state()?;
         let mut left_out = vec![];
+        let mut problems = vec![];
         for (i, s) in self.layout.specs.iter().enumerate() {
             let names = super::weights::public_names(s);
             if names.iter().all(|n| src.contains_key(n)) {
-                params[i] = host_params(std::slice::from_ref(s), src, &[], true)?.remove(0);
+                match host_params(std::slice::from_ref(s), src, &[], true) {
+                    Ok(mut h) => params[i] = h.remove(0),
+                    Err(e) => problems.push(e.to_string().replace("checkpoint does not fit the model:\n  ", "")),
+                }
             } else {
                 left_out.push(s.name.clone());
             }
+        }
+        if !problems.is_empty() {
+            bail!("the weights do not fit the model:\n  {}", problems.join("\n  "));
         }
         if left_out.len() == self.layout.specs.len() {
             bail!("no parameter of this model is in the given weights");
