@@ -5,6 +5,7 @@
 //! text on whatever PJRT plugin was loaded. The runtime knows nothing of the tracer, and the tracer
 //! needs no plugin.
 
+pub mod analysis;
 pub mod catalog;
 pub mod data;
 pub mod checkpoint;

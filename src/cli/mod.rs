@@ -1,15 +1,19 @@
 //! The `bamboo` command line: argument parsing and dispatch only.
 
+mod analyze;
 mod bench;
 mod configs;
 mod data;
 mod demo;
 mod export;
 mod forward;
+mod glue;
 mod info;
 mod study;
 mod train;
 mod modelbench;
+mod trainbench;
+mod visualize;
 
 use std::path::PathBuf;
 
@@ -45,6 +49,8 @@ enum Command {
     Linprobe(train::ClassifyArgs),
     /// MAE pre-training then fine-tuning of several presets, compared in a table (the demo).
     Study(study::StudyArgs),
+    /// Fine-tune BERT on a GLUE task's TSV files, then report the task's metric on dev.
+    Glue(glue::GlueArgs),
     /// Runtime and tracer benchmarks (matmul, ViT-B block, compile time, peak RSS).
     Bench(bench::BenchArgs),
     /// Model presets as the paper's tables (params, FLOPs, ratios); `solve` finds a width for a depth.
@@ -55,6 +61,14 @@ enum Command {
     Forward(forward::ForwardArgs),
     /// Trace, compile, forward throughput and peak RSS of whole ViT presets (ViT-B/16, Bamboo-B).
     BenchModels(modelbench::BenchModelsArgs),
+    /// Training steps (forward, backward, AdamW) of the issue-7 configurations: compile s, ms/step, MFU, peak RSS; `--export` for the peers.
+    BenchTrain(trainbench::BenchTrainArgs),
+    /// Over-smoothing metrics per block and attention spectral norms per layer (Figures 1 and 2).
+    #[command(subcommand)]
+    Analyze(analyze::Analyze),
+    /// Pictures of what a model does: `visualize mae` (reconstruction grids).
+    #[command(subcommand)]
+    Visualize(visualize::Visualize),
 }
 
 /// Which plugin to load and how many devices to ask for.
@@ -104,6 +118,7 @@ pub fn run() -> Result<()> {
         Command::Bench(a) => bench::run(&a),
         Command::Pretrain(c) => train::pretrain(&c),
         Command::Study(a) => study::run(&a),
+        Command::Glue(a) => glue::run_glue(&a),
         Command::Train(c) => train::train(&c),
         Command::Finetune(a) => train::classify(&a, train::Mode::Finetune).map(|_| ()),
         Command::Linprobe(a) => train::classify(&a, train::Mode::LinearProbe).map(|_| ()),
@@ -111,5 +126,8 @@ pub fn run() -> Result<()> {
         Command::Data(a) => data::run(&a),
         Command::Forward(a) => forward::run(&a),
         Command::BenchModels(a) => modelbench::run(&a),
+        Command::BenchTrain(a) => trainbench::run(&a),
+        Command::Analyze(c) => analyze::run(&c),
+        Command::Visualize(c) => visualize::run(&c),
     }
 }

@@ -17,9 +17,9 @@ use crate::nn::stack::StackOptions;
 use crate::optim::{Optimizer, Schedule};
 use crate::program::Program;
 use crate::runtime::{Arg, Client, CompileOptions};
-use crate::train::objective::{Classify, MaePretrain};
+use crate::train::objective::{BertPretrain, Classify, MaePretrain};
 use crate::train::run::{run, RunOptions, RunSummary};
-use crate::train::sources::{BatchSource, ImageSource, ImageTask};
+use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask};
 use crate::train::step::{build_eval_step, StepConfig};
 use crate::train::trainer::Trainer;
 use crate::train::weights::mae_encoder_to_vit;
@@ -28,6 +28,14 @@ use crate::train::weights::mae_encoder_to_vit;
 pub enum Pretrain {
     /// MAE pre-training (mask ratio 0.75, norm_pix_loss, AdamW betas (0.9, 0.95)).
     Mae(MaeArgs),
+    /// BERT pre-training: masked LM + next-sentence prediction with LAMB, linear warmup and decay.
+    Bert(BertArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct BertArgs {
+    #[command(flatten)]
+    pub c: Common,
 }
 
 #[derive(Subcommand)]
@@ -134,7 +142,7 @@ impl Common {
     }
 
     /// Preset, then `--config`, then flags; validated.
-    fn model_config(&self) -> Result<ModelConfig> {
+    pub fn model_config(&self) -> Result<ModelConfig> {
         let mut m = preset(&self.preset)?;
         if let Some(p) = &self.config {
             let text = std::fs::read_to_string(p).with_context(|| format!("--config {}", p.display()))?;
@@ -162,6 +170,10 @@ impl Common {
         Ok(self.batch / (d * a))
     }
 
+    pub fn run_stack(&self) -> Result<StackOptions> {
+        self.stack()
+    }
+
     fn stack(&self) -> Result<StackOptions> {
         let remat = match self.remat.as_str() {
             "save" => Remat::Save,
@@ -171,11 +183,11 @@ impl Common {
         Ok(StackOptions { remat, unrolled: self.unrolled, keep_hidden: false })
     }
 
-    fn lr(&self, default_base: f64) -> f64 {
+    pub fn lr(&self, default_base: f64) -> f64 {
         self.lr.unwrap_or(self.base_lr.unwrap_or(default_base) * self.batch as f64 / 256.0)
     }
 
-    fn step_config(&self, optimizer: Optimizer, default_base_lr: f64, default_wd: f64, layer_decay: Option<(usize, f64)>) -> Result<StepConfig> {
+    pub fn step_config(&self, optimizer: Optimizer, default_base_lr: f64, default_wd: f64, layer_decay: Option<(usize, f64)>) -> Result<StepConfig> {
         let lr = self.lr(default_base_lr);
         let warmup = self.warmup.unwrap_or(self.steps / 10);
         Ok(StepConfig {
@@ -193,7 +205,7 @@ impl Common {
         })
     }
 
-    fn run_options(&self, config: serde_json::Value) -> RunOptions {
+    pub fn run_options(&self, config: serde_json::Value) -> RunOptions {
         RunOptions {
             out_dir: self.out.clone(),
             steps: self.steps,
@@ -228,6 +240,7 @@ fn report(s: &RunSummary) {
 pub fn pretrain(cmd: &Pretrain) -> Result<()> {
     match cmd {
         Pretrain::Mae(a) => pretrain_mae(a).map(|_| ()),
+        Pretrain::Bert(a) => pretrain_bert(a).map(|_| ()),
     }
 }
 
@@ -250,6 +263,27 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
     eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
     let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, 1000, Transform::mae(), ImageTask::Mae { patches: cfg.num_patches() }, c.seed, c.accum, None)?;
+    let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
+    report(&s);
+    Ok(s)
+}
+
+pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
+    let c = &a.c;
+    let cfg = match c.model_config()? {
+        ModelConfig::Bert(b) => b,
+        _ => bail!("--preset {}: `pretrain bert` needs a BERT preset (bert-mini, bert-base, ...)", c.preset),
+    };
+    let mut step = c.step_config(Optimizer::Lamb { beta1: 0.9, beta2: 0.999, eps: 1e-6 }, 1e-3, 0.01, None)?;
+    let lr = c.lr(1e-3);
+    step.schedule = Schedule::WarmupLinear { lr, warmup: c.warmup.unwrap_or(c.steps / 10), total: c.steps };
+    let resolved = json!({ "recipe": "pretrain bert", "model": ModelConfig::Bert(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
+    print_config("pretrain bert", &resolved);
+    let client = c.rt.client()?;
+    let obj = BertPretrain(cfg.clone());
+    let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
+    eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
+    let mut src = BertSource::new(&c.data, c.batch, cfg.seq_len, cfg.max_predictions, c.seed)?;
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
     Ok(s)

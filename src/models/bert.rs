@@ -71,7 +71,16 @@ pub struct BertOutputs {
     pub hidden: Option<Tensor>,
 }
 
-pub fn forward(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<BertOutputs> {
+/// The encoder: embeddings, the block stack with padding masked, the pooler.
+pub struct Encoded {
+    /// Final hidden states `[B, S, D]`.
+    pub sequence: Tensor,
+    /// `tanh(h[cls] W_pool + b)`, `[B, D]`.
+    pub pooled: Tensor,
+    pub hidden: Option<Tensor>,
+}
+
+pub fn encode(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<Encoded> {
     let ids = x.input_ids;
     if ids.rank() != 2 || !ids.dtype().is_int() || x.token_type_ids.dims() != ids.dims() || x.attention_mask.dims() != ids.dims() {
         return Err(TraceError::new(
@@ -98,15 +107,19 @@ pub fn forward(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> 
         .add(&p.get("bert.embeddings.token_type_embeddings.weight")?.take_rows(x.token_type_ids)?)?
         .layer_norm(p.get("bert.embeddings.LayerNorm.weight")?, p.get("bert.embeddings.LayerNorm.bias")?, eps)?;
     // Padding: add the most negative float to the scores of padded keys, as Hugging Face does.
-    let dt = h.dtype();
-    let mask = x.attention_mask.convert(dt)?;
+    let mask = x.attention_mask.convert(h.dtype())?;
     let bias = mask.neg()?.add_scalar(1.0)?.mul_scalar(f32::MIN as f64)?.reshape(&[b, 1, 1, s])?;
     let bc = block_config(c);
     let (h, hidden) = encoder(&h, &p.stack("bert.encoder.layer.*.", &bc)?, &bc, Some(&bias), o, "encoder")?;
+    let cls = h.slice_axis(1, 0, 1)?.reshape(&[b, d])?;
+    let pooled = linear(&cls, p.get("bert.pooler.dense.weight")?, Some(p.get("bert.pooler.dense.bias")?))?.tanh()?;
+    Ok(Encoded { sequence: h, pooled, hidden })
+}
 
-    let pooled = linear(&h.slice_axis(1, 0, 1)?.reshape(&[b, d])?, p.get("bert.pooler.dense.weight")?, Some(p.get("bert.pooler.dense.bias")?))?.tanh()?;
-    let nsp_logits = linear(&pooled, p.get("cls.seq_relationship.weight")?, Some(p.get("cls.seq_relationship.bias")?))?;
-
+pub fn forward(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<BertOutputs> {
+    let e = encode(c, p, x, o)?;
+    let nsp_logits = linear(&e.pooled, p.get("cls.seq_relationship.weight")?, Some(p.get("cls.seq_relationship.bias")?))?;
+    let h = e.sequence;
     let at = match x.mlm_positions {
         Some(pos) => h.take_along_axis1(pos)?,
         None => h.clone(),
@@ -116,10 +129,27 @@ pub fn forward(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> 
         .layer_norm(
             p.get("cls.predictions.transform.LayerNorm.weight")?,
             p.get("cls.predictions.transform.LayerNorm.bias")?,
-            eps,
+            c.layer_norm_eps,
         )?;
+    let word = p.get("bert.embeddings.word_embeddings.weight")?;
     let mlm_logits = linear(&t, word, Some(p.get("cls.predictions.bias")?))?;
-    Ok(BertOutputs { mlm_logits, nsp_logits, sequence: h, hidden })
+    Ok(BertOutputs { mlm_logits, nsp_logits, sequence: h, hidden: e.hidden })
+}
+
+/// Parameters of `BertForSequenceClassification`: the encoder and pooler of pre-training plus
+/// `classifier.{weight,bias}` (`num_labels` outputs; 1 means regression).
+pub fn classifier_specs(c: &BertConfig, num_labels: usize) -> Vec<ParamSpec> {
+    let d = c.encoder.width as i64;
+    let mut s: Vec<ParamSpec> = param_specs(c).into_iter().filter(|p| !p.name.starts_with("cls.")).collect();
+    s.push(ParamSpec::new("classifier.weight", &[num_labels as i64, d], Init::TruncNormal(0.02)));
+    s.push(ParamSpec::new("classifier.bias", &[num_labels as i64], Init::Zeros));
+    s
+}
+
+/// Sequence classification / regression logits `[B, num_labels]` from the pooled output.
+pub fn classify(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<Tensor> {
+    let e = encode(c, p, x, o)?;
+    linear(&e.pooled, p.get("classifier.weight")?, Some(p.get("classifier.bias")?))
 }
 
 /// BERT's pre-training loss: mean MLM cross-entropy over the predictions with weight 1 (the TF

@@ -9,6 +9,7 @@ pub mod objective;
 pub mod step;
 pub mod run;
 pub mod sources;
+pub mod glue;
 pub mod init;
 pub mod trainer;
 

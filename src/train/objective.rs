@@ -137,3 +137,53 @@ impl Objective for BertPretrain {
         Ok(LossOutput { loss, metrics: vec![("nsp_accuracy".into(), accuracy(&out.nsp_logits, &b[6])?)] })
     }
 }
+
+/// GLUE fine-tuning: `BertForSequenceClassification`; cross-entropy, or mean squared error for
+/// a regression task (`num_labels == 1`, STS-B).
+pub struct GlueClassify {
+    pub config: BertConfig,
+    pub num_labels: usize,
+}
+
+impl GlueClassify {
+    pub fn logits(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<Tensor> {
+        let x = bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: None };
+        bert::classify(&self.config, p, &x, o)
+    }
+}
+
+impl Objective for GlueClassify {
+    fn name(&self) -> &str {
+        "glue"
+    }
+    fn param_specs(&self) -> Vec<ParamSpec> {
+        bert::classifier_specs(&self.config, self.num_labels)
+    }
+    fn inputs(&self) -> Vec<InputSpec> {
+        let s = self.config.seq_len as i64;
+        let label = if self.num_labels == 1 { DType::F32 } else { DType::I32 };
+        vec![
+            InputSpec::new("input_ids", &[s], DType::I32),
+            InputSpec::new("input_mask", &[s], DType::F32),
+            InputSpec::new("segment_ids", &[s], DType::I32),
+            InputSpec::new("labels", &[], label),
+        ]
+    }
+    fn metric_names(&self) -> Vec<String> {
+        if self.num_labels == 1 {
+            vec![]
+        } else {
+            vec!["accuracy".into()]
+        }
+    }
+    fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
+        let logits = self.logits(p, b, o)?;
+        if self.num_labels == 1 {
+            let pred = logits.reshape(&[logits.dim(0)])?;
+            let loss = pred.sub(&b[3].convert(pred.dtype())?)?.square()?.mean_all()?;
+            return Ok(LossOutput { loss, metrics: vec![] });
+        }
+        let loss = logits.cross_entropy(&b[3])?;
+        Ok(LossOutput { loss, metrics: vec![("accuracy".into(), accuracy(&logits, &b[3])?)] })
+    }
+}

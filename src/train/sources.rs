@@ -132,3 +132,60 @@ impl BatchSource for ImageSource {
         Ok(())
     }
 }
+
+/// BERT pre-training batches from records in the TF schema, in the order of `BertPretrain`'s
+/// inputs (the input mask as a float, the rest as i32).
+pub struct BertSource {
+    cfg: crate::data::text::loader::BertLoaderConfig,
+    loader: Option<crate::data::text::loader::BertLoader>,
+    next: Position,
+}
+
+impl BertSource {
+    pub fn new(pattern: &str, batch: usize, seq_len: usize, max_predictions: usize, seed: u64) -> Result<BertSource> {
+        let mut files = vec![];
+        for p in pattern.split(',') {
+            files.extend(list_files(p.trim()).map_err(|e| anyhow!("--data `{}`: {}", p, e))?);
+        }
+        let mut stream = StreamConfig::new(files);
+        stream.seed = seed;
+        stream.shuffle_buffer = 1024;
+        stream.shuffle_files = true;
+        let shape = crate::data::text::records::Shape { max_seq_length: seq_len, max_predictions };
+        let cfg = crate::data::text::loader::BertLoaderConfig { stream, batch_size: batch, shape, epochs: None };
+        Ok(BertSource { cfg, loader: None, next: Position::default() })
+    }
+}
+
+impl BatchSource for BertSource {
+    fn next_batch(&mut self) -> Result<Vec<HostTensor>> {
+        if self.loader.is_none() {
+            self.loader = Some(crate::data::text::loader::BertLoader::new(self.cfg.clone(), self.next).map_err(|e| anyhow!("{}", e))?);
+        }
+        let b = self.loader.as_mut().unwrap().next_batch().map_err(|e| anyhow!("{}", e))?.ok_or_else(|| anyhow!("the data ran out"))?;
+        self.next = b.position.next();
+        let (n, l, p) = (b.batch_size as i64, b.shape.max_seq_length as i64, b.shape.max_predictions as i64);
+        let mask: Vec<f32> = b.input_mask.iter().map(|&m| m as f32).collect();
+        Ok(vec![
+            HostTensor::from_slice(&[n, l], &b.input_ids)?,
+            HostTensor::from_slice(&[n, l], &mask)?,
+            HostTensor::from_slice(&[n, l], &b.segment_ids)?,
+            HostTensor::from_slice(&[n, p], &b.masked_lm_positions)?,
+            HostTensor::from_slice(&[n, p], &b.masked_lm_ids)?,
+            HostTensor::from_slice(&[n, p], &b.masked_lm_weights)?,
+            HostTensor::from_slice(&[n], &b.next_sentence_labels)?,
+        ])
+    }
+
+    fn position(&self) -> Value {
+        json!({ "epoch": self.next.epoch, "step": self.next.step })
+    }
+
+    fn seek(&mut self, pos: &Value) -> Result<()> {
+        let epoch = pos["epoch"].as_u64().context("data position has no epoch")?;
+        let step = pos["step"].as_u64().context("data position has no step")?;
+        self.next = Position { epoch, step };
+        self.loader = None;
+        Ok(())
+    }
+}

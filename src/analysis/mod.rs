@@ -1,0 +1,21 @@
+//! Over-smoothing and spectral analyses of trained checkpoints (the paper's Figures 1 and 2),
+//! and MAE reconstruction grids.
+//!
+//! The smoothing metrics are traced reductions over every block's tokens, compiled into the same
+//! program as the forward pass: only `[L]` vectors come back to the host. Spectral norms are host
+//! linear algebra on weights read from the checkpoint. Plots are drawn by a small raster plotter
+//! and written as PNG.
+
+pub mod checkpoint;
+pub mod hidden;
+pub mod images;
+pub mod linalg;
+pub mod metrics;
+pub mod plot;
+pub mod reconstruct;
+pub mod smoothing;
+pub mod spectra;
+
+pub use checkpoint::Checkpoint;
+pub use smoothing::{SmoothingReport, SmoothingRow};
+pub use spectra::{SpectraReport, SpectraRow};

@@ -1,0 +1,155 @@
+//! `analyze spectra`: per encoder layer, `||W_Q W_K^T||_2` and `||W_V||_2` of two models and
+//! their ratios (the paper's Figure 2: `beta_QK`, `beta_V`).
+//!
+//! Weights are read from the checkpoint on the host, in the layouts of the public names:
+//! timm / official MAE fuse them as `blocks.{i}.attn.qkv.weight` (`[3D, D]`, rows q | k | v);
+//! Hugging Face ViT, ViTMAE and BERT keep `...encoder.layer.{i}.attention.{attention,self}.
+//! {query,key,value}.weight` (`[D, D]` each). PyTorch stores `[out, in]` and computes
+//! `x W^T`, so the paper's `W_Q` (acting as `x W_Q`) is our `W_q^T` and
+//! `W_Q W_K^T = W_q^T W_k` (`[D, D]`). Splitting the columns of `W_Q`, `W_K` into heads gives
+//! `W_Q W_K^T = sum_h W_Q^h W_K^h^T`: the full-matrix product *is* the per-head sum, so one
+//! matrix covers the multi-head case. The attention's `1/sqrt(d_head)` is not included.
+
+use std::collections::BTreeMap;
+
+use anyhow::{bail, ensure, Context, Result};
+use serde::Serialize;
+
+use super::checkpoint::Checkpoint;
+use super::linalg::{spectral_norm, Matrix};
+use crate::checkpoint::{TensorData, Tensors};
+
+/// One encoder layer's attention weights in PyTorch's `[out, in]` layout.
+pub struct AttentionWeights {
+    pub q: Matrix,
+    pub k: Matrix,
+    pub v: Matrix,
+}
+
+fn matrix(name: &str, t: &TensorData) -> Result<Matrix> {
+    ensure!(t.shape.len() == 2, "`{}` has shape {:?}, expected a matrix", name, t.shape);
+    Matrix::from_f32(t.shape[0], t.shape[1], &t.to_f32())
+}
+
+/// Layer index of `key` if it is `{prefix}{i}{suffix}`.
+fn layer_index(key: &str, prefix: &str, suffix: &str) -> Option<usize> {
+    key.strip_prefix(prefix)?.strip_suffix(suffix)?.parse().ok()
+}
+
+/// The encoder's attention weights, layer 0 first. Decoder blocks (`decoder_blocks.*`,
+/// `decoder.decoder_layers.*`) are not part of the encoder and are skipped.
+pub fn attention_weights(t: &Tensors) -> Result<Vec<AttentionWeights>> {
+    let mut fused = BTreeMap::new();
+    let mut separate = BTreeMap::new();
+    for key in t.keys() {
+        if let Some(i) = layer_index(key, "blocks.", ".attn.qkv.weight") {
+            fused.insert(i, key.clone());
+        }
+        for (family, q) in [("attention.attention", "query"), ("attention.self", "query")] {
+            let suffix = format!(".{}.{}.weight", family, q);
+            if let Some(pos) = key.find("encoder.layer.") {
+                if let Some(i) = layer_index(&key[pos..], "encoder.layer.", &suffix) {
+                    separate.insert(i, key[..key.len() - "query.weight".len()].to_string());
+                }
+            }
+        }
+    }
+    ensure!(
+        fused.is_empty() || separate.is_empty(),
+        "the checkpoint holds both fused (blocks.*.attn.qkv) and separate (encoder.layer.*.query/key/value) attention weights"
+    );
+    let mut out = vec![];
+    if !fused.is_empty() {
+        for (n, (i, key)) in fused.iter().enumerate() {
+            ensure!(*i == n, "attention weights of layer {} missing (found layer {})", n, i);
+            let qkv = matrix(key, &t[key])?;
+            ensure!(qkv.rows % 3 == 0 && qkv.rows / 3 == qkv.cols, "`{}` has shape {:?}, expected [3D, D]", key, t[key].shape);
+            let d = qkv.cols;
+            out.push(AttentionWeights { q: qkv.row_block(0, d), k: qkv.row_block(d, 2 * d), v: qkv.row_block(2 * d, 3 * d) });
+        }
+    } else {
+        for (n, (i, stem)) in separate.iter().enumerate() {
+            ensure!(*i == n, "attention weights of layer {} missing (found layer {})", n, i);
+            let get = |w: &str| -> Result<Matrix> {
+                let name = format!("{}{}.weight", stem, w);
+                matrix(&name, t.get(&name).with_context(|| format!("`{}` missing", name))?)
+            };
+            out.push(AttentionWeights { q: get("query")?, k: get("key")?, v: get("value")? });
+        }
+    }
+    if out.is_empty() {
+        bail!("no attention weights found (neither timm `blocks.N.attn.qkv.weight` nor Hugging Face `encoder.layer.N.attention...query.weight`)");
+    }
+    Ok(out)
+}
+
+/// `(||W_Q W_K^T||_2, ||W_V||_2)` of one layer.
+pub fn layer_norms(w: &AttentionWeights) -> Result<(f64, f64)> {
+    let qk = w.q.transpose().matmul(&w.k)?;
+    Ok((spectral_norm(&qk)?.value, spectral_norm(&w.v)?.value))
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SpectraRow {
+    /// 1-based layer index.
+    pub layer: usize,
+    pub rel_depth: f64,
+    pub qk_a: f64,
+    pub qk_b: f64,
+    pub v_a: f64,
+    pub v_b: f64,
+    /// `qk_a / qk_b`.
+    pub beta_qk: f64,
+    /// `v_a / v_b`.
+    pub beta_v: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SpectraReport {
+    pub a: String,
+    pub b: String,
+    pub depth: usize,
+    pub rows: Vec<SpectraRow>,
+}
+
+/// Norms of both models layer by layer; different depths are an error naming both.
+pub fn compare(a: &Checkpoint, b: &Checkpoint) -> Result<SpectraReport> {
+    let wa = attention_weights(&a.tensors).with_context(|| format!("{}", a.path.display()))?;
+    let wb = attention_weights(&b.tensors).with_context(|| format!("{}", b.path.display()))?;
+    if wa.len() != wb.len() {
+        bail!(
+            "spectra compare layer by layer, but {} has {} layers and {} has {}: pass two models of the same depth",
+            a.label,
+            wa.len(),
+            b.label,
+            wb.len()
+        );
+    }
+    let depth = wa.len();
+    let mut rows = vec![];
+    for (l, (x, y)) in wa.iter().zip(&wb).enumerate() {
+        let ((qk_a, v_a), (qk_b, v_b)) = (layer_norms(x)?, layer_norms(y)?);
+        rows.push(SpectraRow {
+            layer: l + 1,
+            rel_depth: (l + 1) as f64 / depth as f64,
+            qk_a,
+            qk_b,
+            v_a,
+            v_b,
+            beta_qk: qk_a / qk_b,
+            beta_v: v_a / v_b,
+        });
+    }
+    Ok(SpectraReport { a: a.label.clone(), b: b.label.clone(), depth, rows })
+}
+
+pub fn to_csv(r: &SpectraReport) -> String {
+    let mut s = String::from("layer,rel_depth,qk_norm_a,qk_norm_b,v_norm_a,v_norm_b,beta_qk,beta_v\n");
+    for w in &r.rows {
+        s += &format!(
+            "{},{:.6},{:.8},{:.8},{:.8},{:.8},{:.8},{:.8}\n",
+            w.layer, w.rel_depth, w.qk_a, w.qk_b, w.v_a, w.v_b, w.beta_qk, w.beta_v
+        );
+    }
+    s
+}

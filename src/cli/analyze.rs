@@ -1,0 +1,176 @@
+//! `bamboo analyze smoothing | spectra`: argument parsing, files and printed tables; the work
+//! is in `crate::analysis`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::RuntimeArgs;
+use crate::analysis::plot::{line_chart, ChartLayout, Panel, Series};
+use crate::analysis::smoothing::{self, Tokens};
+use crate::analysis::{checkpoint, hidden::ImageEncoder, images, spectra, SmoothingReport, SpectraReport};
+
+#[derive(Subcommand)]
+pub enum Analyze {
+    /// Per block: token std (Eq. 1), patch-pair cosine similarity, high-frequency energy share;
+    /// computed on device; CSV, JSON and a PNG comparing the models by relative depth.
+    Smoothing(SmoothingArgs),
+    /// Per layer: ||W_Q W_K^T||_2 and ||W_V||_2 of two models and their ratios (beta_QK, beta_V).
+    Spectra(SpectraArgs),
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum TokenSet {
+    /// Patch tokens only (the default: "patch pairs").
+    Patches,
+    /// Patch tokens and the class token.
+    All,
+}
+
+#[derive(Args)]
+pub struct SmoothingArgs {
+    #[command(flatten)]
+    rt: RuntimeArgs,
+    /// Checkpoints: ckpt-* folders, run folders (newest checkpoint) or .safetensors with a sidecar.
+    #[arg(required = true)]
+    checkpoints: Vec<PathBuf>,
+    /// Images (ImageNet-schema TFRecords; globs, comma separated), at the models' image size.
+    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
+    data: String,
+    /// Batches to average over (fewer if the data runs out).
+    #[arg(long, default_value_t = 4)]
+    batches: usize,
+    #[arg(long, default_value_t = 64)]
+    batch: usize,
+    /// Which tokens the metrics see.
+    #[arg(long, value_enum, default_value_t = TokenSet::Patches)]
+    tokens: TokenSet,
+    /// Output folder: smoothing.csv, smoothing.json, smoothing.png.
+    #[arg(long, default_value = "analysis-out")]
+    out: PathBuf,
+}
+
+#[derive(Args)]
+pub struct SpectraArgs {
+    /// Model A (the numerator of the ratios).
+    a: PathBuf,
+    /// Model B, of the same depth.
+    b: PathBuf,
+    /// Output folder: spectra.csv, spectra.json, spectra.png.
+    #[arg(long, default_value = "analysis-out")]
+    out: PathBuf,
+}
+
+pub fn run(cmd: &Analyze) -> Result<()> {
+    match cmd {
+        Analyze::Smoothing(a) => run_smoothing(a),
+        Analyze::Spectra(a) => run_spectra(a),
+    }
+}
+
+fn run_smoothing(a: &SmoothingArgs) -> Result<()> {
+    let tokens = match a.tokens {
+        TokenSet::Patches => Tokens::Patches,
+        TokenSet::All => Tokens::All,
+    };
+    // Every input is checked before the plugin loads: mistakes fail fast.
+    let mut work = vec![];
+    for p in &a.checkpoints {
+        let ck = checkpoint::open(p)?;
+        let enc = ImageEncoder::from_config(ck.require_config()?).with_context(|| format!("{}", p.display()))?;
+        images::check_image_size(&a.data, enc.image_size(), &format!("{} ({})", ck.label, p.display()))?;
+        work.push((ck, enc));
+    }
+    let client = a.rt.client()?;
+    let options = a.rt.compile_options()?;
+    let mut reports = vec![];
+    for (ck, enc) in &work {
+        let batches = images::eval_images(&a.data, a.batch, enc.image_size(), enc.channels(), a.batches)?;
+        let t0 = std::time::Instant::now();
+        let r = smoothing::analyze(&client, &options, ck, &batches, tokens)?;
+        eprintln!("{}: {} blocks, {} examples, {:.1} s", r.label, r.depth, r.examples, t0.elapsed().as_secs_f64());
+        print_smoothing(&r);
+        reports.push(r);
+    }
+    std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
+    write(&a.out.join("smoothing.csv"), smoothing::to_csv(&reports).as_bytes())?;
+    write(&a.out.join("smoothing.json"), serde_json::to_string_pretty(&reports)?.as_bytes())?;
+    smoothing_chart(&reports).save(&a.out.join("smoothing.png"))?;
+    eprintln!("wrote smoothing.csv, smoothing.json, smoothing.png to {}", a.out.display());
+    Ok(())
+}
+
+fn print_smoothing(r: &SmoothingReport) {
+    println!("{} ({}, {} x {}, {} tokens)", r.label, r.model, r.depth, r.width, r.tokens);
+    println!("  layer  rel   token_std  cos_pearson  cos_uncentred  cos_mean_centred  hf_share");
+    for w in &r.rows {
+        println!(
+            "  {:>5}  {:.2}  {:>9.4}  {:>11.4}  {:>13.4}  {:>16.4}  {:>8.4}",
+            w.layer, w.rel_depth, w.token_std, w.cos_pearson, w.cos_uncentred, w.cos_mean_centred, w.hf_share
+        );
+    }
+}
+
+/// Figure 1's analogue: one panel per metric, one line per model, x = relative depth. The
+/// cosine panels show the Pearson (channel-centred) and uncentred variants; the mean-token
+/// centred one is pinned near -1/(T-1) and stays in the CSV only.
+pub fn smoothing_chart(reports: &[SmoothingReport]) -> crate::analysis::plot::canvas::Canvas {
+    type Get = fn(&crate::analysis::SmoothingRow) -> f64;
+    let metrics: [(&str, Get); 4] = [
+        ("TOKEN STD (EQ. 1)", |w| w.token_std),
+        ("COSINE, PEARSON", |w| w.cos_pearson),
+        ("COSINE, UNCENTRED", |w| w.cos_uncentred),
+        ("HIGH-FREQ. SHARE", |w| w.hf_share),
+    ];
+    let panels: Vec<Panel> = metrics
+        .iter()
+        .map(|(title, get)| Panel {
+            title: title.to_string(),
+            series: reports.iter().map(|r| Series { points: r.rows.iter().map(|w| (w.rel_depth, get(w))).collect() }).collect(),
+            x_range: (0.0, 1.0),
+        })
+        .collect();
+    let labels: Vec<String> = reports.iter().map(|r| format!("{} ({}, {}X{})", r.label, r.model, r.depth, r.width)).collect();
+    line_chart(&panels, &labels, "RELATIVE DEPTH", &ChartLayout::default())
+}
+
+fn run_spectra(a: &SpectraArgs) -> Result<()> {
+    let (ca, cb) = (checkpoint::open(&a.a)?, checkpoint::open(&a.b)?);
+    let r = spectra::compare(&ca, &cb)?;
+    print_spectra(&r);
+    std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
+    write(&a.out.join("spectra.csv"), spectra::to_csv(&r).as_bytes())?;
+    write(&a.out.join("spectra.json"), serde_json::to_string_pretty(&r)?.as_bytes())?;
+    spectra_chart(&r).save(&a.out.join("spectra.png"))?;
+    eprintln!("wrote spectra.csv, spectra.json, spectra.png to {}", a.out.display());
+    Ok(())
+}
+
+fn print_spectra(r: &SpectraReport) {
+    println!("A = {}, B = {}; beta = A / B", r.a, r.b);
+    println!("  layer  |WqWk^T| A  |WqWk^T| B   |Wv| A   |Wv| B   beta_QK  beta_V");
+    for w in &r.rows {
+        println!(
+            "  {:>5}  {:>10.4}  {:>10.4}  {:>7.4}  {:>7.4}  {:>7.4}  {:>6.4}",
+            w.layer, w.qk_a, w.qk_b, w.v_a, w.v_b, w.beta_qk, w.beta_v
+        );
+    }
+}
+
+/// Figure 2's analogue: both models' norms and the two ratios, by relative depth.
+pub fn spectra_chart(r: &SpectraReport) -> crate::analysis::plot::canvas::Canvas {
+    let line = |f: &dyn Fn(&spectra::SpectraRow) -> f64| Series { points: r.rows.iter().map(|w| (w.rel_depth, f(w))).collect() };
+    let panels = vec![
+        Panel { title: "|W_Q W_K^T|_2".into(), series: vec![line(&|w| w.qk_a), line(&|w| w.qk_b)], x_range: (0.0, 1.0) },
+        Panel { title: "|W_V|_2".into(), series: vec![line(&|w| w.v_a), line(&|w| w.v_b)], x_range: (0.0, 1.0) },
+        Panel { title: "BETA_QK = A / B".into(), series: vec![line(&|w| w.beta_qk)], x_range: (0.0, 1.0) },
+        Panel { title: "BETA_V = A / B".into(), series: vec![line(&|w| w.beta_v)], x_range: (0.0, 1.0) },
+    ];
+    let labels = vec![format!("A: {} (RATIOS)", r.a), format!("B: {}", r.b)];
+    line_chart(&panels, &labels, "RELATIVE DEPTH", &ChartLayout::default())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
+}

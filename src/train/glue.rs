@@ -1,0 +1,141 @@
+//! GLUE examples as fixed-length BERT inputs, and a batch source that cycles through them in a
+//! seeded order per epoch.
+
+use anyhow::{anyhow, Context, Result};
+use serde_json::{json, Value};
+
+use super::sources::BatchSource;
+use crate::data::text::glue::{GlueExample, Label};
+use crate::data::text::wordpiece::Tokenizer;
+use crate::data::Position;
+use crate::runtime::HostTensor;
+
+/// Token ids, masks, segments and labels of a set of examples, `[n, seq_len]` row-major.
+#[derive(Clone, Debug)]
+pub struct Encoded {
+    pub n: usize,
+    pub seq_len: usize,
+    pub ids: Vec<i32>,
+    pub mask: Vec<f32>,
+    pub segments: Vec<i32>,
+    /// Class ids, or scores for regression.
+    pub classes: Vec<i32>,
+    pub scores: Vec<f32>,
+    pub regression: bool,
+}
+
+/// `[CLS] a [SEP]` or `[CLS] a [SEP] b [SEP]`, the longer side trimmed first to fit (BERT's rule).
+pub fn encode(tok: &Tokenizer, examples: &[GlueExample], seq_len: usize, regression: bool) -> Result<Encoded> {
+    let id = |t: &str| tok.vocab.id(t).ok_or_else(|| anyhow!("the vocabulary has no {}", t));
+    let (cls, sep) = (id("[CLS]")? as i32, id("[SEP]")? as i32);
+    let mut e = Encoded { n: examples.len(), seq_len, ids: vec![], mask: vec![], segments: vec![], classes: vec![], scores: vec![], regression };
+    for ex in examples {
+        let mut a: Vec<i32> = tok.encode(&ex.text_a).into_iter().map(|x| x as i32).collect();
+        let mut b: Vec<i32> = ex.text_b.as_deref().map(|t| tok.encode(t).into_iter().map(|x| x as i32).collect()).unwrap_or_default();
+        let room = seq_len - if ex.text_b.is_some() { 3 } else { 2 };
+        while a.len() + b.len() > room {
+            if a.len() >= b.len() {
+                a.pop();
+            } else {
+                b.pop();
+            }
+        }
+        let mut ids = vec![cls];
+        ids.extend(&a);
+        ids.push(sep);
+        let mut segs = vec![0; ids.len()];
+        if ex.text_b.is_some() {
+            ids.extend(&b);
+            ids.push(sep);
+            segs.resize(ids.len(), 1);
+        }
+        let used = ids.len();
+        ids.resize(seq_len, 0);
+        segs.resize(seq_len, 0);
+        e.ids.extend(ids);
+        e.segments.extend(segs);
+        e.mask.extend((0..seq_len).map(|i| if i < used { 1.0 } else { 0.0 }));
+        match (&ex.label, regression) {
+            (Some(Label::Class(k)), false) => e.classes.push(*k as i32),
+            (Some(Label::Score(s)), true) => e.scores.push(*s),
+            (None, _) => return Err(anyhow!("line {}: example `{}` has no label", ex.line, ex.id)),
+            (Some(l), _) => return Err(anyhow!("line {}: label {:?} does not fit the task", ex.line, l)),
+        }
+    }
+    Ok(e)
+}
+
+impl Encoded {
+    /// Host tensors for the examples at `idx` (labels last unless `with_labels` is false).
+    pub fn batch(&self, idx: &[usize], with_labels: bool) -> Result<Vec<HostTensor>> {
+        let (b, s) = (idx.len() as i64, self.seq_len);
+        let rows = |v: &[i32]| -> Vec<i32> { idx.iter().flat_map(|&i| v[i * s..(i + 1) * s].iter().copied()).collect() };
+        let mask: Vec<f32> = idx.iter().flat_map(|&i| self.mask[i * s..(i + 1) * s].iter().copied()).collect();
+        let mut out = vec![
+            HostTensor::from_slice(&[b, s as i64], &rows(&self.ids))?,
+            HostTensor::from_slice(&[b, s as i64], &mask)?,
+            HostTensor::from_slice(&[b, s as i64], &rows(&self.segments))?,
+        ];
+        if with_labels {
+            if self.regression {
+                out.push(HostTensor::from_slice(&[b], &idx.iter().map(|&i| self.scores[i]).collect::<Vec<_>>())?);
+            } else {
+                out.push(HostTensor::from_slice(&[b], &idx.iter().map(|&i| self.classes[i]).collect::<Vec<_>>())?);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Batches from encoded examples, reshuffled every epoch from (seed, epoch).
+pub struct GlueSource {
+    pub data: Encoded,
+    batch: usize,
+    seed: u64,
+    next: Position,
+}
+
+impl GlueSource {
+    pub fn new(data: Encoded, batch: usize, seed: u64) -> Result<Self> {
+        anyhow::ensure!(data.n >= batch, "{} training examples are fewer than one batch of {}", data.n, batch);
+        Ok(GlueSource { data, batch, seed, next: Position::default() })
+    }
+
+    fn order(&self, epoch: u64) -> Vec<usize> {
+        let mut idx: Vec<usize> = (0..self.data.n).collect();
+        let mut s = self.seed ^ epoch.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x474C_5545;
+        for i in (1..idx.len()).rev() {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            idx.swap(i, (s % (i as u64 + 1)) as usize);
+        }
+        idx
+    }
+}
+
+impl BatchSource for GlueSource {
+    fn next_batch(&mut self) -> Result<Vec<HostTensor>> {
+        let per_epoch = (self.data.n / self.batch) as u64;
+        if self.next.step >= per_epoch {
+            self.next = Position { epoch: self.next.epoch + 1, step: 0 };
+        }
+        let order = self.order(self.next.epoch);
+        let start = self.next.step as usize * self.batch;
+        let b = self.data.batch(&order[start..start + self.batch], true)?;
+        self.next = self.next.next();
+        Ok(b)
+    }
+
+    fn position(&self) -> Value {
+        json!({ "epoch": self.next.epoch, "step": self.next.step })
+    }
+
+    fn seek(&mut self, pos: &Value) -> Result<()> {
+        self.next = Position {
+            epoch: pos["epoch"].as_u64().context("data position has no epoch")?,
+            step: pos["step"].as_u64().context("data position has no step")?,
+        };
+        Ok(())
+    }
+}

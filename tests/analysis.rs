@@ -1,0 +1,439 @@
+//! Analyses: smoothing metrics against a host computation (an explicit DFT, explicit token
+//! pairs), the MAE encoder-only path against MAE's own encoder, spectral norms against
+//! matrices with known norms, PNG outputs decoded back, and the bad-input errors. Checkpoints
+//! are random initializations written to temp folders in the training layout.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use bamboo::analysis::checkpoint::{open, Checkpoint};
+use bamboo::analysis::hidden::ImageEncoder;
+use bamboo::analysis::linalg::{spectral_norm, Matrix};
+use bamboo::analysis::smoothing::{analyze, Tokens};
+use bamboo::analysis::{images, metrics, reconstruct, spectra};
+use bamboo::checkpoint::{save, Tensors};
+use bamboo::config::{MaeConfig, ModelConfig, Stack, VitConfig};
+use bamboo::graph::{DType, Function, Graph};
+use bamboo::models::{mae, ParamSpec, Params};
+use bamboo::nn::stack::StackOptions;
+use bamboo::program::Program;
+use bamboo::runtime::{CompileOptions, HostTensor};
+use bamboo::train::init::init_param;
+use bamboo::train::weights::{host_params, mae_encoder_to_vit, to_checkpoint};
+use common::Rng;
+
+const DATA: &str = "datasets/fashion-mnist-tfrecord/validation-*";
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("bamboo-analysis-{}-{}", std::process::id(), name));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn tiny_vit(depth: usize, image: usize, patch: usize) -> VitConfig {
+    let mut c = VitConfig::new(image, patch, Stack::new(depth, 32, 2), 10);
+    c.channels = 1;
+    c
+}
+
+fn tiny_mae(depth: usize) -> MaeConfig {
+    MaeConfig::from_vit(&tiny_vit(depth, 28, 7)).with_decoder(Stack::new(1, 32, 2))
+}
+
+fn specs(c: &ModelConfig) -> Vec<ParamSpec> {
+    match c {
+        ModelConfig::Vit(v) => bamboo::models::vit::param_specs(v),
+        ModelConfig::Mae(m) => mae::param_specs(m),
+        ModelConfig::Bert(b) => bamboo::models::bert::param_specs(b),
+    }
+}
+
+/// A random-init checkpoint in the training layout: `run/ckpt-00000007/{model.safetensors,state.json}`.
+fn write_checkpoint(run: &Path, c: &ModelConfig, seed: u64) -> PathBuf {
+    let specs = specs(c);
+    let values: Vec<HostTensor> = specs.iter().map(|s| init_param(s, seed).unwrap()).collect();
+    write_tensors(run, c, &to_checkpoint(&specs, &values).unwrap())
+}
+
+fn write_tensors(run: &Path, c: &ModelConfig, t: &Tensors) -> PathBuf {
+    let dir = run.join("ckpt-00000007");
+    std::fs::create_dir_all(&dir).unwrap();
+    save(&dir.join("model.safetensors"), t, &Default::default()).unwrap();
+    let state = serde_json::json!({ "step": 7, "extra": { "config": { "model": c } } });
+    std::fs::write(dir.join("state.json"), state.to_string()).unwrap();
+    dir
+}
+
+// ---- host reference: the definitions written out, no shortcuts ------------------------------
+
+/// Metrics of one example's tokens `[T][D]`: (std, cos uncentred, cos pearson, cos mean-centred, hf).
+fn host_metrics(x: &[Vec<f64>]) -> [f64; 5] {
+    let (t, d) = (x.len(), x[0].len());
+    let mean: Vec<f64> = (0..d).map(|c| x.iter().map(|r| r[c]).sum::<f64>() / t as f64).collect();
+    let std = (0..d).map(|c| (x.iter().map(|r| (r[c] - mean[c]).powi(2)).sum::<f64>() / (t - 1) as f64).sqrt()).sum::<f64>() / d as f64;
+    let cos = |v: &[Vec<f64>]| {
+        let mut s = 0.0;
+        for i in 0..t {
+            for j in 0..t {
+                if i != j {
+                    let dot: f64 = (0..d).map(|c| v[i][c] * v[j][c]).sum();
+                    let ni: f64 = v[i].iter().map(|a| a * a).sum::<f64>().sqrt();
+                    let nj: f64 = v[j].iter().map(|a| a * a).sum::<f64>().sqrt();
+                    s += dot / (ni * nj);
+                }
+            }
+        }
+        s / (t * (t - 1)) as f64
+    };
+    let pearson: Vec<Vec<f64>> = x.iter().map(|r| { let m = r.iter().sum::<f64>() / d as f64; r.iter().map(|a| a - m).collect() }).collect();
+    let centred: Vec<Vec<f64>> = x.iter().map(|r| r.iter().zip(&mean).map(|(a, m)| a - m).collect()).collect();
+    // An explicit DFT along the tokens, per channel: energy at frequency 0 against all.
+    let mut energy = vec![0.0; t];
+    for (k, e) in energy.iter_mut().enumerate() {
+        for c in 0..d {
+            let (mut re, mut im) = (0.0, 0.0);
+            for (n, r) in x.iter().enumerate() {
+                let a = -2.0 * std::f64::consts::PI * (k * n) as f64 / t as f64;
+                re += r[c] * a.cos();
+                im += r[c] * a.sin();
+            }
+            *e += re * re + im * im;
+        }
+    }
+    let hf = energy[1..].iter().sum::<f64>() / energy.iter().sum::<f64>();
+    [std, cos(x), cos(&pearson), cos(&centred), hf]
+}
+
+/// Host metrics of hidden `[L, B, T, D]` (from `skip` tokens on), averaged over the batch: `[5][L]`.
+fn host_layers(h: &[f32], dims: &[i64], skip: usize) -> Vec<Vec<f64>> {
+    let (l, b, t, d) = (dims[0] as usize, dims[1] as usize, dims[2] as usize, dims[3] as usize);
+    let mut out = vec![vec![0.0; l]; 5];
+    for li in 0..l {
+        for bi in 0..b {
+            let tokens: Vec<Vec<f64>> = (skip..t).map(|ti| (0..d).map(|c| h[((li * b + bi) * t + ti) * d + c] as f64).collect()).collect();
+            for (m, v) in host_metrics(&tokens).iter().enumerate() {
+                out[m][li] += v / b as f64;
+            }
+        }
+    }
+    out
+}
+
+fn run_metrics(h: &HostTensor) -> Vec<Vec<f64>> {
+    let g = Graph::new("metrics");
+    let x = g.param("h", &h.dims, DType::F32);
+    let f = Function::new(&g, &metrics::smoothing(&x).unwrap().into_vec()).unwrap();
+    let p = Program::compile(common::client(), &f, &CompileOptions::default()).unwrap();
+    p.run_host(common::client(), &[h.clone()]).unwrap().iter().map(|o| o.to_vec::<f32>().unwrap().iter().map(|&v| v as f64).collect()).collect()
+}
+
+fn assert_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
+    assert_eq!(got.len(), want.len(), "{}", what);
+    for (i, (a, b)) in got.iter().zip(want).enumerate() {
+        assert!((a - b).abs() <= tol * b.abs().max(1.0), "{} [{}]: device {} vs host {}", what, i, a, b);
+    }
+}
+
+const NAMES: [&str; 5] = ["token std", "cos uncentred", "cos pearson", "cos mean-centred", "hf share"];
+
+#[test]
+fn metrics_match_host_definitions() {
+    // Tokens with a per-layer shared direction and per-token offsets, so the variants differ.
+    let (l, b, t, d) = (3usize, 2usize, 6usize, 5usize);
+    let mut rng = Rng::new(11);
+    let mut h = vec![0f32; l * b * t * d];
+    for li in 0..l {
+        let shared: Vec<f64> = rng.normals(d, li as f64);
+        for bi in 0..b {
+            for ti in 0..t {
+                let offset = rng.normal();
+                for c in 0..d {
+                    h[((li * b + bi) * t + ti) * d + c] = (rng.normal() + shared[c] + offset) as f32;
+                }
+            }
+        }
+    }
+    let dims = [l as i64, b as i64, t as i64, d as i64];
+    let got = run_metrics(&HostTensor::from_slice(&dims, &h).unwrap());
+    let want = host_layers(&h, &dims, 0);
+    for m in 0..5 {
+        assert_close(NAMES[m], &got[m], &want[m], 1e-5);
+    }
+    // The variants really differ on this data (else the test could not tell them apart).
+    assert!((want[1][2] - want[2][2]).abs() > 0.05 && (want[2][2] - want[3][2]).abs() > 0.05, "{:?}", want);
+}
+
+#[test]
+fn mean_token_centring_pins_the_cosine() {
+    // Tokens = m + e_t (basis vectors): centred by the mean token they all have the same norm and
+    // sum to zero, so their mean pairwise cosine is exactly -1/(T-1), whatever m is.
+    let t = 5usize;
+    let m = [3.0f32, -1.0, 0.5, 2.0, 7.0];
+    let h: Vec<f32> = (0..t).flat_map(|i| (0..t).map(move |c| m[c] + (i == c) as u8 as f32)).collect();
+    let got = run_metrics(&HostTensor::from_slice(&[1, 1, t as i64, t as i64], &h).unwrap());
+    assert!((got[3][0] + 1.0 / (t - 1) as f64).abs() < 1e-6, "mean-centred cosine {}", got[3][0]);
+    assert!(got[1][0] > 0.9, "uncentred cosine {} should see the shared m", got[1][0]);
+}
+
+/// Runs the hidden-state forward alone and returns `[L, B, T, D]` for `batch`.
+fn hidden_of(enc: &ImageEncoder, ck: &Checkpoint, batch: &HostTensor, partial: bool) -> HostTensor {
+    let g = Graph::new("hidden");
+    let specs = enc.specs();
+    let p = Params::declare(&g, &specs, DType::F32);
+    let x = g.param("images", &batch.dims, DType::F32);
+    let f = Function::new(&g, &[enc.hidden(&p, &x).unwrap()]).unwrap();
+    let prog = Program::compile(common::client(), &f, &CompileOptions::default()).unwrap();
+    let mut inputs = host_params(&specs, &ck.tensors, &[], partial).unwrap();
+    inputs.push(batch.clone());
+    prog.run_host(common::client(), &inputs).unwrap().remove(0)
+}
+
+#[test]
+fn vit_checkpoint_smoothing_matches_host_on_real_images() {
+    let dir = tmp("vit");
+    let cfg = ModelConfig::Vit(tiny_vit(2, 28, 7));
+    write_checkpoint(&dir.join("tiny-vit"), &cfg, 1);
+    let ck = open(&dir.join("tiny-vit")).unwrap(); // a run folder: its newest checkpoint
+    assert_eq!(ck.label, "tiny-vit@7");
+    let enc = ImageEncoder::from_config(ck.config.as_ref().unwrap()).unwrap();
+    let batches = images::eval_images(DATA, 4, 28, 1, 2).unwrap();
+    assert_eq!(batches.len(), 2);
+    assert_eq!(batches[0].dims, [4, 1, 28, 28]);
+
+    let r = analyze(common::client(), &CompileOptions::default(), &ck, &batches, Tokens::Patches).unwrap();
+    assert_eq!((r.depth, r.tokens, r.examples, r.rows.len()), (2, 16, 8, 2));
+    assert_eq!(r.rows[1].rel_depth, 1.0);
+
+    let mut want = vec![vec![0.0; 2]; 5];
+    for b in &batches {
+        let h = hidden_of(&enc, &ck, b, false);
+        assert_eq!(h.dims, [2, 4, 17, 32]);
+        for (w, v) in want.iter_mut().zip(host_layers(&h.to_vec::<f32>().unwrap(), &h.dims, 1)) {
+            for (a, x) in w.iter_mut().zip(v) {
+                *a += x / 2.0;
+            }
+        }
+    }
+    let got: Vec<Vec<f64>> = vec![
+        r.rows.iter().map(|w| w.token_std).collect(),
+        r.rows.iter().map(|w| w.cos_uncentred).collect(),
+        r.rows.iter().map(|w| w.cos_pearson).collect(),
+        r.rows.iter().map(|w| w.cos_mean_centred).collect(),
+        r.rows.iter().map(|w| w.hf_share).collect(),
+    ];
+    for m in 0..5 {
+        assert_close(NAMES[m], &got[m], &want[m], 1e-4);
+    }
+}
+
+#[test]
+fn mae_encoder_path_matches_mae_forward_without_masking() {
+    // MAE's own forward with mask ratio 0 keeps every patch (in a shuffled order); every metric
+    // here is invariant to the token order, so both paths must agree.
+    let dir = tmp("mae");
+    let c = tiny_mae(3);
+    let ckdir = write_checkpoint(&dir.join("tiny-mae"), &ModelConfig::Mae(c.clone()), 2);
+    let ck = open(&ckdir).unwrap();
+    let batch = images::eval_images(DATA, 4, 28, 1, 1).unwrap().remove(0);
+    let r = analyze(common::client(), &CompileOptions::default(), &ck, std::slice::from_ref(&batch), Tokens::Patches).unwrap();
+    assert_eq!((r.model.as_str(), r.depth, r.tokens), ("mae", 3, 16));
+
+    let unmasked = MaeConfig { mask_ratio: 0.0, ..c.clone() };
+    let specs = mae::param_specs(&unmasked);
+    let g = Graph::new("mae_all_patches");
+    let p = Params::declare(&g, &specs, DType::F32);
+    let x = g.param("images", &batch.dims, DType::F32);
+    let noise = g.param("noise", &[4, 16], DType::F32);
+    let o = StackOptions { keep_hidden: true, ..Default::default() };
+    let out = mae::forward(&unmasked, &p, &x, &noise, &o).unwrap();
+    let prog = Program::compile(common::client(), &Function::new(&g, &[out.hidden.unwrap()]).unwrap(), &CompileOptions::default()).unwrap();
+    let mut inputs = host_params(&specs, &ck.tensors, &[], false).unwrap();
+    inputs.push(batch.clone());
+    inputs.push(HostTensor::from_slice(&[4, 16], &Rng::new(5).range(64, 0.0, 1.0).iter().map(|&v| v as f32).collect::<Vec<_>>()).unwrap());
+    let h = prog.run_host(common::client(), &inputs).unwrap().remove(0);
+    assert_eq!(h.dims, [3, 4, 17, 32]);
+    let want = host_layers(&h.to_vec::<f32>().unwrap(), &h.dims, 1);
+    assert_close("mae token std", &r.rows.iter().map(|w| w.token_std).collect::<Vec<_>>(), &want[0], 1e-4);
+    assert_close("mae cos pearson", &r.rows.iter().map(|w| w.cos_pearson).collect::<Vec<_>>(), &want[2], 1e-4);
+    assert_close("mae hf share", &r.rows.iter().map(|w| w.hf_share).collect::<Vec<_>>(), &want[4], 1e-4);
+}
+
+// ---- spectral norms -----------------------------------------------------------------------
+
+fn givens_product(n: usize, seed: u64) -> Matrix {
+    // A product of plane rotations: orthogonal, dense, no structure the start vector could hit.
+    let mut q = Matrix::new(n, n, (0..n * n).map(|i| (i % (n + 1) == 0) as u8 as f64).collect()).unwrap();
+    let mut rng = Rng::new(seed);
+    for _ in 0..4 * n {
+        let (i, j) = ((rng.next_u64() % n as u64) as usize, (rng.next_u64() % n as u64) as usize);
+        if i == j {
+            continue;
+        }
+        let a = rng.uniform() * std::f64::consts::TAU;
+        let mut g = Matrix::new(n, n, (0..n * n).map(|k| (k % (n + 1) == 0) as u8 as f64).collect()).unwrap();
+        g.data[i * n + i] = a.cos();
+        g.data[j * n + j] = a.cos();
+        g.data[i * n + j] = -a.sin();
+        g.data[j * n + i] = a.sin();
+        q = g.matmul(&q).unwrap();
+    }
+    q
+}
+
+fn diag(s: &[f64], rows: usize, cols: usize) -> Matrix {
+    let mut m = Matrix::zeros(rows, cols);
+    for (i, &v) in s.iter().enumerate() {
+        m.data[i * cols + i] = v;
+    }
+    m
+}
+
+#[test]
+fn spectral_norms_of_matrices_with_known_norms() {
+    let rel = |got: f64, want: f64| (got - want).abs() / want;
+    assert!(rel(spectral_norm(&diag(&[3.0, -7.0, 2.0, 0.5], 4, 4)).unwrap().value, 7.0) < 1e-12);
+    // Rectangular U diag(s) V^T with a close top pair (1e-3 apart).
+    let s = [4.0, 3.996, 2.0, 1.0, 0.1];
+    let a = givens_product(7, 1).matmul(&diag(&s, 7, 5)).unwrap().matmul(&givens_product(5, 2).transpose()).unwrap();
+    let n = spectral_norm(&a).unwrap();
+    assert!(rel(n.value, 4.0) < 1e-10, "U S V^T: {} ({} iterations)", n.value, n.iterations);
+    // Rank one: ||u v^T|| = |u| |v|.
+    let (u, v) = (Rng::new(3).normals(6, 1.0), Rng::new(4).normals(9, 1.0));
+    let uv = Matrix::new(6, 9, u.iter().flat_map(|a| v.iter().map(move |b| a * b)).collect()).unwrap();
+    let norm = |x: &[f64]| x.iter().map(|a| a * a).sum::<f64>().sqrt();
+    assert!(rel(spectral_norm(&uv).unwrap().value, norm(&u) * norm(&v)) < 1e-12);
+    // A rotation alone has norm 1; the zero matrix has 0.
+    assert!(rel(spectral_norm(&givens_product(8, 5)).unwrap().value, 1.0) < 1e-12);
+    assert_eq!(spectral_norm(&Matrix::zeros(3, 2)).unwrap().value, 0.0);
+}
+
+#[test]
+fn spectra_read_both_layouts_and_the_product_orientation() {
+    let dir = tmp("spectra");
+    let c = tiny_mae(3);
+    let hf = write_checkpoint(&dir.join("mae"), &ModelConfig::Mae(c.clone()), 3);
+    let hf = open(&hf).unwrap();
+    // The same weights under timm's fused names: every ratio must be exactly 1.
+    let timm_dir = write_tensors(&dir.join("timm"), &ModelConfig::Vit(tiny_vit(3, 28, 7)), &mae_encoder_to_vit(&hf.tensors).unwrap());
+    let timm = open(&timm_dir).unwrap();
+    let r = spectra::compare(&hf, &timm).unwrap();
+    assert_eq!(r.rows.len(), 3);
+    for w in &r.rows {
+        assert!((w.beta_qk - 1.0).abs() < 1e-12 && (w.beta_v - 1.0).abs() < 1e-12, "{:?}", w);
+    }
+    // ||W_Q W_K^T|| with W_Q = W_q^T (PyTorch's [out, in]): the product q^T k, not q k^T.
+    let get = |n: &str| {
+        let t = &hf.tensors[n];
+        Matrix::from_f32(t.shape[0], t.shape[1], &t.to_f32()).unwrap()
+    };
+    let (q, k) = (get("vit.encoder.layer.1.attention.attention.query.weight"), get("vit.encoder.layer.1.attention.attention.key.weight"));
+    let want = spectral_norm(&q.transpose().matmul(&k).unwrap()).unwrap().value;
+    let other = spectral_norm(&q.matmul(&k.transpose()).unwrap()).unwrap().value;
+    assert!((r.rows[1].qk_a - want).abs() < 1e-9 * want && (want - other).abs() > 1e-3 * want, "{} {} {}", r.rows[1].qk_a, want, other);
+    let v = get("vit.encoder.layer.1.attention.attention.value.weight");
+    assert!((r.rows[1].v_a - spectral_norm(&v).unwrap().value).abs() < 1e-12);
+}
+
+// ---- bad input --------------------------------------------------------------------------------
+
+#[test]
+fn different_depths_are_refused_naming_both() {
+    let dir = tmp("depths");
+    let a = open(&write_checkpoint(&dir.join("shallow"), &ModelConfig::Vit(tiny_vit(2, 28, 7)), 1)).unwrap();
+    let b = open(&write_checkpoint(&dir.join("deep"), &ModelConfig::Mae(tiny_mae(3)), 1)).unwrap();
+    let e = spectra::compare(&a, &b).err().expect("different depths must fail").to_string();
+    assert!(e.contains("shallow@7 has 2 layers") && e.contains("deep@7 has 3"), "{}", e);
+}
+
+#[test]
+fn image_size_mismatch_is_refused_naming_both() {
+    let e = images::check_image_size(DATA, 32, "model m").err().expect("32 px model on 28 px data").to_string();
+    assert!(e.contains("28x28") && e.contains("32x32") && e.contains("model m"), "{}", e);
+    images::check_image_size(DATA, 28, "model m").unwrap();
+}
+
+// ---- the command line and its PNGs -------------------------------------------------------------
+
+fn bamboo(args: &[&str]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_bamboo")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Decodes a PNG; `coloured`: some pixel must be neither grey nor white (the plot's lines).
+fn png_size(path: &Path, coloured: bool) -> (u32, u32) {
+    let d = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut r = d.read_info().unwrap();
+    let mut buf = vec![0; r.output_buffer_size().unwrap()];
+    let info = r.next_frame(&mut buf).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    assert!(buf.chunks(3).any(|p| p != [255, 255, 255]), "{} is blank", path.display());
+    if coloured {
+        assert!(buf.chunks(3).any(|p| p[0] != p[1] || p[1] != p[2]), "{} has no coloured line", path.display());
+    }
+    (info.width, info.height)
+}
+
+#[test]
+fn cli_writes_csv_json_and_pngs() {
+    let dir = tmp("cli");
+    let vit = write_checkpoint(&dir.join("v"), &ModelConfig::Vit(tiny_vit(2, 28, 7)), 1);
+    let mae = write_checkpoint(&dir.join("m"), &ModelConfig::Mae(tiny_mae(3)), 2);
+    let out = dir.join("out");
+    let (ok, err) = bamboo(&["analyze", "smoothing", vit.to_str().unwrap(), mae.to_str().unwrap(), "--batches", "1", "--batch", "8", "--out", out.to_str().unwrap()]);
+    assert!(ok, "{}", err);
+    let csv = std::fs::read_to_string(out.join("smoothing.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 2 + 3, "{}", csv);
+    assert!(csv.lines().nth(1).unwrap().starts_with("v@7,"), "{}", csv);
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("smoothing.json")).unwrap()).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2);
+    assert_eq!(json[1]["rows"].as_array().unwrap().len(), 3);
+    // 2 x 2 panels of 420 x 300, a legend of two rows below.
+    assert_eq!(png_size(&out.join("smoothing.png"), true), (840, 600 + 14 + 2 * 22));
+
+    let (ok, err) = bamboo(&["analyze", "spectra", mae.to_str().unwrap(), mae.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(ok, "{}", err);
+    assert_eq!(std::fs::read_to_string(out.join("spectra.csv")).unwrap().lines().count(), 4);
+    assert_eq!(png_size(&out.join("spectra.png"), true), (840, 600 + 14 + 2 * 22));
+
+    let grid = dir.join("grid.png");
+    let (ok, err) = bamboo(&["visualize", "mae", mae.to_str().unwrap(), "--images", "3", "--out", grid.to_str().unwrap()]);
+    assert!(ok, "{}", err);
+    // 28 px at scale 4 = 112 px tiles, 4 columns and 3 rows with 6 px gaps, a 20 px header.
+    assert_eq!(png_size(&grid, false), (4 * 118 + 6, 20 + 3 * 118 + 4));
+
+    // A 32 px model on 28 px data: refused before anything runs, both sizes named.
+    let big = write_checkpoint(&dir.join("big"), &ModelConfig::Vit(tiny_vit(2, 32, 8)), 1);
+    let (ok, err) = bamboo(&["analyze", "smoothing", big.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(!ok && err.contains("28x28") && err.contains("32x32"), "{}", err);
+    // A ViT is no MAE.
+    let (ok, err) = bamboo(&["visualize", "mae", vit.to_str().unwrap(), "--out", grid.to_str().unwrap()]);
+    assert!(!ok && err.contains("needs an MAE checkpoint"), "{}", err);
+}
+
+#[test]
+fn reconstruction_helpers_invert_each_other() {
+    let mut rng = Rng::new(9);
+    let (b, c, s, p) = (2, 3, 8, 4);
+    let img: Vec<f32> = rng.normals(b * c * s * s, 1.0).iter().map(|&v| v as f32).collect();
+    let patches = reconstruct::patchify(&img, b, c, s, p);
+    // Patch 1 of image 0 starts at pixel (0, 4); its channels are interleaved per pixel.
+    assert_eq!(&patches[p * p * c..p * p * c + 3], &[img[4], img[s * s + 4], img[2 * s * s + 4]]);
+    assert_eq!(reconstruct::unpatchify(&patches, b, c, s, p), img);
+    // A prediction that is exactly the normalized target maps back to the target.
+    let k = p * p * c;
+    let mut pred: Vec<f32> = patches
+        .chunks(k)
+        .flat_map(|t| {
+            let m = t.iter().sum::<f32>() / k as f32;
+            let v = t.iter().map(|x| (x - m).powi(2)).sum::<f32>() / (k - 1) as f32;
+            t.iter().map(move |x| (x - m) / (v + 1e-6).sqrt()).collect::<Vec<_>>()
+        })
+        .collect();
+    reconstruct::unnormalize_patches(&mut pred, &patches, k);
+    for (a, t) in pred.iter().zip(&patches) {
+        assert!((a - t).abs() < 1e-4, "{} vs {}", a, t);
+    }
+}
