@@ -162,8 +162,8 @@ fn print_spectra(r: &SpectraReport) {
 pub fn spectra_chart(r: &SpectraReport) -> crate::analysis::plot::canvas::Canvas {
     let line = |f: &dyn Fn(&spectra::SpectraRow) -> f64| Series { points: r.rows.iter().map(|w| (w.rel_depth, f(w))).collect() };
     let panels = vec![
-        Panel { title: "|W_Q W_K^T|_2".into(), series: vec![line(&|w| w.qk_a), line(&|w| w.qk_b)], x_range: (0.0, 1.0) },
-        Panel { title: "|W_V|_2".into(), series: vec![line(&|w| w.v_a), line(&|w| w.v_b)], x_range: (0.0, 1.0) },
+        Panel { title: "SPECTRAL NORM W_Q W_K^T".into(), series: vec![line(&|w| w.qk_a), line(&|w| w.qk_b)], x_range: (0.0, 1.0) },
+        Panel { title: "SPECTRAL NORM W_V".into(), series: vec![line(&|w| w.v_a), line(&|w| w.v_b)], x_range: (0.0, 1.0) },
         Panel { title: "BETA_QK = A / B".into(), series: vec![line(&|w| w.beta_qk)], x_range: (0.0, 1.0) },
         Panel { title: "BETA_V = A / B".into(), series: vec![line(&|w| w.beta_v)], x_range: (0.0, 1.0) },
     ];

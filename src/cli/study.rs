@@ -36,6 +36,12 @@ pub struct StudyArgs {
     out: PathBuf,
     #[arg(long, default_value_t = 0)]
     seed: u64,
+    /// Layer-wise lr decay as the total factor from the head down to the embeddings; each model
+    /// gets the per-layer factor total^(1 / (depth + 1)), so deep and shallow models see the
+    /// same spread of learning rates (a fixed per-layer 0.75 would all but freeze a 24-block
+    /// model's lower half).
+    #[arg(long, default_value_t = 0.1)]
+    layer_decay_total: f64,
 }
 
 struct Row {
@@ -96,7 +102,7 @@ pub fn run(a: &StudyArgs) -> Result<()> {
             val_data: a.val_data.clone(),
             label_smoothing: 0.1,
             from: Some(ck),
-            layer_decay: Some(0.75),
+            layer_decay: Some(a.layer_decay_total.powf(1.0 / (enc.depth as f64 + 1.0))),
         };
         let (f, acc) = classify(&ft, Mode::Finetune)?;
         rows.push(Row {

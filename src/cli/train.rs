@@ -258,11 +258,11 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     let step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 1.5e-4, 0.05, None)?;
     let resolved = json!({ "recipe": "pretrain mae", "model": ModelConfig::Mae(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
     print_config("pretrain mae", &resolved);
+    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, 1000, Transform::mae(), ImageTask::Mae { patches: cfg.num_patches() }, c.seed, c.accum, None)?;
     let client = c.rt.client()?;
     let obj = MaePretrain(cfg.clone());
     let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
     eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
-    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, 1000, Transform::mae(), ImageTask::Mae { patches: cfg.num_patches() }, c.seed, c.accum, None)?;
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
     Ok(s)
@@ -279,11 +279,11 @@ pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
     step.schedule = Schedule::WarmupLinear { lr, warmup: c.warmup.unwrap_or(c.steps / 10), total: c.steps };
     let resolved = json!({ "recipe": "pretrain bert", "model": ModelConfig::Bert(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
     print_config("pretrain bert", &resolved);
+    let mut src = BertSource::new(&c.data, c.batch, cfg.seq_len, cfg.max_predictions, c.seed)?;
     let client = c.rt.client()?;
     let obj = BertPretrain(cfg.clone());
     let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
     eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
-    let mut src = BertSource::new(&c.data, c.batch, cfg.seq_len, cfg.max_predictions, c.seed)?;
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
     Ok(s)
@@ -333,6 +333,11 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     };
     let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "seed": c.seed });
     print_config(recipe, &resolved);
+    let transform = if mode == Mode::LinearProbe { Transform::Train { scale: (0.08, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5 } } else { Transform::finetune() };
+    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, cfg.num_classes, transform, ImageTask::Labels, c.seed, c.accum, None)?;
+    if mode != Mode::Scratch && a.from.is_none() {
+        bail!("--from is required for {}", recipe);
+    }
     let client = c.rt.client()?;
     let obj = Classify { config: cfg.clone(), label_smoothing: if mode == Mode::LinearProbe { 0.0 } else { a.label_smoothing } };
     let mut trainer = Trainer::new(&client, &obj, step.clone(), c.seed)?;
@@ -343,11 +348,7 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
         let weights = if src.keys().any(|k| k.starts_with("vit.encoder.layer.")) { mae_encoder_to_vit(&src)? } else { src };
         let left = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
         eprintln!("loaded {}; left at their initial values: {}", file.display(), left.join(", "));
-    } else if mode != Mode::Scratch {
-        bail!("--from is required for {}", recipe);
     }
-    let transform = if mode == Mode::LinearProbe { Transform::Train { scale: (0.08, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5 } } else { Transform::finetune() };
-    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, cfg.num_classes, transform, ImageTask::Labels, c.seed, c.accum, None)?;
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
     let acc = evaluate(&client, &obj, &trainer, &a.val_data, c)?;

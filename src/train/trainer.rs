@@ -249,7 +249,8 @@ impl Trainer {
         let mut problems = vec![];
         for (i, s) in self.layout.specs.iter().enumerate() {
             let names = super::weights::public_names(s);
-            if names.iter().all(|n| src.contains_key(n)) {
+            // Present in part (some layers, or the wrong shape) is an error; absent is "left out".
+            if names.iter().any(|n| src.contains_key(n)) {
                 match host_params(std::slice::from_ref(s), src, &[], true) {
                     Ok(mut h) => params[i] = h.remove(0),
                     Err(e) => problems.push(e.to_string().replace("checkpoint does not fit the model:\n  ", "")),

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""The table of scripts/bench-train: reads ROUNDS_DIR/{bamboo,peers}-N.json, prints per
+configuration the median over rounds of each engine's median ms/step (with the spread of the
+rounds), bamboo's ratios against the better JAX variant and against PyTorch eager (ratio > 1:
+bamboo is faster), and MFU against bamboo's same-run 1024^3 matmul. Markdown on stdout."""
+
+import glob
+import json
+import os
+import statistics
+import sys
+
+
+def load(pattern):
+    out = []
+    for p in sorted(glob.glob(pattern)):
+        with open(p) as f:
+            text = f.read().strip()
+        if text:
+            out.append(json.loads(text))
+    return out
+
+
+def fmt(ms):
+    if not ms:
+        return "-"
+    med = statistics.median(ms)
+    return f"{med:.0f}" if len(ms) == 1 else f"{med:.0f} ({min(ms):.0f}-{max(ms):.0f})"
+
+
+def main():
+    d = sys.argv[1]
+    ours, peers = load(os.path.join(d, "bamboo-*.json")), load(os.path.join(d, "peers-*.json"))
+    ceiling = statistics.median(o["matmul_gflops"] for o in ours)
+    np_ceiling = statistics.median(p["numpy_matmul_gflops"] for p in peers) if peers else float("nan")
+    configs = list(ours[0]["configs"])
+    rounds = ", ".join("%.0f" % o["matmul_gflops"] for o in ours)
+    print(f"rounds: {len(ours)} bamboo, {len(peers)} peers; ms/step = median of the rounds' medians (range over rounds)")
+    print(f"matmul 1024^3 f32 ceiling: bamboo/XLA {ceiling:.0f} GFLOP/s (rounds: "
+          f"{', '.join(f'{o['matmul_gflops']:.0f}' for o in ours)}), numpy {np_ceiling:.0f}; MFU below is against the XLA one\n")
+    head = ["config", "bamboo ms", "jax scan ms", "jax unrolled ms", "torch ms", "vs best JAX", "vs torch",
+            "MFU bamboo", "MFU jax", "MFU torch", "compile s bamboo / jax", "peak RSS MiB bamboo / jax / torch", "same model"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for c in configs:
+        b = [o["configs"][c]["step_ms"] for o in ours if c in o["configs"]]
+        flops = ours[0]["configs"][c]["train_flops_per_step"]
+        eng = {}
+        for e in ("jax", "jax-unrolled", "torch"):
+            eng[e] = [p["configs"][c][e] for p in peers if c in p["configs"] and "step_ms" in p["configs"][c].get(e, {})]
+        ms = {e: [r["step_ms"] for r in v] for e, v in eng.items()}
+        bm = statistics.median(b)
+        jax_best = min((statistics.median(v) for e, v in ms.items() if e.startswith("jax") and v), default=None)
+        torch_m = statistics.median(ms["torch"]) if ms["torch"] else None
+        mfu = lambda m: f"{flops / (m / 1e3) / (ceiling * 1e9) * 100:.0f}%" if m else "-"
+        ratio = lambda m: f"{m / bm:.2f}x" if m else "-"
+        checks = [r["check"]["ok"] for v in eng.values() for r in v]
+        worst = max((max(r["check"]["loss_rel"], r["check"]["grad_max_rel"]) for v in eng.values() for r in v), default=None)
+        same = ("yes" if all(checks) else "NO") + (f" (worst rel {worst:.0e})" if worst is not None else "") if checks else "-"
+        comp_b = statistics.median(o["configs"][c]["compile_s"] for o in ours if c in o["configs"])
+        comp_j = [r["compile_s"] for r in eng["jax"]]
+        rss = lambda v: f"{max(r['peak_rss_mib'] for r in v):.0f}" if v else "-"
+        rss_b = max(o["configs"][c]["peak_rss_mib"] for o in ours if c in o["configs"])
+        row = [c, fmt(b), fmt(ms["jax"]), fmt(ms["jax-unrolled"]), fmt(ms["torch"]), ratio(jax_best), ratio(torch_m),
+               mfu(bm), mfu(jax_best), mfu(torch_m),
+               f"{comp_b:.1f} / {statistics.median(comp_j):.1f}" if comp_j else f"{comp_b:.1f} / -",
+               f"{rss_b:.0f} / {rss(eng['jax'])} / {rss(eng['torch'])}", same]
+        print("| " + " | ".join(row) + " |")
+    print("\nvs best JAX / vs torch: the peer's ms/step over bamboo's (above 1.00x bamboo is faster). "
+          "Targets (issue 7): >= 1.5x the better JAX variant, >= 1.0x PyTorch eager.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+//! The training commands end to end, as a user runs them: tiny models on the embedded data,
+//! checkpoints on disk, resume, fine-tuning from a pre-trained encoder, and bad input rejected
+//! before compilation with the field named.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bamboo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bamboo"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TF_CPP_MIN_LOG_LEVEL", "2")
+        .output()
+        .expect("run bamboo")
+}
+
+fn ok(args: &[&str]) -> String {
+    let o = bamboo(args);
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    assert!(o.status.success(), "bamboo {:?} failed:\n{}", args, err);
+    err + &String::from_utf8_lossy(&o.stdout)
+}
+
+fn fails(args: &[&str], needle: &str) {
+    let o = bamboo(args);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "bamboo {:?} should fail", args);
+    assert!(err.contains(needle), "bamboo {:?}: expected `{}` in:\n{}", args, needle, err);
+    assert!(!err.contains("compiled the training step"), "rejected only after compiling:\n{}", err);
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("bamboo-recipes-{}-{}", name, std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+const ENC: &str = r#"{"depth": 2, "width": 32, "heads": 2, "mlp_dim": 128}"#;
+
+fn mae_json() -> String {
+    format!(
+        r#"{{"model": "mae", "image_size": 28, "patch_size": 7, "channels": 1, "encoder": {ENC},
+        "decoder": {{"depth": 1, "width": 16, "heads": 2, "mlp_dim": 64}}, "mask_ratio": 0.75,
+        "norm_pix_loss": true, "norm": "pre", "layer_norm_eps": 1e-6, "drop_path": 0.0}}"#
+    )
+}
+
+fn vit_json() -> String {
+    format!(
+        r#"{{"model": "vit", "image_size": 28, "patch_size": 7, "channels": 1, "encoder": {ENC},
+        "num_classes": 10, "pool": "avg", "class_token": true, "norm": "pre", "layer_norm_eps": 1e-6,
+        "drop_path": 0.0, "dropout": 0.0}}"#
+    )
+}
+
+#[test]
+fn pretrain_resume_then_finetune() {
+    let d = tmp("mae");
+    let mae = write(&d, "mae.json", &mae_json());
+    let vit = write(&d, "vit.json", &vit_json());
+    let run = d.join("mae-run").display().to_string();
+    let base = ["pretrain", "mae", "--preset", "mae-vit-t28", "--config", &mae, "--batch", "16", "--out", &run, "--checkpoint-every", "2"];
+    ok(&[&base[..], &["--steps", "4"]].concat());
+    // A second invocation with --resume continues from step 4 rather than starting over.
+    let out = ok(&[&base[..], &["--steps", "6", "--resume"]].concat());
+    assert!(out.contains("resumed from") && out.contains("at step 4"), "{}", out);
+    let ckpts: Vec<String> = std::fs::read_dir(&run)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
+        .filter(|n| n.starts_with("ckpt-"))
+        .collect();
+    assert!(ckpts.contains(&"ckpt-00000006".to_string()), "{:?}", ckpts);
+    assert_eq!(ckpts.len(), 2, "keeps the last 2: {:?}", ckpts);
+    let log = std::fs::read_to_string(Path::new(&run).join("metrics.jsonl")).unwrap();
+    let steps: Vec<u64> = log.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["step"].as_u64().unwrap()).collect();
+    assert_eq!(steps, vec![1, 2, 3, 4, 5, 6], "one log line per step, no duplicates after resume");
+
+    let ft = d.join("ft").display().to_string();
+    let from = format!("{}/ckpt-00000006", run);
+    let out = ok(&["finetune", "--preset", "vit-t28", "--config", &vit, "--from", &from, "--steps", "3", "--batch", "16", "--out", &ft]);
+    assert!(out.contains("left at their initial values: fc_norm.weight, fc_norm.bias, head.weight, head.bias"), "{}", out);
+    assert!(out.contains("validation accuracy:"), "{}", out);
+}
+
+#[test]
+fn bert_pretrain_then_glue() {
+    let d = tmp("bert");
+    let run = d.join("bert").display().to_string();
+    ok(&["pretrain", "bert", "--preset", "bert-mini", "--depth", "1", "--width", "32", "--heads", "2", "--data", "datasets/wiki-sample/pretraining/*", "--steps", "2", "--batch", "8", "--out", &run]);
+    let glue = d.join("glue").display().to_string();
+    let from = format!("{}/ckpt-00000002", run);
+    let out = ok(&["glue", "--task", "sst2", "--preset", "bert-mini", "--depth", "1", "--width", "32", "--heads", "2", "--from", &from, "--steps", "2", "--batch", "16", "--seq-len", "32", "--out", &glue]);
+    assert!(out.contains("SST-2 dev (400 examples): accuracy"), "{}", out);
+}
+
+#[test]
+fn bad_input_is_rejected_before_compiling() {
+    let d = tmp("bad");
+    let out = d.join("run").display().to_string();
+    let mae = ["pretrain", "mae", "--out", &out, "--steps", "1"];
+    fails(&[&mae[..], &["--preset", "no-such-model"]].concat(), "unknown preset `no-such-model`");
+    fails(&[&mae[..], &["--preset", "mae-vit-t28", "--heads", "5"]].concat(), "`encoder.width`: 128 is not divisible by encoder.heads = 5");
+    fails(&[&mae[..], &["--preset", "mae-vit-t28", "--mask-ratio", "1.5"]].concat(), "`mask_ratio`");
+    fails(&[&mae[..], &["--preset", "mae-vit-t28", "--mask-ratio", "0"]].concat(), "`mask_ratio`");
+    fails(&[&mae[..], &["--preset", "mae-vit-t28", "--batch", "63", "--devices", "2"]].concat(), "--batch 63 is not divisible by --devices 2");
+    fails(&[&mae[..], &["--preset", "mae-vit-t28", "--data", "/nonexistent/train-*"]].concat(), "/nonexistent/train-*");
+}
+
+#[test]
+fn checkpoint_of_another_shape_is_named() {
+    let d = tmp("shape");
+    let mae = write(&d, "mae.json", &mae_json());
+    let run = d.join("mae").display().to_string();
+    ok(&["pretrain", "mae", "--preset", "mae-vit-t28", "--config", &mae, "--batch", "16", "--out", &run, "--steps", "1"]);
+    let o = bamboo(&["finetune", "--preset", "vit-t28", "--from", &format!("{}/ckpt-00000001", run), "--steps", "1", "--out", &d.join("ft").display().to_string()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(err.contains("`cls_token` has shape [1, 1, 32], expected [1, 1, 128]"), "{}", err);
+    assert!(err.contains("`blocks.0.attn.qkv.weight` has shape [96, 32], expected [384, 128]"), "every mismatch is listed:\n{}", err);
+}
