@@ -37,9 +37,9 @@ def main():
     rounds = ", ".join("%.0f" % o["matmul_gflops"] for o in ours)
     print(f"rounds: {len(ours)} bamboo, {len(peers)} peers; ms/step = median of the rounds' medians (range over rounds)")
     print(f"matmul 1024^3 f32 ceiling: bamboo/XLA {ceiling:.0f} GFLOP/s (rounds: "
-          f"{', '.join(f'{o['matmul_gflops']:.0f}' for o in ours)}), numpy {np_ceiling:.0f}; MFU below is against the XLA one\n")
+          f"{', '.join(f'{o['matmul_gflops']:.0f}' for o in ours)}), numpy {np_ceiling:.0f}; MFU below is against the XLA matmul timed just before each configuration (column "ceiling")\n")
     head = ["config", "bamboo ms", "jax scan ms", "jax unrolled ms", "torch ms", "vs best JAX", "vs torch",
-            "MFU bamboo", "MFU jax", "MFU torch", "compile s bamboo / jax", "peak RSS MiB bamboo / jax / torch", "same model"]
+            "MFU bamboo", "MFU jax", "MFU torch", "ceiling GFLOP/s", "compile s bamboo / jax", "peak RSS MiB bamboo / jax / torch", "same model"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for c in configs:
@@ -50,9 +50,11 @@ def main():
             eng[e] = [p["configs"][c][e] for p in peers if c in p["configs"] and "step_ms" in p["configs"][c].get(e, {})]
         ms = {e: [r["step_ms"] for r in v] for e, v in eng.items()}
         bm = statistics.median(b)
+        # The ceiling bamboo measured just before this configuration, median over rounds.
+        cc = statistics.median(o["configs"][c].get("matmul_gflops", o["matmul_gflops"]) for o in ours if c in o["configs"])
         jax_best = min((statistics.median(v) for e, v in ms.items() if e.startswith("jax") and v), default=None)
         torch_m = statistics.median(ms["torch"]) if ms["torch"] else None
-        mfu = lambda m: f"{flops / (m / 1e3) / (ceiling * 1e9) * 100:.0f}%" if m else "-"
+        mfu = lambda m: f"{flops / (m / 1e3) / (cc * 1e9) * 100:.0f}%" if m else "-"
         ratio = lambda m: f"{m / bm:.2f}x" if m else "-"
         checks = [r["check"]["ok"] for v in eng.values() for r in v]
         worst = max((max(r["check"]["loss_rel"], r["check"]["grad_max_rel"]) for v in eng.values() for r in v), default=None)
@@ -62,7 +64,7 @@ def main():
         rss = lambda v: f"{max(r['peak_rss_mib'] for r in v):.0f}" if v else "-"
         rss_b = max(o["configs"][c]["peak_rss_mib"] for o in ours if c in o["configs"])
         row = [c, fmt(b), fmt(ms["jax"]), fmt(ms["jax-unrolled"]), fmt(ms["torch"]), ratio(jax_best), ratio(torch_m),
-               mfu(bm), mfu(jax_best), mfu(torch_m),
+               mfu(bm), mfu(jax_best), mfu(torch_m), f"{cc:.0f}",
                f"{comp_b:.1f} / {statistics.median(comp_j):.1f}" if comp_j else f"{comp_b:.1f} / -",
                f"{rss_b:.0f} / {rss(eng['jax'])} / {rss(eng['torch'])}", same]
         print("| " + " | ".join(row) + " |")

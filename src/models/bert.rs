@@ -13,14 +13,7 @@ use crate::nn::linear;
 use crate::nn::stack::{encoder, StackOptions};
 
 pub fn block_config(c: &BertConfig) -> BlockConfig {
-    BlockConfig {
-        dim: c.encoder.width as i64,
-        heads: c.encoder.heads as i64,
-        mlp_dim: c.encoder.mlp_dim as i64,
-        eps: c.layer_norm_eps,
-        norm: c.norm,
-        naming: Naming::HfBert,
-    }
+    BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::HfBert)
 }
 
 pub fn param_specs(c: &BertConfig) -> Vec<ParamSpec> {

@@ -16,23 +16,11 @@ use crate::nn::linear;
 use crate::nn::stack::{encoder, StackOptions};
 
 pub fn encoder_block(c: &MaeConfig) -> BlockConfig {
-    BlockConfig {
-        dim: c.encoder.width as i64,
-        heads: c.encoder.heads as i64,
-        mlp_dim: c.encoder.mlp_dim as i64,
-        eps: c.layer_norm_eps,
-        norm: c.norm,
-        naming: Naming::HfVit,
-    }
+    BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::HfVit)
 }
 
 pub fn decoder_block(c: &MaeConfig) -> BlockConfig {
-    BlockConfig {
-        dim: c.decoder.width as i64,
-        heads: c.decoder.heads as i64,
-        mlp_dim: c.decoder.mlp_dim as i64,
-        ..encoder_block(c)
-    }
+    BlockConfig::of_stack(&c.decoder, c.layer_norm_eps, c.norm, Naming::HfVit)
 }
 
 pub fn len_keep(c: &MaeConfig) -> i64 {

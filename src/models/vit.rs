@@ -14,14 +14,7 @@ use crate::nn::linear;
 use crate::nn::stack::{encoder, StackOptions};
 
 pub fn block_config(c: &VitConfig) -> BlockConfig {
-    BlockConfig {
-        dim: c.encoder.width as i64,
-        heads: c.encoder.heads as i64,
-        mlp_dim: c.encoder.mlp_dim as i64,
-        eps: c.layer_norm_eps,
-        norm: c.norm,
-        naming: Naming::Timm,
-    }
+    BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::Timm)
 }
 
 pub fn param_specs(c: &VitConfig) -> Vec<ParamSpec> {

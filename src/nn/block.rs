@@ -33,6 +33,11 @@ pub struct BlockConfig {
 }
 
 impl BlockConfig {
+    /// A block of `stack`'s width, heads and MLP size.
+    pub fn of_stack(stack: &crate::config::Stack, eps: f64, norm: Norm, naming: Naming) -> BlockConfig {
+        BlockConfig { dim: stack.width as i64, heads: stack.heads as i64, mlp_dim: stack.mlp_dim as i64, eps, norm, naming }
+    }
+
     /// Per-block parameter names (relative to the block) and shapes, in the order `block` takes them:
     /// LN1, attention projections, output projection, LN2, fc1, fc2 (weight before bias).
     pub fn param_shapes(&self) -> Vec<(String, Vec<i64>)> {

@@ -1,10 +1,10 @@
 //! GLUE examples as fixed-length BERT inputs, and a batch source that cycles through them in a
 //! seeded order per epoch.
 
-use anyhow::{anyhow, Context, Result};
-use serde_json::{json, Value};
+use anyhow::{anyhow, Result};
+use serde_json::Value;
 
-use super::sources::BatchSource;
+use super::sources::{parse_position, position_json, BatchSource};
 use crate::data::text::glue::{GlueExample, Label};
 use crate::data::text::wordpiece::Tokenizer;
 use crate::data::Position;
@@ -128,14 +128,11 @@ impl BatchSource for GlueSource {
     }
 
     fn position(&self) -> Value {
-        json!({ "epoch": self.next.epoch, "step": self.next.step })
+        position_json(self.next)
     }
 
     fn seek(&mut self, pos: &Value) -> Result<()> {
-        self.next = Position {
-            epoch: pos["epoch"].as_u64().context("data position has no epoch")?,
-            step: pos["step"].as_u64().context("data position has no step")?,
-        };
+        self.next = parse_position(pos)?;
         Ok(())
     }
 }

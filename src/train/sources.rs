@@ -8,6 +8,19 @@ use crate::data::{list_files, Batch, ImageLoader, ImageLoaderConfig, Position, S
 use crate::data::augment::{Layout, Transform};
 use crate::runtime::HostTensor;
 
+/// A data position as checkpoints store it.
+pub fn position_json(p: Position) -> Value {
+    json!({ "epoch": p.epoch, "step": p.step })
+}
+
+/// The position stored by `position_json`.
+pub fn parse_position(v: &Value) -> Result<Position> {
+    Ok(Position {
+        epoch: v["epoch"].as_u64().context("data position has no epoch")?,
+        step: v["step"].as_u64().context("data position has no step")?,
+    })
+}
+
 pub trait BatchSource {
     /// The next global batch.
     fn next_batch(&mut self) -> Result<Vec<HostTensor>>;
@@ -121,13 +134,11 @@ impl BatchSource for ImageSource {
     }
 
     fn position(&self) -> Value {
-        json!({ "epoch": self.next.epoch, "step": self.next.step })
+        position_json(self.next)
     }
 
     fn seek(&mut self, pos: &Value) -> Result<()> {
-        let epoch = pos["epoch"].as_u64().context("data position has no epoch")?;
-        let step = pos["step"].as_u64().context("data position has no step")?;
-        self.next = Position { epoch, step };
+        self.next = parse_position(pos)?;
         self.loader = None;
         Ok(())
     }
@@ -178,13 +189,11 @@ impl BatchSource for BertSource {
     }
 
     fn position(&self) -> Value {
-        json!({ "epoch": self.next.epoch, "step": self.next.step })
+        position_json(self.next)
     }
 
     fn seek(&mut self, pos: &Value) -> Result<()> {
-        let epoch = pos["epoch"].as_u64().context("data position has no epoch")?;
-        let step = pos["step"].as_u64().context("data position has no step")?;
-        self.next = Position { epoch, step };
+        self.next = parse_position(pos)?;
         self.loader = None;
         Ok(())
     }
