@@ -201,3 +201,31 @@ fn bert_matches_hugging_face() {
     }
     check_grads(&specs, &grads, &f.grads);
 }
+
+#[test]
+fn vit_stochastic_depth_keeps_or_drops_branches() {
+    let f = fixture("vit");
+    let ModelConfig::Vit(c) = f.config.clone() else { panic!("vit config") };
+    let specs = vit::param_specs(&c);
+    let l = c.encoder.depth;
+    // All branches kept with factor 1: the plain forward. Block 0's attention dropped for
+    // example 0: that example changes, example 1 does not.
+    let ones = vec![1f32; 2 * l * 2];
+    let mut drop = ones.clone();
+    drop[0] = 0.0;
+    let keep = |v: &[f32]| HostTensor::from_slice(&[2, l as i64, 2], v).unwrap();
+    let run = |k: HostTensor| -> Vec<f32> {
+        let inputs = [("pixel_values", host_f32(&f.inputs, "pixel_values"), DType::F32), ("keep", k, DType::F32)];
+        let (outs, _) = run_model(&specs, &f, &inputs, &[], |p, x| {
+            let r = vit::forward_dropping(&c, p, &x[0], Some(&x[1]), &StackOptions::default()).unwrap();
+            vec![r.logits.sum_all().unwrap(), r.logits]
+        });
+        outs[1].to_vec().unwrap()
+    };
+    let plain = run(keep(&ones));
+    assert_close("logits with every branch kept", &plain, &f.outputs["logits"].to_f32());
+    let dropped = run(keep(&drop));
+    let k = c.num_classes;
+    assert!(plain[..k].iter().zip(&dropped[..k]).any(|(a, b)| (a - b).abs() > 1e-3), "example 0 must change");
+    assert_close("example 1 untouched", &dropped[k..], &plain[k..]);
+}

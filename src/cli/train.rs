@@ -134,6 +134,9 @@ pub struct ClassifyArgs {
     /// Layer-wise learning-rate decay (fine-tuning: 0.75 at base scale, 0.65 at large).
     #[arg(long)]
     pub layer_decay: Option<f64>,
+    /// Stochastic depth rate of the last block (fine-tuning default 0.1, as the paper's Table 5).
+    #[arg(long)]
+    pub drop_path: Option<f64>,
 }
 
 impl Common {
@@ -315,6 +318,9 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
         }
         ModelConfig::Bert(_) => bail!("--preset {}: a BERT preset is not an image classifier", c.preset),
     };
+    let mut cfg = cfg;
+    cfg.drop_path = a.drop_path.unwrap_or(if mode == Mode::Finetune { 0.1 } else { cfg.drop_path });
+    ModelConfig::Vit(cfg.clone()).validate()?;
     let depth = cfg.encoder.depth;
     let (optimizer, base_lr, wd, layer_decay) = match mode {
         Mode::Scratch => (Optimizer::AdamW { beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 5e-4, 0.05, None),
@@ -334,7 +340,8 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "seed": c.seed });
     print_config(recipe, &resolved);
     let transform = if mode == Mode::LinearProbe { Transform::Train { scale: (0.08, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5 } } else { Transform::finetune() };
-    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, cfg.num_classes, transform, ImageTask::Labels, c.seed, c.accum, None)?;
+    let drop_path = (cfg.drop_path > 0.0).then_some((cfg.encoder.depth, cfg.drop_path));
+    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, cfg.num_classes, transform, ImageTask::Labels { drop_path }, c.seed, c.accum, None)?;
     if mode != Mode::Scratch && a.from.is_none() {
         bail!("--from is required for {}", recipe);
     }
@@ -359,12 +366,16 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
 /// Top-1 accuracy over the validation shards (one pass, center crops, device 0).
 pub fn evaluate(client: &Client, obj: &Classify, trainer: &Trainer, data: &str, c: &Common) -> Result<f64> {
     let b = 100usize.min(c.batch.max(1));
+    // Evaluation runs every block: no stochastic depth.
+    let mut eval_cfg = obj.config.clone();
+    eval_cfg.drop_path = 0.0;
+    let obj = &Classify { config: eval_cfg, label_smoothing: obj.label_smoothing };
     let f = build_eval_step(obj, b, 1, &c.stack()?)?;
     let prog = Program::compile(client, &f, &CompileOptions::default())?;
     let params = trainer.host_state()?.0;
     let bufs = params.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
     let cfg = &obj.config;
-    let mut src = ImageSource::new(data, b, cfg.image_size, cfg.channels, cfg.num_classes, Transform::eval(), ImageTask::Labels, 0, 1, Some(1))?;
+    let mut src = ImageSource::new(data, b, cfg.image_size, cfg.channels, cfg.num_classes, Transform::eval(), ImageTask::Labels { drop_path: None }, 0, 1, Some(1))?;
     let (mut hits, mut n) = (0.0, 0usize);
     loop {
         let batch = match src.next_batch() {

@@ -11,7 +11,7 @@ use crate::graph::{Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, Naming};
 use crate::nn::embed::patch_embed;
 use crate::nn::linear;
-use crate::nn::stack::{encoder, StackOptions};
+use crate::nn::stack::{encoder_dropping, StackOptions};
 
 pub fn block_config(c: &VitConfig) -> BlockConfig {
     BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::Timm)
@@ -45,6 +45,12 @@ pub struct VitOutputs {
 
 /// Images `[B, C, H, W]` to class logits.
 pub fn forward(c: &VitConfig, p: &Params, images: &Tensor, o: &StackOptions) -> TraceResult<VitOutputs> {
+    forward_dropping(c, p, images, None, o)
+}
+
+/// `forward` with stochastic depth (training): `keep` holds per-example branch factors
+/// `[B, L, 2]` (see `nn::block::block_dropping`; `drop_path_keep` draws them).
+pub fn forward_dropping(c: &VitConfig, p: &Params, images: &Tensor, keep: Option<&Tensor>, o: &StackOptions) -> TraceResult<VitOutputs> {
     let (ch, s) = (c.channels as i64, c.image_size as i64);
     if images.rank() != 4 || images.dims()[1..] != [ch, s, s] {
         return Err(TraceError::new(
@@ -61,7 +67,11 @@ pub fn forward(c: &VitConfig, p: &Params, images: &Tensor, o: &StackOptions) -> 
     }
     x = x.add(p.get("pos_embed")?)?;
     let bc = block_config(c);
-    let (x, hidden) = encoder(&x, &p.stack("blocks.*.", &bc)?, &bc, None, o, "blocks")?;
+    let keep = match keep {
+        Some(k) => Some(k.transpose(&[1, 2, 0])?),
+        None => None,
+    };
+    let (x, hidden) = encoder_dropping(&x, &p.stack("blocks.*.", &bc)?, &bc, None, keep.as_ref(), o, "blocks")?;
     let eps = c.layer_norm_eps;
     let pooled = match c.pool {
         Pool::Avg => {
@@ -75,4 +85,18 @@ pub fn forward(c: &VitConfig, p: &Params, images: &Tensor, o: &StackOptions) -> 
     };
     let logits = linear(&pooled, p.get("head.weight")?, Some(p.get("head.bias")?))?;
     Ok(VitOutputs { logits, hidden })
+}
+
+/// Stochastic-depth factors for one example: block `l` drops each branch with probability
+/// `rate * l / (L - 1)` (timm's linear rule); kept branches are scaled by 1 / keep probability.
+/// `uniform` yields numbers in [0, 1). Returns `[L, 2]` row-major.
+pub fn drop_path_keep(depth: usize, rate: f64, mut uniform: impl FnMut() -> f64) -> Vec<f32> {
+    let mut v = Vec::with_capacity(depth * 2);
+    for l in 0..depth {
+        let r = if depth > 1 { rate * l as f64 / (depth - 1) as f64 } else { rate };
+        for _ in 0..2 {
+            v.push(if uniform() < r { 0.0 } else { (1.0 / (1.0 - r)) as f32 });
+        }
+    }
+    v
 }

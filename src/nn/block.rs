@@ -102,6 +102,19 @@ fn self_attention(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tenso
 /// One block; `p` in the order of `BlockConfig::param_shapes`. `bias` is added to the attention
 /// scores (padding masks).
 pub fn block(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>) -> TraceResult<Tensor> {
+    block_dropping(x, p, c, bias, None)
+}
+
+/// `block` with stochastic depth: `keep` is `[2, B]`, one factor per example for the attention
+/// and the MLP branch (0 to drop the branch, 1 / keep probability to keep it; drawn by the caller).
+pub fn block_dropping(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>, keep: Option<&Tensor>) -> TraceResult<Tensor> {
+    let b = x.dim(0);
+    let branch = |k: i64, t: Tensor| -> TraceResult<Tensor> {
+        match keep {
+            Some(m) => t.mul(&m.slice_axis(0, k, k + 1)?.reshape(&[b, 1, 1])?),
+            None => Ok(t),
+        }
+    };
     let expected = c.param_shapes().len();
     if p.len() != expected {
         return Err(TraceError::new("block", format!("{} parameters given, {} expected", p.len(), expected)));
@@ -113,12 +126,12 @@ pub fn block(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>) -
     let ffn = |z: &Tensor| -> TraceResult<Tensor> { linear(&linear(z, &mlp[0], Some(&mlp[1]))?.gelu()?, &mlp[2], Some(&mlp[3])) };
     match c.norm {
         Norm::Pre => {
-            let y = x.add(&self_attention(&x.layer_norm(&ln1[0], &ln1[1], c.eps)?, attn, c, bias)?)?;
-            y.add(&ffn(&y.layer_norm(&ln2[0], &ln2[1], c.eps)?)?)
+            let y = x.add(&branch(0, self_attention(&x.layer_norm(&ln1[0], &ln1[1], c.eps)?, attn, c, bias)?)?)?;
+            y.add(&branch(1, ffn(&y.layer_norm(&ln2[0], &ln2[1], c.eps)?)?)?)
         }
         Norm::Post => {
-            let y = x.add(&self_attention(x, attn, c, bias)?)?.layer_norm(&ln1[0], &ln1[1], c.eps)?;
-            y.add(&ffn(&y)?)?.layer_norm(&ln2[0], &ln2[1], c.eps)
+            let y = x.add(&branch(0, self_attention(x, attn, c, bias)?)?)?.layer_norm(&ln1[0], &ln1[1], c.eps)?;
+            y.add(&branch(1, ffn(&y)?)?)?.layer_norm(&ln2[0], &ln2[1], c.eps)
         }
     }
 }

@@ -80,13 +80,18 @@ impl Objective for Classify {
     fn inputs(&self) -> Vec<InputSpec> {
         let c = &self.config;
         let s = c.image_size as i64;
-        vec![InputSpec::new("images", &[c.channels as i64, s, s], DType::F32), InputSpec::new("labels", &[], DType::I32)]
+        let mut v = vec![InputSpec::new("images", &[c.channels as i64, s, s], DType::F32), InputSpec::new("labels", &[], DType::I32)];
+        if c.drop_path > 0.0 {
+            // Stochastic depth: per-example branch factors drawn on the host (`vit::drop_path_keep`).
+            v.push(InputSpec::new("drop_path", &[c.encoder.depth as i64, 2], DType::F32));
+        }
+        v
     }
     fn metric_names(&self) -> Vec<String> {
         vec!["accuracy".into()]
     }
     fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
-        let logits = vit::forward(&self.config, p, &b[0], o)?.logits;
+        let logits = vit::forward_dropping(&self.config, p, &b[0], b.get(2), o)?.logits;
         let k = logits.dim(1);
         let eps = self.label_smoothing;
         let onehot = b[1].one_hot(k, logits.dtype())?;

@@ -35,8 +35,9 @@ pub trait BatchSource {
 pub enum ImageTask {
     /// MAE: per-example uniform masking noise `[B, patches]`, drawn from (seed, epoch, step, i).
     Mae { patches: usize },
-    /// Classification: integer labels `[B]`.
-    Labels,
+    /// Classification: integer labels `[B]`; with `drop_path: Some((depth, rate))` also the
+    /// stochastic-depth factors `[B, depth, 2]`, drawn from (seed, epoch, step, i).
+    Labels { drop_path: Option<(usize, f64)> },
 }
 
 /// ImageNet-schema TFRecords through the threaded loader, shaped for a model: NCHW, with as
@@ -105,7 +106,14 @@ impl ImageSource {
                 let noise = mae_noise(self.seed, b.position, n, patches);
                 out.push(HostTensor::from_slice(&[&lead[..], &[patches as i64]].concat(), &noise)?);
             }
-            ImageTask::Labels => out.push(HostTensor::from_slice(&lead, &b.labels)?),
+            ImageTask::Labels { drop_path } => {
+                out.push(HostTensor::from_slice(&lead, &b.labels)?);
+                if let Some((depth, rate)) = drop_path {
+                    let mut u = mae_noise(self.seed ^ 0x4452_4F50, b.position, n, 2 * depth).into_iter();
+                    let keep: Vec<f32> = (0..n).flat_map(|_| crate::models::vit::drop_path_keep(depth, rate, || u.next().unwrap() as f64)).collect();
+                    out.push(HostTensor::from_slice(&[&lead[..], &[depth as i64, 2]].concat(), &keep)?);
+                }
+            }
         }
         Ok(out)
     }
