@@ -53,6 +53,8 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
     };
     anyhow::ensure!(a.seq_len <= cfg.max_positions, "--seq-len {} exceeds the model's {} positions", a.seq_len, cfg.max_positions);
     cfg.seq_len = a.seq_len;
+    super::train::no_dropout(&mut cfg.hidden_dropout, "hidden_dropout");
+    super::train::no_dropout(&mut cfg.attention_dropout, "attention_dropout");
     let regression = task.metric() == Metric::PearsonSpearman;
     let num_labels = if regression { 1 } else { task.labels().len() };
     let tok = Tokenizer::load_uncased(&a.vocab).map_err(|e| anyhow!("--vocab: {}", e))?;

@@ -222,6 +222,14 @@ impl Common {
     }
 }
 
+/// Dropout is not traced yet: say so and run without it rather than pretend.
+pub fn no_dropout(rate: &mut f64, field: &str) {
+    if *rate > 0.0 {
+        eprintln!("note: {} = {} is not applied (dropout is not implemented yet); training runs without dropout", field, rate);
+        *rate = 0.0;
+    }
+}
+
 fn print_config(kind: &str, v: &serde_json::Value) {
     eprintln!("{}: resolved configuration\n{}", kind, serde_json::to_string_pretty(v).unwrap_or_default());
 }
@@ -273,10 +281,12 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
 
 pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
     let c = &a.c;
-    let cfg = match c.model_config()? {
+    let mut cfg = match c.model_config()? {
         ModelConfig::Bert(b) => b,
         _ => bail!("--preset {}: `pretrain bert` needs a BERT preset (bert-mini, bert-base, ...)", c.preset),
     };
+    no_dropout(&mut cfg.hidden_dropout, "hidden_dropout");
+    no_dropout(&mut cfg.attention_dropout, "attention_dropout");
     let mut step = c.step_config(Optimizer::Lamb { beta1: 0.9, beta2: 0.999, eps: 1e-6 }, 1e-3, 0.01, None)?;
     let lr = c.lr(1e-3);
     step.schedule = Schedule::WarmupLinear { lr, warmup: c.warmup.unwrap_or(c.steps / 10), total: c.steps };
@@ -319,6 +329,7 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
         ModelConfig::Bert(_) => bail!("--preset {}: a BERT preset is not an image classifier", c.preset),
     };
     let mut cfg = cfg;
+    no_dropout(&mut cfg.dropout, "dropout");
     cfg.drop_path = a.drop_path.unwrap_or(if mode == Mode::Finetune { 0.1 } else { cfg.drop_path });
     ModelConfig::Vit(cfg.clone()).validate()?;
     let depth = cfg.encoder.depth;
