@@ -18,7 +18,7 @@ pub struct StudyArgs {
     /// ViT presets to compare (their `mae-` versions are pre-trained).
     #[arg(long, default_value = "vit-t28,bamboo-t28")]
     presets: String,
-    #[arg(long, default_value_t = 200)]
+    #[arg(long, default_value_t = 150)]
     pretrain_steps: u64,
     #[arg(long, default_value_t = 150)]
     finetune_steps: u64,
