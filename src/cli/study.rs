@@ -104,6 +104,7 @@ pub fn run(a: &StudyArgs) -> Result<()> {
             from: Some(ck),
             layer_decay: Some(a.layer_decay_total.powf(1.0 / (enc.depth as f64 + 1.0))),
             drop_path: None,
+            no_mix: false,
         };
         let (f, acc) = classify(&ft, Mode::Finetune)?;
         rows.push(Row {

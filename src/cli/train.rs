@@ -137,6 +137,9 @@ pub struct ClassifyArgs {
     /// Stochastic depth rate of the last block (fine-tuning default 0.1, as the paper's Table 5).
     #[arg(long)]
     pub drop_path: Option<f64>,
+    /// Turn off Mixup 0.8 / CutMix 1.0 (on by default when fine-tuning, as in Table 5).
+    #[arg(long)]
+    pub no_mix: bool,
 }
 
 impl Common {
@@ -352,12 +355,14 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     print_config(recipe, &resolved);
     let transform = if mode == Mode::LinearProbe { Transform::Train { scale: (0.08, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5 } } else { Transform::finetune() };
     let drop_path = (cfg.drop_path > 0.0).then_some((cfg.encoder.depth, cfg.drop_path));
-    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, cfg.num_classes, transform, ImageTask::Labels { drop_path }, c.seed, c.accum, None)?;
+    let mix = (mode == Mode::Finetune && !a.no_mix)
+        .then(|| crate::train::mix::MixConfig { label_smoothing: a.label_smoothing, ..crate::train::mix::MixConfig::table5(cfg.num_classes) });
+    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, cfg.num_classes, transform, ImageTask::Labels { drop_path, mix }, c.seed, c.accum, None)?;
     if mode != Mode::Scratch && a.from.is_none() {
         bail!("--from is required for {}", recipe);
     }
     let client = c.rt.client()?;
-    let obj = Classify { config: cfg.clone(), label_smoothing: if mode == Mode::LinearProbe { 0.0 } else { a.label_smoothing } };
+    let obj = Classify { config: cfg.clone(), label_smoothing: if mode == Mode::LinearProbe { 0.0 } else { a.label_smoothing }, soft_targets: mix.is_some() };
     let mut trainer = Trainer::new(&client, &obj, step.clone(), c.seed)?;
     eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
     if let Some(from) = &a.from {
@@ -380,13 +385,13 @@ pub fn evaluate(client: &Client, obj: &Classify, trainer: &Trainer, data: &str, 
     // Evaluation runs every block: no stochastic depth.
     let mut eval_cfg = obj.config.clone();
     eval_cfg.drop_path = 0.0;
-    let obj = &Classify { config: eval_cfg, label_smoothing: obj.label_smoothing };
+    let obj = &Classify { config: eval_cfg, label_smoothing: obj.label_smoothing, soft_targets: false };
     let f = build_eval_step(obj, b, 1, &c.stack()?)?;
     let prog = Program::compile(client, &f, &CompileOptions::default())?;
     let params = trainer.host_state()?.0;
     let bufs = params.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
     let cfg = &obj.config;
-    let mut src = ImageSource::new(data, b, cfg.image_size, cfg.channels, cfg.num_classes, Transform::eval(), ImageTask::Labels { drop_path: None }, 0, 1, Some(1))?;
+    let mut src = ImageSource::new(data, b, cfg.image_size, cfg.channels, cfg.num_classes, Transform::eval(), ImageTask::Labels { drop_path: None, mix: None }, 0, 1, Some(1))?;
     let (mut hits, mut n) = (0.0, 0usize);
     loop {
         let batch = match src.next_batch() {

@@ -74,7 +74,7 @@ impl Bench {
     fn objective(&self) -> Box<dyn Objective> {
         match &self.model {
             ModelConfig::Mae(c) => Box::new(MaePretrain(c.clone())),
-            ModelConfig::Vit(c) => Box::new(Classify { config: c.clone(), label_smoothing: 0.0 }),
+            ModelConfig::Vit(c) => Box::new(Classify { config: c.clone(), label_smoothing: 0.0, soft_targets: false }),
             ModelConfig::Bert(c) => Box::new(BertPretrain(c.clone())),
         }
     }

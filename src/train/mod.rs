@@ -11,6 +11,7 @@ pub mod run;
 pub mod sources;
 pub mod glue;
 pub mod init;
+pub mod mix;
 pub mod trainer;
 
 use crate::runtime::OptionValue;

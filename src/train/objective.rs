@@ -68,6 +68,8 @@ impl Objective for MaePretrain {
 pub struct Classify {
     pub config: VitConfig,
     pub label_smoothing: f64,
+    /// Targets come as distributions `[B, classes]` (Mixup / CutMix, smoothing already applied).
+    pub soft_targets: bool,
 }
 
 impl Objective for Classify {
@@ -80,7 +82,12 @@ impl Objective for Classify {
     fn inputs(&self) -> Vec<InputSpec> {
         let c = &self.config;
         let s = c.image_size as i64;
-        let mut v = vec![InputSpec::new("images", &[c.channels as i64, s, s], DType::F32), InputSpec::new("labels", &[], DType::I32)];
+        let target = if self.soft_targets {
+            InputSpec::new("targets", &[c.num_classes as i64], DType::F32)
+        } else {
+            InputSpec::new("labels", &[], DType::I32)
+        };
+        let mut v = vec![InputSpec::new("images", &[c.channels as i64, s, s], DType::F32), target];
         if c.drop_path > 0.0 {
             // Stochastic depth: per-example branch factors drawn on the host (`vit::drop_path_keep`).
             v.push(InputSpec::new("drop_path", &[c.encoder.depth as i64, 2], DType::F32));
@@ -88,10 +95,17 @@ impl Objective for Classify {
         v
     }
     fn metric_names(&self) -> Vec<String> {
-        vec!["accuracy".into()]
+        if self.soft_targets {
+            vec![]
+        } else {
+            vec!["accuracy".into()]
+        }
     }
     fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
         let logits = vit::forward_dropping(&self.config, p, &b[0], b.get(2), o)?.logits;
+        if self.soft_targets {
+            return Ok(LossOutput { loss: logits.soft_cross_entropy(&b[1])?, metrics: vec![] });
+        }
         let k = logits.dim(1);
         let eps = self.label_smoothing;
         let onehot = b[1].one_hot(k, logits.dtype())?;

@@ -37,7 +37,9 @@ pub enum ImageTask {
     Mae { patches: usize },
     /// Classification: integer labels `[B]`; with `drop_path: Some((depth, rate))` also the
     /// stochastic-depth factors `[B, depth, 2]`, drawn from (seed, epoch, step, i).
-    Labels { drop_path: Option<(usize, f64)> },
+    /// With `mix`, the batch is mixed (Mixup / CutMix) and labels become soft targets
+    /// `[B, classes]` (f32) instead.
+    Labels { drop_path: Option<(usize, f64)>, mix: Option<crate::train::mix::MixConfig> },
 }
 
 /// ImageNet-schema TFRecords through the threaded loader, shaped for a model: NCHW, with as
@@ -106,8 +108,17 @@ impl ImageSource {
                 let noise = mae_noise(self.seed, b.position, n, patches);
                 out.push(HostTensor::from_slice(&[&lead[..], &[patches as i64]].concat(), &noise)?);
             }
-            ImageTask::Labels { drop_path } => {
-                out.push(HostTensor::from_slice(&lead, &b.labels)?);
+            ImageTask::Labels { drop_path, mix } => {
+                match mix {
+                    None => out.push(HostTensor::from_slice(&lead, &b.labels)?),
+                    Some(m) => {
+                        let mut u = mae_noise(self.seed ^ 0x4D49_5855, b.position, 1, 64).into_iter().cycle();
+                        let mut imgs: Vec<f32> = out[0].to_vec()?;
+                        let t = crate::train::mix::mix_batch(&mut imgs, &b.labels, [n, self.channels, h, w], &m, || u.next().unwrap() as f64);
+                        out[0] = HostTensor::from_slice(&out[0].dims.clone(), &imgs)?;
+                        out.push(HostTensor::from_slice(&[&lead[..], &[m.classes as i64]].concat(), &t)?);
+                    }
+                }
                 if let Some((depth, rate)) = drop_path {
                     let mut u = mae_noise(self.seed ^ 0x4452_4F50, b.position, n, 2 * depth).into_iter();
                     let keep: Vec<f32> = (0..n).flat_map(|_| crate::models::vit::drop_path_keep(depth, rate, || u.next().unwrap() as f64)).collect();
