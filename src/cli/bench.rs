@@ -6,6 +6,7 @@ use std::time::Instant;
 use anyhow::Result;
 use clap::Args;
 
+use super::memory::{peak_rss_mib, reset_peak_rss};
 use super::RuntimeArgs;
 use crate::catalog::{block_grad, matmul, stack_grad, VIT_B};
 use crate::graph::TensorType;
@@ -25,22 +26,6 @@ pub struct BenchArgs {
     /// Depths for the compile benchmark of a scanned ViT-B stack.
     #[arg(long, default_value = "12")]
     depths: String,
-}
-
-/// Peak resident memory (VmHWM) in MiB since the last reset.
-fn peak_rss_mib() -> f64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse::<f64>().ok())
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
-
-/// Resets VmHWM to the current RSS (Linux `clear_refs` 5), so each benchmark reports its own peak.
-fn reset_peak_rss() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
 fn median(mut v: Vec<f64>) -> f64 {

@@ -9,6 +9,7 @@ mod export;
 mod forward;
 mod glue;
 mod info;
+mod memory;
 mod study;
 mod train;
 mod modelbench;

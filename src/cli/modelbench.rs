@@ -7,6 +7,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use clap::Args;
 
+use super::memory::{peak_rss_mib, reset_peak_rss};
 use super::RuntimeArgs;
 use crate::config::{preset, ModelConfig, VitConfig};
 use crate::graph::{DType, Function, Graph};
@@ -135,14 +136,3 @@ fn time_forward(p: &Program, args: &[Buffer], iters: usize) -> Result<Vec<f64>> 
     Ok(times)
 }
 
-/// Peak resident memory (VmHWM) in MiB since the last reset.
-fn peak_rss_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kib = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok());
-    kib.map_or(f64::NAN, |k| k / 1024.0)
-}
-
-/// Linux resets VmHWM to the current RSS when "5" is written to clear_refs.
-fn reset_peak_rss() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}

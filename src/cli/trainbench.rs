@@ -16,6 +16,7 @@ use anyhow::{bail, Context, Result};
 use clap::Args;
 use serde_json::{json, Value};
 
+use super::memory::{peak_rss_mib, reset_peak_rss};
 use super::RuntimeArgs;
 use crate::catalog::matmul;
 use crate::checkpoint::{save, TensorData, Tensors};
@@ -136,27 +137,7 @@ fn step_config(bench: &Bench, stack: StackOptions) -> StepConfig {
 }
 
 /// SplitMix64 for the synthetic batch (deterministic per seed and configuration).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn uniform(&mut self) -> f64 {
-        ((self.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-    }
-    fn normal(&mut self) -> f64 {
-        let (a, b) = (self.uniform(), self.uniform());
-        (-2.0 * a.ln()).sqrt() * (2.0 * std::f64::consts::PI * b).cos()
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use crate::train::init::SplitMix as Rng;
 
 /// One batch in the objective's input order, plus the same tensors for the safetensors export.
 fn make_batch(bench: &Bench, seed: u64) -> Result<(Vec<HostTensor>, Tensors)> {
@@ -249,22 +230,6 @@ fn loss_and_grads_fn(obj: &dyn Objective, layout: &StepLayout, batch: usize, sta
     let wrt: Vec<Tensor> = layout.trained.iter().map(|&i| params[i].clone()).collect();
     let grads = grad(&loss, &wrt)?;
     Ok(Function::new(&g, &[&[loss][..], &grads].concat())?)
-}
-
-/// Peak resident memory (VmHWM) in MiB since the last reset.
-fn peak_rss_mib() -> f64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse::<f64>().ok())
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
-
-/// Resets VmHWM to the current RSS (Linux `clear_refs` 5), so each configuration reports its own peak.
-fn reset_peak_rss() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
 fn median(v: &[f64]) -> f64 {

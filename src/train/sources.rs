@@ -21,6 +21,19 @@ pub fn parse_position(v: &Value) -> Result<Position> {
     })
 }
 
+/// The shards matching `pattern` (globs, comma separated), read in a seeded shuffled order.
+fn training_stream(pattern: &str, seed: u64) -> Result<StreamConfig> {
+    let mut files = vec![];
+    for p in pattern.split(',') {
+        files.extend(list_files(p.trim()).map_err(|e| anyhow!("--data `{}`: {}", p, e))?);
+    }
+    let mut stream = StreamConfig::new(files);
+    stream.seed = seed;
+    stream.shuffle_buffer = 1024;
+    stream.shuffle_files = true;
+    Ok(stream)
+}
+
 pub trait BatchSource {
     /// The next global batch.
     fn next_batch(&mut self) -> Result<Vec<HostTensor>>;
@@ -69,14 +82,7 @@ impl ImageSource {
         accum: usize,
         epochs: Option<u64>,
     ) -> Result<ImageSource> {
-        let mut files = vec![];
-        for p in pattern.split(',') {
-            files.extend(list_files(p.trim()).map_err(|e| anyhow!("--data `{}`: {}", p, e))?);
-        }
-        let mut stream = StreamConfig::new(files);
-        stream.seed = seed;
-        stream.shuffle_buffer = 1024;
-        stream.shuffle_files = true;
+        let stream = training_stream(pattern, seed)?;
         let mut cfg = ImageLoaderConfig::new(stream, batch * accum.max(1), image_size, transform);
         cfg.layout = Layout::Nchw;
         cfg.num_classes = num_classes;
@@ -173,14 +179,7 @@ pub struct BertSource {
 
 impl BertSource {
     pub fn new(pattern: &str, batch: usize, seq_len: usize, max_predictions: usize, seed: u64) -> Result<BertSource> {
-        let mut files = vec![];
-        for p in pattern.split(',') {
-            files.extend(list_files(p.trim()).map_err(|e| anyhow!("--data `{}`: {}", p, e))?);
-        }
-        let mut stream = StreamConfig::new(files);
-        stream.seed = seed;
-        stream.shuffle_buffer = 1024;
-        stream.shuffle_files = true;
+        let stream = training_stream(pattern, seed)?;
         let shape = crate::data::text::records::Shape { max_seq_length: seq_len, max_predictions };
         let cfg = crate::data::text::loader::BertLoaderConfig { stream, batch_size: batch, shape, epochs: None };
         Ok(BertSource { cfg, loader: None, next: Position::default() })
