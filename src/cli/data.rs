@@ -101,9 +101,9 @@ struct InspectArgs {
 
 #[derive(Args)]
 struct LoadArgs {
-    /// ImageNet-schema shards: files, directories or patterns.
-    #[arg(required = true)]
-    files: Vec<String>,
+    /// ImageNet-schema shards, the order they are read in, this process's share.
+    #[command(flatten)]
+    read: ReadArgs,
     #[arg(long, default_value_t = 64)]
     batch_size: usize,
     #[arg(long, default_value_t = 224)]
@@ -115,10 +115,21 @@ struct LoadArgs {
     num_classes: usize,
     #[arg(long, default_value_t = 10)]
     steps: u64,
-    #[arg(long, default_value_t = 0)]
-    seed: u64,
     #[arg(long)]
     workers: Option<usize>,
+    #[arg(long)]
+    nchw: bool,
+}
+
+/// How the `load` commands read shards: which files, in what seeded order, which share of them
+/// this process takes, and from which position.
+#[derive(Args, Clone, Debug)]
+pub struct ReadArgs {
+    /// Shards: files, directories or patterns.
+    #[arg(required = true)]
+    files: Vec<String>,
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
     #[arg(long, default_value_t = 1024)]
     shuffle_buffer: usize,
     /// This process's index and the process count, "I/N".
@@ -128,9 +139,22 @@ struct LoadArgs {
     #[arg(long, default_value = "0:0")]
     start: String,
     #[arg(long)]
-    nchw: bool,
-    #[arg(long)]
     skip_bad: bool,
+}
+
+impl ReadArgs {
+    /// The shard stream and the position to start from.
+    pub fn stream(&self) -> Result<(StreamConfig, Position)> {
+        let (pi, pc) = parse_pair(&self.process, '/', "--process")?;
+        let (epoch, step) = parse_pair(&self.start, ':', "--start")?;
+        let mut stream = StreamConfig::new(list_files(&self.files.join(","))?);
+        stream.shard = ProcessShard::new(pi as usize, pc as usize)?;
+        stream.shuffle_buffer = self.shuffle_buffer;
+        stream.shuffle_files = true;
+        stream.seed = self.seed;
+        stream.skip_bad = self.skip_bad;
+        Ok((stream, Position { epoch, step }))
+    }
 }
 
 #[derive(Args)]
@@ -227,14 +251,7 @@ fn parse_pair(s: &str, sep: char, what: &str) -> Result<(u64, u64)> {
 }
 
 fn load(l: &LoadArgs) -> Result<()> {
-    let (pi, pc) = parse_pair(&l.process, '/', "--process")?;
-    let (epoch, step) = parse_pair(&l.start, ':', "--start")?;
-    let mut stream = StreamConfig::new(list_files(&l.files.join(","))?);
-    stream.shard = ProcessShard::new(pi as usize, pc as usize)?;
-    stream.shuffle_buffer = l.shuffle_buffer;
-    stream.shuffle_files = true;
-    stream.seed = l.seed;
-    stream.skip_bad = l.skip_bad;
+    let (stream, start) = l.read.stream()?;
     let transform = match l.transform.as_str() {
         "mae" => Transform::mae(),
         "finetune" => Transform::finetune(),
@@ -247,7 +264,7 @@ fn load(l: &LoadArgs) -> Result<()> {
     if let Some(w) = l.workers {
         cfg.workers = w;
     }
-    let mut loader = ImageLoader::new(cfg, Position { epoch, step })?;
+    let mut loader = ImageLoader::new(cfg, start)?;
     let t = Instant::now();
     let mut images = 0usize;
     let mut last = None;

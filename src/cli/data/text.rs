@@ -12,7 +12,7 @@ use crate::data::text::corpus::{read_documents, wiki_to_text};
 use crate::data::text::glue::{self, Label, Task};
 use crate::data::text::records::{write_shards, Shape};
 use crate::data::text::{bench, create_instances, tokenize_documents, BertLoader, BertLoaderConfig, PretrainConfig, Tokenizer};
-use crate::data::{list_files, Position, ProcessShard, StreamConfig};
+use crate::data::list_files;
 
 const DEFAULT_VOCAB: &str = "datasets/bert-vocab/vocab.txt";
 
@@ -75,9 +75,9 @@ pub struct CreatePretrainingArgs {
 
 #[derive(Args)]
 pub struct LoadBertArgs {
-    /// Pre-training shards: files, directories or patterns.
-    #[arg(required = true)]
-    files: Vec<String>,
+    /// Pre-training shards, the order they are read in, this process's share.
+    #[command(flatten)]
+    read: super::ReadArgs,
     #[arg(long, default_value_t = 32)]
     batch_size: usize,
     #[arg(long, default_value_t = 128)]
@@ -86,18 +86,6 @@ pub struct LoadBertArgs {
     max_predictions_per_seq: usize,
     #[arg(long, default_value_t = 100)]
     steps: u64,
-    #[arg(long, default_value_t = 0)]
-    seed: u64,
-    #[arg(long, default_value_t = 1024)]
-    shuffle_buffer: usize,
-    /// This process's index and the process count, "I/N".
-    #[arg(long, default_value = "0/1")]
-    process: String,
-    /// Start position "EPOCH:STEP".
-    #[arg(long, default_value = "0:0")]
-    start: String,
-    #[arg(long)]
-    skip_bad: bool,
 }
 
 #[derive(Args)]
@@ -187,22 +175,10 @@ pub fn create_pretraining(a: &CreatePretrainingArgs) -> Result<()> {
     Ok(())
 }
 
-fn parse_pair(s: &str, sep: char, what: &str) -> Result<(u64, u64)> {
-    let (a, b) = s.split_once(sep).with_context(|| format!("{} must look like A{}B, got {}", what, sep, s))?;
-    Ok((a.parse()?, b.parse()?))
-}
-
 pub fn load_bert(a: &LoadBertArgs) -> Result<()> {
-    let (pi, pc) = parse_pair(&a.process, '/', "--process")?;
-    let (epoch, step) = parse_pair(&a.start, ':', "--start")?;
-    let mut stream = StreamConfig::new(list_files(&a.files.join(","))?);
-    stream.shard = ProcessShard::new(pi as usize, pc as usize)?;
-    stream.shuffle_buffer = a.shuffle_buffer;
-    stream.shuffle_files = true;
-    stream.seed = a.seed;
-    stream.skip_bad = a.skip_bad;
+    let (stream, start) = a.read.stream()?;
     let shape = Shape { max_seq_length: a.max_seq_length, max_predictions: a.max_predictions_per_seq };
-    let mut loader = BertLoader::new(BertLoaderConfig { stream, batch_size: a.batch_size, shape, epochs: None }, Position { epoch, step })?;
+    let mut loader = BertLoader::new(BertLoaderConfig { stream, batch_size: a.batch_size, shape, epochs: None }, start)?;
     let t = Instant::now();
     let (mut n, mut masked, mut random) = (0usize, 0f64, 0i64);
     let mut last = None;
