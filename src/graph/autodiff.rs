@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use super::error::{TraceError, TraceResult};
 use super::ir::*;
 use super::scan::{copy_nodes, emit_scan_node, Remat, ScanSpec};
-use super::types::DType;
 
 /// Gradients of a scalar `loss` with respect to each of `wrt` (zeros where it does not depend).
 pub fn grad(loss: &Tensor, wrt: &[Tensor]) -> TraceResult<Vec<Tensor>> {
@@ -311,17 +310,12 @@ fn dot_transpose(ct: &Tensor, other: &Tensor, d: &DotDims, side: Side, rank: usi
     };
     let my_free = free(rank, my_batch, my_con);
     let ot_free = free(ot_rank, ot_batch, ot_con);
-    // Output layout: [batch, lhs free, rhs free].
-    let (my_free_pos, ot_free_pos): (Vec<i64>, Vec<i64>) = match side {
-        Side::Lhs => (
-            (nb..nb + my_free.len()).map(|i| i as i64).collect(),
-            (nb + my_free.len()..nb + my_free.len() + ot_free.len()).map(|i| i as i64).collect(),
-        ),
-        Side::Rhs => (
-            (nb + ot_free.len()..nb + ot_free.len() + my_free.len()).map(|i| i as i64).collect(),
-            (nb..nb + ot_free.len()).map(|i| i as i64).collect(),
-        ),
+    // The cotangent's layout is [batch, lhs free, rhs free]: where the other operand's free dims sit.
+    let ot_start = match side {
+        Side::Lhs => nb + my_free.len(),
+        Side::Rhs => nb,
     };
+    let ot_free_pos: Vec<i64> = (ot_start..ot_start + ot_free.len()).map(|i| i as i64).collect();
     let dims = DotDims {
         lhs_batch: (0..nb as i64).collect(),
         rhs_batch: ot_batch.clone(),
@@ -330,7 +324,6 @@ fn dot_transpose(ct: &Tensor, other: &Tensor, d: &DotDims, side: Side, rank: usi
     };
     let r = ct.dot_general(other, dims)?;
     // r: [batch, my free (in ct order), other's remaining dims = its contracting dims ascending].
-    let _ = my_free_pos;
     let mut ot_rest: Vec<i64> = ot_con.clone();
     ot_rest.sort();
     let mut perm = vec![0usize; rank];
@@ -537,9 +530,4 @@ fn with_saved_residuals(
 fn proj_of(g: &Graph, id: NodeId, k: usize) -> Tensor {
     let ty = g.node(id).outs[k].clone();
     g.push(Op::Proj(k), vec![id], ty)
-}
-
-#[allow(dead_code)]
-fn is_float(d: DType) -> bool {
-    d.is_float()
 }
