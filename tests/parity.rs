@@ -183,8 +183,8 @@ fn bert_matches_hugging_face() {
     ];
     let o = StackOptions { keep_hidden: true, ..Default::default() };
     let (outs, grads) = run_model(&specs, &f, &inputs, &["cls.predictions.decoder.weight", "cls.predictions.decoder.bias"], |p, x| {
-        let all = bert::forward(&c, p, &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: None }, &o).unwrap();
-        let at = bert::forward(&c, p, &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: Some(&x[3]) }, &o).unwrap();
+        let all = bert::forward(&c, p, &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: None, dropout_keys: None }, &o).unwrap();
+        let at = bert::forward(&c, p, &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: Some(&x[3]), dropout_keys: None }, &o).unwrap();
         let loss = bert::pretraining_loss(&at, &x[4], &x[5], &x[6]).unwrap();
         vec![loss, all.mlm_logits, at.mlm_logits, at.nsp_logits, all.hidden.unwrap()]
     });
@@ -217,7 +217,8 @@ fn vit_stochastic_depth_keeps_or_drops_branches() {
     let run = |k: HostTensor| -> Vec<f32> {
         let inputs = [("pixel_values", host_f32(&f.inputs, "pixel_values"), DType::F32), ("keep", k, DType::F32)];
         let (outs, _) = run_model(&specs, &f, &inputs, &[], |p, x| {
-            let r = vit::forward_dropping(&c, p, &x[0], Some(&x[1]), &StackOptions::default()).unwrap();
+            let noise = bamboo::models::Noise { drop_path: Some(&x[1]), dropout_keys: None };
+            let r = vit::forward_noisy(&c, p, &x[0], noise, &StackOptions::default()).unwrap();
             vec![r.logits.sum_all().unwrap(), r.logits]
         });
         outs[1].to_vec().unwrap()

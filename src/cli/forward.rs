@@ -197,7 +197,7 @@ fn trace(cfg: &ModelConfig, specs: &[ParamSpec], inputs: &[ModelInput]) -> Resul
 /// Logits at every position (as Hugging Face returns them); with `masked_lm_positions`, also
 /// those rows gathered (the MLM head is per position, so this equals predicting only there).
 fn bert_outputs(c: &crate::config::BertConfig, p: &Params, x: &[Tensor], o: &StackOptions) -> Result<Vec<(&'static str, Tensor)>> {
-    let r = bert::forward(c, p, &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: None }, o)?;
+    let r = bert::forward(c, p, &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: None, dropout_keys: None }, o)?;
     let mut out = vec![("prediction_logits", r.mlm_logits.clone()), ("seq_relationship_logits", r.nsp_logits)];
     if let Some(pos) = x.get(3) {
         out.push(("masked_lm_logits", r.mlm_logits.take_along_axis1(pos)?));

@@ -53,8 +53,6 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
     };
     anyhow::ensure!(a.seq_len <= cfg.max_positions, "--seq-len {} exceeds the model's {} positions", a.seq_len, cfg.max_positions);
     cfg.seq_len = a.seq_len;
-    super::train::no_dropout(&mut cfg.hidden_dropout, "hidden_dropout");
-    super::train::no_dropout(&mut cfg.attention_dropout, "attention_dropout");
     let regression = task.metric() == Metric::PearsonSpearman;
     let num_labels = if regression { 1 } else { task.labels().len() };
     let tok = Tokenizer::load_uncased(&a.vocab).map_err(|e| anyhow!("--vocab: {}", e))?;
@@ -76,6 +74,9 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
         eprintln!("loaded {}; left at their initial values: {}", file.display(), left.join(", "));
     }
     let mut src = GlueSource::new(train, c.batch, c.seed)?;
+    if cfg.hidden_dropout > 0.0 || cfg.attention_dropout > 0.0 {
+        src = src.with_dropout_keys();
+    }
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     eprintln!("trained {} steps ({:.1} examples/s)", s.steps_run, s.examples_per_second);
 

@@ -61,6 +61,8 @@ fn common(a: &StudyArgs, preset: &str, steps: u64, base_lr: f64, out: PathBuf) -
         rt: a.rt.clone(),
         preset: preset.to_string(),
         config: None,
+        dropout: None,
+        attention_dropout: None,
         depth: None,
         width: None,
         heads: None,

@@ -55,6 +55,12 @@ pub struct Common {
     /// A JSON model configuration replacing the preset's (same fields as `bamboo configs --json`).
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Dropout rate (ViT: timm's `drop_rate`; BERT: `hidden_dropout_prob`); the config's when unset.
+    #[arg(long)]
+    pub dropout: Option<f64>,
+    /// BERT's `attention_probs_dropout_prob`; the config's when unset.
+    #[arg(long)]
+    pub attention_dropout: Option<f64>,
     /// Override the encoder depth / width / heads (a quick Bamboo variant).
     #[arg(long)]
     pub depth: Option<usize>,
@@ -165,7 +171,21 @@ impl Common {
         if let Some(h) = self.heads {
             e.heads = h;
         }
-        let m = m.with_encoder(e);
+        let mut m = m.with_encoder(e);
+        match &mut m {
+            ModelConfig::Vit(v) => {
+                ensure!(self.attention_dropout.is_none(), "--attention-dropout: the ViT recipes have one dropout rate (--dropout)");
+                v.dropout = self.dropout.unwrap_or(v.dropout);
+            }
+            ModelConfig::Bert(b) => {
+                b.hidden_dropout = self.dropout.unwrap_or(b.hidden_dropout);
+                b.attention_dropout = self.attention_dropout.unwrap_or(b.attention_dropout);
+            }
+            ModelConfig::Mae(_) => {
+                // MAE pre-training uses neither (the paper's recipe); the fine-tuned ViT does.
+                ensure!(self.attention_dropout.is_none(), "--attention-dropout does not apply to an MAE preset");
+            }
+        }
         m.validate()?;
         Ok(m)
     }
@@ -225,14 +245,6 @@ impl Common {
     }
 }
 
-/// Dropout is not traced yet: say so and run without it rather than pretend.
-pub fn no_dropout(rate: &mut f64, field: &str) {
-    if *rate > 0.0 {
-        eprintln!("note: {} = {} is not applied (dropout is not implemented yet); training runs without dropout", field, rate);
-        *rate = 0.0;
-    }
-}
-
 fn print_config(kind: &str, v: &serde_json::Value) {
     eprintln!("{}: resolved configuration\n{}", kind, serde_json::to_string_pretty(v).unwrap_or_default());
 }
@@ -268,6 +280,7 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     if let Some(r) = a.mask_ratio {
         cfg.mask_ratio = r;
     }
+    ensure!(c.dropout.is_none(), "--dropout: MAE pre-training runs without dropout (the paper's recipe); set it when fine-tuning");
     ModelConfig::Mae(cfg.clone()).validate()?;
     let step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 1.5e-4, 0.05, None)?;
     let resolved = json!({ "recipe": "pretrain mae", "model": ModelConfig::Mae(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
@@ -284,18 +297,19 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
 
 pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
     let c = &a.c;
-    let mut cfg = match c.model_config()? {
+    let cfg = match c.model_config()? {
         ModelConfig::Bert(b) => b,
         _ => bail!("--preset {}: `pretrain bert` needs a BERT preset (bert-mini, bert-base, ...)", c.preset),
     };
-    no_dropout(&mut cfg.hidden_dropout, "hidden_dropout");
-    no_dropout(&mut cfg.attention_dropout, "attention_dropout");
     let mut step = c.step_config(Optimizer::Lamb { beta1: 0.9, beta2: 0.999, eps: 1e-6 }, 1e-3, 0.01, None)?;
     let lr = c.lr(1e-3);
     step.schedule = Schedule::WarmupLinear { lr, warmup: c.warmup.unwrap_or(c.steps / 10), total: c.steps };
     let resolved = json!({ "recipe": "pretrain bert", "model": ModelConfig::Bert(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
     print_config("pretrain bert", &resolved);
     let mut src = BertSource::new(&c.data, c.batch, cfg.seq_len, cfg.max_predictions, c.seed)?;
+    if cfg.hidden_dropout > 0.0 || cfg.attention_dropout > 0.0 {
+        src = src.with_dropout_keys(c.seed);
+    }
     let client = c.rt.client()?;
     let obj = BertPretrain(cfg.clone());
     let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
@@ -327,12 +341,12 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
             let mut v = VitConfig::new(m.image_size, m.patch_size, m.encoder, 10);
             v.channels = m.channels;
             v.layer_norm_eps = m.layer_norm_eps;
+            v.dropout = c.dropout.unwrap_or(0.0);
             v
         }
         ModelConfig::Bert(_) => bail!("--preset {}: a BERT preset is not an image classifier", c.preset),
     };
     let mut cfg = cfg;
-    no_dropout(&mut cfg.dropout, "dropout");
     cfg.drop_path = a.drop_path.unwrap_or(if mode == Mode::Finetune { 0.1 } else { cfg.drop_path });
     ModelConfig::Vit(cfg.clone()).validate()?;
     let depth = cfg.encoder.depth;
@@ -358,6 +372,9 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     let mix = (mode == Mode::Finetune && !a.no_mix)
         .then(|| crate::train::mix::MixConfig { label_smoothing: a.label_smoothing, ..crate::train::mix::MixConfig::table5(cfg.num_classes) });
     let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, cfg.num_classes, transform, ImageTask::Labels { drop_path, mix }, c.seed, c.accum, None)?;
+    if cfg.dropout > 0.0 {
+        src = src.with_dropout_keys();
+    }
     if mode != Mode::Scratch && a.from.is_none() {
         bail!("--from is required for {}", recipe);
     }
@@ -382,9 +399,10 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
 /// Top-1 accuracy over the validation shards (one pass, center crops, device 0).
 pub fn evaluate(client: &Client, obj: &Classify, trainer: &Trainer, data: &str, c: &Common) -> Result<f64> {
     let b = 100usize.min(c.batch.max(1));
-    // Evaluation runs every block: no stochastic depth.
+    // Evaluation runs every block and every unit: no stochastic depth, no dropout.
     let mut eval_cfg = obj.config.clone();
     eval_cfg.drop_path = 0.0;
+    eval_cfg.dropout = 0.0;
     let obj = &Classify { config: eval_cfg, label_smoothing: obj.label_smoothing, soft_targets: false };
     let f = build_eval_step(obj, b, 1, &c.stack()?)?;
     let prog = Program::compile(client, &f, &CompileOptions::default())?;

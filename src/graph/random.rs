@@ -24,9 +24,15 @@ pub fn threefry2x32(key: &Tensor, x0: &Tensor, x1: &Tensor) -> TraceResult<(Tens
     check_key(key)?;
     let k0 = key.slice_axis(0, 0, 1)?.reshape(&[])?;
     let k1 = key.slice_axis(0, 1, 2)?.reshape(&[])?;
-    let g = key.graph();
-    let k2 = k0.xor(&k1)?.xor(&g.scalar(PARITY, DType::U32))?;
-    let ks = [k0, k1, k2];
+    threefry_words(&k0, &k1, x0, x1)
+}
+
+/// Threefry-2x32 with key words `k0`, `k1` that broadcast against the counters, so that many
+/// keys (one per example) run in one elementwise pass.
+fn threefry_words(k0: &Tensor, k1: &Tensor, x0: &Tensor, x1: &Tensor) -> TraceResult<(Tensor, Tensor)> {
+    let g = k0.graph();
+    let k2 = k0.xor(k1)?.xor(&g.scalar(PARITY, DType::U32))?;
+    let ks = [k0.clone(), k1.clone(), k2];
     let mut a = x0.add(&ks[0])?;
     let mut b = x1.add(&ks[1])?;
     for group in 0..5 {
@@ -96,4 +102,51 @@ pub fn normal(key: &Tensor, dims: &[i64], dtype: DType) -> TraceResult<Tensor> {
 pub fn bernoulli(key: &Tensor, p: f64, dims: &[i64]) -> TraceResult<Tensor> {
     let u = uniform(key, dims, DType::F32)?;
     u.compare(super::ir::CompareDir::Lt, &key.graph().scalar(p, DType::F32))
+}
+
+/// Checks a batch of keys, `u32[B, 2]`, and returns its two words as `[B, 1]` columns.
+fn key_columns(keys: &Tensor) -> TraceResult<(Tensor, Tensor)> {
+    if keys.rank() != 2 || keys.dim(1) != 2 || keys.dtype() != DType::U32 {
+        return Err(TraceError::new("random", format!("per-example keys are u32[B, 2], got {}", keys.ty())));
+    }
+    let b = keys.dim(0);
+    Ok((keys.slice_axis(1, 0, 1)?.reshape(&[b, 1])?, keys.slice_axis(1, 1, 2)?.reshape(&[b, 1])?))
+}
+
+/// Derives one new key per example from per-example keys `u32[B, 2]` and the tag `data`
+/// (a sub-stream name such as a layer or a dropout site), as `u32[B, 2]`.
+pub fn fold_in(keys: &Tensor, data: u32) -> TraceResult<Tensor> {
+    let (k0, k1) = key_columns(keys)?;
+    let g = keys.graph();
+    let (a, b) = threefry_words(&k0, &k1, &u32c(g, data).reshape(&[1, 1])?, &u32c(g, 0).reshape(&[1, 1])?)?;
+    Tensor::concat(&[a, b], 1)
+}
+
+/// Per-layer keys `u32[L, B, 2]` from per-example keys `u32[B, 2]`: layer `l` gets
+/// `fold_in(keys, l)`, computed for all layers at once (a scan over layers takes them as input).
+pub fn fold_in_layers(keys: &Tensor, layers: i64) -> TraceResult<Tensor> {
+    let (k0, k1) = key_columns(keys)?;
+    let b = keys.dim(0);
+    let g = keys.graph();
+    let row = |t: &Tensor| t.reshape(&[1, b]);
+    let l = g.iota(&[layers, 1], 0, DType::U32)?;
+    let (a, c) = threefry_words(&row(&k0)?, &row(&k1)?, &l, &g.scalar(0.0, DType::U32).broadcast_to(&[layers, 1])?)?;
+    Tensor::concat(&[a.reshape(&[layers, b, 1])?, c.reshape(&[layers, b, 1])?], 2)
+}
+
+/// Uniform floats in [0, 1) of shape `[B, dims...]`, example `i` drawn from `keys[i]` alone:
+/// an example's numbers do not depend on the batch it sits in, so a batch split over devices
+/// or micro-batches draws exactly what the whole batch would.
+pub fn uniform_per_example(keys: &Tensor, dims: &[i64]) -> TraceResult<Tensor> {
+    let (k0, k1) = key_columns(keys)?;
+    let g = keys.graph();
+    let b = keys.dim(0);
+    let n: i64 = dims.iter().product::<i64>().max(1);
+    let half = (n + 1) / 2;
+    let c0 = g.iota(&[1, half], 1, DType::U32)?;
+    let c1 = c0.add(&g.scalar(half as f64, DType::U32))?;
+    let (x, y) = threefry_words(&k0, &k1, &c0, &c1)?;
+    let w = Tensor::concat(&[x, y], 1)?.slice_axis(1, 0, dims.iter().product())?;
+    let w = w.reshape(&[&[b][..], dims].concat())?;
+    w.shift_right_logical(&u32c(g, 8))?.convert(DType::F32)?.mul_scalar(1.0 / 16_777_216.0)
 }

@@ -7,13 +7,18 @@
 
 use super::{stack_specs, Init, ParamSpec, Params};
 use crate::config::BertConfig;
-use crate::graph::{Tensor, TraceError, TraceResult};
+use crate::graph::{random, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, Naming};
+use crate::nn::dropout::{dropout, site, DropoutRates};
 use crate::nn::linear;
-use crate::nn::stack::{encoder, StackOptions};
+use crate::nn::stack::{encoder_noisy, StackNoise, StackOptions};
 
+/// Hugging Face's block: `hidden_dropout_prob` on each branch output, `attention_probs_dropout_prob`
+/// on the attention probabilities.
 pub fn block_config(c: &BertConfig) -> BlockConfig {
-    BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::HfBert)
+    let mut b = BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::HfBert);
+    b.dropout = DropoutRates { hidden: c.hidden_dropout, attention: c.attention_dropout, mlp_inner: false };
+    b
 }
 
 pub fn param_specs(c: &BertConfig) -> Vec<ParamSpec> {
@@ -51,6 +56,8 @@ pub struct BertInputs<'a> {
     pub attention_mask: &'a Tensor,
     /// Predict only at these positions `[B, P]` (i32); all positions when `None`.
     pub mlm_positions: Option<&'a Tensor>,
+    /// Dropout keys `u32[B, 2]` in training (see `nn::dropout`); no dropout when `None`.
+    pub dropout_keys: Option<&'a Tensor>,
 }
 
 pub struct BertOutputs {
@@ -99,11 +106,17 @@ pub fn encode(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> T
         .add(&positions)?
         .add(&p.get("bert.embeddings.token_type_embeddings.weight")?.take_rows(x.token_type_ids)?)?
         .layer_norm(p.get("bert.embeddings.LayerNorm.weight")?, p.get("bert.embeddings.LayerNorm.bias")?, eps)?;
+    let keys = x.dropout_keys.filter(|_| c.hidden_dropout > 0.0 || c.attention_dropout > 0.0);
+    let h = match keys {
+        Some(k) => dropout(&h, k, c.hidden_dropout, site::EMBEDDINGS)?,
+        None => h,
+    };
     // Padding: add the most negative float to the scores of padded keys, as Hugging Face does.
     let mask = x.attention_mask.convert(h.dtype())?;
     let bias = mask.neg()?.add_scalar(1.0)?.mul_scalar(f32::MIN as f64)?.reshape(&[b, 1, 1, s])?;
     let bc = block_config(c);
-    let (h, hidden) = encoder(&h, &p.stack("bert.encoder.layer.*.", &bc)?, &bc, Some(&bias), o, "encoder")?;
+    let noise = StackNoise { keep: None, keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()? };
+    let (h, hidden) = encoder_noisy(&h, &p.stack("bert.encoder.layer.*.", &bc)?, &bc, Some(&bias), &noise, o, "encoder")?;
     let cls = h.slice_axis(1, 0, 1)?.reshape(&[b, d])?;
     let pooled = linear(&cls, p.get("bert.pooler.dense.weight")?, Some(p.get("bert.pooler.dense.bias")?))?.tanh()?;
     Ok(Encoded { sequence: h, pooled, hidden })
@@ -139,10 +152,15 @@ pub fn classifier_specs(c: &BertConfig, num_labels: usize) -> Vec<ParamSpec> {
     s
 }
 
-/// Sequence classification / regression logits `[B, num_labels]` from the pooled output.
+/// Sequence classification / regression logits `[B, num_labels]` from the pooled output
+/// (dropout on the pooled output in training, as `BertForSequenceClassification` does).
 pub fn classify(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<Tensor> {
     let e = encode(c, p, x, o)?;
-    linear(&e.pooled, p.get("classifier.weight")?, Some(p.get("classifier.bias")?))
+    let pooled = match x.dropout_keys {
+        Some(k) => dropout(&e.pooled, k, c.hidden_dropout, site::HEAD)?,
+        None => e.pooled,
+    };
+    linear(&pooled, p.get("classifier.weight")?, Some(p.get("classifier.bias")?))
 }
 
 /// BERT's pre-training loss: mean MLM cross-entropy over the predictions with weight 1 (the TF

@@ -14,6 +14,16 @@ use std::collections::BTreeMap;
 use crate::graph::{DType, Graph, Tensor, TraceError, TraceResult};
 use crate::nn::block::BlockConfig;
 
+/// Per-example randomness of a training pass; all `None` at evaluation (no dropout, no
+/// stochastic depth).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Noise<'a> {
+    /// Stochastic-depth factors `[B, L, 2]` (see `vit::drop_path_keep`).
+    pub drop_path: Option<&'a Tensor>,
+    /// Dropout keys `u32[B, 2]`, one Threefry key per example (see `nn::dropout`).
+    pub dropout_keys: Option<&'a Tensor>,
+}
+
 /// The layer-index placeholder in stacked parameter names.
 pub const LAYER: char = '*';
 

@@ -5,16 +5,20 @@
 //!   y   = head(fc_norm(mean of the patch tokens of z_L))   (avg pooling, the paper's ViT)
 //!   y   = head(norm(z_L)[cls])                               (cls pooling)
 
-use super::{stack_specs, Init, ParamSpec, Params};
+use super::{stack_specs, Init, Noise, ParamSpec, Params};
 use crate::config::{Pool, VitConfig};
-use crate::graph::{Tensor, TraceError, TraceResult};
+use crate::graph::{random, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, Naming};
+use crate::nn::dropout::{dropout, site, DropoutRates};
 use crate::nn::embed::patch_embed;
 use crate::nn::linear;
-use crate::nn::stack::{encoder_dropping, StackOptions};
+use crate::nn::stack::{encoder_noisy, StackNoise, StackOptions};
 
+/// timm's block: `drop_rate` after the attention projection and after both MLP layers.
 pub fn block_config(c: &VitConfig) -> BlockConfig {
-    BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::Timm)
+    let mut b = BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::Timm);
+    b.dropout = DropoutRates { hidden: c.dropout, attention: 0.0, mlp_inner: true };
+    b
 }
 
 pub fn param_specs(c: &VitConfig) -> Vec<ParamSpec> {
@@ -45,12 +49,12 @@ pub struct VitOutputs {
 
 /// Images `[B, C, H, W]` to class logits.
 pub fn forward(c: &VitConfig, p: &Params, images: &Tensor, o: &StackOptions) -> TraceResult<VitOutputs> {
-    forward_dropping(c, p, images, None, o)
+    forward_noisy(c, p, images, Noise::default(), o)
 }
 
-/// `forward` with stochastic depth (training): `keep` holds per-example branch factors
-/// `[B, L, 2]` (see `nn::block::block_dropping`; `drop_path_keep` draws them).
-pub fn forward_dropping(c: &VitConfig, p: &Params, images: &Tensor, keep: Option<&Tensor>, o: &StackOptions) -> TraceResult<VitOutputs> {
+/// `forward` in training: stochastic depth (`drop_path_keep` draws its factors) and dropout
+/// (timm's sites: after the position embedding, in the blocks, before the head).
+pub fn forward_noisy(c: &VitConfig, p: &Params, images: &Tensor, noise: Noise, o: &StackOptions) -> TraceResult<VitOutputs> {
     let (ch, s) = (c.channels as i64, c.image_size as i64);
     if images.rank() != 4 || images.dims()[1..] != [ch, s, s] {
         return Err(TraceError::new(
@@ -66,12 +70,16 @@ pub fn forward_dropping(c: &VitConfig, p: &Params, images: &Tensor, keep: Option
         x = Tensor::concat(&[cls, x], 1)?;
     }
     x = x.add(p.get("pos_embed")?)?;
+    let keys = noise.dropout_keys.filter(|_| c.dropout > 0.0);
+    if let Some(k) = keys {
+        x = dropout(&x, k, c.dropout, site::EMBEDDINGS)?;
+    }
     let bc = block_config(c);
-    let keep = match keep {
-        Some(k) => Some(k.transpose(&[1, 2, 0])?),
-        None => None,
+    let stack_noise = StackNoise {
+        keep: noise.drop_path.map(|k| k.transpose(&[1, 2, 0])).transpose()?,
+        keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()?,
     };
-    let (x, hidden) = encoder_dropping(&x, &p.stack("blocks.*.", &bc)?, &bc, None, keep.as_ref(), o, "blocks")?;
+    let (x, hidden) = encoder_noisy(&x, &p.stack("blocks.*.", &bc)?, &bc, None, &stack_noise, o, "blocks")?;
     let eps = c.layer_norm_eps;
     let pooled = match c.pool {
         Pool::Avg => {
@@ -82,6 +90,10 @@ pub fn forward_dropping(c: &VitConfig, p: &Params, images: &Tensor, keep: Option
             let x = x.layer_norm(p.get("norm.weight")?, p.get("norm.bias")?, eps)?;
             x.slice_axis(1, 0, 1)?.reshape(&[b, d])?
         }
+    };
+    let pooled = match keys {
+        Some(k) => dropout(&pooled, k, c.dropout, site::HEAD)?,
+        None => pooled,
     };
     let logits = linear(&pooled, p.get("head.weight")?, Some(p.get("head.bias")?))?;
     Ok(VitOutputs { logits, hidden })

@@ -5,7 +5,8 @@
 //!   post-LN: y = LN1(x + Attn(x));        out = LN2(y + MLP(y))
 //!   MLP(z) = fc2(GELU(fc1(z)))
 
-use super::attention::{attend, split_heads};
+use super::attention::{attend_dropping, split_heads};
+use super::dropout::{dropout, site, DropoutRates};
 use super::linear;
 use crate::config::Norm;
 use crate::graph::{Tensor, TraceError, TraceResult};
@@ -30,12 +31,33 @@ pub struct BlockConfig {
     pub eps: f64,
     pub norm: Norm,
     pub naming: Naming,
+    /// Applied only when a pass brings dropout keys (training).
+    pub dropout: DropoutRates,
+}
+
+/// Per-example randomness of one block in a training pass; all `None` at evaluation.
+#[derive(Clone, Debug, Default)]
+pub struct BlockNoise {
+    /// Stochastic depth: `[2, B]` factors for the attention and the MLP branch (0 drops the
+    /// branch, 1 / keep probability keeps it; drawn by the caller).
+    pub keep: Option<Tensor>,
+    /// Dropout keys `u32[B, 2]` of this block (see `nn::dropout`).
+    pub keys: Option<Tensor>,
 }
 
 impl BlockConfig {
     /// A block of `stack`'s width, heads and MLP size.
+    /// Without dropout; set `dropout` for training.
     pub fn of_stack(stack: &crate::config::Stack, eps: f64, norm: Norm, naming: Naming) -> BlockConfig {
-        BlockConfig { dim: stack.width as i64, heads: stack.heads as i64, mlp_dim: stack.mlp_dim as i64, eps, norm, naming }
+        BlockConfig {
+            dim: stack.width as i64,
+            heads: stack.heads as i64,
+            mlp_dim: stack.mlp_dim as i64,
+            eps,
+            norm,
+            naming,
+            dropout: DropoutRates::none(),
+        }
     }
 
     /// Per-block parameter names (relative to the block) and shapes, in the order `block` takes them:
@@ -85,7 +107,7 @@ impl BlockConfig {
 
 /// Self-attention sub-layer: projections, attention, output projection.
 /// `p` holds the attention projections then the output projection (weights and biases).
-fn self_attention(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>) -> TraceResult<Tensor> {
+fn self_attention(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>, keys: Option<&Tensor>) -> TraceResult<Tensor> {
     let (q, k, v, rest) = if p.len() == 4 {
         // Fused: one matmul, then split q | k | v along the output features.
         let qkv = linear(x, &p[0], Some(&p[1]))?;
@@ -95,20 +117,26 @@ fn self_attention(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tenso
         (linear(x, &p[0], Some(&p[1]))?, linear(x, &p[2], Some(&p[3]))?, linear(x, &p[4], Some(&p[5]))?, &p[6..])
     };
     let h = c.heads;
-    let a = attend(&split_heads(&q, h)?, &split_heads(&k, h)?, &split_heads(&v, h)?, bias)?;
-    linear(&a, &rest[0], Some(&rest[1]))
+    let drop = keys.filter(|_| c.dropout.attention > 0.0).map(|k| (k, c.dropout.attention));
+    let a = attend_dropping(&split_heads(&q, h)?, &split_heads(&k, h)?, &split_heads(&v, h)?, bias, drop)?;
+    let out = linear(&a, &rest[0], Some(&rest[1]))?;
+    match keys {
+        Some(k) => dropout(&out, k, c.dropout.hidden, site::ATTENTION_OUTPUT),
+        None => Ok(out),
+    }
 }
 
 /// One block; `p` in the order of `BlockConfig::param_shapes`. `bias` is added to the attention
 /// scores (padding masks).
 pub fn block(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>) -> TraceResult<Tensor> {
-    block_dropping(x, p, c, bias, None)
+    block_noisy(x, p, c, bias, &BlockNoise::default())
 }
 
-/// `block` with stochastic depth: `keep` is `[2, B]`, one factor per example for the attention
-/// and the MLP branch (0 to drop the branch, 1 / keep probability to keep it; drawn by the caller).
-pub fn block_dropping(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>, keep: Option<&Tensor>) -> TraceResult<Tensor> {
+/// `block` in training: stochastic depth and dropout as `noise` brings them.
+pub fn block_noisy(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>, noise: &BlockNoise) -> TraceResult<Tensor> {
     let b = x.dim(0);
+    let keep = noise.keep.as_ref();
+    let keys = noise.keys.as_ref();
     let branch = |k: i64, t: Tensor| -> TraceResult<Tensor> {
         match keep {
             Some(m) => t.mul(&m.slice_axis(0, k, k + 1)?.reshape(&[b, 1, 1])?),
@@ -123,14 +151,24 @@ pub fn block_dropping(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&T
     let (ln1, rest) = p.split_at(2);
     let (attn, rest) = rest.split_at(n_attn);
     let (ln2, mlp) = rest.split_at(2);
-    let ffn = |z: &Tensor| -> TraceResult<Tensor> { linear(&linear(z, &mlp[0], Some(&mlp[1]))?.gelu()?, &mlp[2], Some(&mlp[3])) };
+    let drop = |t: Tensor, rate: f64, tag: u32| -> TraceResult<Tensor> {
+        match keys {
+            Some(k) => dropout(&t, k, rate, tag),
+            None => Ok(t),
+        }
+    };
+    let inner_rate = if c.dropout.mlp_inner { c.dropout.hidden } else { 0.0 };
+    let ffn = |z: &Tensor| -> TraceResult<Tensor> {
+        let hmid = drop(linear(z, &mlp[0], Some(&mlp[1]))?.gelu()?, inner_rate, site::MLP_INNER)?;
+        drop(linear(&hmid, &mlp[2], Some(&mlp[3]))?, c.dropout.hidden, site::MLP_OUTPUT)
+    };
     match c.norm {
         Norm::Pre => {
-            let y = x.add(&branch(0, self_attention(&x.layer_norm(&ln1[0], &ln1[1], c.eps)?, attn, c, bias)?)?)?;
+            let y = x.add(&branch(0, self_attention(&x.layer_norm(&ln1[0], &ln1[1], c.eps)?, attn, c, bias, keys)?)?)?;
             y.add(&branch(1, ffn(&y.layer_norm(&ln2[0], &ln2[1], c.eps)?)?)?)
         }
         Norm::Post => {
-            let y = x.add(&branch(0, self_attention(x, attn, c, bias)?)?)?.layer_norm(&ln1[0], &ln1[1], c.eps)?;
+            let y = x.add(&branch(0, self_attention(x, attn, c, bias, keys)?)?)?.layer_norm(&ln1[0], &ln1[1], c.eps)?;
             y.add(&branch(1, ffn(&y)?)?)?.layer_norm(&ln2[0], &ln2[1], c.eps)
         }
     }

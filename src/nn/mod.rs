@@ -4,6 +4,7 @@
 
 pub mod attention;
 pub mod block;
+pub mod dropout;
 pub mod embed;
 pub mod stack;
 

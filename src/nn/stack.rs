@@ -1,7 +1,7 @@
 //! A stack of blocks over stacked per-layer parameters: one `scan`, or unrolled for comparison.
 
-use super::block::{block_dropping, BlockConfig};
-use crate::graph::{scan, Remat, ScanOptions, Tensor, TraceResult};
+use super::block::{block_noisy, BlockConfig, BlockNoise};
+use crate::graph::{random, scan, Remat, ScanOptions, Tensor, TraceResult};
 
 #[derive(Clone, Copy, Debug)]
 pub struct StackOptions {
@@ -18,6 +18,15 @@ impl Default for StackOptions {
     }
 }
 
+/// Per-example randomness of a training pass through the stack; all `None` at evaluation.
+#[derive(Clone, Debug, Default)]
+pub struct StackNoise {
+    /// Stochastic depth: `[L, 2, B]` branch factors (see `BlockNoise::keep`).
+    pub keep: Option<Tensor>,
+    /// Dropout keys of the stack, `u32[B, 2]`; each layer folds in its index.
+    pub keys: Option<Tensor>,
+}
+
 /// Runs `x` through the blocks whose parameters are stacked along a leading depth axis
 /// (order of `BlockConfig::param_shapes`). Returns the output and, if asked, the hidden states.
 pub fn encoder(
@@ -28,20 +37,31 @@ pub fn encoder(
     o: &StackOptions,
     name: &str,
 ) -> TraceResult<(Tensor, Option<Tensor>)> {
-    encoder_dropping(x, stacked, c, bias, None, o, name)
+    encoder_noisy(x, stacked, c, bias, &StackNoise::default(), o, name)
 }
 
-/// `encoder` with stochastic depth: `keep` is `[L, 2, B]` branch factors (see `block_dropping`).
-pub fn encoder_dropping(
+/// `encoder` in training: stochastic depth and dropout as `noise` brings them.
+pub fn encoder_noisy(
     x: &Tensor,
     stacked: &[Tensor],
     c: &BlockConfig,
     bias: Option<&Tensor>,
-    keep: Option<&Tensor>,
+    noise: &StackNoise,
     o: &StackOptions,
     name: &str,
 ) -> TraceResult<(Tensor, Option<Tensor>)> {
     let depth = stacked.first().map(|t| t.dim(0)).unwrap_or(0);
+    // Layer keys `[L, B, 2]`, only when a site is on: they ride through the scan as inputs.
+    let layer_keys = match &noise.keys {
+        Some(k) if c.dropout.any() => Some(random::fold_in_layers(k, depth)?),
+        _ => None,
+    };
+    let layer = |t: &Option<Tensor>, l: i64| -> TraceResult<Option<Tensor>> {
+        match t {
+            Some(m) => Ok(Some(m.slice_axis(0, l, l + 1)?.reshape(&m.dims()[1..])?)),
+            None => Ok(None),
+        }
+    };
     if o.unrolled {
         let mut h = x.clone();
         let mut hidden = vec![];
@@ -50,11 +70,8 @@ pub fn encoder_dropping(
                 .iter()
                 .map(|s| s.slice_axis(0, l, l + 1)?.reshape(&s.dims()[1..]))
                 .collect::<TraceResult<_>>()?;
-            let k = match keep {
-                Some(m) => Some(m.slice_axis(0, l, l + 1)?.reshape(&m.dims()[1..])?),
-                None => None,
-            };
-            h = block_dropping(&h, &p, c, bias, k.as_ref())?;
+            let bn = BlockNoise { keep: layer(&noise.keep, l)?, keys: layer(&layer_keys, l)? };
+            h = block_noisy(&h, &p, c, bias, &bn)?;
             if o.keep_hidden {
                 hidden.push(h.reshape(&[&[1], h.dims()].concat())?);
             }
@@ -66,11 +83,15 @@ pub fn encoder_dropping(
     let cfg = *c;
     let keep_hidden = o.keep_hidden;
     let n = stacked.len();
+    let has_keep = noise.keep.is_some();
     let mut xs = stacked.to_vec();
-    xs.extend(keep.cloned());
+    xs.extend(noise.keep.clone());
+    xs.extend(layer_keys);
     let opts = ScanOptions { name: name.to_string(), remat: o.remat, ..Default::default() };
     let r = scan(&[x.clone()], &xs, &consts, opts, move |h, p, k| {
-        let y = block_dropping(&h[0], &p[..n], &cfg, k.first(), p.get(n))?;
+        let mut extra = p[n..].iter().cloned();
+        let bn = BlockNoise { keep: if has_keep { extra.next() } else { None }, keys: extra.next() };
+        let y = block_noisy(&h[0], &p[..n], &cfg, k.first(), &bn)?;
         let ys = if keep_hidden { vec![y.clone()] } else { vec![] };
         Ok((vec![y], ys))
     })?;

@@ -93,12 +93,19 @@ pub struct GlueSource {
     batch: usize,
     seed: u64,
     next: Position,
+    with_dropout_keys: bool,
 }
 
 impl GlueSource {
     pub fn new(data: Encoded, batch: usize, seed: u64) -> Result<Self> {
         anyhow::ensure!(data.n >= batch, "{} training examples are fewer than one batch of {}", data.n, batch);
-        Ok(GlueSource { data, batch, seed, next: Position::default() })
+        Ok(GlueSource { data, batch, seed, next: Position::default(), with_dropout_keys: false })
+    }
+
+    /// Also yields per-example dropout keys (`dropout_keys`, last).
+    pub fn with_dropout_keys(mut self) -> Self {
+        self.with_dropout_keys = true;
+        self
     }
 
     fn order(&self, epoch: u64) -> Vec<usize> {
@@ -122,7 +129,10 @@ impl BatchSource for GlueSource {
         }
         let order = self.order(self.next.epoch);
         let start = self.next.step as usize * self.batch;
-        let b = self.data.batch(&order[start..start + self.batch], true)?;
+        let mut b = self.data.batch(&order[start..start + self.batch], true)?;
+        if self.with_dropout_keys {
+            b.push(super::sources::dropout_keys(self.seed, self.next, &[self.batch as i64])?);
+        }
         self.next = self.next.next();
         Ok(b)
     }

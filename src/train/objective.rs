@@ -3,7 +3,7 @@
 
 use crate::config::{BertConfig, MaeConfig, VitConfig};
 use crate::graph::{CompareDir, DType, Tensor, TraceResult};
-use crate::models::{bert, mae, vit, ParamSpec, Params};
+use crate::models::{bert, mae, vit, Noise, ParamSpec, Params};
 use crate::nn::stack::StackOptions;
 
 /// One input of a batch: name, per-example shape (without the batch dim), dtype.
@@ -18,6 +18,19 @@ impl InputSpec {
     pub fn new(name: &str, shape: &[i64], dtype: DType) -> Self {
         InputSpec { name: name.into(), shape: shape.to_vec(), dtype }
     }
+}
+
+/// The batch input that carries per-example dropout keys (`u32[2]` per example, drawn on the
+/// host from the seed and the example's data position: see `sources::dropout_keys`).
+pub const DROPOUT_KEYS: &str = "dropout_keys";
+
+fn dropout_keys_input() -> InputSpec {
+    InputSpec::new(DROPOUT_KEYS, &[2], DType::U32)
+}
+
+/// The batch tensor of input `name`, if the objective takes it.
+fn input<'a>(specs: &[InputSpec], batch: &'a [Tensor], name: &str) -> Option<&'a Tensor> {
+    specs.iter().position(|s| s.name == name).and_then(|i| batch.get(i))
 }
 
 /// A loss over a batch, with named scalar metrics beside it.
@@ -92,6 +105,9 @@ impl Objective for Classify {
             // Stochastic depth: per-example branch factors drawn on the host (`vit::drop_path_keep`).
             v.push(InputSpec::new("drop_path", &[c.encoder.depth as i64, 2], DType::F32));
         }
+        if c.dropout > 0.0 {
+            v.push(dropout_keys_input());
+        }
         v
     }
     fn metric_names(&self) -> Vec<String> {
@@ -102,7 +118,9 @@ impl Objective for Classify {
         }
     }
     fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
-        let logits = vit::forward_dropping(&self.config, p, &b[0], b.get(2), o)?.logits;
+        let specs = self.inputs();
+        let noise = Noise { drop_path: input(&specs, b, "drop_path"), dropout_keys: input(&specs, b, DROPOUT_KEYS) };
+        let logits = vit::forward_noisy(&self.config, p, &b[0], noise, o)?.logits;
         if self.soft_targets {
             return Ok(LossOutput { loss: logits.soft_cross_entropy(&b[1])?, metrics: vec![] });
         }
@@ -136,7 +154,7 @@ impl Objective for BertPretrain {
     }
     fn inputs(&self) -> Vec<InputSpec> {
         let (s, m) = (self.0.seq_len as i64, self.0.max_predictions as i64);
-        vec![
+        let mut v = vec![
             InputSpec::new("input_ids", &[s], DType::I32),
             InputSpec::new("input_mask", &[s], DType::F32),
             InputSpec::new("segment_ids", &[s], DType::I32),
@@ -144,13 +162,18 @@ impl Objective for BertPretrain {
             InputSpec::new("masked_lm_ids", &[m], DType::I32),
             InputSpec::new("masked_lm_weights", &[m], DType::F32),
             InputSpec::new("next_sentence_labels", &[], DType::I32),
-        ]
+        ];
+        if self.0.hidden_dropout > 0.0 || self.0.attention_dropout > 0.0 {
+            v.push(dropout_keys_input());
+        }
+        v
     }
     fn metric_names(&self) -> Vec<String> {
         vec!["nsp_accuracy".into()]
     }
     fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
-        let x = bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: Some(&b[3]) };
+        let keys = input(&self.inputs(), b, DROPOUT_KEYS);
+        let x = bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: Some(&b[3]), dropout_keys: keys };
         let out = bert::forward(&self.0, p, &x, o)?;
         let loss = bert::pretraining_loss(&out, &b[4], &b[5], &b[6])?;
         Ok(LossOutput { loss, metrics: vec![("nsp_accuracy".into(), accuracy(&out.nsp_logits, &b[6])?)] })
@@ -166,7 +189,8 @@ pub struct GlueClassify {
 
 impl GlueClassify {
     pub fn logits(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<Tensor> {
-        let x = bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: None };
+        let keys = input(&self.inputs(), b, DROPOUT_KEYS);
+        let x = bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: None, dropout_keys: keys };
         bert::classify(&self.config, p, &x, o)
     }
 }
@@ -181,12 +205,16 @@ impl Objective for GlueClassify {
     fn inputs(&self) -> Vec<InputSpec> {
         let s = self.config.seq_len as i64;
         let label = if self.num_labels == 1 { DType::F32 } else { DType::I32 };
-        vec![
+        let mut v = vec![
             InputSpec::new("input_ids", &[s], DType::I32),
             InputSpec::new("input_mask", &[s], DType::F32),
             InputSpec::new("segment_ids", &[s], DType::I32),
             InputSpec::new("labels", &[], label),
-        ]
+        ];
+        if self.config.hidden_dropout > 0.0 || self.config.attention_dropout > 0.0 {
+            v.push(dropout_keys_input());
+        }
+        v
     }
     fn metric_names(&self) -> Vec<String> {
         if self.num_labels == 1 {

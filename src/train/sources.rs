@@ -66,6 +66,8 @@ pub struct ImageSource {
     seed: u64,
     /// Leading accumulation dim, when > 1.
     accum: usize,
+    /// Append per-example dropout keys (`dropout_keys`) to each batch.
+    with_dropout_keys: bool,
 }
 
 impl ImageSource {
@@ -88,7 +90,13 @@ impl ImageSource {
         cfg.num_classes = num_classes;
         cfg.epochs = epochs;
         anyhow::ensure!(channels == 1 || channels == 3, "images have 1 or 3 channels, the model asks for {}", channels);
-        Ok(ImageSource { cfg, loader: None, next: Position::default(), channels, task, seed, accum: accum.max(1) })
+        Ok(ImageSource { cfg, loader: None, next: Position::default(), channels, task, seed, accum: accum.max(1), with_dropout_keys: false })
+    }
+
+    /// Also yields the per-example dropout keys the objective takes last (`dropout_keys`).
+    pub fn with_dropout_keys(mut self) -> Self {
+        self.with_dropout_keys = true;
+        self
     }
 
     fn loader(&mut self) -> Result<&mut ImageLoader> {
@@ -132,23 +140,37 @@ impl ImageSource {
                 }
             }
         }
+        if self.with_dropout_keys {
+            out.push(dropout_keys(self.seed, b.position, &lead)?);
+        }
         Ok(out)
     }
+}
+
+/// SplitMix64 words for one batch, a pure function of (seed, tag, position).
+fn batch_words(seed: u64, tag: u64, pos: Position, n: usize) -> impl Iterator<Item = u64> {
+    let mut s = seed ^ tag ^ pos.epoch.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ pos.step.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (0..n).map(move |_| {
+        s = s.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = s;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    })
 }
 
 /// Masking noise for one batch, a pure function of (seed, position), so that resumed and
 /// multi-device runs mask exactly as an uninterrupted single-device run.
 pub fn mae_noise(seed: u64, pos: Position, n: usize, patches: usize) -> Vec<f32> {
-    let mut s = seed ^ 0x4D41_455F_4E4F_4953 ^ pos.epoch.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ pos.step.wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    (0..n * patches)
-        .map(|_| {
-            s = s.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = s;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            ((z ^ (z >> 31)) >> 40) as f32 / (1u64 << 24) as f32
-        })
-        .collect()
+    batch_words(seed, 0x4D41_455F_4E4F_4953, pos, n * patches).map(|z| (z >> 40) as f32 / (1u64 << 24) as f32).collect()
+}
+
+/// Dropout keys for one batch, `u32[lead..., 2]`: one Threefry key per example, a pure function
+/// of (seed, position, example index), so resumed and multi-device runs drop the same units.
+pub fn dropout_keys(seed: u64, pos: Position, lead: &[i64]) -> Result<HostTensor> {
+    let n = lead.iter().product::<i64>() as usize;
+    let words: Vec<u32> = batch_words(seed, 0x4452_4F50_4F55_5421, pos, n).flat_map(|z| [(z >> 32) as u32, z as u32]).collect();
+    Ok(HostTensor::from_slice(&[lead, &[2]].concat(), &words)?)
 }
 
 impl BatchSource for ImageSource {
@@ -175,6 +197,8 @@ pub struct BertSource {
     cfg: crate::data::text::loader::BertLoaderConfig,
     loader: Option<crate::data::text::loader::BertLoader>,
     next: Position,
+    /// Seed of the per-example dropout keys, when the objective takes them.
+    dropout_seed: Option<u64>,
 }
 
 impl BertSource {
@@ -182,7 +206,13 @@ impl BertSource {
         let stream = training_stream(pattern, seed)?;
         let shape = crate::data::text::records::Shape { max_seq_length: seq_len, max_predictions };
         let cfg = crate::data::text::loader::BertLoaderConfig { stream, batch_size: batch, shape, epochs: None };
-        Ok(BertSource { cfg, loader: None, next: Position::default() })
+        Ok(BertSource { cfg, loader: None, next: Position::default(), dropout_seed: None })
+    }
+
+    /// Also yields per-example dropout keys (`dropout_keys`, last) drawn from `seed`.
+    pub fn with_dropout_keys(mut self, seed: u64) -> Self {
+        self.dropout_seed = Some(seed);
+        self
     }
 }
 
@@ -195,7 +225,7 @@ impl BatchSource for BertSource {
         self.next = b.position.next();
         let (n, l, p) = (b.batch_size as i64, b.shape.max_seq_length as i64, b.shape.max_predictions as i64);
         let mask: Vec<f32> = b.input_mask.iter().map(|&m| m as f32).collect();
-        Ok(vec![
+        let mut out = vec![
             HostTensor::from_slice(&[n, l], &b.input_ids)?,
             HostTensor::from_slice(&[n, l], &mask)?,
             HostTensor::from_slice(&[n, l], &b.segment_ids)?,
@@ -203,7 +233,11 @@ impl BatchSource for BertSource {
             HostTensor::from_slice(&[n, p], &b.masked_lm_ids)?,
             HostTensor::from_slice(&[n, p], &b.masked_lm_weights)?,
             HostTensor::from_slice(&[n], &b.next_sentence_labels)?,
-        ])
+        ];
+        if let Some(seed) = self.dropout_seed {
+            out.push(dropout_keys(seed, b.position, &[n])?);
+        }
+        Ok(out)
     }
 
     fn position(&self) -> Value {

@@ -71,8 +71,12 @@ impl Input {
     pub fn i32(name: &str, dims: &[i64], values: Vec<i32>) -> Input {
         Input { name: name.into(), dims: dims.to_vec(), dtype: DType::I32, values: values.iter().map(|&v| v as f64).collect() }
     }
+    pub fn u32(name: &str, dims: &[i64], values: Vec<u32>) -> Input {
+        Input { name: name.into(), dims: dims.to_vec(), dtype: DType::U32, values: values.iter().map(|&v| v as f64).collect() }
+    }
     pub fn host(&self) -> HostTensor {
         match self.dtype {
+            DType::U32 => HostTensor::from_slice(&self.dims, &self.values.iter().map(|&v| v as u32).collect::<Vec<_>>()).unwrap(),
             DType::F64 => HostTensor::from_slice(&self.dims, &self.values).unwrap(),
             DType::F32 => HostTensor::from_slice(&self.dims, &self.values.iter().map(|&v| v as f32).collect::<Vec<_>>()).unwrap(),
             DType::I32 => HostTensor::from_slice(&self.dims, &self.values.iter().map(|&v| v as i32).collect::<Vec<_>>()).unwrap(),
