@@ -159,6 +159,72 @@ fn mae_outputs_match_hugging_face_with_given_noise() {
 }
 
 /// Masks 12 of 16 patches per image: exactly those whose noise ranks 4th or later.
+/// The Hugging Face fixture renamed to the official MAE repository's keys (`models_mae.py`),
+/// written out here from that file's module names, independently of bamboo's own mapping.
+fn to_official_mae_names(hf: &Tensors) -> Tensors {
+    let mut out = Tensors::new();
+    for (name, t) in hf {
+        let renamed = match name.as_str() {
+            "vit.embeddings.cls_token" => "cls_token".to_string(),
+            "vit.embeddings.position_embeddings" => "pos_embed".to_string(),
+            "vit.embeddings.patch_embeddings.projection.weight" => "patch_embed.proj.weight".to_string(),
+            "vit.embeddings.patch_embeddings.projection.bias" => "patch_embed.proj.bias".to_string(),
+            "vit.layernorm.weight" => "norm.weight".to_string(),
+            "vit.layernorm.bias" => "norm.bias".to_string(),
+            n if n.starts_with("decoder.") && !n.starts_with("decoder.decoder_layers.") => n["decoder.".len()..].to_string(),
+            n => {
+                let (prefix, rest) = match n.strip_prefix("vit.encoder.layer.") {
+                    Some(r) => ("blocks.", r),
+                    None => ("decoder_blocks.", n.strip_prefix("decoder.decoder_layers.").expect(n)),
+                };
+                let (layer, param) = rest.split_once('.').unwrap();
+                if param.starts_with("attention.attention.") {
+                    continue; // fused below
+                }
+                let param = param
+                    .replace("layernorm_before", "norm1")
+                    .replace("layernorm_after", "norm2")
+                    .replace("attention.output.dense", "attn.proj")
+                    .replace("intermediate.dense", "mlp.fc1")
+                    .replace("output.dense", "mlp.fc2");
+                format!("{}{}.{}", prefix, layer, param)
+            }
+        };
+        out.insert(renamed, t.clone());
+    }
+    // timm's fused qkv: the query, key and value rows stacked in that order.
+    for (hf_prefix, prefix) in [("vit.encoder.layer.", "blocks."), ("decoder.decoder_layers.", "decoder_blocks.")] {
+        for l in 0.. {
+            let q = format!("{}{}.attention.attention.query.weight", hf_prefix, l);
+            if !hf.contains_key(&q) {
+                break;
+            }
+            for wb in ["weight", "bias"] {
+                let parts: Vec<&TensorData> = ["query", "key", "value"].iter().map(|k| &hf[&format!("{}{}.attention.attention.{}.{}", hf_prefix, l, k, wb)]).collect();
+                let mut shape = parts[0].shape.clone();
+                shape[0] *= 3;
+                let data = parts.iter().flat_map(|p| p.data.clone()).collect();
+                out.insert(format!("{}{}.attn.qkv.{}", prefix, l, wb), TensorData::new(parts[0].dtype, shape, data).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn mae_reads_the_official_mae_names() {
+    let s = Scratch::new("mae-official");
+    let official = to_official_mae_names(&weights("mae"));
+    assert!(official.contains_key("blocks.0.attn.qkv.weight") && official.contains_key("decoder_pred.weight"));
+    assert_eq!(official.len() + 4 * official.keys().filter(|k| k.ends_with("attn.qkv.weight")).count(), weights("mae").len());
+    let ckpt = checkpoint(&s, "mae", &official);
+    let out = s.path("out.safetensors");
+    let o = forward(&ckpt, &fixture("mae").join("inputs.safetensors"), &out, &[]);
+    succeeded(&o);
+    assert!(stderr(&o).contains("official MAE names"), "{}", stderr(&o));
+    matches_fixture(&out, "mae", &["loss", "logits", "mask", "encoder.hidden_states.1"]);
+}
+
 fn check_mask_follows_noise(got: &Tensors) {
     let (noise, mask) = (got["noise"].to_f32(), got["mask"].to_f32());
     assert_eq!(got["noise"].shape, vec![2, 16]);

@@ -3,7 +3,7 @@
 //!
 //! Accepted paths: a training checkpoint folder (`ckpt-00000300/` with `model.safetensors` and
 //! `state.json`), a run folder (its newest checkpoint), or a `.safetensors` file with or
-//! without a sidecar (`W.json`).
+//! without a sidecar (`W.json`). MAE weights may carry Hugging Face or official MAE names.
 
 use std::path::{Path, PathBuf};
 
@@ -46,7 +46,8 @@ pub fn open(path: &Path) -> Result<Checkpoint> {
     if !path.exists() {
         bail!("{}: no such checkpoint", path.display());
     }
-    let tensors = load(path)?;
+    // Official MAE files (models_mae.py names) are read under the Hugging Face names.
+    let tensors = crate::train::weights::official_mae_to_hf(load(path)?).with_context(|| format!("{}", path.display()))?;
     let config = if sidecar_path(path).exists() { Some(read_sidecar(path)?.model_config(&sidecar_path(path))?) } else { None };
     let label = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into());
     Ok(Checkpoint { path: path.to_path_buf(), label, config, tensors })

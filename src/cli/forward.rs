@@ -122,7 +122,11 @@ fn tied_copies(cfg: &ModelConfig) -> &'static [&'static str] {
 /// Host parameters in spec order. A strict load fails on any mismatch (all of them listed by
 /// `host_params`); a partial one prints what it initialized and what it ignored.
 fn load_weights(a: &ForwardArgs, cfg: &ModelConfig, specs: &[ParamSpec]) -> Result<Vec<HostTensor>> {
-    let ckpt = checkpoint::load(&a.checkpoint)?;
+    let mut ckpt = checkpoint::load(&a.checkpoint)?;
+    if matches!(cfg, ModelConfig::Mae(_)) && crate::train::weights::is_official_mae(&ckpt) {
+        eprintln!("{}: official MAE names, read as Hugging Face ViTMAE names", a.checkpoint.display());
+        ckpt = crate::train::weights::official_mae_to_hf(ckpt).with_context(|| format!("{}", a.checkpoint.display()))?;
+    }
     let ignore = tied_copies(cfg);
     let context = || architecture_hint(a, cfg, specs, &ckpt);
     if !a.partial {

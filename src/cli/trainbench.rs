@@ -105,6 +105,13 @@ fn mae_preset(name: &str) -> Result<MaeConfig> {
     }
 }
 
+/// The peers compute the same loss and gradients as bamboo, which needs identical math: no dropout.
+fn no_dropout(mut c: BertConfig) -> BertConfig {
+    c.hidden_dropout = 0.0;
+    c.attention_dropout = 0.0;
+    c
+}
+
 fn bench_config(name: &str) -> Result<Bench> {
     let b = |model, batch, betas| Bench { name: name.to_string(), model, batch, betas };
     let adam = (0.9, 0.999);
@@ -114,8 +121,8 @@ fn bench_config(name: &str) -> Result<Bench> {
         "mae-48x96" => b(ModelConfig::Mae(mae_preset("mae-bamboo-s28")?), 64, (0.9, 0.95)),
         "vit-s16" => b(ModelConfig::Vit(VitConfig::new(224, 16, Stack::new(12, 384, 6), 1000)), 8, adam),
         "vit-48x96" => b(preset("bamboo-s28")?, 64, adam),
-        "bert-4x256" => b(ModelConfig::Bert(BertConfig::new(Stack::new(4, 256, 4))), 16, adam),
-        "bert-16x128" => b(ModelConfig::Bert(BertConfig::new(Stack::new(16, 128, 2))), 16, adam),
+        "bert-4x256" => b(ModelConfig::Bert(no_dropout(BertConfig::new(Stack::new(4, 256, 4)))), 16, adam),
+        "bert-16x128" => b(ModelConfig::Bert(no_dropout(BertConfig::new(Stack::new(16, 128, 2)))), 16, adam),
         other => bail!("--configs: unknown configuration `{}` (known: {})", other, ALL),
     })
 }
