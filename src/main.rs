@@ -1,5 +1,11 @@
 //! The `bamboo` binary: everything lives in the library's `cli` module.
 
+/// jemalloc as the process's malloc, for Rust and (through the exported C symbols, see build.rs)
+/// for the PJRT plugin: measured 15-30% faster training steps on CPU than glibc's malloc.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     restore_sigpipe();
     if let Err(e) = bamboo::cli::run() {
