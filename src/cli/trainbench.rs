@@ -31,6 +31,7 @@ use crate::train::init::init_param;
 use crate::train::objective::{BertPretrain, Classify, MaePretrain, Objective};
 use crate::train::step::{build_train_step, StepConfig, StepLayout};
 use crate::train::weights::{public_names, to_checkpoint};
+use crate::train::trainer::Trainer;
 
 /// The configurations of issue 7 §4, in the order they are run by default.
 const ALL: &str = "mae-12x192,mae-48x96,vit-s16,vit-48x96,bert-4x256,bert-16x128";
@@ -341,6 +342,11 @@ struct Measured {
 }
 
 fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTrainArgs, stack: StackOptions) -> Result<Measured> {
+    // With --devices (even 1), the step runs data-parallel through the Trainer, so 1 and N
+    // devices are timed by the same harness.
+    if let Some(n) = a.rt.devices {
+        return bench_replicated(client, bench, a, stack, n.max(1) as usize);
+    }
     reset_peak_rss();
     let obj = bench.objective();
     let sc = step_config(bench, stack);
@@ -406,6 +412,38 @@ fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTra
         losses,
         peak_rss_mib: compile_rss.max(peak_rss_mib()),
     })
+}
+
+/// The same step data-parallel over `devices` replicas (the global batch split between them,
+/// gradients averaged in the graph), driven by the `Trainer` as the recipes drive it: the batch
+/// goes from the host to the devices every step. For 2- versus 1-device scaling.
+fn bench_replicated(client: &Client, bench: &Bench, a: &BenchTrainArgs, stack: StackOptions, devices: usize) -> Result<Measured> {
+    reset_peak_rss();
+    anyhow::ensure!(bench.batch % devices == 0, "--devices {}: the batch of {} ({}) does not split evenly", devices, bench.name, bench.batch);
+    anyhow::ensure!(a.export.is_none(), "--export runs on one device; drop --devices");
+    let obj = bench.objective();
+    let mut sc = step_config(bench, stack);
+    sc.replicas = devices;
+    sc.micro_batch = bench.batch / devices;
+    let mut trainer = Trainer::new(client, obj.as_ref(), sc, a.seed)?;
+    let compile_s = trainer.program.compile_seconds;
+    let compile_rss = peak_rss_mib();
+    let (batch, _) = make_batch(bench, a.seed)?;
+    let mut losses = vec![];
+    let mut step_ms = vec![];
+    for i in 0..a.warmup + a.steps {
+        let t = Instant::now();
+        let loss = trainer.train_step(&batch)?.loss;
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        if !loss.is_finite() {
+            bail!("{}: loss {} at step {}", bench.name, loss, i);
+        }
+        losses.push(loss);
+        if i >= a.warmup {
+            step_ms.push(ms);
+        }
+    }
+    Ok(Measured { trace_s: 0.0, lower_s: 0.0, compile_s, step_ms, losses, peak_rss_mib: compile_rss.max(peak_rss_mib()) })
 }
 
 /// Writes DIR/{weights,batch,grads}.safetensors and DIR/ref.json (config, optimizer, which
