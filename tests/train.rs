@@ -154,6 +154,62 @@ fn accumulation_matches_one_big_batch() {
     assert!(worst < 1e-5, "max abs parameter difference {}", worst);
 }
 
+#[test]
+fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
+    use bamboo::graph::{DType, Function, Graph};
+    use bamboo::models::{mae, Params};
+    use bamboo::program::Program;
+    use bamboo::runtime::CompileOptions;
+
+    let c = tiny_mae();
+    let obj = MaePretrain(c.clone());
+    let mut plain = Trainer::new(common::client(), &obj, step_config(1, 1, 8), 4).unwrap();
+    let mut watched = Trainer::new(common::client(), &obj, step_config(1, 1, 8), 4).unwrap();
+    watched.watch_smoothing(&obj, 2).unwrap();
+    let initial = watched.host_state().unwrap().0;
+
+    let mut reports = vec![];
+    for s in 0..3 {
+        let a = plain.train_step(&batch(s, 8, 1)).unwrap();
+        let b = watched.train_step(&batch(s, 8, 1)).unwrap();
+        assert!((a.loss - b.loss).abs() < 1e-6, "step {}: loss {} vs {} while watching", s, a.loss, b.loss);
+        reports.push(b.metrics);
+    }
+    let worst = params_of(&plain).iter().zip(&params_of(&watched)).map(|(x, y)| (x - y).abs()).fold(0f32, f32::max);
+    assert!(worst < 1e-6, "watching changed the parameters by {}", worst);
+    let series = |m: &[(String, f32)], name: &str| -> Vec<f32> {
+        (0..c.encoder.depth).map(|l| m.iter().find(|(k, _)| *k == format!("smoothing/{}/block_{:02}", name, l)).map(|(_, v)| *v).unwrap_or(f32::NAN)).collect()
+    };
+    assert!(reports[1].iter().all(|(k, _)| !k.starts_with("smoothing/")), "step 1 is not watched");
+    assert!(series(&reports[2], "token_std").iter().all(|v| v.is_finite()), "step 2 is watched");
+
+    // The analysis' own metrics on the same weights and batch (the encoder's visible patches).
+    let g = Graph::new("reference_smoothing");
+    let specs = obj_specs(&c);
+    let p = Params::declare(&g, &specs, DType::F32);
+    let images = g.param("images", &[8, 1, 16, 16], DType::F32);
+    let noise = g.param("noise", &[8, c.num_patches() as i64], DType::F32);
+    let o = StackOptions { keep_hidden: true, ..Default::default() };
+    let hidden = mae::forward(&c, &p, &images, &noise, &o).unwrap().hidden.unwrap();
+    let m = bamboo::analysis::metrics::smoothing(&hidden.slice_axis(2, 1, hidden.dim(2)).unwrap()).unwrap();
+    let f = Function::new(&g, &[m.token_std, m.cos_pearson, m.hf_share]).unwrap();
+    let prog = Program::compile(common::client(), &f, &CompileOptions::default()).unwrap();
+    let mut inputs = initial;
+    inputs.extend(batch(0, 8, 1));
+    let want = prog.run_host(common::client(), &inputs).unwrap();
+    for (k, name) in ["token_std", "cosine", "hf_share"].iter().enumerate() {
+        let want: Vec<f32> = want[k].to_vec().unwrap();
+        let got = series(&reports[0], name);
+        for (g, w) in got.iter().zip(&want) {
+            assert!((g - w).abs() < 1e-5 * w.abs().max(1.0), "{}: watched {:?} vs analysis {:?}", name, got, want);
+        }
+    }
+}
+
+fn obj_specs(c: &MaeConfig) -> Vec<bamboo::models::ParamSpec> {
+    bamboo::models::mae::param_specs(c)
+}
+
 fn tempfile_dir(name: &str) -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("bamboo-test-{}-{}", name, std::process::id()));
     let _ = std::fs::remove_dir_all(&d);

@@ -67,6 +67,7 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
     eprintln!("glue: resolved configuration\n{}", serde_json::to_string_pretty(&resolved)?);
     let client = c.rt.client()?;
     let obj = GlueClassify { config: cfg.clone(), num_labels };
+    anyhow::ensure!(c.watch_smoothing.is_none(), "--watch-smoothing: GLUE fine-tuning does not watch over-smoothing (watch `pretrain bert`)");
     let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
     if let Some(from) = &a.from {
         let file = if from.is_dir() { from.join("model.safetensors") } else { from.clone() };

@@ -63,6 +63,7 @@ fn common(a: &StudyArgs, preset: &str, steps: u64, base_lr: f64, out: PathBuf) -
         config: None,
         dropout: None,
         attention_dropout: None,
+        watch_smoothing: None,
         depth: None,
         width: None,
         heads: None,

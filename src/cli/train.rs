@@ -61,6 +61,10 @@ pub struct Common {
     /// BERT's `attention_probs_dropout_prob`; the config's when unset.
     #[arg(long)]
     pub attention_dropout: Option<f64>,
+    /// Every K steps, the step also computes each block's over-smoothing metrics on its batch
+    /// (token std, cosine similarity, high-frequency share), logged as `smoothing/*` series.
+    #[arg(long, value_name = "K")]
+    pub watch_smoothing: Option<u64>,
     /// Override the encoder depth / width / heads (a quick Bamboo variant).
     #[arg(long)]
     pub depth: Option<usize>,
@@ -289,6 +293,9 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     let client = c.rt.client()?;
     let obj = MaePretrain(cfg.clone());
     let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
+    if let Some(k) = c.watch_smoothing {
+        trainer.watch_smoothing(&obj, k)?;
+    }
     eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
@@ -313,6 +320,9 @@ pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
     let client = c.rt.client()?;
     let obj = BertPretrain(cfg.clone());
     let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
+    if let Some(k) = c.watch_smoothing {
+        trainer.watch_smoothing(&obj, k)?;
+    }
     eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
@@ -381,6 +391,9 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     let client = c.rt.client()?;
     let obj = Classify { config: cfg.clone(), label_smoothing: if mode == Mode::LinearProbe { 0.0 } else { a.label_smoothing }, soft_targets: mix.is_some() };
     let mut trainer = Trainer::new(&client, &obj, step.clone(), c.seed)?;
+    if let Some(k) = c.watch_smoothing {
+        trainer.watch_smoothing(&obj, k)?;
+    }
     eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
     if let Some(from) = &a.from {
         let file = if from.is_dir() { from.join("model.safetensors") } else { from.clone() };

@@ -59,6 +59,10 @@ pub struct BenchTrainArgs {
     /// Trace the block stacks unrolled instead of as a loop (for comparison).
     #[arg(long)]
     unrolled: bool,
+    /// Time the step variant that also computes the per-block over-smoothing metrics (run at
+    /// every step here; training runs it every K steps). Goes through the Trainer like --devices.
+    #[arg(long)]
+    watching: bool,
     /// Seed of the initial weights and of the batch.
     #[arg(long, default_value_t = 0)]
     seed: u64,
@@ -344,8 +348,8 @@ struct Measured {
 fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTrainArgs, stack: StackOptions) -> Result<Measured> {
     // With --devices (even 1), the step runs data-parallel through the Trainer, so 1 and N
     // devices are timed by the same harness.
-    if let Some(n) = a.rt.devices {
-        return bench_replicated(client, bench, a, stack, n.max(1) as usize);
+    if a.rt.devices.is_some() || a.watching {
+        return bench_replicated(client, bench, a, stack, a.rt.devices.unwrap_or(1).max(1) as usize);
     }
     reset_peak_rss();
     let obj = bench.objective();
@@ -426,6 +430,9 @@ fn bench_replicated(client: &Client, bench: &Bench, a: &BenchTrainArgs, stack: S
     sc.replicas = devices;
     sc.micro_batch = bench.batch / devices;
     let mut trainer = Trainer::new(client, obj.as_ref(), sc, a.seed)?;
+    if a.watching {
+        trainer.watch_smoothing(obj.as_ref(), 1)?;
+    }
     let compile_s = trainer.program.compile_seconds;
     let compile_rss = peak_rss_mib();
     let (batch, _) = make_batch(bench, a.seed)?;

@@ -37,6 +37,15 @@ fn input<'a>(specs: &[InputSpec], batch: &'a [Tensor], name: &str) -> Option<&'a
 pub struct LossOutput {
     pub loss: Tensor,
     pub metrics: Vec<(String, Tensor)>,
+    /// Every encoder block's output tokens `[L, B, T, D]` without the cls token, when the stack
+    /// options ask for them (`keep_hidden`: the step that watches over-smoothing). MAE's are the
+    /// visible patches; BERT's include padding positions.
+    pub hidden: Option<Tensor>,
+}
+
+/// Hidden states without the leading cls token (axis 2, position 0).
+fn without_cls(h: Option<Tensor>) -> TraceResult<Option<Tensor>> {
+    h.map(|h| h.slice_axis(2, 1, h.dim(2))).transpose()
 }
 
 pub trait Objective {
@@ -72,7 +81,7 @@ impl Objective for MaePretrain {
     }
     fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
         let r = mae::forward(&self.0, p, &b[0], &b[1], o)?;
-        Ok(LossOutput { loss: r.loss, metrics: vec![] })
+        Ok(LossOutput { loss: r.loss, metrics: vec![], hidden: without_cls(r.hidden)? })
     }
 }
 
@@ -120,16 +129,18 @@ impl Objective for Classify {
     fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
         let specs = self.inputs();
         let noise = Noise { drop_path: input(&specs, b, "drop_path"), dropout_keys: input(&specs, b, DROPOUT_KEYS) };
-        let logits = vit::forward_noisy(&self.config, p, &b[0], noise, o)?.logits;
+        let out = vit::forward_noisy(&self.config, p, &b[0], noise, o)?;
+        let hidden = if self.config.class_token { without_cls(out.hidden)? } else { out.hidden };
+        let logits = out.logits;
         if self.soft_targets {
-            return Ok(LossOutput { loss: logits.soft_cross_entropy(&b[1])?, metrics: vec![] });
+            return Ok(LossOutput { loss: logits.soft_cross_entropy(&b[1])?, metrics: vec![], hidden });
         }
         let k = logits.dim(1);
         let eps = self.label_smoothing;
         let onehot = b[1].one_hot(k, logits.dtype())?;
         let targets = onehot.mul_scalar(1.0 - eps)?.add_scalar(eps / k as f64)?;
         let loss = logits.soft_cross_entropy(&targets)?;
-        Ok(LossOutput { loss, metrics: vec![("accuracy".into(), accuracy(&logits, &b[1])?)] })
+        Ok(LossOutput { loss, metrics: vec![("accuracy".into(), accuracy(&logits, &b[1])?)], hidden })
     }
 }
 
@@ -176,7 +187,7 @@ impl Objective for BertPretrain {
         let x = bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: Some(&b[3]), dropout_keys: keys };
         let out = bert::forward(&self.0, p, &x, o)?;
         let loss = bert::pretraining_loss(&out, &b[4], &b[5], &b[6])?;
-        Ok(LossOutput { loss, metrics: vec![("nsp_accuracy".into(), accuracy(&out.nsp_logits, &b[6])?)] })
+        Ok(LossOutput { loss, metrics: vec![("nsp_accuracy".into(), accuracy(&out.nsp_logits, &b[6])?)], hidden: without_cls(out.hidden)? })
     }
 }
 
@@ -228,9 +239,9 @@ impl Objective for GlueClassify {
         if self.num_labels == 1 {
             let pred = logits.reshape(&[logits.dim(0)])?;
             let loss = pred.sub(&b[3].convert(pred.dtype())?)?.square()?.mean_all()?;
-            return Ok(LossOutput { loss, metrics: vec![] });
+            return Ok(LossOutput { loss, metrics: vec![], hidden: None });
         }
         let loss = logits.cross_entropy(&b[3])?;
-        Ok(LossOutput { loss, metrics: vec![("accuracy".into(), accuracy(&logits, &b[3])?)] })
+        Ok(LossOutput { loss, metrics: vec![("accuracy".into(), accuracy(&logits, &b[3])?)], hidden: None })
     }
 }

@@ -6,6 +6,7 @@
 //!   every model parameter (spec order) | optimizer state (per trainable parameter, per slot)
 //!   | step (i32) | batch inputs (`[B, ...]`, or `[A, B, ...]` with A accumulation steps)
 //! Results: updated trainable parameters | updated state | step + 1 | loss | grad norm | lr | metrics
+//!   (| the `WATCHED` per-block vectors, in the watching variant)
 
 use crate::graph::{grad, scan, DType, Function, Graph, ReduceKind, ScanOptions, Tensor, TraceError, TraceResult};
 use crate::models::{ParamSpec, Params};
@@ -78,7 +79,12 @@ fn to_compute(t: &Tensor, bf16: bool) -> TraceResult<Tensor> {
     }
 }
 
-/// Loss, metrics and gradients of one micro-batch.
+/// The per-block over-smoothing metrics a watching step returns after its other results, each
+/// `[L]` (batch means; see `analysis::metrics`): the paper's token std, the mean cosine
+/// similarity of channel-centred tokens (Pearson) and the high-frequency energy share.
+pub const WATCHED: [&str; 3] = ["token_std", "cosine", "hf_share"];
+
+/// Loss, metrics and gradients of one micro-batch; with `watch`, also the `WATCHED` vectors.
 fn loss_and_grads(
     obj: &dyn Objective,
     specs: &[ParamSpec],
@@ -86,16 +92,25 @@ fn loss_and_grads(
     trained: &[usize],
     batch: &[Tensor],
     c: &StepConfig,
-) -> TraceResult<(Tensor, Vec<Tensor>, Vec<Tensor>)> {
+    watch: bool,
+) -> TraceResult<(Tensor, Vec<Tensor>, Vec<Tensor>, Vec<Tensor>)> {
     let compute: Vec<Tensor> = params.iter().map(|p| to_compute(p, c.bf16)).collect::<TraceResult<_>>()?;
     let map = Params::from_map(specs.iter().map(|s| s.name.clone()).zip(compute).collect());
     let batch: Vec<Tensor> = batch.iter().map(|b| to_compute(b, c.bf16)).collect::<TraceResult<_>>()?;
-    let out = obj.loss(&map, &batch, &c.stack)?;
+    let stack = StackOptions { keep_hidden: watch, ..c.stack };
+    let out = obj.loss(&map, &batch, &stack)?;
     let loss = out.loss.convert(DType::F32)?;
     let wrt: Vec<Tensor> = trained.iter().map(|&i| params[i].clone()).collect();
     let grads = grad(&loss, &wrt)?;
     let metrics = out.metrics.into_iter().map(|(_, m)| m.convert(DType::F32)).collect::<TraceResult<_>>()?;
-    Ok((loss, grads, metrics))
+    let watched = if watch {
+        let hidden = out.hidden.ok_or_else(|| TraceError::new("train_step", format!("the {} objective does not expose its hidden states to watch", obj.name())))?;
+        let m = crate::analysis::metrics::smoothing(&hidden.convert(DType::F32)?)?;
+        vec![m.token_std, m.cos_pearson, m.hf_share]
+    } else {
+        vec![]
+    };
+    Ok((loss, grads, metrics, watched))
 }
 
 fn replica_mean(t: &Tensor, replicas: usize) -> TraceResult<Tensor> {
@@ -106,6 +121,20 @@ fn replica_mean(t: &Tensor, replicas: usize) -> TraceResult<Tensor> {
 }
 
 pub fn build_train_step(obj: &dyn Objective, c: &StepConfig) -> TraceResult<(Function, StepLayout)> {
+    build(obj, c, false)
+}
+
+/// The training step that also returns the per-block `WATCHED` metrics of the batch it trains
+/// on, after its usual results. Same parameters and updates as `build_train_step`; run every
+/// K steps in its place. Needs `accum == 1`.
+pub fn build_watching_step(obj: &dyn Objective, c: &StepConfig) -> TraceResult<(Function, StepLayout)> {
+    if c.accum > 1 {
+        return Err(TraceError::new("train_step", "watching over-smoothing needs accum = 1 (metrics of one micro-batch)"));
+    }
+    build(obj, c, true)
+}
+
+fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Function, StepLayout)> {
     if c.micro_batch == 0 || c.accum == 0 || c.replicas == 0 {
         return Err(TraceError::new("train_step", "micro_batch, accum and replicas must be positive"));
     }
@@ -127,8 +156,8 @@ pub fn build_train_step(obj: &dyn Objective, c: &StepConfig) -> TraceResult<(Fun
     let step = g.param("step", &[], DType::I32);
     let batch: Vec<Tensor> = layout.inputs.iter().map(|inp| g.param(&inp.name, &batch_dims(inp, c), inp.dtype)).collect();
 
-    let (loss, grads, metrics) = if c.accum == 1 {
-        loss_and_grads(obj, &specs, &params, &trained, &batch, c)?
+    let (loss, grads, metrics, watched) = if c.accum == 1 {
+        loss_and_grads(obj, &specs, &params, &trained, &batch, c, watch)?
     } else {
         // Accumulate over micro-batches in a loop: memory stays that of one micro-batch.
         let zero_g: Vec<Tensor> = trained.iter().map(|&i| params[i].zeros_like()).collect();
@@ -139,7 +168,7 @@ pub fn build_train_step(obj: &dyn Objective, c: &StepConfig) -> TraceResult<(Fun
         let (specs2, trained2, cfg) = (specs.clone(), trained.clone(), c.clone());
         let opts = ScanOptions { name: "accumulate".into(), ..Default::default() };
         let r = scan(&init, &batch, &params, opts, |acc, micro, ps| {
-            let (l, gs, ms) = loss_and_grads(obj, &specs2, ps, &trained2, micro, &cfg)?;
+            let (l, gs, ms, _) = loss_and_grads(obj, &specs2, ps, &trained2, micro, &cfg, false)?;
             let nt = trained2.len();
             let mut next: Vec<Tensor> = acc[..nt].iter().zip(&gs).map(|(a, g)| a.add(g)).collect::<TraceResult<_>>()?;
             next.push(acc[nt].add(&l)?);
@@ -152,11 +181,12 @@ pub fn build_train_step(obj: &dyn Objective, c: &StepConfig) -> TraceResult<(Fun
         let nt = trained.len();
         let grads = r.carry[..nt].iter().map(|t| t.div_scalar(a)).collect::<TraceResult<_>>()?;
         let metrics = r.carry[nt + 1..].iter().map(|t| t.div_scalar(a)).collect::<TraceResult<_>>()?;
-        (r.carry[nt].div_scalar(a)?, grads, metrics)
+        (r.carry[nt].div_scalar(a)?, grads, metrics, vec![])
     };
     let grads: Vec<Tensor> = grads.iter().map(|t| replica_mean(t, c.replicas)).collect::<TraceResult<_>>()?;
     let loss = replica_mean(&loss, c.replicas)?;
     let metrics: Vec<Tensor> = metrics.iter().map(|t| replica_mean(t, c.replicas)).collect::<TraceResult<_>>()?;
+    let watched: Vec<Tensor> = watched.iter().map(|t| replica_mean(t, c.replicas)).collect::<TraceResult<_>>()?;
     let (grads, grad_norm) = clip_by_global_norm(&grads, c.clip)?;
 
     let lr = c.schedule.at(&step)?;
@@ -176,6 +206,7 @@ pub fn build_train_step(obj: &dyn Objective, c: &StepConfig) -> TraceResult<(Fun
     outs.push(step.add_scalar(1.0)?);
     outs.extend([loss, grad_norm, lr]);
     outs.extend(metrics);
+    outs.extend(watched);
     let mut f = Function::new(&g, &outs)?;
     for (k, &i) in trained.iter().enumerate() {
         f = f.alias(i, k)?;

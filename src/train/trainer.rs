@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use super::init::init_param;
 use super::objective::Objective;
-use super::step::{build_train_step, StepConfig, StepLayout};
+use super::step::{build_train_step, build_watching_step, StepConfig, StepLayout, WATCHED};
 use super::weights::{host_params, to_checkpoint};
 use crate::checkpoint::{load, save, write_bytes_atomic, Tensors};
 use crate::models::ParamSpec;
@@ -37,6 +37,8 @@ pub struct Trainer {
     /// Per device: every step parameter up to and including the step counter.
     state: Vec<Vec<Buffer>>,
     pub step: u64,
+    /// The step variant that also returns per-block smoothing metrics, and how often it runs.
+    watch: Option<(u64, Program)>,
 }
 
 /// Splits a global batch `[.., R*B, ..]` along `axis` into R device slices.
@@ -78,9 +80,21 @@ impl Trainer {
         opts.env_option_overrides.extend(super::default_xla_options());
         let program = Program::compile(client, &f, &opts)?;
         let params: Vec<HostTensor> = layout.specs.iter().map(|s| init_param(s, seed)).collect::<Result<_>>()?;
-        let mut t = Trainer { client: client.clone(), program, layout, config, state: vec![], step: 0 };
+        let mut t = Trainer { client: client.clone(), program, layout, config, state: vec![], step: 0, watch: None };
         t.place(&params, None, 0)?;
         Ok(t)
+    }
+
+    /// Every `every` steps (when `step % every == 0`), run the step variant that also computes
+    /// the per-block over-smoothing metrics of its batch (`step::WATCHED`); they come back as
+    /// metrics `smoothing/<name>/block_<l>`. Compiled once, here.
+    pub fn watch_smoothing(&mut self, obj: &dyn Objective, every: u64) -> Result<()> {
+        ensure!(every > 0, "the smoothing watch interval must be positive");
+        let (f, _) = build_watching_step(obj, &self.config)?;
+        let mut opts = CompileOptions::replicated(self.config.replicas as i64);
+        opts.env_option_overrides.extend(super::default_xla_options());
+        self.watch = Some((every, Program::compile(&self.client, &f, &opts)?));
+        Ok(())
     }
 
     /// Puts parameters, optimizer state (zeros when `None`) and the step counter on every device.
@@ -120,11 +134,16 @@ impl Trainer {
             }
         }
         let n_params = self.layout.specs.len();
+        let watching = matches!(&self.watch, Some((every, _)) if self.step % every == 0);
+        let program = match &self.watch {
+            Some((_, p)) if watching => p,
+            _ => &self.program,
+        };
         let mut batch_bufs: Vec<Vec<Buffer>> = vec![];
         for (d, hs) in per_dev.iter().enumerate() {
             let mut v = vec![];
             for (i, h) in hs.iter().enumerate() {
-                self.program
+                program
                     .check_input(self.layout.step_param() + 1 + i, h)
                     .with_context(|| format!("batch input `{}`", self.layout.inputs[i].name))?;
                 v.push(self.client.to_device(h, d)?);
@@ -162,21 +181,20 @@ impl Trainer {
             a.extend(batch_bufs[d].drain(..).map(Arg::Donate));
             args.push(a);
         }
-        let outs = self.program.exe.execute(args).context("training step failed (the parameters on the device are lost; resume from the last checkpoint)")?;
+        let outs = program.exe.execute(args).context("training step failed (the parameters on the device are lost; resume from the last checkpoint)")?;
         let (n_tr, n_st) = (self.layout.trained.len(), self.layout.n_state());
         let mut metrics = None;
         for (d, mut out) in outs.into_iter().enumerate() {
-            let mut scalars: Vec<Option<Buffer>> = out.drain(n_tr + n_st + 1..).map(Some).collect();
+            let results: Vec<Buffer> = out.drain(n_tr + n_st + 1..).collect();
             if d == 0 {
-                let read = |b: &Buffer| -> Result<f32> { Ok(b.to_host()?.to_scalar::<f32>()?) };
-                let vals: Vec<f32> = scalars.iter_mut().map(|b| read(b.as_ref().unwrap())).collect::<Result<_>>()?;
-                metrics = Some(StepMetrics {
-                    step: self.step,
-                    loss: vals[0],
-                    grad_norm: vals[1],
-                    lr: vals[2],
-                    metrics: self.layout.metrics.iter().cloned().zip(vals[3..].iter().copied()).collect(),
-                });
+                let n_scalars = 3 + self.layout.metrics.len();
+                let vals: Vec<f32> = results[..n_scalars].iter().map(|b| Ok(b.to_host()?.to_scalar::<f32>()?)).collect::<Result<_>>()?;
+                let mut named: Vec<(String, f32)> = self.layout.metrics.iter().cloned().zip(vals[3..].iter().copied()).collect();
+                for (name, b) in WATCHED.iter().zip(&results[n_scalars..]) {
+                    let per_block: Vec<f32> = b.to_host()?.to_vec()?;
+                    named.extend(per_block.iter().enumerate().map(|(l, v)| (format!("smoothing/{}/block_{:02}", name, l), *v)));
+                }
+                metrics = Some(StepMetrics { step: self.step, loss: vals[0], grad_norm: vals[1], lr: vals[2], metrics: named });
             }
             let mut updated = out.into_iter();
             let mut bufs = vec![];
