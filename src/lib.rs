@@ -12,6 +12,7 @@ pub mod checkpoint;
 pub mod cli;
 pub mod config;
 pub mod graph;
+pub mod infer;
 pub mod models;
 pub mod nn;
 pub mod optim;

@@ -137,6 +137,31 @@ fn vit_outputs_match_timm() {
 }
 
 #[test]
+fn vit_streamed_layer_by_layer_matches_the_whole_model() {
+    let s = Scratch::new("vit-stream");
+    let ckpt = checkpoint(&s, "vit", &weights("vit"));
+    let (whole, streamed) = (s.path("whole.safetensors"), s.path("streamed.safetensors"));
+    succeeded(&forward(&ckpt, &fixture("vit").join("inputs.safetensors"), &whole, &[]));
+    let o = forward(&ckpt, &fixture("vit").join("inputs.safetensors"), &streamed, &["--stream-layers"]);
+    succeeded(&o);
+    assert!(stderr(&o).contains("weights on the device at most"), "{}", stderr(&o));
+    let (a, b) = (load(&whole).unwrap(), load(&streamed).unwrap());
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, t) in &a {
+        let worst = t.to_f32().iter().zip(b[name].to_f32()).map(|(x, y)| (x - y).abs()).fold(0f32, f32::max);
+        assert!(worst < 1e-5, "{}: streamed differs by {}", name, worst);
+    }
+    matches_fixture(&streamed, "vit", &["logits"]);
+}
+
+#[test]
+fn streaming_refuses_what_it_cannot_run() {
+    let s = Scratch::new("bert-stream");
+    let ckpt = checkpoint(&s, "bert", &weights("bert"));
+    failed_naming(&forward(&ckpt, &fixture("bert").join("inputs.safetensors"), &s.path("o.safetensors"), &["--stream-layers"]), &["--stream-layers runs ViT checkpoints"]);
+}
+
+#[test]
 fn vit_reads_pixels_from_npy() {
     let s = Scratch::new("npy");
     let ckpt = checkpoint(&s, "vit", &weights("vit"));

@@ -33,6 +33,11 @@ pub struct BenchModelsArgs {
     /// Seed of the random weights and images.
     #[arg(long, default_value_t = 0)]
     seed: u64,
+    /// Run the layer-by-layer forward (`forward --stream-layers`) instead of the whole model;
+    /// reports the weight bytes resident on the device. The host keeps every weight (as a
+    /// checkpoint read from disk would be), so RSS on CPU counts them once more.
+    #[arg(long)]
+    stream_layers: bool,
 }
 
 /// What one model measured.
@@ -58,6 +63,10 @@ pub fn run(a: &BenchModelsArgs) -> Result<()> {
     );
     let mut json = vec![];
     for (name, c) in models {
+        if a.stream_layers {
+            streamed(&client, &opts, name, &c, a)?;
+            continue;
+        }
         let m = bench(&client, &opts, &c, a)?;
         let ips = a.batch as f64 / (m.median_ms / 1e3);
         println!(
@@ -110,6 +119,35 @@ fn bench(client: &Client, opts: &CompileOptions, c: &VitConfig, a: &BenchModelsA
     let times = time_forward(&prog, &args, a.iters)?;
     let median_ms = times[times.len() / 2];
     Ok(Measured { trace_s, lower_s, compile_s: prog.compile_seconds, weights_s, median_ms, best_ms: times[0], peak_rss_mib: peak_rss_mib() })
+}
+
+/// The streamed forward of one model: compile once, then `iters` timed layer-by-layer passes.
+fn streamed(client: &Client, opts: &CompileOptions, name: &str, c: &VitConfig, a: &BenchModelsArgs) -> Result<()> {
+    reset_peak_rss();
+    let specs = vit::param_specs(c);
+    let values: Vec<HostTensor> = specs.iter().map(|s| init_param(s, a.seed)).collect::<Result<_>>()?;
+    let weights = crate::train::weights::to_checkpoint(&specs, &values)?;
+    drop(values);
+    let s = c.image_size as i64;
+    let x = images(&[a.batch as i64, c.channels as i64, s, s], a.seed)?;
+    let mut times = vec![];
+    let mut last = None;
+    for i in 0..=a.iters {
+        let r = crate::infer::stream::vit(client, opts, c, &weights, &x)?;
+        if i > 0 {
+            times.push(r.run_seconds * 1e3);
+        }
+        last = Some(r);
+    }
+    times.sort_by(f64::total_cmp);
+    let r = last.expect("one run");
+    let mib = |b: usize| b as f64 / (1 << 20) as f64;
+    println!(
+        "{:<10} {}x{} streamed: compile {:.2} s (3 programs); forward {:.1} ms median (best {:.1}) = {:.1} images/s; weights on the device at most {:.1} MiB of {:.1} MiB; peak RSS {:.0} MiB",
+        name, c.encoder.depth, c.encoder.width, r.compile_seconds, times[times.len() / 2], times[0],
+        a.batch as f64 / (times[times.len() / 2] / 1e3), mib(r.peak_weight_bytes), mib(r.total_weight_bytes), peak_rss_mib()
+    );
+    Ok(())
 }
 
 /// Standard-normal-ish images from the seed (uniform with the same variance is enough here).

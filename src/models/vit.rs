@@ -55,6 +55,23 @@ pub fn forward(c: &VitConfig, p: &Params, images: &Tensor, o: &StackOptions) -> 
 /// `forward` in training: stochastic depth (`drop_path_keep` draws its factors) and dropout
 /// (timm's sites: after the position embedding, in the blocks, before the head).
 pub fn forward_noisy(c: &VitConfig, p: &Params, images: &Tensor, noise: Noise, o: &StackOptions) -> TraceResult<VitOutputs> {
+    let keys = noise.dropout_keys.filter(|_| c.dropout > 0.0);
+    let mut x = embed(c, p, images)?;
+    if let Some(k) = keys {
+        x = dropout(&x, k, c.dropout, site::EMBEDDINGS)?;
+    }
+    let bc = block_config(c);
+    let stack_noise = StackNoise {
+        keep: noise.drop_path.map(|k| k.transpose(&[1, 2, 0])).transpose()?,
+        keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()?,
+    };
+    let (x, hidden) = encoder_noisy(&x, &p.stack("blocks.*.", &bc)?, &bc, None, &stack_noise, o, "blocks")?;
+    let logits = head(c, p, &x, keys)?;
+    Ok(VitOutputs { logits, hidden })
+}
+
+/// `z_0`: patch embeddings, the cls token in front, plus the position embeddings; `[B, T, D]`.
+pub fn embed(c: &VitConfig, p: &Params, images: &Tensor) -> TraceResult<Tensor> {
     let (ch, s) = (c.channels as i64, c.image_size as i64);
     if images.rank() != 4 || images.dims()[1..] != [ch, s, s] {
         return Err(TraceError::new(
@@ -69,21 +86,16 @@ pub fn forward_noisy(c: &VitConfig, p: &Params, images: &Tensor, noise: Noise, o
         let cls = p.get("cls_token")?.broadcast_to(&[b, 1, d])?;
         x = Tensor::concat(&[cls, x], 1)?;
     }
-    x = x.add(p.get("pos_embed")?)?;
-    let keys = noise.dropout_keys.filter(|_| c.dropout > 0.0);
-    if let Some(k) = keys {
-        x = dropout(&x, k, c.dropout, site::EMBEDDINGS)?;
-    }
-    let bc = block_config(c);
-    let stack_noise = StackNoise {
-        keep: noise.drop_path.map(|k| k.transpose(&[1, 2, 0])).transpose()?,
-        keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()?,
-    };
-    let (x, hidden) = encoder_noisy(&x, &p.stack("blocks.*.", &bc)?, &bc, None, &stack_noise, o, "blocks")?;
+    x.add(p.get("pos_embed")?)
+}
+
+/// Logits from the last block's tokens `[B, T, D]`: pooling, its norm, (dropout,) the head.
+pub fn head(c: &VitConfig, p: &Params, x: &Tensor, dropout_keys: Option<&Tensor>) -> TraceResult<Tensor> {
+    let (b, d) = (x.dim(0), c.encoder.width as i64);
     let eps = c.layer_norm_eps;
     let pooled = match c.pool {
         Pool::Avg => {
-            let patches = if c.class_token { x.slice_axis(1, 1, x.dim(1))? } else { x };
+            let patches = if c.class_token { x.slice_axis(1, 1, x.dim(1))? } else { x.clone() };
             patches.mean(&[1], false)?.layer_norm(p.get("fc_norm.weight")?, p.get("fc_norm.bias")?, eps)?
         }
         Pool::Cls => {
@@ -91,12 +103,11 @@ pub fn forward_noisy(c: &VitConfig, p: &Params, images: &Tensor, noise: Noise, o
             x.slice_axis(1, 0, 1)?.reshape(&[b, d])?
         }
     };
-    let pooled = match keys {
+    let pooled = match dropout_keys {
         Some(k) => dropout(&pooled, k, c.dropout, site::HEAD)?,
         None => pooled,
     };
-    let logits = linear(&pooled, p.get("head.weight")?, Some(p.get("head.bias")?))?;
-    Ok(VitOutputs { logits, hidden })
+    linear(&pooled, p.get("head.weight")?, Some(p.get("head.bias")?))
 }
 
 /// Stochastic-depth factors for one example: block `l` drops each branch with probability

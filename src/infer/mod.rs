@@ -1,0 +1,3 @@
+//! Inference beyond one whole-model program.
+
+pub mod stream;

@@ -1,0 +1,152 @@
+//! Layer-by-layer inference (the paper's Appendix B): only one block's weights need to be on the
+//! device at a time, which suits deep narrow models whose blocks are small.
+//!
+//! Three programs are compiled once: the embeddings, one block (reused for every layer, its
+//! weights passed as arguments), and the head. A loader thread moves layer `l + 1`'s weights to
+//! the device while layer `l` runs and then waits to hand them over (a rendezvous channel), so
+//! at most two layers' weights are resident: the one running and the next.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::{anyhow, Context, Result};
+
+use crate::checkpoint::Tensors;
+use crate::config::VitConfig;
+use crate::graph::{DType, Function, Graph};
+use crate::models::{vit, ParamSpec, Params, LAYER};
+use crate::nn::block::block;
+use crate::program::Program;
+use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
+use crate::train::weights::host_params;
+
+/// What a streamed forward produced and what it held on the device.
+pub struct Streamed {
+    pub logits: HostTensor,
+    /// Every block's output tokens, `[B, T, D]` each.
+    pub hidden: Vec<HostTensor>,
+    /// Most weight bytes resident on the device at once.
+    pub peak_weight_bytes: usize,
+    /// All weight bytes (what the whole-model program keeps resident).
+    pub total_weight_bytes: usize,
+    pub compile_seconds: f64,
+    pub run_seconds: f64,
+}
+
+/// Weight bytes on the device, and the most ever.
+#[derive(Default)]
+struct Resident {
+    now: AtomicUsize,
+    peak: AtomicUsize,
+}
+
+impl Resident {
+    fn add(&self, n: usize) {
+        let now = self.now.fetch_add(n, Ordering::SeqCst) + n;
+        self.peak.fetch_max(now, Ordering::SeqCst);
+    }
+    fn sub(&self, n: usize) {
+        self.now.fetch_sub(n, Ordering::SeqCst);
+    }
+}
+
+fn bytes(h: &[HostTensor]) -> usize {
+    h.iter().map(|t| t.data.len()).sum()
+}
+
+/// The specs of one block, under the checkpoint's names for layer `l` (`blocks.3.norm1.weight`).
+fn layer_specs(stacked: &[ParamSpec], l: usize) -> Vec<ParamSpec> {
+    stacked
+        .iter()
+        .map(|s| ParamSpec { name: s.name.replace(LAYER, &l.to_string()), shape: s.shape[1..].to_vec(), ..s.clone() })
+        .collect()
+}
+
+/// A program over `specs` (declared in order) then `inputs`, from `body`.
+fn compile(
+    client: &Client,
+    opts: &CompileOptions,
+    name: &str,
+    specs: &[ParamSpec],
+    inputs: &[(&str, Vec<i64>)],
+    body: impl FnOnce(&Params, &[crate::graph::Tensor]) -> crate::graph::TraceResult<crate::graph::Tensor>,
+) -> Result<Program> {
+    let g = Graph::new(name);
+    let p = Params::declare(&g, specs, DType::F32);
+    let x: Vec<_> = inputs.iter().map(|(n, d)| g.param(n, d, DType::F32)).collect();
+    let out = body(&p, &x).with_context(|| format!("tracing `{}`", name))?;
+    Ok(Program::compile(client, &Function::new(&g, &[out])?, opts)?)
+}
+
+/// A ViT forward, one block at a time, on `images` `[B, C, H, W]`; `weights` by timm's names.
+pub fn vit(client: &Client, opts: &CompileOptions, c: &VitConfig, weights: &Tensors, images: &HostTensor) -> Result<Streamed> {
+    let t0 = Instant::now();
+    let all = vit::param_specs(c);
+    let (stacked, fixed): (Vec<ParamSpec>, Vec<ParamSpec>) = all.iter().cloned().partition(|s| s.layers().is_some());
+    let bc = vit::block_config(c);
+    let (b, t, d) = (images.dims[0], c.tokens() as i64, c.encoder.width as i64);
+    let tokens = vec![b, t, d];
+    let embed = compile(client, opts, "stream_embed", &fixed, &[("images", images.dims.clone())], |p, x| vit::embed(c, p, &x[0]))?;
+    let block_specs = layer_specs(&stacked, 0);
+    let blk = compile(client, opts, "stream_block", &block_specs, &[("x", tokens.clone())], |p, x| {
+        let ps: Vec<_> = block_specs.iter().map(|s| p.get(&s.name).cloned()).collect::<crate::graph::TraceResult<_>>()?;
+        block(&x[0], &ps, &bc, None)
+    })?;
+    let head = compile(client, opts, "stream_head", &fixed, &[("x", tokens)], |p, x| vit::head(c, p, &x[0], None))?;
+    let compile_seconds = t0.elapsed().as_secs_f64();
+
+    // Every tensor is checked (names, shapes) before anything runs.
+    let fixed_host = host_params(&fixed, weights, &[], true)?;
+    let total_weight_bytes = bytes(&fixed_host) + (0..c.encoder.depth).map(|l| Ok(bytes(&host_params(&layer_specs(&stacked, l), weights, &[], true)?))).sum::<Result<usize>>()?;
+
+    let t1 = Instant::now();
+    let resident = Arc::new(Resident::default());
+    let put = |hs: &[HostTensor]| -> Result<Vec<Buffer>> {
+        let v = hs.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<Vec<_>>>()?;
+        resident.add(bytes(hs));
+        Ok(v)
+    };
+    let fixed_dev = put(&fixed_host)?;
+    let image = client.to_device(images, 0)?;
+    let mut x = embed.run(fixed_dev.iter().chain(std::iter::once(&image)).map(Arg::Borrow).collect())?.remove(0);
+    let mut hidden = vec![];
+    std::thread::scope(|scope| -> Result<()> {
+        let (tx, rx) = sync_channel::<Result<(Vec<Buffer>, usize)>>(0);
+        let loader = {
+            let (stacked, resident, client) = (&stacked, resident.clone(), client.clone());
+            scope.spawn(move || {
+                for l in 0..c.encoder.depth {
+                    let layer = host_params(&layer_specs(stacked, l), weights, &[], true).and_then(|hs| {
+                        let v = hs.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<Vec<_>>>()?;
+                        resident.add(bytes(&hs));
+                        Ok((v, bytes(&hs)))
+                    });
+                    if tx.send(layer).is_err() {
+                        return; // the runner stopped on an error
+                    }
+                }
+            })
+        };
+        for l in 0..c.encoder.depth {
+            let (w, n) = rx.recv().map_err(|_| anyhow!("the weight loader stopped before layer {}", l))??;
+            let y = blk.run(w.iter().chain(std::iter::once(&x)).map(Arg::Borrow).collect())?.remove(0);
+            hidden.push(y.to_host()?);
+            drop(w);
+            resident.sub(n);
+            x = y;
+        }
+        drop(rx);
+        loader.join().map_err(|_| anyhow!("the weight loader panicked"))
+    })?;
+    let logits = head.run(fixed_dev.iter().chain(std::iter::once(&x)).map(Arg::Borrow).collect())?.remove(0).to_host()?;
+    Ok(Streamed {
+        logits,
+        hidden,
+        peak_weight_bytes: resident.peak.load(Ordering::SeqCst),
+        total_weight_bytes,
+        compile_seconds,
+        run_seconds: t1.elapsed().as_secs_f64(),
+    })
+}
