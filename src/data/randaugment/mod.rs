@@ -11,12 +11,12 @@
 //! | AutoContrast, Equalize, Invert | none | | never |
 //! | Rotate | ±30 m/10 degrees, counter-clockwise | ±27° | m = 0 |
 //! | Posterize (increasing) | keep 4 - floor(4 m/10) bits | 1 bit | never (keeps 4 bits at 0) |
-//! | Posterize (original) | keep floor(4 m/10) bits | 3 bits | never |
+//! | Posterize (`inc0`) | keep floor(4 m/10) bits | 3 bits | never |
 //! | Solarize (increasing) | invert values >= 256 - floor(256 m/10) | >= 26 | m = 0 |
-//! | Solarize (original) | invert values >= floor(256 m/10) | >= 230 | m = 10 |
+//! | Solarize (`inc0`) | invert values >= floor(256 m/10) | >= 230 | m = 10 |
 //! | SolarizeAdd | add floor(110 m/10) to values < 128 | +99 | m = 0 |
 //! | Color, Contrast, Brightness, Sharpness (increasing) | factor max(0.1, 1 ± 0.9 m/10) | 0.19 or 1.81 | m = 0 |
-//! | the same (original) | factor 0.1 + 1.8 m/10 | 1.72 | m = 5 |
+//! | the same (`inc0`) | factor 0.1 + 1.8 m/10 | 1.72 | m = 5 |
 //! | ShearX, ShearY | ±0.3 m/10 | ±0.27 | m = 0 |
 //! | TranslateX, TranslateY | ±0.45 m/10 of the width / height | ±40.5% | m = 0 |
 //!
