@@ -108,7 +108,8 @@ struct LoadArgs {
     batch_size: usize,
     #[arg(long, default_value_t = 224)]
     image_size: usize,
-    /// mae (RandomResizedCrop 0.2-1), finetune (0.08-1) or eval (center crop 0.875).
+    /// mae (RandomResizedCrop 0.2-1, flip), finetune (0.08-1, flip, RandAugment m9-mstd0.5, random
+    /// erasing 0.25) or eval (center crop 0.875).
     #[arg(long, default_value = "mae")]
     transform: String,
     #[arg(long, default_value_t = 1000)]

@@ -108,6 +108,8 @@ pub fn run(a: &StudyArgs) -> Result<()> {
             layer_decay: Some(a.layer_decay_total.powf(1.0 / (enc.depth as f64 + 1.0))),
             drop_path: None,
             no_mix: false,
+            randaug: None,
+            reprob: None,
         };
         let (f, acc) = classify(&ft, Mode::Finetune)?;
         rows.push(Row {

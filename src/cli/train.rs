@@ -12,6 +12,8 @@ use serde_json::json;
 use super::RuntimeArgs;
 use crate::config::{preset, MaeConfig, ModelConfig, VitConfig};
 use crate::data::augment::Transform;
+use crate::data::erasing::RandomErasing;
+use crate::data::randaugment::RandAugment;
 use crate::graph::Remat;
 use crate::nn::stack::StackOptions;
 use crate::optim::{Optimizer, Schedule};
@@ -147,9 +149,41 @@ pub struct ClassifyArgs {
     /// Stochastic depth rate of the last block (fine-tuning default 0.1, as the paper's Table 5).
     #[arg(long)]
     pub drop_path: Option<f64>,
-    /// Turn off Mixup 0.8 / CutMix 1.0 (on by default when fine-tuning, as in Table 5).
+    /// Turn off Mixup 0.8 / CutMix 1.0 (on by default when fine-tuning, as in Table 5). They mix
+    /// whole batches on the host into soft targets (src/train/mix.rs), after the per-image
+    /// transform.
     #[arg(long)]
     pub no_mix: bool,
+    /// RandAugment on each 8-bit crop, as a timm-style spec: `rand-m9-mstd0.5-inc1` (Table 5),
+    /// `m9-mstd0.5`, sections m (magnitude 0-10), n (ops per image), mstd, mmax, inc (0|1), p
+    /// (probability per op); or `none`. Default: Table 5's for finetune and train vit, none for
+    /// linprobe.
+    #[arg(long, value_name = "SPEC")]
+    pub randaug: Option<String>,
+    /// Random erasing probability on the normalized image (one rectangle of 2-33% of the area,
+    /// aspect 0.3-3.3, per-pixel normal noise); 0 turns it off. Default 0.25 for finetune and
+    /// train vit, 0 for linprobe.
+    #[arg(long, value_name = "P")]
+    pub reprob: Option<f64>,
+}
+
+impl ClassifyArgs {
+    /// The per-image training transform of `mode`, with `--randaug` / `--reprob` applied.
+    pub fn transform(&self, mode: Mode) -> Result<Transform> {
+        let base = if mode == Mode::LinearProbe { Transform::linprobe() } else { Transform::finetune() };
+        let Transform::Train { randaug, erase, .. } = base else { unreachable!("training transforms crop") };
+        let randaug = match &self.randaug {
+            Some(spec) => RandAugment::parse(spec).map_err(|e| anyhow::anyhow!("--randaug: {}", e))?,
+            None => randaug,
+        };
+        let erase = match self.reprob {
+            Some(p) if !(0.0..=1.0).contains(&p) => bail!("--reprob must be in [0, 1], got {}", p),
+            Some(p) if p == 0.0 => None,
+            Some(p) => Some(RandomErasing::with_prob(p)),
+            None => erase,
+        };
+        Ok(base.with_extras(randaug, erase))
+    }
 }
 
 impl Common {
@@ -375,9 +409,13 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
         Mode::Finetune => "finetune",
         Mode::LinearProbe => "linprobe",
     };
-    let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "seed": c.seed });
+    let transform = a.transform(mode)?;
+    let (randaug, reprob) = match transform {
+        Transform::Train { randaug, erase, .. } => (randaug.map(|r| r.spec()).unwrap_or("none".into()), erase.map(|e| e.prob).unwrap_or(0.0)),
+        Transform::Eval { .. } => ("none".into(), 0.0),
+    };
+    let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "randaug": randaug, "reprob": reprob, "mix": mode == Mode::Finetune && !a.no_mix, "seed": c.seed });
     print_config(recipe, &resolved);
-    let transform = if mode == Mode::LinearProbe { Transform::Train { scale: (0.08, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5 } } else { Transform::finetune() };
     let drop_path = (cfg.drop_path > 0.0).then_some((cfg.encoder.depth, cfg.drop_path));
     let mix = (mode == Mode::Finetune && !a.no_mix)
         .then(|| crate::train::mix::MixConfig { label_smoothing: a.label_smoothing, ..crate::train::mix::MixConfig::table5(cfg.num_classes) });

@@ -1,8 +1,12 @@
 //! Crop boxes (RandomResizedCrop, center crop) and one fused resample that turns a box of an 8-bit
 //! image into normalized f32 output: antialiased separable triangle filter (as PIL's bilinear
-//! resize), optional horizontal flip, grey replicated to 3 channels, ImageNet mean/std.
+//! resize), optional horizontal flip, grey replicated to 3 channels, ImageNet mean/std. With
+//! RandAugment the resample stops at an 8-bit RGB crop, which RandAugment edits before
+//! normalization; random erasing then runs on the normalized output.
 
+use super::erasing::RandomErasing;
 use super::image::Image;
+use super::randaugment::RandAugment;
 use super::rng::Rng;
 
 pub const IMAGENET_MEAN: [f32; 3] = [0.485, 0.456, 0.406];
@@ -117,6 +121,70 @@ pub fn resample_normalize(
     scratch: &mut Vec<f32>,
 ) {
     assert_eq!(out.len(), 3 * out_w * out_h);
+    let (scale, shift) = normalizer(mean, std);
+    let plane = out_w * out_h;
+    resample_with(img, bx, out_w, out_h, flip, scratch, |oy, dx, v| match layout {
+        Layout::Nhwc => {
+            let o = &mut out[(oy * out_w + dx) * 3..(oy * out_w + dx) * 3 + 3];
+            for ch in 0..3 {
+                o[ch] = v[ch] * scale[ch] - shift[ch];
+            }
+        }
+        Layout::Nchw => {
+            for ch in 0..3 {
+                out[ch * plane + oy * out_w + dx] = v[ch] * scale[ch] - shift[ch];
+            }
+        }
+    });
+}
+
+/// Per-channel `(scale, shift)` so that `v * scale - shift` normalizes a 0..255 value.
+fn normalizer(mean: [f32; 3], std: [f32; 3]) -> ([f32; 3], [f32; 3]) {
+    let scale: [f32; 3] = [1.0 / (255.0 * std[0]), 1.0 / (255.0 * std[1]), 1.0 / (255.0 * std[2])];
+    let shift: [f32; 3] = [mean[0] / std[0], mean[1] / std[1], mean[2] / std[2]];
+    (scale, shift)
+}
+
+/// The same resample to an 8-bit RGB image (rounded), for augmentations that work on pixels.
+pub fn resample_u8(img: &Image, bx: CropBox, out_w: usize, out_h: usize, flip: bool, scratch: &mut Vec<f32>) -> Image {
+    let mut data = vec![0u8; 3 * out_w * out_h];
+    resample_with(img, bx, out_w, out_h, flip, scratch, |oy, dx, v| {
+        let o = &mut data[(oy * out_w + dx) * 3..(oy * out_w + dx) * 3 + 3];
+        for ch in 0..3 {
+            o[ch] = (v[ch].clamp(0.0, 255.0) + 0.5) as u8; // no libm round
+        }
+    });
+    Image { width: out_w, height: out_h, channels: 3, data }
+}
+
+/// Normalizes an 8-bit RGB image of `size x size` into `out` in `layout` order.
+pub fn normalize(img: &Image, mean: [f32; 3], std: [f32; 3], layout: Layout, out: &mut [f32]) {
+    assert_eq!((img.channels, out.len()), (3, img.data.len()));
+    let (scale, shift) = normalizer(mean, std);
+    let plane = img.width * img.height;
+    for (i, px) in img.data.chunks_exact(3).enumerate() {
+        for ch in 0..3 {
+            let v = px[ch] as f32 * scale[ch] - shift[ch];
+            match layout {
+                Layout::Nhwc => out[i * 3 + ch] = v,
+                Layout::Nchw => out[ch * plane + i] = v,
+            }
+        }
+    }
+}
+
+/// The resample shared by both outputs: calls `emit(row, column, rgb)` once per output pixel with
+/// values on the 0..255 scale (column already flipped).
+#[allow(clippy::too_many_arguments)]
+fn resample_with(
+    img: &Image,
+    bx: CropBox,
+    out_w: usize,
+    out_h: usize,
+    flip: bool,
+    scratch: &mut Vec<f32>,
+    mut emit: impl FnMut(usize, usize, [f32; 3]),
+) {
     let c = img.channels;
     let xt = taps(img.width, bx.x, bx.w, out_w);
     let yt = taps(img.height, bx.y, bx.h, out_h);
@@ -138,9 +206,6 @@ pub fn resample_normalize(
             }
         }
     }
-    let scale: [f32; 3] = [1.0 / (255.0 * std[0]), 1.0 / (255.0 * std[1]), 1.0 / (255.0 * std[2])];
-    let shift: [f32; 3] = [mean[0] / std[0], mean[1] / std[1], mean[2] / std[2]];
-    let plane = out_w * out_h;
     for oy in 0..out_h {
         let src = &scratch[oy * seg..(oy + 1) * seg];
         for (ox, t) in xt.iter().enumerate() {
@@ -157,19 +222,7 @@ pub fn resample_normalize(
                 v = [g; 3];
             }
             let dx = if flip { out_w - 1 - ox } else { ox };
-            match layout {
-                Layout::Nhwc => {
-                    let o = &mut out[(oy * out_w + dx) * 3..(oy * out_w + dx) * 3 + 3];
-                    for ch in 0..3 {
-                        o[ch] = v[ch] * scale[ch] - shift[ch];
-                    }
-                }
-                Layout::Nchw => {
-                    for ch in 0..3 {
-                        out[ch * plane + oy * out_w + dx] = v[ch] * scale[ch] - shift[ch];
-                    }
-                }
-            }
+            emit(oy, dx, v);
         }
     }
 }
@@ -177,8 +230,9 @@ pub fn resample_normalize(
 /// How one training or evaluation image is prepared.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Transform {
-    /// RandomResizedCrop + horizontal flip with probability `flip`.
-    Train { scale: (f64, f64), ratio: (f64, f64), flip: f64 },
+    /// RandomResizedCrop + horizontal flip with probability `flip`, then optionally RandAugment on
+    /// the 8-bit crop and random erasing on the normalized output.
+    Train { scale: (f64, f64), ratio: (f64, f64), flip: f64, randaug: Option<RandAugment>, erase: Option<RandomErasing> },
     /// Resize + center crop.
     Eval { crop_ratio: f64 },
 }
@@ -186,28 +240,62 @@ pub enum Transform {
 impl Transform {
     /// MAE pre-training: scale 0.2-1.0.
     pub fn mae() -> Self {
-        Transform::Train { scale: (0.2, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5 }
+        Transform::Train { scale: (0.2, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5, randaug: None, erase: None }
     }
 
-    /// Supervised fine-tuning: scale 0.08-1.0 (Inception crop).
+    /// Supervised fine-tuning, the paper's Table 5: scale 0.08-1.0 (Inception crop), flip,
+    /// RandAugment `rand-m9-mstd0.5-inc1`, random erasing 0.25. (Mixup / CutMix are batch-level:
+    /// `train::mix`.)
     pub fn finetune() -> Self {
-        Transform::Train { scale: (0.08, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5 }
+        Transform::Train {
+            scale: (0.08, 1.0),
+            ratio: (0.75, 4.0 / 3.0),
+            flip: 0.5,
+            randaug: Some(RandAugment::table5()),
+            erase: Some(RandomErasing::table5()),
+        }
+    }
+
+    /// Linear probing (MAE): RandomResizedCrop 0.08-1.0 and flip only.
+    pub fn linprobe() -> Self {
+        Transform::Train { scale: (0.08, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5, randaug: None, erase: None }
     }
 
     pub fn eval() -> Self {
         Transform::Eval { crop_ratio: 0.875 }
     }
 
+    /// This transform with RandAugment and random erasing replaced (training transforms only).
+    pub fn with_extras(self, randaug: Option<RandAugment>, erase: Option<RandomErasing>) -> Self {
+        match self {
+            Transform::Train { scale, ratio, flip, .. } => Transform::Train { scale, ratio, flip, randaug, erase },
+            t => t,
+        }
+    }
+
     /// Prepares one image into `out` (3 x size x size floats in `layout`). The random choices
     /// come from `rng`, which the caller derives from (seed, epoch, index).
     pub fn apply(&self, img: &Image, size: usize, layout: Layout, rng: &mut Rng, out: &mut [f32], scratch: &mut Vec<f32>) {
-        let (bx, flip) = match *self {
-            Transform::Train { scale, ratio, flip } => {
-                let b = random_resized_crop(img.width, img.height, scale, ratio, rng);
-                (b, rng.bernoulli(flip))
+        match *self {
+            Transform::Train { scale, ratio, flip, randaug, erase } => {
+                let bx = random_resized_crop(img.width, img.height, scale, ratio, rng);
+                let flip = rng.bernoulli(flip);
+                match randaug {
+                    None => resample_normalize(img, bx, size, size, flip, IMAGENET_MEAN, IMAGENET_STD, layout, out, scratch),
+                    Some(ra) => {
+                        let mut crop = resample_u8(img, bx, size, size, flip, scratch);
+                        ra.apply(&mut crop, rng);
+                        normalize(&crop, IMAGENET_MEAN, IMAGENET_STD, layout, out);
+                    }
+                }
+                if let Some(e) = erase {
+                    e.apply(out, size, layout, rng);
+                }
             }
-            Transform::Eval { crop_ratio } => (center_crop(img.width, img.height, crop_ratio), false),
-        };
-        resample_normalize(img, bx, size, size, flip, IMAGENET_MEAN, IMAGENET_STD, layout, out, scratch);
+            Transform::Eval { crop_ratio } => {
+                let bx = center_crop(img.width, img.height, crop_ratio);
+                resample_normalize(img, bx, size, size, false, IMAGENET_MEAN, IMAGENET_STD, layout, out, scratch);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Input-pipeline benchmarks (`bamboo data bench`): TFRecord read throughput with and without CRC
-//! verification, and decode + RandomResizedCrop(224) + flip per core on generated 500x375 JPEGs.
+//! verification, and decode + RandomResizedCrop(224) + flip per core on generated 500x375 JPEGs,
+//! with and without the fine-tuning recipe's RandAugment and random erasing.
 
 use std::path::Path;
 use std::time::Instant;
@@ -142,7 +143,17 @@ pub fn image_pipeline(n: usize) -> Vec<String> {
         std::hint::black_box(&out);
     }
     let crop = n as f64 / t.elapsed().as_secs_f64();
+    // The fine-tuning recipe adds RandAugment (2 ops, m9) on the 8-bit crop and random erasing.
+    let ft = Transform::finetune();
+    let t = Instant::now();
+    for i in 0..n {
+        let mut rng = Rng::derive(0, &[3, 0, i as u64]);
+        ft.apply(&img, 224, Layout::Nhwc, &mut rng, &mut out, &mut scratch);
+        std::hint::black_box(&out);
+    }
+    let ft_rate = n as f64 / t.elapsed().as_secs_f64();
     lines.push(format!("RandomResizedCrop(224) + flip + normalize alone: {:.0} images/s on one core", crop));
+    lines.push(format!("the same + RandAugment m9-mstd0.5 + random erasing 0.25 (fine-tuning): {:.0} images/s on one core", ft_rate));
     lines.push(format!("JPEG 500x375 ({:.0} KB avg) decode only: {:.0} images/s on one core", avg_kb, dec));
     lines.push(format!("decode + RandomResizedCrop(224) + flip + normalize: {:.0} images/s on one core", all));
     lines

@@ -7,6 +7,7 @@
 //! | `example` | tf.Example protocol buffers |
 //! | `shards` | file lists, per-process sharding, interleaved and shuffled record streams |
 //! | `image`, `augment` | decoding, crops, flip, resample, normalization |
+//! | `randaugment`, `erasing` | the fine-tuning recipe's RandAugment and random erasing |
 //! | `imagenet` | the ImageNet TFRecord schema |
 //! | `loader` | threaded, resumable batch loader |
 //! | `convert` | Fashion-MNIST IDX and folder trees to ImageNet-schema shards |
@@ -16,11 +17,13 @@ pub mod augment;
 pub mod bench;
 pub mod convert;
 pub mod crc32c;
+pub mod erasing;
 pub mod error;
 pub mod example;
 pub mod image;
 pub mod imagenet;
 pub mod loader;
+pub mod randaugment;
 pub mod rng;
 pub mod shards;
 pub mod tfrecord;

@@ -46,6 +46,13 @@ impl Rng {
         ((self.next_u64() as u128 * n as u128) >> 64) as u64
     }
 
+    /// Standard normal (Box-Muller; one draw per call keeps the stream position simple).
+    pub fn normal(&mut self) -> f64 {
+        let u1 = 1.0 - self.f64(); // in (0, 1]: ln is finite
+        let u2 = self.f64();
+        (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
+    }
+
     pub fn bernoulli(&mut self, p: f64) -> bool {
         self.f64() < p
     }
