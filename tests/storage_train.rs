@@ -1,6 +1,7 @@
 //! A short training run against the GCS emulator: data read from the bucket, checkpoints, metrics
-//! and TensorBoard events written to it, a resume after an interrupted checkpoint upload, and the
-//! result bit-identical to an uninterrupted run on the local disk.
+//! and TensorBoard events written to it; the last checkpoint's upload interrupted before its
+//! marker; a resume from the one before, and the result bit-identical to an uninterrupted run on
+//! the local disk (same schedule: the schedule depends on --steps).
 
 mod emulator;
 
@@ -27,6 +28,10 @@ const MAE: &str = r#"{"model": "mae", "image_size": 28, "patch_size": 7, "channe
     "encoder": {"depth": 2, "width": 32, "heads": 2, "mlp_dim": 128},
     "decoder": {"depth": 1, "width": 16, "heads": 2, "mlp_dim": 64}, "mask_ratio": 0.75,
     "norm_pix_loss": true, "norm": "pre", "layer_norm_eps": 1e-6, "drop_path": 0.0}"#;
+
+fn refs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
 
 fn losses(log: &str) -> Vec<(u64, f64)> {
     log.lines()
@@ -55,13 +60,13 @@ fn training_checkpoints_to_a_bucket_and_resumes_exactly() {
     };
     let args = |v: &[String], more: &[&str]| -> Vec<String> { v.iter().cloned().chain(more.iter().map(|s| s.to_string())).collect() };
     let remote = base(&e.url("fm/train-*"), &run);
-    let refs = |v: &Vec<String>| v.iter().map(String::as_str).collect::<Vec<_>>();
-    bamboo(&e, &refs(&args(&remote, &["--steps", "4"])));
+    bamboo(&e, &refs(&args(&remote, &["--steps", "6"])));
 
-    // What an upload interrupted before its marker leaves: the files of step 6, no commit.json.
+    // The upload of step 6 interrupted before its marker: its files cut short, no commit.json.
     let ck = |s: u64| PathBuf::from(format!("{run}/ckpt-{s:08}"));
+    storage::delete(&ck(6).join("commit.json")).unwrap();
     for f in ["model.safetensors", "optimizer.safetensors"] {
-        let bytes = storage::read(&ck(4).join(f)).unwrap();
+        let bytes = storage::read(&ck(6).join(f)).unwrap();
         storage::write(&ck(6).join(f), &bytes[..bytes.len() / 2]).unwrap();
     }
     let e_msg = bamboo::checkpoint::commit::read_marker(&ck(6)).unwrap_err().to_string();
