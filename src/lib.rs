@@ -18,4 +18,5 @@ pub mod nn;
 pub mod optim;
 pub mod program;
 pub mod runtime;
+pub mod storage;
 pub mod train;

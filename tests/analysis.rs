@@ -13,7 +13,7 @@ use bamboo::analysis::hidden::ImageEncoder;
 use bamboo::analysis::linalg::{spectral_norm, Matrix};
 use bamboo::analysis::smoothing::{analyze, Tokens};
 use bamboo::analysis::{images, metrics, reconstruct, spectra};
-use bamboo::checkpoint::{save, Tensors};
+use bamboo::checkpoint::{serialize, Tensors};
 use bamboo::config::{MaeConfig, ModelConfig, Stack, VitConfig};
 use bamboo::graph::{DType, Function, Graph};
 use bamboo::models::{mae, ParamSpec, Params};
@@ -60,10 +60,10 @@ fn write_checkpoint(run: &Path, c: &ModelConfig, seed: u64) -> PathBuf {
 
 fn write_tensors(run: &Path, c: &ModelConfig, t: &Tensors) -> PathBuf {
     let dir = run.join("ckpt-00000007");
-    std::fs::create_dir_all(&dir).unwrap();
-    save(&dir.join("model.safetensors"), t, &Default::default()).unwrap();
     let state = serde_json::json!({ "step": 7, "extra": { "config": { "model": c } } });
-    std::fs::write(dir.join("state.json"), state.to_string()).unwrap();
+    // Committed as training commits it (files, then commit.json), or it does not count.
+    let files = [("model.safetensors", serialize(t, &Default::default())), ("state.json", state.to_string().into_bytes())];
+    bamboo::checkpoint::commit::write_folder(&dir, &files).unwrap();
     dir
 }
 

@@ -34,8 +34,9 @@ impl Checkpoint {
 }
 
 pub fn open(path: &Path) -> Result<Checkpoint> {
-    if path.is_dir() {
-        if path.join("model.safetensors").exists() {
+    let exists = |p: &Path| crate::storage::exists(p).unwrap_or(false);
+    if crate::storage::is_dir(path)? {
+        if exists(&path.join("model.safetensors")) {
             return open_training_folder(path);
         }
         let newest = checkpoints(path).pop().with_context(|| {
@@ -43,12 +44,12 @@ pub fn open(path: &Path) -> Result<Checkpoint> {
         })?;
         return open_training_folder(&newest);
     }
-    if !path.exists() {
+    if !exists(path) {
         bail!("{}: no such checkpoint", path.display());
     }
     // Official MAE files (models_mae.py names) are read under the Hugging Face names.
     let tensors = crate::train::weights::official_mae_to_hf(load(path)?).with_context(|| format!("{}", path.display()))?;
-    let config = if sidecar_path(path).exists() { Some(read_sidecar(path)?.model_config(&sidecar_path(path))?) } else { None };
+    let config = if exists(&sidecar_path(path)) { Some(read_sidecar(path)?.model_config(&sidecar_path(path))?) } else { None };
     let label = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into());
     Ok(Checkpoint { path: path.to_path_buf(), label, config, tensors })
 }
@@ -58,8 +59,8 @@ fn open_training_folder(dir: &Path) -> Result<Checkpoint> {
     let weights = dir.join("model.safetensors");
     let tensors = load(&weights)?;
     let state_path = dir.join("state.json");
-    let (config, step) = if state_path.exists() {
-        let text = std::fs::read_to_string(&state_path).with_context(|| format!("reading {}", state_path.display()))?;
+    let (config, step) = if crate::storage::exists(&state_path).unwrap_or(false) {
+        let text = crate::storage::read_to_string(&state_path).with_context(|| format!("reading {}", state_path.display()))?;
         let state: Value = serde_json::from_str(&text).with_context(|| format!("{}: not JSON", state_path.display()))?;
         let model = &state["extra"]["config"]["model"];
         let config = if model.is_object() {

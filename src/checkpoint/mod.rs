@@ -5,6 +5,7 @@
 //! mismatch by name; scanned models stack per-layer tensors into `[L, ...]` arrays.
 
 mod atomic;
+pub mod commit;
 mod dtype;
 mod error;
 mod layers;
@@ -37,6 +38,6 @@ pub fn save_checkpoint(path: &Path, tensors: &Tensors, sidecar: &Sidecar) -> Res
 /// The weights and, when one exists, the sidecar.
 pub fn load_checkpoint(path: &Path) -> Result<(Tensors, Option<Sidecar>), CheckpointError> {
     let tensors = load(path)?;
-    let sidecar = if sidecar_path(path).exists() { Some(read_sidecar(path)?) } else { None };
+    let sidecar = if crate::storage::exists(&sidecar_path(path)).unwrap_or(false) { Some(read_sidecar(path)?) } else { None };
     Ok((tensors, sidecar))
 }

@@ -30,7 +30,7 @@ pub fn load(path: &Path) -> Result<Tensors, CheckpointError> {
 
 /// Reads tensors and metadata.
 pub fn read(path: &Path) -> Result<SafeTensors, CheckpointError> {
-    let bytes = std::fs::read(path).map_err(|e| CheckpointError::io(path, e))?;
+    let bytes = crate::storage::read(path).map_err(|e| CheckpointError::io(path, e.into()))?;
     parse(path, &bytes)
 }
 

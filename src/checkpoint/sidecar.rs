@@ -60,6 +60,6 @@ pub fn write_sidecar(weights: &Path, sidecar: &Sidecar) -> Result<(), Checkpoint
 
 pub fn read_sidecar(weights: &Path) -> Result<Sidecar, CheckpointError> {
     let path = sidecar_path(weights);
-    let text = std::fs::read_to_string(&path).map_err(|e| CheckpointError::io(&path, e))?;
+    let text = crate::storage::read_to_string(&path).map_err(|e| CheckpointError::io(&path, e.into()))?;
     serde_json::from_str(&text).map_err(|e| CheckpointError::Sidecar { path, msg: e.to_string() })
 }

@@ -85,6 +85,18 @@ pub struct RuntimeArgs {
     /// `--xla xla_cpu_use_onednn=true`. Unknown names are a clean compile error.
     #[arg(long = "xla", value_name = "NAME=VALUE")]
     pub xla: Vec<String>,
+    /// This process's index in a job of several processes (hosts). Default: the TPU VM's
+    /// $TPU_WORKER_ID (or $CLOUD_TPU_TASK_ID), else 0.
+    #[arg(long)]
+    pub process_index: Option<usize>,
+    /// Processes (hosts) in the job. Default: the number of names in the TPU VM's
+    /// $TPU_WORKER_HOSTNAMES, else 1. Each reads its share of the shards; process 0 alone writes.
+    #[arg(long)]
+    pub process_count: Option<usize>,
+    /// Multi-GPU (untested): a folder or bucket prefix every process can reach, used as the
+    /// key-value store through which the CUDA plugin's processes find each other.
+    #[arg(long, value_name = "DIR")]
+    pub coordination: Option<PathBuf>,
 }
 
 impl RuntimeArgs {
@@ -98,12 +110,29 @@ impl RuntimeArgs {
         Ok(o)
     }
 
+    /// This process's place in the job (flags, else the TPU VM's environment).
+    pub fn process(&self) -> Result<crate::train::hosts::Process> {
+        crate::train::hosts::Process::resolve(self.process_index, self.process_count)
+    }
+
+    /// As `process`, for code that runs after `client` has checked it.
+    pub fn process_shard(&self) -> crate::data::ProcessShard {
+        self.process().map(|p| p.shard()).unwrap_or_default()
+    }
+
     pub fn client(&self) -> Result<Client> {
         if let Some(n) = self.devices {
             anyhow::ensure!(n >= 1, "--devices must be at least 1, got {}", n);
         }
+        let process = self.process()?;
         let plugin = Plugin::discover(self.plugin.as_deref())?;
-        Ok(Client::new(&plugin, &ClientOptions { cpu_device_count: self.devices })?)
+        let distributed = match &self.coordination {
+            Some(dir) => Some(crate::train::hosts::distributed(&process, dir)?),
+            None => None,
+        };
+        let client = Client::with_distributed(&plugin, &ClientOptions { cpu_device_count: self.devices }, distributed.as_ref())?;
+        process.check_runtime(&client)?;
+        Ok(client)
     }
 }
 

@@ -279,6 +279,7 @@ impl Common {
             resume: self.resume,
             config,
             batch: self.batch,
+            process: self.rt.process_shard(),
         }
     }
 }

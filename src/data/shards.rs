@@ -8,30 +8,24 @@ use super::error::{DataError, ErrorKind, Location, Result, SkipReport};
 use super::rng::Rng;
 use super::tfrecord::RecordReader;
 
-/// Expands a comma-separated list of files, directories (all regular files inside) and
-/// `*`/`?` patterns in the last path component, sorted and de-duplicated.
+/// Expands a comma-separated list of files, folders (the files directly inside) and `*`/`?`
+/// patterns, local or in a bucket (`gs://b/imagenet/train-*`), sorted and de-duplicated. A pattern
+/// that matches nothing is an error naming it.
 pub fn list_files(spec: &str) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let storage_err = |e: crate::storage::StorageError| {
+            let kind = if e.kind == crate::storage::StorageErrorKind::NoMatch { ErrorKind::EmptyShardList } else { ErrorKind::Io };
+            DataError::new(kind, e.to_string())
+        };
         let p = Path::new(part);
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.contains('*') || name.contains('?') {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            for e in std::fs::read_dir(dir).map_err(|e| DataError::io(dir, e))? {
-                let e = e.map_err(|e| DataError::io(dir, e))?;
-                if let Some(n) = e.file_name().to_str() {
-                    if wildcard(name.as_bytes(), n.as_bytes()) && e.path().is_file() {
-                        out.push(e.path());
-                    }
-                }
-            }
-        } else if p.is_dir() {
-            for e in std::fs::read_dir(p).map_err(|e| DataError::io(p, e))? {
-                let e = e.map_err(|e| DataError::io(p, e))?;
-                if e.path().is_file() {
-                    out.push(e.path());
-                }
-            }
+        if crate::storage::glob::has_wildcard(part) {
+            out.extend(crate::storage::glob(part).map_err(|e| match e.kind {
+                crate::storage::StorageErrorKind::NoMatch => DataError::new(ErrorKind::EmptyShardList, format!("no input files match '{}'", part)),
+                _ => storage_err(e),
+            })?);
+        } else if crate::storage::is_dir(p).map_err(storage_err)? {
+            out.extend(crate::storage::list(p).map_err(storage_err)?.0.into_iter().map(|(f, _)| f));
         } else {
             out.push(p.to_path_buf());
         }
@@ -42,16 +36,6 @@ pub fn list_files(spec: &str) -> Result<Vec<PathBuf>> {
         return Err(DataError::new(ErrorKind::EmptyShardList, format!("no input files match '{}'", spec)));
     }
     Ok(out)
-}
-
-fn wildcard(pat: &[u8], s: &[u8]) -> bool {
-    match (pat.first(), s.first()) {
-        (None, None) => true,
-        (Some(b'*'), _) => wildcard(&pat[1..], s) || (!s.is_empty() && wildcard(pat, &s[1..])),
-        (Some(b'?'), Some(_)) => wildcard(&pat[1..], &s[1..]),
-        (Some(a), Some(b)) if a == b => wildcard(&pat[1..], &s[1..]),
-        _ => false,
-    }
 }
 
 /// This process's place among `count` readers of the same data.
@@ -125,6 +109,7 @@ pub struct Record {
 pub struct EpochStream {
     cfg: StreamConfig,
     files: VecDeque<PathBuf>,
+    /// Readers in flight (remote ones each read ahead on their own).
     open: Vec<RecordReader>,
     turn: usize,
     /// Record-level sharding: the running count of records seen, to keep every `count`-th.

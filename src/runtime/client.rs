@@ -6,6 +6,7 @@ use std::sync::Arc;
 use super::api::{lossy_str, pjrt_call, Api};
 use super::error::{Result, RuntimeError};
 use super::ffi::{self, PjrtStruct};
+use super::distributed::{kv_get, kv_put, kv_try_get, Distributed, KvHandle};
 use super::plugin::Plugin;
 
 /// Options for `PJRT_Client_Create`. Each is passed only when set, so plugins that do not know
@@ -42,6 +43,8 @@ pub struct Client {
 pub(crate) struct ClientInner {
     // Keeps the plugin (its function table) alive as long as the client.
     pub(crate) plugin: Plugin,
+    /// The key-value store the plugin's callbacks reach through `user_arg` (multi-process only).
+    _kv: Option<Box<KvHandle>>,
     pub(crate) raw: *mut ffi::PJRT_Client,
     /// Addressable device handles (owned by the client), parallel to `addressable`.
     pub(crate) addressable_raw: Vec<*mut ffi::PJRT_Device>,
@@ -81,6 +84,12 @@ impl Drop for ClientInner {
 
 impl Client {
     pub fn new(plugin: &Plugin, options: &ClientOptions) -> Result<Client> {
+        Self::with_distributed(plugin, options, None)
+    }
+
+    /// A client that is one node of several processes (`num_nodes`/`node_id` and the key-value
+    /// callbacks; the CUDA plugin's multi-host path, untested: see `distributed`).
+    pub fn with_distributed(plugin: &Plugin, options: &ClientOptions, dist: Option<&Distributed>) -> Result<Client> {
         let api = &plugin.inner.api;
 
         // Names must outlive the call; they are static strings.
@@ -101,7 +110,31 @@ impl Client {
             named.push(v);
         }
 
+        const NUM_NODES: &str = "num_nodes";
+        const NODE_ID: &str = "node_id";
+        let kv = dist.map(|d| Box::new(KvHandle(d.kv.clone())));
+        if let Some(d) = dist {
+            for (name, n) in [(NUM_NODES, d.num_nodes), (NODE_ID, d.node_id)] {
+                let mut v = ffi::PJRT_NamedValue::new();
+                v.name = name.as_ptr() as *const c_char;
+                v.name_size = name.len();
+                v.type_ = ffi::PJRT_NamedValue_kInt64;
+                v.value = ffi::PJRT_NamedValue_Value { int64_value: n as i64 };
+                v.value_size = 1;
+                named.push(v);
+            }
+        }
+
         let mut a = ffi::PJRT_Client_Create_Args::new();
+        if let Some(h) = &kv {
+            let user = &**h as *const KvHandle as *mut std::ffi::c_void;
+            a.kv_get_callback = kv_get as *const std::ffi::c_void;
+            a.kv_get_user_arg = user;
+            a.kv_try_get_callback = kv_try_get as *const std::ffi::c_void;
+            a.kv_try_get_user_arg = user;
+            a.kv_put_callback = kv_put as *const std::ffi::c_void;
+            a.kv_put_user_arg = user;
+        }
         a.create_options = if named.is_empty() {
             std::ptr::null()
         } else {
@@ -118,6 +151,7 @@ impl Client {
         // Own the handle before anything else can fail, so it is destroyed on every path.
         let mut inner = ClientInner {
             plugin: plugin.clone(),
+            _kv: kv,
             raw: a.client,
             addressable_raw: Vec::new(),
             addressable: Vec::new(),

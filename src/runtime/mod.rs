@@ -21,6 +21,7 @@ mod client;
 mod compile;
 mod cuda;
 mod discover;
+mod distributed;
 mod error;
 mod executable;
 mod ffi;
@@ -30,6 +31,7 @@ mod plugin;
 pub use buffer::Buffer;
 pub use client::{Client, ClientOptions, Device};
 pub use compile::{CompileOptions, OptionValue};
+pub use distributed::{Distributed, KeyValueStore};
 pub use discover::{
     discover_plugin, plugin_search_locations, DEFAULT_PLUGIN_RELATIVE, PLUGIN_ENV_VAR,
 };

@@ -145,4 +145,7 @@ impl BatchSource for GlueSource {
         self.next = parse_position(pos)?;
         Ok(())
     }
+
+    /// A GLUE task is a small in-memory table, fine-tuned on one host: nothing to share out.
+    fn set_process(&mut self, _: crate::data::ProcessShard) {}
 }

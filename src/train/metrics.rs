@@ -5,6 +5,9 @@
 //! buffer, so a killed process keeps every line logged before the kill (an fsync per step would
 //! cost more than it buys; power loss may still drop the tail). A resumed run first drops the
 //! lines after the step it resumes from, so the log never holds a step twice.
+//!
+//! In a `gs://`/`s3://` run folder the log is kept in a local staging copy and uploaded whole by
+//! `sync` (the loop calls it at each checkpoint and at the end): object stores cannot append.
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
@@ -19,30 +22,34 @@ pub const FILE_NAME: &str = "metrics.jsonl";
 /// Appends metric lines to `<run_dir>/metrics.jsonl`.
 pub struct MetricsWriter {
     file: File,
+    /// The file written (the staging copy for a remote run folder).
     path: PathBuf,
+    staged: crate::storage::StagedFile,
 }
 
 impl MetricsWriter {
     /// A fresh run: creates the run directory if needed and starts an empty log (an old log in the
     /// same directory belongs to a run that is being replaced, so it is truncated).
     pub fn create(run_dir: &Path) -> Result<Self> {
-        fs::create_dir_all(run_dir).with_context(|| format!("creating run directory {}", run_dir.display()))?;
-        let path = run_dir.join(FILE_NAME);
+        crate::storage::create_dir_all(run_dir).with_context(|| format!("creating run directory {}", run_dir.display()))?;
+        let staged = crate::storage::StagedFile::new(&run_dir.join(FILE_NAME), false)?;
+        let path = staged.local().to_path_buf();
         let file = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
-        Ok(MetricsWriter { file, path })
+        Ok(MetricsWriter { file, path, staged })
     }
 
     /// A run resumed after `step`: keeps the lines with `step <= step` and appends after them.
     /// Lines that do not parse (a line cut by a kill) are dropped too. A missing log starts empty.
     pub fn resume(run_dir: &Path, step: u64) -> Result<Self> {
-        let path = run_dir.join(FILE_NAME);
+        let staged = crate::storage::StagedFile::new(&run_dir.join(FILE_NAME), true)?;
+        let path = staged.local().to_path_buf();
         if !path.exists() {
             return Self::create(run_dir);
         }
         let kept = kept_lines(&path, step)?;
         // Rewrite through a temporary file and a rename, so a kill during the rewrite leaves either
         // the old log or the truncated one, never half of it.
-        let tmp = run_dir.join(format!("{}.tmp", FILE_NAME));
+        let tmp = PathBuf::from(format!("{}.tmp", path.display()));
         {
             let mut f = File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
             f.write_all(kept.as_bytes())
@@ -52,7 +59,15 @@ impl MetricsWriter {
         fs::rename(&tmp, &path).with_context(|| format!("replacing {}", path.display()))?;
         let file =
             OpenOptions::new().append(true).open(&path).with_context(|| format!("opening {}", path.display()))?;
-        Ok(MetricsWriter { file, path })
+        let w = MetricsWriter { file, path, staged };
+        w.sync()?;
+        Ok(w)
+    }
+
+    /// Uploads the log when the run folder is on object storage (a no-op locally, where every
+    /// line is already in the file).
+    pub fn sync(&self) -> Result<()> {
+        self.staged.sync().with_context(|| format!("uploading {}", self.staged.dest().display()))
     }
 
     pub fn path(&self) -> &Path {

@@ -13,6 +13,7 @@ pub mod glue;
 pub mod init;
 pub mod mix;
 pub mod trainer;
+pub mod hosts;
 
 use crate::runtime::OptionValue;
 

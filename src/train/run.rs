@@ -1,5 +1,9 @@
-//! The training loop: batches in, steps, logs (JSONL, TensorBoard, progress), periodic atomic
-//! checkpoints, resume from the newest complete checkpoint, a stop on a non-finite loss.
+//! The training loop: batches in, steps, logs (JSONL, TensorBoard, progress), periodic committed
+//! checkpoints, resume from the newest committed checkpoint, a stop on a non-finite loss.
+//!
+//! The run folder may be local or on object storage. With several processes (hosts) in one job,
+//! every process resumes from the same newest committed checkpoint, so all start at one step and
+//! run the same steps; only process 0 writes logs and checkpoints.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -11,7 +15,7 @@ use super::metrics::{check_finite, MetricsWriter};
 use super::progress::Progress;
 use super::sources::BatchSource;
 use super::tensorboard::SummaryWriter;
-use super::trainer::{checkpoints, prune_checkpoints, StepMetrics, Trainer};
+use super::trainer::{prune_checkpoints, StepMetrics, Trainer};
 
 #[derive(Clone, Debug)]
 pub struct RunOptions {
@@ -29,6 +33,8 @@ pub struct RunOptions {
     pub config: Value,
     /// Examples per step (for throughput).
     pub batch: usize,
+    /// This process among the job's processes; only index 0 writes.
+    pub process: crate::data::ProcessShard,
 }
 
 #[derive(Clone, Debug)]
@@ -55,20 +61,29 @@ fn log_values(m: &StepMetrics, ex_per_s: f64) -> Vec<(String, f64)> {
 /// Runs until `opts.steps`; returns what happened.
 pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOptions) -> Result<RunSummary> {
     let dir = &opts.out_dir;
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let writer = opts.process.index == 0;
+    source.set_process(opts.process);
     let mut last_ckpt: Option<(u64, PathBuf)> = None;
-    let resumed = if opts.resume { checkpoints(dir).pop() } else { None };
+    let resumed = if opts.resume { newest_checkpoint(dir)? } else { None };
     let (mut metrics, mut tb) = match &resumed {
         Some(ck) => {
             let extra = trainer.restore(ck)?;
+            check_process_count(&extra, opts.process.count, ck)?;
             source.seek(&extra["data"]).with_context(|| format!("data position in {}", ck.display()))?;
             last_ckpt = Some((trainer.step, ck.clone()));
             eprintln!("resumed from {} at step {}", ck.display(), trainer.step);
-            (MetricsWriter::resume(dir, trainer.step)?, SummaryWriter::resume(&dir.join("tb"), trainer.step)?)
+            if writer {
+                (Some(MetricsWriter::resume(dir, trainer.step)?), Some(SummaryWriter::resume(&dir.join("tb"), trainer.step)?))
+            } else {
+                (None, None)
+            }
         }
-        None => (MetricsWriter::create(dir)?, SummaryWriter::create(&dir.join("tb"))?),
+        None if writer => (Some(MetricsWriter::create(dir)?), Some(SummaryWriter::create(&dir.join("tb"))?)),
+        None => (None, None),
     };
-    crate::checkpoint::write_bytes_atomic(&dir.join("config.json"), serde_json::to_string_pretty(&opts.config)?.as_bytes())?;
+    if writer {
+        crate::checkpoint::write_bytes_atomic(&dir.join("config.json"), serde_json::to_string_pretty(&opts.config)?.as_bytes())?;
+    }
 
     let mut progress = Progress::stderr(opts.steps, opts.log_every.max(1));
     let start_step = trainer.step;
@@ -85,20 +100,28 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
         window = Instant::now();
         let values = log_values(&m, opts.batch as f64 / dt);
         let refs: Vec<(&str, f64)> = values.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-        metrics.log(trainer.step, &refs)?;
-        tb.add_scalars(trainer.step, &refs)?;
+        if let (Some(metrics), Some(tb)) = (metrics.as_mut(), tb.as_mut()) {
+            metrics.log(trainer.step, &refs)?;
+            tb.add_scalars(trainer.step, &refs)?;
+        }
         progress.update(trainer.step, &refs[..2]);
         first_loss.get_or_insert(m.loss);
         let due = opts.checkpoint_every > 0 && trainer.step % opts.checkpoint_every == 0;
-        if due || trainer.step == opts.steps {
-            let p = save(trainer, source, dir, &opts.config)?;
+        if (due || trainer.step == opts.steps) && writer {
+            let p = save(trainer, source, dir, &opts.config, opts.process.count)?;
             prune_checkpoints(dir, opts.keep.max(1))?;
+            if let Some(m) = &metrics {
+                m.sync()?;
+            }
             last_ckpt = Some((trainer.step, p));
         }
         last = Some(m);
     }
     progress.finish();
-    tb.flush()?;
+    if let (Some(metrics), Some(tb)) = (metrics.as_ref(), tb.as_mut()) {
+        tb.flush()?;
+        metrics.sync()?;
+    }
     let secs = t0.elapsed().as_secs_f64();
     let steps_run = trainer.step - start_step;
     Ok(RunSummary {
@@ -111,6 +134,34 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
     })
 }
 
-fn save(trainer: &Trainer, source: &dyn BatchSource, dir: &Path, config: &Value) -> Result<PathBuf> {
-    trainer.save(dir, json!({ "data": source.position(), "config": config }))
+fn save(trainer: &Trainer, source: &dyn BatchSource, dir: &Path, config: &Value, processes: usize) -> Result<PathBuf> {
+    trainer.save(dir, json!({ "data": source.position(), "config": config, "process_count": processes }))
+}
+
+/// The newest committed checkpoint in `dir`; folders after it that are not committed (a write
+/// that was interrupted) are named in a note and ignored.
+fn newest_checkpoint(dir: &Path) -> Result<Option<PathBuf>> {
+    let (good, bad) = crate::checkpoint::commit::scan(dir, "ckpt-")?;
+    let newest = good.last().map(|g| g.0.clone());
+    for (p, why) in bad {
+        if newest.as_ref().is_none_or(|n| p > *n) {
+            eprintln!("note: ignoring {}: {}", p.display(), why);
+        }
+    }
+    Ok(newest)
+}
+
+/// The data share of each process depends on the process count: a resume with another count
+/// would read other records than the run it continues.
+fn check_process_count(extra: &Value, count: usize, ck: &Path) -> Result<()> {
+    if let Some(saved) = extra.get("process_count").and_then(Value::as_u64) {
+        anyhow::ensure!(
+            saved as usize == count,
+            "{} was written by a job of {} processes; this one has {} (--process-count / the TPU worker list must match to resume)",
+            ck.display(),
+            saved,
+            count
+        );
+    }
+    Ok(())
 }

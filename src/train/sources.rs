@@ -41,6 +41,8 @@ pub trait BatchSource {
     fn position(&self) -> Value;
     /// Continues from a stored position.
     fn seek(&mut self, pos: &Value) -> Result<()>;
+    /// Reads only this process's share of the shards from now on.
+    fn set_process(&mut self, shard: crate::data::ProcessShard);
 }
 
 /// What an image source adds to the images.
@@ -189,6 +191,11 @@ impl BatchSource for ImageSource {
         self.loader = None;
         Ok(())
     }
+
+    fn set_process(&mut self, shard: crate::data::ProcessShard) {
+        self.cfg.stream.shard = shard;
+        self.loader = None;
+    }
 }
 
 /// BERT pre-training batches from records in the TF schema, in the order of `BertPretrain`'s
@@ -248,5 +255,10 @@ impl BatchSource for BertSource {
         self.next = parse_position(pos)?;
         self.loader = None;
         Ok(())
+    }
+
+    fn set_process(&mut self, shard: crate::data::ProcessShard) {
+        self.cfg.stream.shard = shard;
+        self.loader = None;
     }
 }

@@ -8,6 +8,9 @@
 //! logged past it (checked by hand with TensorBoard 2.21, both its Rust data server and its Python
 //! loaders).
 //!
+//! A `gs://`/`s3://` log folder gets its event file written to a local staging copy, uploaded
+//! whole on every flush (at most every `flush_every`, and at the end): object stores cannot append.
+//!
 //! The protos are encoded by a few lines here rather than by the encoders in `runtime::compile`
 //! and `data::example`: both are private to their modules, and a protobuf helper is no part of
 //! either module's job; sharing one would take a small crate-level `proto` module.
@@ -29,6 +32,8 @@ pub const FILE_VERSION: &str = "brain.Event:2";
 pub struct SummaryWriter {
     out: BufWriter<File>,
     path: PathBuf,
+    /// The upload destination when the log folder is on object storage.
+    remote: Option<crate::storage::StagedFile>,
     last_flush: Instant,
     /// Buffered events are flushed at the first `add_*` after this much time, so a killed run
     /// loses at most this much of its curves without a syscall per scalar.
@@ -50,12 +55,21 @@ impl SummaryWriter {
     }
 
     fn open(log_dir: &Path, start_step: u64) -> Result<Self> {
-        fs::create_dir_all(log_dir).with_context(|| format!("creating log directory {}", log_dir.display()))?;
         let now = unix_seconds();
-        let (file, path) = create_unique(log_dir, &format!("events.out.tfevents.{}.{}", now as u64, hostname()))?;
+        let name = format!("events.out.tfevents.{}.{}", now as u64, hostname());
+        let (file, path, remote) = if crate::storage::is_remote(log_dir) {
+            let staged = crate::storage::StagedFile::new(&log_dir.join(&name), false)?;
+            let file = File::create(staged.local()).with_context(|| format!("creating {}", staged.local().display()))?;
+            (file, staged.dest().to_path_buf(), Some(staged))
+        } else {
+            fs::create_dir_all(log_dir).with_context(|| format!("creating log directory {}", log_dir.display()))?;
+            let (file, path) = create_unique(log_dir, &name)?;
+            (file, path, None)
+        };
         let mut w = SummaryWriter {
             out: BufWriter::new(file),
             path,
+            remote,
             last_flush: Instant::now(),
             flush_every: Duration::from_secs(10),
         };
@@ -110,7 +124,11 @@ impl SummaryWriter {
 
     pub fn flush(&mut self) -> Result<()> {
         self.last_flush = Instant::now();
-        self.out.flush().with_context(|| format!("flushing {}", self.path.display()))
+        self.out.flush().with_context(|| format!("flushing {}", self.path.display()))?;
+        if let Some(r) = &self.remote {
+            r.sync()?;
+        }
+        Ok(())
     }
 
     fn record(&mut self, event: &[u8]) -> Result<()> {
@@ -120,7 +138,7 @@ impl SummaryWriter {
 
 impl Drop for SummaryWriter {
     fn drop(&mut self) {
-        let _ = self.out.flush();
+        let _ = self.flush();
     }
 }
 

@@ -2,8 +2,9 @@
 //!
 //! A checkpoint is a folder `ckpt-00000120/` holding `model.safetensors` (public per-layer
 //! names), `optimizer.safetensors` (`exp_avg.blocks.3.attn.qkv.weight`, ...) and `state.json`
-//! (step, data position, config). It is written as `ckpt-00000120.tmp/` and renamed when
-//! complete, so a folder without `.tmp` is always whole.
+//! (step, data position, config), and `commit.json` last (sizes and SHA-256 of the others, see
+//! `checkpoint::commit`). Locally it is written as `ckpt-00000120.tmp/` and renamed when complete;
+//! on object storage the marker alone makes it count. The run folder may be `gs://` or `s3://`.
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,8 @@ use super::init::init_param;
 use super::objective::Objective;
 use super::step::{build_train_step, build_watching_step, StepConfig, StepLayout, WATCHED};
 use super::weights::{host_params, to_checkpoint};
-use crate::checkpoint::{load, save, write_bytes_atomic, Tensors};
+use crate::checkpoint::commit::{self, read_marker, read_verified};
+use crate::checkpoint::{parse, serialize, Tensors};
 use crate::models::ParamSpec;
 use crate::program::{element_type, Program};
 use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
@@ -225,35 +227,34 @@ impl Trainer {
         to_checkpoint(&self.layout.specs, &self.host_state()?.0)
     }
 
-    /// Writes `dir/ckpt-{step}` atomically; `extra` goes into `state.json` (config, data position).
+    /// Writes `dir/ckpt-{step}` (every file, then its commit marker); `extra` goes into
+    /// `state.json` (config, data position).
     pub fn save(&self, dir: &Path, extra: Value) -> Result<PathBuf> {
         let (params, opt) = self.host_state()?;
         let final_dir = dir.join(format!("ckpt-{:08}", self.step));
-        let tmp = dir.join(format!("ckpt-{:08}.tmp", self.step));
-        if tmp.exists() {
-            std::fs::remove_dir_all(&tmp)?;
-        }
-        std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-        save(&tmp.join("model.safetensors"), &to_checkpoint(&self.layout.specs, &params)?, &Default::default())?;
+        let model = serialize(&to_checkpoint(&self.layout.specs, &params)?, &Default::default());
         let ospecs: Vec<ParamSpec> = (0..self.layout.n_state()).map(|k| state_spec(&self.layout, k)).collect();
-        save(&tmp.join("optimizer.safetensors"), &to_checkpoint(&ospecs, &opt)?, &Default::default())?;
-        let state = json!({ "step": self.step, "extra": extra });
-        write_bytes_atomic(&tmp.join("state.json"), serde_json::to_string_pretty(&state)?.as_bytes())?;
-        if final_dir.exists() {
-            std::fs::remove_dir_all(&final_dir)?;
-        }
-        std::fs::rename(&tmp, &final_dir).with_context(|| format!("renaming {} to {}", tmp.display(), final_dir.display()))?;
+        let optim = serialize(&to_checkpoint(&ospecs, &opt)?, &Default::default());
+        let state = serde_json::to_string_pretty(&json!({ "step": self.step, "extra": extra }))?.into_bytes();
+        commit::write_folder(&final_dir, &[("model.safetensors", model), ("optimizer.safetensors", optim), ("state.json", state)])
+            .with_context(|| format!("writing checkpoint {}", final_dir.display()))?;
         Ok(final_dir)
     }
 
-    /// Loads a checkpoint folder; returns its `extra` (config, data position).
+    /// Loads a committed checkpoint folder (every file checked against its marker); returns its
+    /// `extra` (config, data position).
     pub fn restore(&mut self, ckpt: &Path) -> Result<Value> {
-        let state: Value = serde_json::from_slice(&std::fs::read(ckpt.join("state.json")).with_context(|| format!("reading {}/state.json", ckpt.display()))?)?;
+        let marker = read_marker(ckpt)?;
+        let state: Value = serde_json::from_slice(&read_verified(ckpt, &marker, "state.json")?).with_context(|| format!("{}/state.json", ckpt.display()))?;
         let step = state["step"].as_u64().with_context(|| format!("{}/state.json has no step", ckpt.display()))?;
-        let model = load(&ckpt.join("model.safetensors"))?;
+        let file = |name: &str| -> Result<Tensors> {
+            let bytes = read_verified(ckpt, &marker, name)?;
+            Ok(parse(&ckpt.join(name), &bytes)?.tensors)
+        };
+        let model = file("model.safetensors")?;
         let params = host_params(&self.layout.specs, &model, &[], false).with_context(|| format!("{}/model.safetensors", ckpt.display()))?;
         let ospecs: Vec<ParamSpec> = (0..self.layout.n_state()).map(|k| state_spec(&self.layout, k)).collect();
-        let optim = load(&ckpt.join("optimizer.safetensors"))?;
+        let optim = file("optimizer.safetensors")?;
         let opt = host_params(&ospecs, &optim, &[], false).with_context(|| format!("{}/optimizer.safetensors", ckpt.display()))?;
         self.place(&params, Some(&opt), step)?;
         Ok(state["extra"].clone())
@@ -288,28 +289,20 @@ impl Trainer {
     }
 }
 
-/// Checkpoint folders under `dir`, oldest first (complete ones only).
+/// Committed checkpoint folders under `dir` (local or object storage), oldest first; folders
+/// without a valid commit marker (an interrupted write) are left out.
 pub fn checkpoints(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| {
-            rd.filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                    n.starts_with("ckpt-") && !n.ends_with(".tmp") && p.join("state.json").exists()
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    v.sort();
-    v
+    commit::scan(dir, "ckpt-").map(|(good, _)| good.into_iter().map(|g| g.0).collect()).unwrap_or_default()
 }
 
-/// Removes all but the newest `keep` checkpoints.
+/// Removes all but the newest `keep` committed checkpoints.
 pub fn prune_checkpoints(dir: &Path, keep: usize) -> Result<()> {
-    let all = checkpoints(dir);
+    let all: Vec<PathBuf> = commit::scan(dir, "ckpt-")?.0.into_iter().map(|g| g.0).collect();
     if all.len() > keep {
         for p in &all[..all.len() - keep] {
-            std::fs::remove_dir_all(p).with_context(|| format!("removing {}", p.display()))?;
+            // The marker first: a folder half deleted must not look committed.
+            crate::storage::delete(&p.join(commit::MARKER)).with_context(|| format!("removing {}", p.display()))?;
+            crate::storage::delete_all(p).with_context(|| format!("removing {}", p.display()))?;
         }
     }
     Ok(())
