@@ -28,9 +28,24 @@ enum Action {
         /// Width of one attention head.
         #[arg(long, default_value_t = 64)]
         head_dim: usize,
+        /// Print the solution as one JSON object (for scripts).
+        #[arg(long)]
+        json: bool,
     },
     /// Print a preset's configuration as JSON.
-    Show { name: String },
+    Show {
+        name: String,
+        /// Override the encoder depth / width / heads (the MLP stays 4 x width, as in training).
+        #[arg(long)]
+        depth: Option<usize>,
+        #[arg(long)]
+        width: Option<usize>,
+        #[arg(long)]
+        heads: Option<usize>,
+        /// Print {config, params, flops} with the exact counts instead of the bare configuration.
+        #[arg(long)]
+        counts: bool,
+    },
 }
 
 pub fn run(a: &ConfigsArgs) -> Result<()> {
@@ -41,17 +56,52 @@ pub fn run(a: &ConfigsArgs) -> Result<()> {
             println!("train FLOPs = 3 x forward. MAE forward adds the 8x512 decoder on all patches.");
             print!("{}", config::render(&config::rows(a.filter.as_deref())));
         }
-        Some(Action::Solve { like, depth, head_dim }) => {
+        Some(Action::Solve { like, depth, head_dim, json }) => {
             let reference = config::find(like)?;
             let s = config::solve(&reference.config, *depth, *head_dim)?;
             let r = reference.config.encoder();
+            if *json {
+                let v = serde_json::json!({
+                    "like": reference.name, "depth": s.stack.depth, "width": s.stack.width, "heads": s.stack.heads,
+                    "mlp_dim": s.stack.mlp_dim, "head_dim": head_dim, "encoder_flops": s.flops,
+                    "reference_flops": s.reference_flops, "ratio": s.ratio(),
+                });
+                println!("{}", v);
+                return Ok(());
+            }
             println!(
                 "like {} ({}x{}, {} heads): depth {} -> width {}, heads {} (head dim {}), encoder FLOPs {:.3} G vs {:.3} G = {:.2}x",
                 reference.name, r.depth, r.width, r.heads, depth, s.stack.width, s.stack.heads, head_dim,
                 s.flops as f64 / 1e9, s.reference_flops as f64 / 1e9, s.ratio()
             );
         }
-        Some(Action::Show { name }) => println!("{}", config::preset(name)?.to_json()),
+        Some(Action::Show { name, depth, width, heads, counts }) => {
+            let m = config::preset(name)?;
+            let mut e = m.encoder();
+            if let Some(d) = depth {
+                e.depth = *d;
+            }
+            if let Some(w) = width {
+                e.width = *w;
+                e.mlp_dim = 4 * w;
+            }
+            if let Some(h) = heads {
+                e.heads = *h;
+            }
+            let m = m.with_encoder(e);
+            m.validate()?;
+            if !*counts {
+                println!("{}", m.to_json());
+                return Ok(());
+            }
+            let (p, f) = (m.params(), m.flops());
+            let v = serde_json::json!({
+                "config": m,
+                "params": { "embed": p.embed, "encoder": p.encoder, "decoder": p.decoder, "head": p.head, "total": p.total() },
+                "flops": { "embed": f.embed, "encoder": f.encoder, "decoder": f.decoder, "head": f.head, "forward": f.forward(), "train": f.train() },
+            });
+            println!("{}", serde_json::to_string_pretty(&v)?);
+        }
     }
     Ok(())
 }
