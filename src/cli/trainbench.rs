@@ -394,11 +394,25 @@ fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTra
     }
     st.bufs.push(client.to_device(&HostTensor::scalar(0i32), 0)?);
 
+    let (losses, step_ms) = timed_steps(bench, a, || run_step(&program, &layout, &mut st, &batch))?;
+    Ok(Measured {
+        trace_s: (t1 - t0).as_secs_f64(),
+        lower_s: (t2 - t1).as_secs_f64(),
+        compile_s,
+        step_ms,
+        losses,
+        peak_rss_mib: compile_rss.max(peak_rss_mib()),
+    })
+}
+
+/// Runs `step` for the warm-up and the timed steps; returns every loss and the timed steps' ms.
+/// A non-finite loss stops the benchmark.
+fn timed_steps(bench: &Bench, a: &BenchTrainArgs, mut step: impl FnMut() -> Result<f32>) -> Result<(Vec<f32>, Vec<f64>)> {
     let mut losses = vec![];
     let mut step_ms = vec![];
     for i in 0..a.warmup + a.steps {
         let t = Instant::now();
-        let loss = run_step(&program, &layout, &mut st, &batch)?;
+        let loss = step()?;
         let ms = t.elapsed().as_secs_f64() * 1e3;
         if !loss.is_finite() {
             bail!("{}: loss {} at step {}", bench.name, loss, i);
@@ -408,14 +422,7 @@ fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTra
             step_ms.push(ms);
         }
     }
-    Ok(Measured {
-        trace_s: (t1 - t0).as_secs_f64(),
-        lower_s: (t2 - t1).as_secs_f64(),
-        compile_s,
-        step_ms,
-        losses,
-        peak_rss_mib: compile_rss.max(peak_rss_mib()),
-    })
+    Ok((losses, step_ms))
 }
 
 /// The same step data-parallel over `devices` replicas (the global batch split between them,
@@ -436,20 +443,7 @@ fn bench_replicated(client: &Client, bench: &Bench, a: &BenchTrainArgs, stack: S
     let compile_s = trainer.program.compile_seconds;
     let compile_rss = peak_rss_mib();
     let (batch, _) = make_batch(bench, a.seed)?;
-    let mut losses = vec![];
-    let mut step_ms = vec![];
-    for i in 0..a.warmup + a.steps {
-        let t = Instant::now();
-        let loss = trainer.train_step(&batch)?.loss;
-        let ms = t.elapsed().as_secs_f64() * 1e3;
-        if !loss.is_finite() {
-            bail!("{}: loss {} at step {}", bench.name, loss, i);
-        }
-        losses.push(loss);
-        if i >= a.warmup {
-            step_ms.push(ms);
-        }
-    }
+    let (losses, step_ms) = timed_steps(bench, a, || Ok(trainer.train_step(&batch)?.loss))?;
     Ok(Measured { trace_s: 0.0, lower_s: 0.0, compile_s, step_ms, losses, peak_rss_mib: compile_rss.max(peak_rss_mib()) })
 }
 
