@@ -42,6 +42,15 @@ pub struct StudyArgs {
     /// model's lower half).
     #[arg(long, default_value_t = 0.1)]
     layer_decay_total: f64,
+    /// RandAugment for the fine-tuning runs (`finetune --randaug`). Off by default here: the
+    /// paper's m9-mstd0.5 and random erasing are meant for 100 ImageNet epochs, and they hold a
+    /// 150-step run on 2,000 28-px images back (measured: 31.8% / 22.4% with them against
+    /// 53.2% / 43.8% without). Mixup/CutMix, label smoothing, drop path and layer decay stay on.
+    #[arg(long, default_value = "none")]
+    randaug: String,
+    /// Random-erasing probability for the fine-tuning runs (`finetune --reprob`); off here.
+    #[arg(long, default_value_t = 0.0)]
+    reprob: f64,
 }
 
 struct Row {
@@ -108,8 +117,8 @@ pub fn run(a: &StudyArgs) -> Result<()> {
             layer_decay: Some(a.layer_decay_total.powf(1.0 / (enc.depth as f64 + 1.0))),
             drop_path: None,
             no_mix: false,
-            randaug: None,
-            reprob: None,
+            randaug: Some(a.randaug.clone()),
+            reprob: Some(a.reprob),
         };
         let (f, acc) = classify(&ft, Mode::Finetune)?;
         rows.push(Row {
