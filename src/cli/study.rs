@@ -45,7 +45,7 @@ pub struct StudyArgs {
     /// RandAugment for the fine-tuning runs (`finetune --randaug`). Off by default here: the
     /// paper's m9-mstd0.5 and random erasing are meant for 100 ImageNet epochs, and they hold a
     /// 150-step run on 2,000 28-px images back (measured: 31.8% / 22.4% with them against
-    /// 53.2% / 43.8% without). Mixup/CutMix, label smoothing, drop path and layer decay stay on.
+    /// 41.0% / 33.0% without). Mixup/CutMix, label smoothing, drop path and layer decay stay on.
     #[arg(long, default_value = "none")]
     randaug: String,
     /// Random-erasing probability for the fine-tuning runs (`finetune --reprob`); off here.
