@@ -93,12 +93,7 @@ fn run_smoothing(a: &SmoothingArgs) -> Result<()> {
         print_smoothing(&r);
         reports.push(r);
     }
-    std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
-    write(&a.out.join("smoothing.csv"), smoothing::to_csv(&reports).as_bytes())?;
-    write(&a.out.join("smoothing.json"), serde_json::to_string_pretty(&reports)?.as_bytes())?;
-    smoothing_chart(&reports).save(&a.out.join("smoothing.png"))?;
-    eprintln!("wrote smoothing.csv, smoothing.json, smoothing.png to {}", a.out.display());
-    Ok(())
+    write_outputs(&a.out, "smoothing", &smoothing::to_csv(&reports), &serde_json::to_string_pretty(&reports)?, &smoothing_chart(&reports))
 }
 
 fn print_smoothing(r: &SmoothingReport) {
@@ -139,12 +134,7 @@ fn run_spectra(a: &SpectraArgs) -> Result<()> {
     let (ca, cb) = (checkpoint::open(&a.a)?, checkpoint::open(&a.b)?);
     let r = spectra::compare(&ca, &cb)?;
     print_spectra(&r);
-    std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
-    write(&a.out.join("spectra.csv"), spectra::to_csv(&r).as_bytes())?;
-    write(&a.out.join("spectra.json"), serde_json::to_string_pretty(&r)?.as_bytes())?;
-    spectra_chart(&r).save(&a.out.join("spectra.png"))?;
-    eprintln!("wrote spectra.csv, spectra.json, spectra.png to {}", a.out.display());
-    Ok(())
+    write_outputs(&a.out, "spectra", &spectra::to_csv(&r), &serde_json::to_string_pretty(&r)?, &spectra_chart(&r))
 }
 
 fn print_spectra(r: &SpectraReport) {
@@ -173,4 +163,14 @@ pub fn spectra_chart(r: &SpectraReport) -> crate::analysis::plot::canvas::Canvas
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
+}
+
+/// `dir/{stem}.csv`, `.json` and `.png`, the folder made first.
+fn write_outputs(dir: &Path, stem: &str, csv: &str, json: &str, chart: &crate::analysis::plot::canvas::Canvas) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    write(&dir.join(format!("{}.csv", stem)), csv.as_bytes())?;
+    write(&dir.join(format!("{}.json", stem)), json.as_bytes())?;
+    chart.save(&dir.join(format!("{}.png", stem)))?;
+    eprintln!("wrote {0}.csv, {0}.json, {0}.png to {1}", stem, dir.display());
+    Ok(())
 }

@@ -101,7 +101,7 @@ fn stream(a: &ForwardArgs, cfg: &ModelConfig, specs: &[ParamSpec], params: Vec<H
     let weights = crate::train::weights::to_checkpoint(specs, &params)?;
     let client = a.rt.client()?;
     let images = &inputs[0].host;
-    let s = crate::infer::stream::vit(&client, &a.rt.compile_options()?, c, &weights, images)?;
+    let s = crate::infer::stream::VitStream::compile(&client, &a.rt.compile_options()?, c, &images.dims)?.run(&client, &weights, images)?;
     let mut names = vec!["logits".to_string()];
     let mut outs = vec![s.logits];
     for (l, h) in s.hidden.into_iter().enumerate() {

@@ -121,7 +121,8 @@ fn bench(client: &Client, opts: &CompileOptions, c: &VitConfig, a: &BenchModelsA
     Ok(Measured { trace_s, lower_s, compile_s: prog.compile_seconds, weights_s, median_ms, best_ms: times[0], peak_rss_mib: peak_rss_mib() })
 }
 
-/// The streamed forward of one model: compile once, then `iters` timed layer-by-layer passes.
+/// The streamed forward of one model: compile once, then `iters` timed layer-by-layer passes
+/// after one warm-up.
 fn streamed(client: &Client, opts: &CompileOptions, name: &str, c: &VitConfig, a: &BenchModelsArgs) -> Result<()> {
     reset_peak_rss();
     let specs = vit::param_specs(c);
@@ -132,8 +133,9 @@ fn streamed(client: &Client, opts: &CompileOptions, name: &str, c: &VitConfig, a
     let x = images(&[a.batch as i64, c.channels as i64, s, s], a.seed)?;
     let mut times = vec![];
     let mut last = None;
+    let stream = crate::infer::stream::VitStream::compile(client, opts, c, &x.dims)?;
     for i in 0..=a.iters {
-        let r = crate::infer::stream::vit(client, opts, c, &weights, &x)?;
+        let r = stream.run(client, &weights, &x)?;
         if i > 0 {
             times.push(r.run_seconds * 1e3);
         }

@@ -19,7 +19,7 @@ use crate::nn::stack::StackOptions;
 use crate::optim::{Optimizer, Schedule};
 use crate::program::Program;
 use crate::runtime::{Arg, Client, CompileOptions};
-use crate::train::objective::{BertPretrain, Classify, MaePretrain};
+use crate::train::objective::{BertPretrain, Classify, MaePretrain, Objective};
 use crate::train::run::{run, RunOptions, RunSummary};
 use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask};
 use crate::train::step::{build_eval_step, StepConfig};
@@ -269,6 +269,17 @@ impl Common {
         })
     }
 
+    /// The compiled training step with fresh weights (and its smoothing-watching variant when
+    /// `--watch-smoothing` asks for one).
+    pub fn trainer(&self, client: &Client, obj: &dyn Objective, step: StepConfig) -> Result<Trainer> {
+        let mut trainer = Trainer::new(client, obj, step, self.seed)?;
+        if let Some(k) = self.watch_smoothing {
+            trainer.watch_smoothing(obj, k)?;
+        }
+        eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
+        Ok(trainer)
+    }
+
     pub fn run_options(&self, config: serde_json::Value) -> RunOptions {
         RunOptions {
             out_dir: self.out.clone(),
@@ -327,11 +338,7 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, 1000, Transform::mae(), ImageTask::Mae { patches: cfg.num_patches() }, c.seed, c.accum, None)?;
     let client = c.rt.client()?;
     let obj = MaePretrain(cfg.clone());
-    let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
-    if let Some(k) = c.watch_smoothing {
-        trainer.watch_smoothing(&obj, k)?;
-    }
-    eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
+    let mut trainer = c.trainer(&client, &obj, step)?;
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
     Ok(s)
@@ -354,11 +361,7 @@ pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
     }
     let client = c.rt.client()?;
     let obj = BertPretrain(cfg.clone());
-    let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
-    if let Some(k) = c.watch_smoothing {
-        trainer.watch_smoothing(&obj, k)?;
-    }
-    eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
+    let mut trainer = c.trainer(&client, &obj, step)?;
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
     Ok(s)
@@ -429,11 +432,7 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     }
     let client = c.rt.client()?;
     let obj = Classify { config: cfg.clone(), label_smoothing: if mode == Mode::LinearProbe { 0.0 } else { a.label_smoothing }, soft_targets: mix.is_some() };
-    let mut trainer = Trainer::new(&client, &obj, step.clone(), c.seed)?;
-    if let Some(k) = c.watch_smoothing {
-        trainer.watch_smoothing(&obj, k)?;
-    }
-    eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
+    let mut trainer = c.trainer(&client, &obj, step.clone())?;
     if let Some(from) = &a.from {
         let file = if from.is_dir() { from.join("model.safetensors") } else { from.clone() };
         let src = crate::checkpoint::load(&file)?;

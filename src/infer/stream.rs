@@ -17,7 +17,6 @@ use crate::checkpoint::Tensors;
 use crate::config::VitConfig;
 use crate::graph::{DType, Function, Graph};
 use crate::models::{vit, ParamSpec, Params, LAYER};
-use crate::nn::block::block;
 use crate::program::Program;
 use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
 use crate::train::weights::host_params;
@@ -80,73 +79,84 @@ fn compile(
     Ok(Program::compile(client, &Function::new(&g, &[out])?, opts)?)
 }
 
-/// A ViT forward, one block at a time, on `images` `[B, C, H, W]`; `weights` by timm's names.
-pub fn vit(client: &Client, opts: &CompileOptions, c: &VitConfig, weights: &Tensors, images: &HostTensor) -> Result<Streamed> {
-    let t0 = Instant::now();
-    let all = vit::param_specs(c);
-    let (stacked, fixed): (Vec<ParamSpec>, Vec<ParamSpec>) = all.iter().cloned().partition(|s| s.layers().is_some());
-    let bc = vit::block_config(c);
-    let (b, t, d) = (images.dims[0], c.tokens() as i64, c.encoder.width as i64);
-    let tokens = vec![b, t, d];
-    let embed = compile(client, opts, "stream_embed", &fixed, &[("images", images.dims.clone())], |p, x| vit::embed(c, p, &x[0]))?;
-    let block_specs = layer_specs(&stacked, 0);
-    let blk = compile(client, opts, "stream_block", &block_specs, &[("x", tokens.clone())], |p, x| {
-        let ps: Vec<_> = block_specs.iter().map(|s| p.get(&s.name).cloned()).collect::<crate::graph::TraceResult<_>>()?;
-        block(&x[0], &ps, &bc, None)
-    })?;
-    let head = compile(client, opts, "stream_head", &fixed, &[("x", tokens)], |p, x| vit::head(c, p, &x[0], None))?;
-    let compile_seconds = t0.elapsed().as_secs_f64();
+/// The three compiled programs of a streamed ViT forward, for one batch shape.
+pub struct VitStream {
+    config: VitConfig,
+    fixed: Vec<ParamSpec>,
+    stacked: Vec<ParamSpec>,
+    embed: Program,
+    block: Program,
+    head: Program,
+    pub compile_seconds: f64,
+}
 
-    // Every tensor is checked (names, shapes) before anything runs.
-    let fixed_host = host_params(&fixed, weights, &[], true)?;
-    let total_weight_bytes = bytes(&fixed_host) + (0..c.encoder.depth).map(|l| Ok(bytes(&host_params(&layer_specs(&stacked, l), weights, &[], true)?))).sum::<Result<usize>>()?;
+impl VitStream {
+    /// Compiles the embeddings, one block and the head for images of shape `image_dims`.
+    pub fn compile(client: &Client, opts: &CompileOptions, c: &VitConfig, image_dims: &[i64]) -> Result<VitStream> {
+        let t0 = Instant::now();
+        let (stacked, fixed): (Vec<ParamSpec>, Vec<ParamSpec>) = vit::param_specs(c).into_iter().partition(|s| s.layers().is_some());
+        let bc = vit::block_config(c);
+        let tokens = vec![image_dims[0], c.tokens() as i64, c.encoder.width as i64];
+        let embed = compile(client, opts, "stream_embed", &fixed, &[("images", image_dims.to_vec())], |p, x| vit::embed(c, p, &x[0]))?;
+        let block_specs = layer_specs(&stacked, 0);
+        let block = compile(client, opts, "stream_block", &block_specs, &[("x", tokens.clone())], |p, x| {
+            let ps: Vec<_> = block_specs.iter().map(|s| p.get(&s.name).cloned()).collect::<crate::graph::TraceResult<_>>()?;
+            crate::nn::block::block(&x[0], &ps, &bc, None)
+        })?;
+        let head = compile(client, opts, "stream_head", &fixed, &[("x", tokens)], |p, x| vit::head(c, p, &x[0], None))?;
+        Ok(VitStream { config: c.clone(), fixed, stacked, embed, block, head, compile_seconds: t0.elapsed().as_secs_f64() })
+    }
 
-    let t1 = Instant::now();
-    let resident = Arc::new(Resident::default());
-    let put = |hs: &[HostTensor]| -> Result<Vec<Buffer>> {
-        let v = hs.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<Vec<_>>>()?;
-        resident.add(bytes(hs));
-        Ok(v)
-    };
-    let fixed_dev = put(&fixed_host)?;
-    let image = client.to_device(images, 0)?;
-    let mut x = embed.run(fixed_dev.iter().chain(std::iter::once(&image)).map(Arg::Borrow).collect())?.remove(0);
-    let mut hidden = vec![];
-    std::thread::scope(|scope| -> Result<()> {
-        let (tx, rx) = sync_channel::<Result<(Vec<Buffer>, usize)>>(0);
-        let loader = {
-            let (stacked, resident, client) = (&stacked, resident.clone(), client.clone());
-            scope.spawn(move || {
-                for l in 0..c.encoder.depth {
-                    let layer = host_params(&layer_specs(stacked, l), weights, &[], true).and_then(|hs| {
-                        let v = hs.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<Vec<_>>>()?;
-                        resident.add(bytes(&hs));
-                        Ok((v, bytes(&hs)))
-                    });
-                    if tx.send(layer).is_err() {
-                        return; // the runner stopped on an error
+    /// One forward over `images`; `weights` by timm's names. A loader thread reads and moves
+    /// layer `l + 1` while layer `l` runs.
+    pub fn run(&self, client: &Client, weights: &Tensors, images: &HostTensor) -> Result<Streamed> {
+        let depth = self.config.encoder.depth;
+        // Every parameter is an f32 on the device.
+        let total_weight_bytes = self.fixed.iter().chain(&self.stacked).map(|s| s.shape.iter().product::<i64>() as usize * 4).sum();
+        let t0 = Instant::now();
+        let resident = Arc::new(Resident::default());
+        let fixed_host = host_params(&self.fixed, weights, &[], true)?;
+        let fixed_dev = fixed_host.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<Vec<_>>>()?;
+        resident.add(bytes(&fixed_host));
+        let image = client.to_device(images, 0)?;
+        let mut x = self.embed.run(fixed_dev.iter().chain(std::iter::once(&image)).map(Arg::Borrow).collect())?.remove(0);
+        let mut hidden = vec![];
+        std::thread::scope(|scope| -> Result<()> {
+            let (tx, rx) = sync_channel::<Result<(Vec<Buffer>, usize)>>(0);
+            let loader = {
+                let (stacked, resident, client) = (&self.stacked, resident.clone(), client.clone());
+                scope.spawn(move || {
+                    for l in 0..depth {
+                        let layer = host_params(&layer_specs(stacked, l), weights, &[], true).and_then(|hs| {
+                            let v = hs.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<Vec<_>>>()?;
+                            resident.add(bytes(&hs));
+                            Ok((v, bytes(&hs)))
+                        });
+                        if tx.send(layer).is_err() {
+                            return; // the runner stopped on an error
+                        }
                     }
-                }
-            })
-        };
-        for l in 0..c.encoder.depth {
-            let (w, n) = rx.recv().map_err(|_| anyhow!("the weight loader stopped before layer {}", l))??;
-            let y = blk.run(w.iter().chain(std::iter::once(&x)).map(Arg::Borrow).collect())?.remove(0);
-            hidden.push(y.to_host()?);
-            drop(w);
-            resident.sub(n);
-            x = y;
-        }
-        drop(rx);
-        loader.join().map_err(|_| anyhow!("the weight loader panicked"))
-    })?;
-    let logits = head.run(fixed_dev.iter().chain(std::iter::once(&x)).map(Arg::Borrow).collect())?.remove(0).to_host()?;
-    Ok(Streamed {
-        logits,
-        hidden,
-        peak_weight_bytes: resident.peak.load(Ordering::SeqCst),
-        total_weight_bytes,
-        compile_seconds,
-        run_seconds: t1.elapsed().as_secs_f64(),
-    })
+                })
+            };
+            for l in 0..depth {
+                let (w, n) = rx.recv().map_err(|_| anyhow!("the weight loader stopped before layer {}", l))??;
+                let y = self.block.run(w.iter().chain(std::iter::once(&x)).map(Arg::Borrow).collect())?.remove(0);
+                hidden.push(y.to_host()?);
+                drop(w);
+                resident.sub(n);
+                x = y;
+            }
+            drop(rx);
+            loader.join().map_err(|_| anyhow!("the weight loader panicked"))
+        })?;
+        let logits = self.head.run(fixed_dev.iter().chain(std::iter::once(&x)).map(Arg::Borrow).collect())?.remove(0).to_host()?;
+        Ok(Streamed {
+            logits,
+            hidden,
+            peak_weight_bytes: resident.peak.load(Ordering::SeqCst),
+            total_weight_bytes,
+            compile_seconds: self.compile_seconds,
+            run_seconds: t0.elapsed().as_secs_f64(),
+        })
+    }
 }

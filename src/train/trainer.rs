@@ -67,6 +67,13 @@ pub fn split_batch(t: &HostTensor, axis: usize, parts: usize) -> Result<Vec<Host
     Ok(out)
 }
 
+/// How every variant of a step compiles: one replica per device, bamboo's default XLA options.
+fn step_options(config: &StepConfig) -> CompileOptions {
+    let mut opts = CompileOptions::replicated(config.replicas as i64);
+    opts.env_option_overrides.extend(super::default_xla_options());
+    opts
+}
+
 fn state_spec(layout: &StepLayout, k: usize) -> ParamSpec {
     let ns = layout.state_names.len();
     let mut s = layout.specs[layout.trained[k / ns]].clone();
@@ -78,9 +85,7 @@ impl Trainer {
     /// Compiles the step and places freshly initialized parameters on every device.
     pub fn new(client: &Client, obj: &dyn Objective, config: StepConfig, seed: u64) -> Result<Trainer> {
         let (f, layout) = build_train_step(obj, &config)?;
-        let mut opts = CompileOptions::replicated(config.replicas as i64);
-        opts.env_option_overrides.extend(super::default_xla_options());
-        let program = Program::compile(client, &f, &opts)?;
+        let program = Program::compile(client, &f, &step_options(&config))?;
         let params: Vec<HostTensor> = layout.specs.iter().map(|s| init_param(s, seed)).collect::<Result<_>>()?;
         let mut t = Trainer { client: client.clone(), program, layout, config, state: vec![], step: 0, watch: None };
         t.place(&params, None, 0)?;
@@ -93,9 +98,7 @@ impl Trainer {
     pub fn watch_smoothing(&mut self, obj: &dyn Objective, every: u64) -> Result<()> {
         ensure!(every > 0, "the smoothing watch interval must be positive");
         let (f, _) = build_watching_step(obj, &self.config)?;
-        let mut opts = CompileOptions::replicated(self.config.replicas as i64);
-        opts.env_option_overrides.extend(super::default_xla_options());
-        self.watch = Some((every, Program::compile(&self.client, &f, &opts)?));
+        self.watch = Some((every, Program::compile(&self.client, &f, &step_options(&self.config))?));
         Ok(())
     }
 

@@ -122,6 +122,16 @@ pub fn host_params_partial(specs: &[ParamSpec], ckpt: &Tensors, ignore: &[&str],
     Ok(PartialLoad { params, initialized, unused })
 }
 
+/// A block's parameters other than q/k/v: timm's (and the official MAE's) name, Hugging Face
+/// ViT's name.
+const TIMM_TO_HF_BLOCK: [(&str, &str); 5] = [
+    ("norm1", "layernorm_before"),
+    ("attn.proj", "attention.output.dense"),
+    ("norm2", "layernorm_after"),
+    ("mlp.fc1", "intermediate.dense"),
+    ("mlp.fc2", "output.dense"),
+];
+
 /// An MAE checkpoint (Hugging Face ViTMAE names) as timm ViT encoder weights, for fine-tuning
 /// and linear probing: q, k and v are concatenated into timm's fused `qkv`; the decoder is left
 /// out. The returned names are timm's.
@@ -138,19 +148,12 @@ pub fn mae_encoder_to_vit(src: &Tensors) -> Result<Tensors> {
             out.insert(to.to_string(), t.clone());
         }
     }
-    let block = [
-        ("layernorm_before", "norm1"),
-        ("attention.output.dense", "attn.proj"),
-        ("layernorm_after", "norm2"),
-        ("intermediate.dense", "mlp.fc1"),
-        ("output.dense", "mlp.fc2"),
-    ];
     for i in 0.. {
         let p = format!("vit.encoder.layer.{}.", i);
         if !src.keys().any(|k| k.starts_with(&p)) {
             break;
         }
-        for (from, to) in block {
+        for (to, from) in TIMM_TO_HF_BLOCK {
             for wb in ["weight", "bias"] {
                 if let Some(t) = src.get(&format!("{}{}.{}", p, from, wb)) {
                     out.insert(format!("blocks.{}.{}.{}", i, to, wb), t.clone());
@@ -206,13 +209,6 @@ pub fn official_mae_to_hf(src: Tensors) -> Result<Tensors> {
         ("decoder_pred.weight", "decoder.decoder_pred.weight"),
         ("decoder_pred.bias", "decoder.decoder_pred.bias"),
     ];
-    let block = [
-        ("norm1", "layernorm_before"),
-        ("attn.proj", "attention.output.dense"),
-        ("norm2", "layernorm_after"),
-        ("mlp.fc1", "intermediate.dense"),
-        ("mlp.fc2", "output.dense"),
-    ];
     let mut out = Tensors::new();
     let mut unknown = vec![];
     for (name, t) in src {
@@ -248,7 +244,7 @@ pub fn official_mae_to_hf(src: Tensors) -> Result<Tensors> {
             }
             continue;
         }
-        match block.iter().find_map(|(from, to)| param.strip_prefix(from).and_then(|r| r.strip_prefix('.')).map(|wb| (to, wb))) {
+        match TIMM_TO_HF_BLOCK.iter().find_map(|(from, to)| param.strip_prefix(from).and_then(|r| r.strip_prefix('.')).map(|wb| (to, wb))) {
             Some((to, wb)) => {
                 out.insert(format!("{}{}.{}", prefix, to, wb), t);
             }
