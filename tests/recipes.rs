@@ -111,6 +111,12 @@ fn bad_input_is_rejected_before_compiling() {
     fails(&[&mae[..], &["--preset", "mae-vit-t28", "--mask-ratio", "0"]].concat(), "`mask_ratio`");
     fails(&[&mae[..], &["--preset", "mae-vit-t28", "--batch", "63", "--devices", "2"]].concat(), "--batch 63 is not divisible by --devices 2");
     fails(&[&mae[..], &["--preset", "mae-vit-t28", "--data", "/nonexistent/train-*"]].concat(), "/nonexistent/train-*");
+    fails(&[&mae[..], &["--preset", "mae-vit-t28", "--dropout", "0.1"]].concat(), "--dropout: MAE pre-training runs without dropout");
+    fails(&[&mae[..], &["--preset", "mae-vit-t28", "--watch-smoothing", "0"]].concat(), "--watch-smoothing must be at least 1");
+    fails(&[&mae[..], &["--preset", "mae-vit-t28", "--watch-smoothing", "5", "--accum", "2"]].concat(), "--watch-smoothing needs --accum 1");
+    let vit = ["train", "vit", "--out", &out, "--steps", "1", "--preset", "vit-t28"];
+    fails(&[&vit[..], &["--attention-dropout", "0.1"]].concat(), "--attention-dropout: the ViT recipes have one dropout rate");
+    fails(&[&vit[..], &["--dropout", "1.5"]].concat(), "`dropout`: 1.5 is not a probability");
 }
 
 #[test]

@@ -272,6 +272,10 @@ impl Common {
     /// The compiled training step with fresh weights (and its smoothing-watching variant when
     /// `--watch-smoothing` asks for one).
     pub fn trainer(&self, client: &Client, obj: &dyn Objective, step: StepConfig) -> Result<Trainer> {
+        if let Some(k) = self.watch_smoothing {
+            ensure!(k >= 1, "--watch-smoothing must be at least 1 (steps between watched steps), got {}", k);
+            ensure!(self.accum <= 1, "--watch-smoothing needs --accum 1 (it reports one micro-batch's metrics), got --accum {}", self.accum);
+        }
         let mut trainer = Trainer::new(client, obj, step, self.seed)?;
         if let Some(k) = self.watch_smoothing {
             trainer.watch_smoothing(obj, k)?;
