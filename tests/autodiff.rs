@@ -151,7 +151,14 @@ fn scanned_mlp(p: &[Tensor], reverse: bool, remat: Remat) -> TraceResult<Tensor>
 
 #[test]
 fn scan_gradients() {
-    for (reverse, remat) in [(false, Remat::Full), (true, Remat::Full), (false, Remat::Save), (true, Remat::Save)] {
+    for (reverse, remat) in [
+        (false, Remat::Full),
+        (true, Remat::Full),
+        (false, Remat::Save),
+        (true, Remat::Save),
+        (false, Remat::Dots),
+        (true, Remat::Dots),
+    ] {
         let mut rng = Rng::new(71);
         let ins = vec![
             Input::normal("h", &[3, 4], &mut rng),
@@ -166,7 +173,7 @@ fn scan_gradients() {
 
 #[test]
 fn nested_scan_gradients() {
-  for remat in [Remat::Full, Remat::Save] {
+  for remat in [Remat::Full, Remat::Save, Remat::Dots] {
     let mut rng = Rng::new(72);
     let ins = vec![Input::normal("h", &[2, 3], &mut rng), Input::f64("w", &[3, 2, 3, 3], rng.normals(54, 0.5))];
     let opts = ScanOptions { remat, ..Default::default() };

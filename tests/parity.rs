@@ -138,8 +138,9 @@ fn vit_matches_timm() {
 }
 
 #[test]
-fn vit_matches_timm_with_full_remat_and_unrolled() {
+fn vit_matches_timm_with_other_remat_policies_and_unrolled() {
     check_vit(Remat::Full, false);
+    check_vit(Remat::Dots, false);
     check_vit(Remat::Save, true);
 }
 

@@ -86,7 +86,7 @@ fn common(a: &StudyArgs, preset: &str, steps: u64, base_lr: f64, out: PathBuf) -
         clip: None,
         accum: 1,
         bf16: false,
-        remat: "save".into(),
+        remat: "dots".into(),
         unrolled: false,
         out,
         resume: true,

@@ -101,8 +101,10 @@ pub struct Common {
     /// bf16 compute with f32 master weights.
     #[arg(long)]
     pub bf16: bool,
-    /// Backward of the block loop: `save` activations or recompute them (`full`).
-    #[arg(long, default_value = "save")]
+    /// Backward of the block loop: `save` every activation it needs, `dots` (keep matmul and
+    /// reduction outputs, recompute the elementwise work between them) or `full` (recompute
+    /// each block from its input).
+    #[arg(long, default_value = "dots")]
     pub remat: String,
     /// Trace every block separately instead of a loop (for comparison).
     #[arg(long)]
@@ -239,11 +241,8 @@ impl Common {
     }
 
     fn stack(&self) -> Result<StackOptions> {
-        let remat = match self.remat.as_str() {
-            "save" => Remat::Save,
-            "full" => Remat::Full,
-            other => bail!("--remat must be `save` or `full`, got `{}`", other),
-        };
+        let remat = Remat::parse(&self.remat)
+            .ok_or_else(|| anyhow::anyhow!("--remat must be {}, got `{}`", Remat::NAMES, self.remat))?;
         Ok(StackOptions { remat, unrolled: self.unrolled, keep_hidden: false })
     }
 

@@ -16,7 +16,7 @@ use anyhow::{bail, Context, Result};
 use clap::Args;
 use serde_json::{json, Value};
 
-use super::memory::{peak_rss_mib, reset_peak_rss};
+use super::memory::{cpu_seconds, peak_rss_mib, reset_peak_rss};
 use super::RuntimeArgs;
 use crate::catalog::matmul;
 use crate::checkpoint::{save, TensorData, Tensors};
@@ -53,8 +53,9 @@ pub struct BenchTrainArgs {
     /// Write weights, batch, first-step loss and gradients per configuration under DIR/<config>/.
     #[arg(long, value_name = "DIR")]
     export: Option<PathBuf>,
-    /// Rematerialization of the scanned block stacks: save (residuals kept) or full (recompute).
-    #[arg(long, default_value = "save")]
+    /// Rematerialization of the scanned block stacks: save (residuals kept), dots (matmul and
+    /// reduction outputs kept, elementwise work recomputed) or full (recompute).
+    #[arg(long, default_value = "dots")]
     remat: String,
     /// Trace the block stacks unrolled instead of as a loop (for comparison).
     #[arg(long)]
@@ -341,8 +342,12 @@ struct Measured {
     lower_s: f64,
     compile_s: f64,
     step_ms: Vec<f64>,
+    /// CPU milliseconds per timed step, all threads.
+    cpu_ms: f64,
     losses: Vec<f32>,
     peak_rss_mib: f64,
+    /// Activations the block loops keep for the backward pass (`--remat`), when known.
+    saved_mib: Option<f64>,
 }
 
 fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTrainArgs, stack: StackOptions) -> Result<Measured> {
@@ -359,6 +364,7 @@ fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTra
     let t1 = Instant::now();
     let text = f.to_stablehlo();
     let t2 = Instant::now();
+    let saved_mib = f.saved_for_backward_bytes() as f64 / (1024.0 * 1024.0);
     let exe = client.compile(&f.name, &text, opts).with_context(|| format!("compiling the {} step", bench.name))?;
     let compile_s = t2.elapsed().as_secs_f64();
     let program = Program {
@@ -394,23 +400,29 @@ fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTra
     }
     st.bufs.push(client.to_device(&HostTensor::scalar(0i32), 0)?);
 
-    let (losses, step_ms) = timed_steps(bench, a, || run_step(&program, &layout, &mut st, &batch))?;
+    let (losses, step_ms, cpu_ms) = timed_steps(bench, a, || run_step(&program, &layout, &mut st, &batch))?;
     Ok(Measured {
         trace_s: (t1 - t0).as_secs_f64(),
         lower_s: (t2 - t1).as_secs_f64(),
         compile_s,
         step_ms,
+        cpu_ms,
         losses,
         peak_rss_mib: compile_rss.max(peak_rss_mib()),
+        saved_mib: Some(saved_mib),
     })
 }
 
 /// Runs `step` for the warm-up and the timed steps; returns every loss and the timed steps' ms.
 /// A non-finite loss stops the benchmark.
-fn timed_steps(bench: &Bench, a: &BenchTrainArgs, mut step: impl FnMut() -> Result<f32>) -> Result<(Vec<f32>, Vec<f64>)> {
+fn timed_steps(bench: &Bench, a: &BenchTrainArgs, mut step: impl FnMut() -> Result<f32>) -> Result<(Vec<f32>, Vec<f64>, f64)> {
     let mut losses = vec![];
     let mut step_ms = vec![];
+    let mut cpu0 = cpu_seconds();
     for i in 0..a.warmup + a.steps {
+        if i == a.warmup {
+            cpu0 = cpu_seconds();
+        }
         let t = Instant::now();
         let loss = step()?;
         let ms = t.elapsed().as_secs_f64() * 1e3;
@@ -422,7 +434,8 @@ fn timed_steps(bench: &Bench, a: &BenchTrainArgs, mut step: impl FnMut() -> Resu
             step_ms.push(ms);
         }
     }
-    Ok((losses, step_ms))
+    let cpu_ms = (cpu_seconds() - cpu0) * 1e3 / a.steps.max(1) as f64;
+    Ok((losses, step_ms, cpu_ms))
 }
 
 /// The same step data-parallel over `devices` replicas (the global batch split between them,
@@ -443,8 +456,9 @@ fn bench_replicated(client: &Client, bench: &Bench, a: &BenchTrainArgs, stack: S
     let compile_s = trainer.program.compile_seconds;
     let compile_rss = peak_rss_mib();
     let (batch, _) = make_batch(bench, a.seed)?;
-    let (losses, step_ms) = timed_steps(bench, a, || Ok(trainer.train_step(&batch)?.loss))?;
-    Ok(Measured { trace_s: 0.0, lower_s: 0.0, compile_s, step_ms, losses, peak_rss_mib: compile_rss.max(peak_rss_mib()) })
+    let (losses, step_ms, cpu_ms) = timed_steps(bench, a, || Ok(trainer.train_step(&batch)?.loss))?;
+    let peak_rss_mib = compile_rss.max(peak_rss_mib());
+    Ok(Measured { trace_s: 0.0, lower_s: 0.0, compile_s, step_ms, cpu_ms, losses, peak_rss_mib, saved_mib: None })
 }
 
 /// Writes DIR/{weights,batch,grads}.safetensors and DIR/ref.json (config, optimizer, which
@@ -517,11 +531,8 @@ pub fn run(a: &BenchTrainArgs) -> Result<()> {
         if a.configs == "all" { ALL.split(',').map(String::from).collect() } else { a.configs.split(',').map(|s| s.trim().to_string()).collect() };
     // Every name is checked before minutes of benchmarking start.
     let benches: Vec<Bench> = names.iter().map(|n| bench_config(n)).collect::<Result<_>>()?;
-    let remat = match a.remat.as_str() {
-        "save" => Remat::Save,
-        "full" => Remat::Full,
-        other => bail!("--remat: `{}` is neither save nor full", other),
-    };
+    let remat =
+        Remat::parse(&a.remat).ok_or_else(|| anyhow::anyhow!("--remat must be {}, got `{}`", Remat::NAMES, a.remat))?;
     let stack = StackOptions { remat, unrolled: a.unrolled, keep_hidden: false };
     let client = a.rt.client()?;
     let mut opts = a.rt.compile_options()?;
@@ -553,17 +564,18 @@ pub fn run(a: &BenchTrainArgs) -> Result<()> {
         let per_s = b.batch as f64 / (ms / 1e3);
         let mfu = b.train_flops() / (ms / 1e3) / (ceiling * 1e9);
         println!(
-            "{:<12} compile {:.2} s (trace {:.2} + lower {:.2}); step {:.1} ms median [{:.1}..{:.1}]; {:.1} {}/s; MFU {:.1}% of {:.0} GFLOP/s; peak RSS {:.0} MiB; loss {:.5} -> {:.5}",
-            b.name, m.compile_s, m.trace_s, m.lower_s, ms, lo, hi, per_s, b.unit(), mfu * 100.0, ceiling, m.peak_rss_mib,
+            "{:<12} compile {:.2} s (trace {:.2} + lower {:.2}); step {:.1} ms median [{:.1}..{:.1}], CPU {:.0} ms; {:.1} {}/s; MFU {:.1}% of {:.0} GFLOP/s; peak RSS {:.0} MiB{}; loss {:.5} -> {:.5}",
+            b.name, m.compile_s, m.trace_s, m.lower_s, ms, lo, hi, m.cpu_ms, per_s, b.unit(), mfu * 100.0, ceiling, m.peak_rss_mib,
+            m.saved_mib.map(|s| format!(", kept for backward {:.0} MiB", s)).unwrap_or_default(),
             m.losses[0], m.losses[m.losses.len() - 1]
         );
         results.insert(
             b.name.clone(),
             json!({
                 "compile_s": m.compile_s, "trace_s": m.trace_s, "lower_s": m.lower_s,
-                "step_ms": ms, "step_ms_all": m.step_ms, "examples_per_s": per_s, "mfu": mfu,
+                "step_ms": ms, "step_ms_all": m.step_ms, "cpu_ms_per_step": m.cpu_ms, "examples_per_s": per_s, "mfu": mfu,
                 "train_flops_per_step": b.train_flops(), "batch": b.batch, "peak_rss_mib": m.peak_rss_mib,
-                "first_loss": m.losses[0], "matmul_gflops": ceiling,
+                "first_loss": m.losses[0], "matmul_gflops": ceiling, "saved_for_backward_mib": m.saved_mib,
             }),
         );
     }

@@ -405,7 +405,7 @@ fn scan_vjp(
     let mut body_outputs: Vec<NodeId> = new_carry.iter().chain(g_x).map(|t| t.id()).collect();
     let mut bg = bg;
     let mut res_stacks: Vec<Tensor> = vec![];
-    if spec.remat == Remat::Save {
+    if spec.remat != Remat::Full {
         let src_of: HashMap<NodeId, NodeId> =
             src_map.iter().enumerate().filter_map(|(s, d)| d.map(|d| (d, s))).collect();
         let layout = DraftLayout {
@@ -464,8 +464,9 @@ struct DraftLayout {
     res_at: usize,
 }
 
-/// `Remat::Save`: rebuilds the backward body so that it reads the forward values it needs (those
-/// that depend on the carry) from stacked residuals instead of recomputing them, and widens the
+/// `Remat::Save` and `Remat::Dots`: rebuilds the backward body so that it reads the forward values
+/// it needs (those that depend on the carry and that the policy keeps) from stacked residuals
+/// instead of recomputing them, and widens the
 /// forward scan node to produce those stacks. Returns `None` when a needed value is a
 /// multi-result node (a nested scan), which stays recomputed.
 fn with_saved_residuals(
@@ -485,17 +486,31 @@ fn with_saved_residuals(
         carry_dep[i] = draft.node(i).inputs.iter().any(|&j| carry_dep[j]);
     }
     let live = super::lower::reachable(draft, outputs);
-    let mut residuals: Vec<NodeId> = vec![];
+    // The forward values the backward nodes read. A value the policy does not keep is
+    // recomputed from its own inputs, which are then needed in turn (walked newest first).
+    let mut needed = vec![false; draft.len()];
     for i in layout.fwd.end..draft.len() {
-        if !live[i] {
-            continue;
-        }
-        for j in draft.node(i).inputs {
-            if layout.fwd.contains(&j) && carry_dep[j] && !residuals.contains(&j) {
-                residuals.push(j);
+        if live[i] {
+            for j in draft.node(i).inputs {
+                needed[j] = true;
             }
         }
     }
+    let mut residuals: Vec<NodeId> = vec![];
+    for j in layout.fwd.clone().rev() {
+        if !needed[j] || !carry_dep[j] {
+            continue;
+        }
+        let node = draft.node(j);
+        if spec.remat.saves(&node.op) {
+            residuals.push(j);
+        } else {
+            for k in node.inputs {
+                needed[k] = true;
+            }
+        }
+    }
+    residuals.reverse();
     if residuals.iter().any(|&r| draft.node(r).outs.len() != 1) {
         return Ok(None);
     }

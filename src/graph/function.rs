@@ -54,6 +54,12 @@ impl Function {
         &self.graph
     }
 
+    /// Bytes of activations the function's loops keep for their backward pass (see `Remat`).
+    pub fn saved_for_backward_bytes(&self) -> u64 {
+        let outs: Vec<_> = self.outputs.iter().map(|t| t.id()).collect();
+        super::scan::saved_for_backward_bytes(&self.graph, &outs)
+    }
+
     /// Parameter `param` is updated in place into output `output` (same type required).
     pub fn alias(mut self, param: usize, output: usize) -> TraceResult<Function> {
         let p = self.params().get(param).cloned().ok_or_else(|| TraceError::new("alias", format!("no parameter {}", param)))?;

@@ -25,6 +25,46 @@ pub enum Remat {
     /// the carry (what eager frameworks do); values computed from the weights alone are
     /// recomputed. No extra forward, memory grows with depth times activations.
     Save,
+    /// Keep only the outputs of matmuls and reductions (and the input carry); recompute the
+    /// elementwise work between them in the backward pass, where XLA fuses it into the
+    /// gradient kernels. Saves writing and re-reading several activation-sized tensors per
+    /// layer (GELU's and layer norm's intermediates) for a little arithmetic.
+    Dots,
+}
+
+impl Remat {
+    pub const NAMES: &'static str = "save, dots or full";
+
+    /// The policy by its command-line name (`save`, `dots`, `full`).
+    pub fn parse(name: &str) -> Option<Remat> {
+        match name {
+            "save" => Some(Remat::Save),
+            "dots" => Some(Remat::Dots),
+            "full" => Some(Remat::Full),
+            _ => None,
+        }
+    }
+
+    /// Is the forward value of an `op` kept for the backward pass (rather than recomputed)?
+    /// Under `Save` every needed value is; under `Dots` only costly ones.
+    pub(crate) fn saves(self, op: &Op) -> bool {
+        match self {
+            Remat::Full => false,
+            Remat::Save => true,
+            Remat::Dots => matches!(
+                op,
+                Op::DotGeneral(_)
+                    | Op::Reduce { .. }
+                    | Op::Gather { .. }
+                    | Op::ScatterAdd { .. }
+                    | Op::ArgSort { .. }
+                    | Op::AllReduce { .. }
+                    | Op::DynamicUpdateSlice
+                    | Op::Scan(_)
+                    | Op::Proj(_)
+            ),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -238,4 +278,28 @@ pub(crate) fn copy_nodes(
     }
     let outs = outputs.iter().map(|&o| dst.tensor(map[o].expect("output is live"), 0)).collect();
     Ok((outs, map))
+}
+
+/// Bytes the scans reached from `outputs` in `g` keep between the forward and the backward
+/// pass: the stacked input carries and stacked residuals that something reads (what `Remat`
+/// trades against recomputation). Nested scans count once per outer step.
+pub fn saved_for_backward_bytes(g: &Graph, outputs: &[NodeId]) -> u64 {
+    let bytes = |t: &TensorType| t.elem_count() as u64 * t.dtype.size_bytes() as u64;
+    let live = super::lower::reachable(g, outputs);
+    let mut total = 0;
+    for id in (0..g.len()).filter(|&i| live[i]) {
+        let node = g.node(id);
+        if let (Op::Proj(k), Some(&scan_id)) = (&node.op, node.inputs.first()) {
+            if let Op::Scan(spec) = &g.node(scan_id).op {
+                // Results: final carries, stacked ys, then what is kept for the backward pass.
+                if *k >= spec.n_carry + spec.n_ys {
+                    total += bytes(&node.outs[0]);
+                }
+            }
+        }
+        if let Op::Scan(spec) = &g.node(id).op {
+            total += saved_for_backward_bytes(&spec.body, &spec.body_outputs) * spec.length as u64;
+        }
+    }
+    total
 }

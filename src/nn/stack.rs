@@ -14,7 +14,7 @@ pub struct StackOptions {
 
 impl Default for StackOptions {
     fn default() -> Self {
-        StackOptions { remat: Remat::Save, unrolled: false, keep_hidden: false }
+        StackOptions { remat: Remat::Dots, unrolled: false, keep_hidden: false }
     }
 }
 
