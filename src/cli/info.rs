@@ -8,6 +8,7 @@ pub fn run(a: &RuntimeArgs) -> Result<()> {
     let (major, minor) = plugin.api_version();
     println!("plugin:           {}", plugin.path().display());
     println!("PJRT C API:       {}.{}", major, minor);
+    println!("extensions:       {}", plugin.extensions().join(", "));
     println!("platform:         {} ({})", client.platform_name(), client.platform_version());
     let devices = client.devices();
     println!("devices:          {}", devices.len());

@@ -39,7 +39,6 @@ opaque!(
     PJRT_Executable,
     PJRT_LoadedExecutable,
     PJRT_Buffer,
-    PJRT_Extension_Base,
     PJRT_ExecuteContext,
     PJRT_Buffer_MemoryLayout,
 );
@@ -112,6 +111,15 @@ macro_rules! pjrt_struct {
 }
 
 type Ext = *mut PJRT_Extension_Base;
+
+/// A link of the chain of optional extensions a plugin (or a caller) hangs off `extension_start`.
+#[repr(C)]
+pub struct PJRT_Extension_Base {
+    pub struct_size: usize,
+    /// `PJRT_Extension_Type` (see `runtime::plugin::extension_name`).
+    pub type_: c_int,
+    pub next: *mut PJRT_Extension_Base,
+}
 
 // ----------------------------------------------------------------------------------------------
 // Version, errors, named values, plugin.

@@ -108,6 +108,22 @@ impl Plugin {
         self.inner.api.version()
     }
 
+    /// The optional extensions the plugin offers (`PJRT_Api.extension_start`'s chain), by name:
+    /// e.g. `FFI` (custom calls into kernels registered at run time), `Layouts`, `Profiler`.
+    pub fn extensions(&self) -> Vec<String> {
+        let mut out = vec![];
+        // SAFETY: the table and its extension chain are static data inside the loaded plugin; the
+        // walk stops at a null link, and at 64 links in case a plugin's chain were circular.
+        unsafe {
+            let mut ext = (*self.inner.api.raw()).extension_start;
+            while !ext.is_null() && out.len() < 64 {
+                out.push(extension_name((*ext).type_));
+                ext = (*ext).next;
+            }
+        }
+        out
+    }
+
     /// Plugin attributes such as `xla_version`, `stablehlo_current_version` and
     /// `stablehlo_minimum_version` (useful to know which StableHLO the plugin parses).
     pub fn attributes(&self) -> Result<Vec<(String, AttributeValue)>> {
@@ -157,4 +173,24 @@ impl std::fmt::Debug for Plugin {
             self.path().display()
         )
     }
+}
+
+/// `PJRT_Extension_Type`'s names, in the header's order; later values are shown by number.
+pub fn extension_name(t: i32) -> String {
+    const NAMES: [&str; 13] = [
+        "Gpu_Custom_Call",
+        "Profiler",
+        "Custom_Partitioner",
+        "Stream",
+        "Layouts",
+        "FFI",
+        "MemoryDescriptions",
+        "Triton",
+        "RawBuffer",
+        "PhaseCompile",
+        "Example",
+        "Unknown",
+        "CrossHostTransfers",
+    ];
+    usize::try_from(t).ok().and_then(|i| NAMES.get(i)).map(|n| n.to_string()).unwrap_or_else(|| format!("type {}", t))
 }
