@@ -536,7 +536,7 @@ pub fn run(a: &BenchTrainArgs) -> Result<()> {
     let stack = StackOptions { remat, unrolled: a.unrolled, keep_hidden: false };
     let client = a.rt.client()?;
     let mut opts = a.rt.compile_options()?;
-    opts.env_option_overrides.extend(crate::train::default_xla_options());
+    opts.env_option_overrides.extend(crate::train::default_xla_options(client.platform_name()));
     let xla: Vec<String> = opts.env_option_overrides.iter().map(|(k, v)| format!("{}={:?}", k, v)).collect();
 
     let meter = Ceiling::new(&client, &opts)?;

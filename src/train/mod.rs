@@ -17,7 +17,22 @@ pub mod hosts;
 
 use crate::runtime::OptionValue;
 
-/// XLA CPU options every training compile gets (chosen by measurement; see the README).
-pub fn default_xla_options() -> Vec<(String, OptionValue)> {
-    vec![]
+/// XLA CPU options every training compile gets (chosen by measurement; see the README's "Speed").
+///
+/// oneDNN takes the matmuls and the elementwise and reduction work around them: 0-12% less CPU
+/// time per step than the default (YNNPACK and Eigen), most on the deep narrow models, whose
+/// weight-gradient matmuls YNNPACK runs only after copying an operand into its transposed
+/// layout. The fusion types take the enum's full names here (`dot` is refused). Set for the
+/// `cpu` platform only: they mean nothing to the GPU and TPU compilers.
+pub fn default_xla_options(platform: &str) -> Vec<(String, OptionValue)> {
+    if platform != "cpu" {
+        return vec![];
+    }
+    vec![
+        ("xla_cpu_use_onednn".into(), OptionValue::Bool(true)),
+        (
+            "xla_cpu_experimental_onednn_fusion_type".into(),
+            OptionValue::Str("LIBRARY_FUSION_TYPE_DOT,LIBRARY_FUSION_TYPE_ELTWISE,LIBRARY_FUSION_TYPE_REDUCE".into()),
+        ),
+    ]
 }

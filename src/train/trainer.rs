@@ -68,9 +68,9 @@ pub fn split_batch(t: &HostTensor, axis: usize, parts: usize) -> Result<Vec<Host
 }
 
 /// How every variant of a step compiles: one replica per device, bamboo's default XLA options.
-fn step_options(config: &StepConfig) -> CompileOptions {
+fn step_options(client: &Client, config: &StepConfig) -> CompileOptions {
     let mut opts = CompileOptions::replicated(config.replicas as i64);
-    opts.env_option_overrides.extend(super::default_xla_options());
+    opts.env_option_overrides.extend(super::default_xla_options(client.platform_name()));
     opts
 }
 
@@ -85,7 +85,7 @@ impl Trainer {
     /// Compiles the step and places freshly initialized parameters on every device.
     pub fn new(client: &Client, obj: &dyn Objective, config: StepConfig, seed: u64) -> Result<Trainer> {
         let (f, layout) = build_train_step(obj, &config)?;
-        let program = Program::compile(client, &f, &step_options(&config))?;
+        let program = Program::compile(client, &f, &step_options(client, &config))?;
         let params: Vec<HostTensor> = layout.specs.iter().map(|s| init_param(s, seed)).collect::<Result<_>>()?;
         let mut t = Trainer { client: client.clone(), program, layout, config, state: vec![], step: 0, watch: None };
         t.place(&params, None, 0)?;
@@ -98,7 +98,7 @@ impl Trainer {
     pub fn watch_smoothing(&mut self, obj: &dyn Objective, every: u64) -> Result<()> {
         ensure!(every > 0, "the smoothing watch interval must be positive");
         let (f, _) = build_watching_step(obj, &self.config)?;
-        self.watch = Some((every, Program::compile(&self.client, &f, &step_options(&self.config))?));
+        self.watch = Some((every, Program::compile(&self.client, &f, &step_options(&self.client, &self.config))?));
         Ok(())
     }
 
