@@ -219,6 +219,10 @@ impl Common {
                 b.hidden_dropout = self.dropout.unwrap_or(b.hidden_dropout);
                 b.attention_dropout = self.attention_dropout.unwrap_or(b.attention_dropout);
             }
+            ModelConfig::Clip(_) => {
+                // CLIP's towers are traced without dropout sites (OpenAI trained without).
+                ensure!(self.dropout.is_none() && self.attention_dropout.is_none(), "--dropout / --attention-dropout: the CLIP model has no dropout");
+            }
             ModelConfig::Mae(_) => {
                 // MAE pre-training uses neither (the paper's recipe); the fine-tuned ViT does.
                 ensure!(self.attention_dropout.is_none(), "--attention-dropout does not apply to an MAE preset");
@@ -330,6 +334,7 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
         ModelConfig::Mae(m) => m,
         ModelConfig::Vit(v) => MaeConfig::from_vit(&v),
         ModelConfig::Bert(_) => bail!("--preset {}: a BERT preset cannot be MAE pre-trained", c.preset),
+        ModelConfig::Clip(_) => bail!("--preset {}: a CLIP preset cannot be MAE pre-trained (`pretrain clip` trains it)", c.preset),
     };
     if let Some(r) = a.mask_ratio {
         cfg.mask_ratio = r;
@@ -397,6 +402,7 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
             v
         }
         ModelConfig::Bert(_) => bail!("--preset {}: a BERT preset is not an image classifier", c.preset),
+        ModelConfig::Clip(_) => bail!("--preset {}: a CLIP preset is not an image classifier", c.preset),
     };
     let mut cfg = cfg;
     cfg.drop_path = a.drop_path.unwrap_or(if mode == Mode::Finetune { 0.1 } else { cfg.drop_path });

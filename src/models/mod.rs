@@ -6,6 +6,7 @@
 //! the layer index (`blocks.*.attn.qkv.weight` <-> `blocks.3.attn.qkv.weight`).
 
 pub mod bert;
+pub mod clip;
 pub mod mae;
 pub mod vit;
 
