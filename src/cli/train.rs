@@ -1,4 +1,4 @@
-//! Training recipes: `pretrain mae`, `train vit`, `finetune`, `linprobe`.
+//! Training recipes: `pretrain mae | bert | clip`, `train vit`, `finetune`, `linprobe`.
 //!
 //! Each resolves a configuration (preset, then `--config` JSON, then flags), prints it, writes it
 //! next to its checkpoints, and runs the shared loop.
@@ -19,7 +19,7 @@ use crate::nn::stack::StackOptions;
 use crate::optim::{Optimizer, Schedule};
 use crate::program::Program;
 use crate::runtime::{Arg, Client, CompileOptions};
-use crate::train::objective::{BertPretrain, Classify, MaePretrain, Objective};
+use crate::train::objective::{BertPretrain, Classify, ClipContrastive, MaePretrain, Objective};
 use crate::train::run::{run, RunOptions, RunSummary};
 use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask};
 use crate::train::step::{build_eval_step, StepConfig};
@@ -32,6 +32,15 @@ pub enum Pretrain {
     Mae(MaeArgs),
     /// BERT pre-training: masked LM + next-sentence prediction with LAMB, linear warmup and decay.
     Bert(BertArgs),
+    /// CLIP contrastive pre-training (symmetric InfoNCE, AdamW betas (0.9, 0.98), weight decay
+    /// 0.2) on image-caption pairs: each image's class as a caption ("a photo of a sneaker").
+    Clip(ClipArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ClipArgs {
+    #[command(flatten)]
+    pub c: Common,
 }
 
 #[derive(Args, Debug)]
@@ -325,7 +334,46 @@ pub fn pretrain(cmd: &Pretrain) -> Result<()> {
     match cmd {
         Pretrain::Mae(a) => pretrain_mae(a).map(|_| ()),
         Pretrain::Bert(a) => pretrain_bert(a).map(|_| ()),
+        Pretrain::Clip(a) => pretrain_clip(a).map(|_| ()),
     }
+}
+
+/// CLIP's objective on labelled images: the label's caption is the text of the pair. With ten
+/// captions a batch holds duplicates, and the standard InfoNCE loss used here counts an equal
+/// caption of another image as a negative; the loss cannot reach 0 and the image->text accuracy
+/// counts ties as hits (see `ClipContrastive`). The negatives are the examples of one
+/// micro-batch on one device (no gathering of features across devices as open_clip does).
+pub fn pretrain_clip(a: &ClipArgs) -> Result<RunSummary> {
+    let c = &a.c;
+    let cfg = match c.model_config()? {
+        ModelConfig::Clip(m) => m,
+        _ => bail!("--preset {}: `pretrain clip` needs a CLIP preset (clip-t28, bamboo-clip-t28, clip-vit-b32, ...)", c.preset),
+    };
+    ensure!(
+        cfg.vocab_size >= crate::data::captions::VOCAB_SIZE && cfg.eos_token_id.map_or(true, |e| e as i32 == crate::data::captions::EOS),
+        "--preset {}: the captions need vocab_size >= {} and eos_token_id null or {} (the caption vocabulary's end-of-text id); the config has {} and {:?}",
+        c.preset,
+        crate::data::captions::VOCAB_SIZE,
+        crate::data::captions::EOS,
+        cfg.vocab_size,
+        cfg.eos_token_id
+    );
+    // Validates the longest caption against the config's length before anything compiles.
+    crate::data::captions::encode_labels(&[9], cfg.seq_len).with_context(|| format!("--preset {}: seq_len", c.preset))?;
+    let step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.98, eps: 1e-6 }, 1e-3, 0.2, None)?;
+    let resolved = json!({ "recipe": "pretrain clip", "model": ModelConfig::Clip(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
+    print_config("pretrain clip", &resolved);
+    let classes = crate::data::captions::FASHION_CLASSES.len();
+    let task = ImageTask::Captions { seq_len: cfg.seq_len };
+    // open_clip's training crop: RandomResizedCrop at scale 0.9-1.0 (no flip there; kept off).
+    let transform = Transform::Train { scale: (0.9, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.0, randaug: None, erase: None };
+    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, classes, transform, task, c.seed, c.accum, None)?;
+    let client = c.rt.client()?;
+    let obj = ClipContrastive(cfg.clone());
+    let mut trainer = c.trainer(&client, &obj, step)?;
+    let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
+    report(&s);
+    Ok(s)
 }
 
 pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
