@@ -380,6 +380,22 @@ fn clip_image_tower_smoothing_matches_the_reference_hidden_states() {
 }
 
 #[test]
+fn spectra_read_clips_image_tower() {
+    // The image tower's q/k/v projections (the text tower's are left out): 3 layers, each norm
+    // that of the fixture's own matrices.
+    let (cfg, weights, _, _) = clip_fixture();
+    let ck = open(&write_tensors(&tmp("clip-spectra").join("c"), &cfg, &weights)).unwrap();
+    let r = spectra::compare(&ck, &ck).unwrap();
+    assert_eq!(r.rows.len(), 3);
+    let get = |n: &str| Matrix::from_f32(weights[n].shape[0], weights[n].shape[1], &weights[n].to_f32()).unwrap();
+    let p = "vision_model.encoder.layers.2.self_attn.";
+    let (q, k, v) = (get(&format!("{p}q_proj.weight")), get(&format!("{p}k_proj.weight")), get(&format!("{p}v_proj.weight")));
+    let qk = spectral_norm(&q.transpose().matmul(&k).unwrap()).unwrap().value;
+    assert!((r.rows[2].qk_a - qk).abs() < 1e-9 * qk && (r.rows[2].v_a - spectral_norm(&v).unwrap().value).abs() < 1e-12, "{:?}", r.rows[2]);
+    assert!(r.rows.iter().all(|w| w.beta_qk == 1.0 && w.beta_v == 1.0));
+}
+
+#[test]
 fn cli_analyses_a_clip_checkpoint_on_real_images() {
     // A Hugging Face-named .safetensors with a sidecar, on the embedded Fashion-MNIST images.
     let (cfg, weights, _, _) = clip_fixture();
