@@ -35,6 +35,7 @@ pub struct BlockConfig {
     pub eps: f64,
     pub norm: Norm,
     pub naming: Naming,
+    /// The MLP's activation.
     pub activation: Activation,
     /// Mask out attention to later positions.
     pub causal: bool,
@@ -134,17 +135,13 @@ fn self_attention(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tenso
         (linear(x, &p[0], Some(&p[1]))?, linear(x, &p[2], Some(&p[3]))?, linear(x, &p[4], Some(&p[5]))?, &p[6..])
     };
     let h = c.heads;
-    let causal;
-    let bias = if c.causal {
-        let m = causal_bias(x, x.dim(1))?;
-        causal = match bias {
-            Some(b) => b.minimum(&m)?,
-            None => m,
-        };
-        Some(&causal)
-    } else {
-        bias
+    // A causal mask joins a padding bias by `minimum` (see `causal_bias`).
+    let causal = match (c.causal, bias) {
+        (false, _) => None,
+        (true, Some(b)) => Some(b.minimum(&causal_bias(x, x.dim(1))?)?),
+        (true, None) => Some(causal_bias(x, x.dim(1))?),
     };
+    let bias = causal.as_ref().or(bias);
     let drop = keys.filter(|_| c.dropout.attention > 0.0).map(|k| (k, c.dropout.attention));
     let a = attend_dropping(&split_heads(&q, h)?, &split_heads(&k, h)?, &split_heads(&v, h)?, bias, drop)?;
     let out = linear(&a, &rest[0], Some(&rest[1]))?;
