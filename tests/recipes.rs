@@ -103,10 +103,13 @@ fn bert_pretrain_then_glue() {
 #[test]
 fn clip_pretrain_loss_falls_then_smoothing_is_analysed() {
     // Fashion-MNIST images with their class captions; a 2 x 32 image tower learns to match them
-    // within 60 steps (ln 32 = 3.47 at chance; duplicates in the batch keep it well above 0).
+    // within 60 steps (0.33 zero-shot when written) (ln 32 = 3.47 at chance; duplicates in the batch keep it well above 0).
     let d = tmp("clip");
     let run = d.join("clip").display().to_string();
-    ok(&["pretrain", "clip", "--preset", "clip-t28", "--depth", "2", "--width", "32", "--heads", "2", "--steps", "60", "--batch", "32", "--lr", "3e-3", "--warmup", "5", "--out", &run]);
+    let out = ok(&["pretrain", "clip", "--preset", "clip-t28", "--depth", "2", "--width", "32", "--heads", "2", "--steps", "60", "--batch", "32", "--lr", "3e-3", "--warmup", "5", "--out", &run]);
+    // Zero-shot: each validation image against the ten captions (chance: 0.1).
+    let zs: f64 = out.split("zero-shot validation accuracy (the ten class captions): ").nth(1).expect(&out)[..6].parse().unwrap();
+    assert!(zs > 0.2, "{}", out);
     let log = std::fs::read_to_string(Path::new(&run).join("metrics.jsonl")).unwrap();
     let rows: Vec<serde_json::Value> = log.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let mean = |r: &[serde_json::Value], k: &str| r.iter().map(|v| v[k].as_f64().unwrap()).sum::<f64>() / r.len() as f64;

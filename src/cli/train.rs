@@ -10,7 +10,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::RuntimeArgs;
-use crate::config::{preset, MaeConfig, ModelConfig, VitConfig};
+use crate::config::{preset, ClipConfig, MaeConfig, ModelConfig, VitConfig};
 use crate::data::augment::Transform;
 use crate::data::erasing::RandomErasing;
 use crate::data::randaugment::RandAugment;
@@ -41,6 +41,10 @@ pub enum Pretrain {
 pub struct ClipArgs {
     #[command(flatten)]
     pub c: Common,
+    /// Validation shards for the zero-shot accuracy after training (each image against the ten
+    /// class captions).
+    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
+    pub val_data: String,
 }
 
 #[derive(Args, Debug)]
@@ -373,6 +377,8 @@ pub fn pretrain_clip(a: &ClipArgs) -> Result<RunSummary> {
     let mut trainer = c.trainer(&client, &obj, step)?;
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
+    let acc = zero_shot(&client, &cfg, &trainer, &a.val_data, c)?;
+    eprintln!("zero-shot validation accuracy (the ten class captions): {:.4}", acc);
     Ok(s)
 }
 
@@ -399,6 +405,42 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
     Ok(s)
+}
+
+/// CLIP's zero-shot classification: each validation image goes to the class whose caption
+/// scores highest (one pass, center crops, device 0).
+fn zero_shot(client: &Client, cfg: &ClipConfig, trainer: &Trainer, data: &str, c: &Common) -> Result<f64> {
+    use crate::data::captions::{encode_labels, FASHION_CLASSES};
+    use crate::graph::{DType, Function, Graph};
+    use crate::models::{clip, Params};
+    let (b, k, s) = (100usize.min(c.batch.max(1)), FASHION_CLASSES.len(), cfg.seq_len);
+    let g = Graph::new("clip_zero_shot");
+    let params = Params::declare(&g, &clip::param_specs(cfg), DType::F32);
+    let size = cfg.image_size as i64;
+    let images = g.param("images", &[b as i64, cfg.channels as i64, size, size], DType::F32);
+    let labels = g.param("labels", &[b as i64], DType::I32);
+    let captions = g.param("captions", &[k as i64, s as i64], DType::I32);
+    let out = clip::forward(cfg, &params, &clip::ClipInputs { pixel_values: &images, input_ids: &captions, attention_mask: None }, &c.stack()?)?;
+    let f = Function::new(&g, &[crate::train::objective::accuracy(&out.logits_per_image, &labels)?])?;
+    let prog = Program::compile(client, &f, &CompileOptions::default())?;
+    let fixed = trainer.host_state()?.0.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
+    let ids = crate::runtime::HostTensor::from_slice(&[k as i64, s as i64], &encode_labels(&(0..k as i32).collect::<Vec<_>>(), s)?)?;
+    let caption_buf = client.to_device(&ids, 0)?;
+    let mut src = ImageSource::new(data, b, cfg.image_size, cfg.channels, k, Transform::eval(), ImageTask::Labels { drop_path: None, mix: None }, 0, 1, Some(1))?;
+    let (mut hits, mut n) = (0.0, 0usize);
+    loop {
+        let batch = match src.next_batch() {
+            Ok(x) => x,
+            Err(e) if e.to_string().contains("ran out") => break,
+            Err(e) => return Err(e),
+        };
+        let xs = batch.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
+        let args: Vec<Arg> = fixed.iter().chain(&xs).chain([&caption_buf]).map(Arg::Borrow).collect();
+        hits += prog.run(args)?[0].to_host()?.to_scalar::<f32>()? as f64 * b as f64;
+        n += b;
+    }
+    ensure!(n > 0, "--val-data: no validation batch of {} in {}", b, data);
+    Ok(hits / n as f64)
 }
 
 pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
