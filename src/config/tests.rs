@@ -128,3 +128,17 @@ fn an_unknown_architecture_lists_the_known_ones() {
         assert!(e.contains(kind), "{e}");
     }
 }
+
+#[test]
+fn clip_fields_are_named_when_invalid() {
+    let ModelConfig::Clip(base) = preset("clip-t28").unwrap() else { panic!() };
+    let err = |edit: fn(&mut ClipConfig)| {
+        let mut c = base.clone();
+        edit(&mut c);
+        c.validate().unwrap_err().to_string()
+    };
+    assert!(err(|c| c.seq_len = 17).contains("`seq_len`: 17 exceeds max_positions = 16"));
+    assert!(err(|c| c.eos_token_id = Some(32)).contains("`eos_token_id`: 32 is not below vocab_size = 32"));
+    assert!(err(|c| c.text.heads = 3).contains("`text.width`"));
+    assert!(err(|c| c.image_size = 30).contains("`image_size`"));
+}
