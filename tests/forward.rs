@@ -326,6 +326,18 @@ fn clip_outputs_match_hugging_face() {
 }
 
 #[test]
+fn clip_takes_a_file_with_the_old_position_ids_buffers() {
+    let s = Scratch::new("clip-ids");
+    let mut w = weights("clip");
+    w.insert("text_model.embeddings.position_ids".into(), TensorData::from_i64(&[1, 16], &(0..16).collect::<Vec<i64>>()));
+    w.insert("vision_model.embeddings.position_ids".into(), TensorData::from_i64(&[1, 17], &(0..17).collect::<Vec<i64>>()));
+    let ckpt = checkpoint(&s, "clip", &w);
+    let out = s.path("out.safetensors");
+    succeeded(&forward(&ckpt, &fixture("clip").join("inputs.safetensors"), &out, &[]));
+    matches_fixture(&out, "clip", &["logits_per_image"]);
+}
+
+#[test]
 fn clip_needs_its_captions() {
     let s = Scratch::new("clip-bad");
     let ckpt = checkpoint(&s, "clip", &weights("clip"));

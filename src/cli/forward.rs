@@ -153,10 +153,12 @@ fn specs(cfg: &ModelConfig) -> Vec<ParamSpec> {
 }
 
 /// Names a checkpoint may carry that the model does not read: BERT's MLM decoder is tied to the
-/// word embeddings, and some files keep the copy.
+/// word embeddings, and some files keep the copy; CLIP files written before transformers 4.31
+/// keep the `position_ids` buffers (0..N, which the model computes).
 fn tied_copies(cfg: &ModelConfig) -> &'static [&'static str] {
     match cfg {
         ModelConfig::Bert(_) => &["cls.predictions.decoder.weight", "cls.predictions.decoder.bias"],
+        ModelConfig::Clip(_) => &["text_model.embeddings.position_ids", "vision_model.embeddings.position_ids"],
         _ => &[],
     }
 }
