@@ -48,6 +48,7 @@ fn specs(c: &ModelConfig) -> Vec<ParamSpec> {
         ModelConfig::Vit(v) => bamboo::models::vit::param_specs(v),
         ModelConfig::Mae(m) => mae::param_specs(m),
         ModelConfig::Bert(b) => bamboo::models::bert::param_specs(b),
+        ModelConfig::Clip(c) => bamboo::models::clip::param_specs(c),
     }
 }
 
@@ -335,6 +336,78 @@ fn spectra_read_both_layouts_and_the_product_orientation() {
     assert!((r.rows[1].qk_a - want).abs() < 1e-9 * want && (want - other).abs() > 1e-3 * want, "{} {} {}", r.rows[1].qk_a, want, other);
     let v = get("vit.encoder.layer.1.attention.attention.value.weight");
     assert!((r.rows[1].v_a - spectral_norm(&v).unwrap().value).abs() < 1e-12);
+}
+
+/// The CLIP parity fixture (Hugging Face `CLIPModel` weights, 28 px grey images): its config,
+/// weights, inputs and reference outputs.
+fn clip_fixture() -> (ModelConfig, Tensors, Tensors, Tensors) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clip");
+    let cfg: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
+    let load = |n: &str| bamboo::checkpoint::load(&dir.join(n)).unwrap();
+    (ModelConfig::from_json(&cfg["bamboo"].to_string()).unwrap(), load("weights.safetensors"), load("inputs.safetensors"), load("outputs.safetensors"))
+}
+
+#[test]
+fn clip_image_tower_smoothing_matches_the_reference_hidden_states() {
+    // analyze smoothing on the fixture's images must give the metrics of Hugging Face's own
+    // vision_model hidden states (patch tokens, the class token left out).
+    let (cfg, weights, inputs, outputs) = clip_fixture();
+    let ModelConfig::Clip(c) = &cfg else { panic!("clip config") };
+    let ck = open(&write_tensors(&tmp("clip").join("tiny-clip"), &cfg, &weights)).unwrap();
+    let px = &inputs["pixel_values"];
+    let dims: Vec<i64> = px.shape.iter().map(|&d| d as i64).collect();
+    let batch = HostTensor::from_slice(&dims, &px.to_f32()).unwrap();
+    let r = analyze(common::client(), &CompileOptions::default(), &ck, &[batch], Tokens::Patches).unwrap();
+    let l = c.vision.depth;
+    assert_eq!((r.model.as_str(), r.depth, r.tokens, r.examples, r.rows.len()), ("clip", l, 16, 4, l));
+
+    let mut h = vec![];
+    for i in 1..=l {
+        h.extend(outputs[&format!("vision_model.hidden_states.{}", i)].to_f32());
+    }
+    let t = &outputs["vision_model.hidden_states.1"].shape;
+    let want = host_layers(&h, &[l as i64, t[0] as i64, t[1] as i64, t[2] as i64], 1);
+    let got: Vec<Vec<f64>> = vec![
+        r.rows.iter().map(|w| w.token_std).collect(),
+        r.rows.iter().map(|w| w.cos_uncentred).collect(),
+        r.rows.iter().map(|w| w.cos_pearson).collect(),
+        r.rows.iter().map(|w| w.cos_mean_centred).collect(),
+        r.rows.iter().map(|w| w.hf_share).collect(),
+    ];
+    for m in 0..5 {
+        assert_close(NAMES[m], &got[m], &want[m], 1e-4);
+    }
+}
+
+#[test]
+fn spectra_read_clips_image_tower() {
+    // The image tower's q/k/v projections (the text tower's are left out): 3 layers, each norm
+    // that of the fixture's own matrices.
+    let (cfg, weights, _, _) = clip_fixture();
+    let ck = open(&write_tensors(&tmp("clip-spectra").join("c"), &cfg, &weights)).unwrap();
+    let r = spectra::compare(&ck, &ck).unwrap();
+    assert_eq!(r.rows.len(), 3);
+    let get = |n: &str| Matrix::from_f32(weights[n].shape[0], weights[n].shape[1], &weights[n].to_f32()).unwrap();
+    let p = "vision_model.encoder.layers.2.self_attn.";
+    let (q, k, v) = (get(&format!("{p}q_proj.weight")), get(&format!("{p}k_proj.weight")), get(&format!("{p}v_proj.weight")));
+    let qk = spectral_norm(&q.transpose().matmul(&k).unwrap()).unwrap().value;
+    assert!((r.rows[2].qk_a - qk).abs() < 1e-9 * qk && (r.rows[2].v_a - spectral_norm(&v).unwrap().value).abs() < 1e-12, "{:?}", r.rows[2]);
+    assert!(r.rows.iter().all(|w| w.beta_qk == 1.0 && w.beta_v == 1.0));
+}
+
+#[test]
+fn cli_analyses_a_clip_checkpoint_on_real_images() {
+    // A Hugging Face-named .safetensors with a sidecar, on the embedded Fashion-MNIST images.
+    let (cfg, weights, _, _) = clip_fixture();
+    let dir = tmp("clip-cli");
+    let path = dir.join("clip.safetensors");
+    bamboo::checkpoint::save_checkpoint(&path, &weights, &bamboo::checkpoint::Sidecar::new(&cfg, 0)).unwrap();
+    let out = dir.join("out");
+    let (ok, err) = bamboo(&["analyze", "smoothing", path.to_str().unwrap(), "--batches", "1", "--batch", "8", "--out", out.to_str().unwrap()]);
+    assert!(ok, "{}", err);
+    let csv = std::fs::read_to_string(out.join("smoothing.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 3, "{}", csv);
+    assert!(csv.lines().all(|l| l.starts_with("model,") || l.starts_with("clip,") && l.contains(",clip,3,32,16,8,")), "{}", csv);
 }
 
 // ---- bad input --------------------------------------------------------------------------------

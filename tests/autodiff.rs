@@ -1,5 +1,6 @@
 //! Finite-difference checks in f64, through the real plugin, of every differentiable op,
-//! the composites, scan, and whole transformer blocks (pre-LN and post-LN).
+//! the composites, scan, whole transformer blocks (pre-LN and post-LN), and CLIP's contrastive
+//! loss through both of its towers.
 
 mod common;
 
@@ -125,6 +126,7 @@ fn composites() {
     one("softmax", &[3, 7], 51, |x| x.softmax(1));
     one("log_softmax", &[3, 7], 52, |x| x.log_softmax(1));
     one("gelu", &[3, 7], 53, |x| x.gelu());
+    one("quick_gelu", &[3, 7], 55, |x| x.quick_gelu());
     let mut rng = Rng::new(54);
     let ins = vec![Input::normal("x", &[4, 8], &mut rng), Input::normal("w", &[8], &mut rng), Input::normal("b", &[8], &mut rng)];
     check_grads("layer_norm", ins, TOL, |p| p[0].layer_norm(&p[1], &p[2], 1e-6));
@@ -261,4 +263,50 @@ fn post_ln_transformer_block() {
     ins.extend(linear("output.dense", f, d, &mut rng));
     ins.extend(ln_params("output.LayerNorm", d, &mut rng));
     check_grads("post_ln_block", ins, TOL, |p| post_ln_block(&p[0], &p[1..], 2));
+}
+
+#[test]
+fn clip_contrastive_loss_through_both_towers() {
+    // A tiny CLIP in f64, every parameter and the pixels differentiated: the symmetric InfoNCE
+    // loss, the L2 normalisation, logit_scale, EOS pooling, the causal text blocks with a padding
+    // mask, the scanned stacks.
+    use bamboo::config::{ClipConfig, Stack};
+    use bamboo::models::{clip, Params};
+    let mut c = ClipConfig::new(4, Stack { depth: 2, width: 8, heads: 2, mlp_dim: 16 }, Stack { depth: 2, width: 8, heads: 2, mlp_dim: 16 }, 6);
+    c.image_size = 8;
+    c.channels = 1;
+    c.vocab_size = 20;
+    c.max_positions = 8;
+    c.seq_len = 6;
+    let specs = clip::param_specs(&c);
+    let mut rng = Rng::new(91);
+    let mut ins: Vec<Input> = specs
+        .iter()
+        .map(|s| {
+            let n = common::count(&s.shape);
+            let fan_in = *s.shape.last().unwrap_or(&1) as f64;
+            let v = if s.name == "logit_scale" {
+                vec![1.0]
+            } else if s.name.ends_with("norm.weight") || s.name.ends_with("norm1.weight") || s.name.ends_with("norm2.weight") {
+                rng.range(n, 0.8, 1.2)
+            } else if s.shape.len() - s.layers().is_some() as usize >= 2 && !s.name.contains("embedding") {
+                rng.normals(n, 1.0 / fan_in.sqrt())
+            } else {
+                rng.normals(n, 0.3)
+            };
+            Input::f64(&s.name, &s.shape, v)
+        })
+        .collect();
+    let (b, s) = (3i64, 6i64);
+    ins.push(Input::normal("pixel_values", &[b, 1, 8, 8], &mut rng));
+    // The largest id (19) ends each caption; the last one is padded after it.
+    ins.push(Input::i32("input_ids", &[b, s], vec![3, 7, 19, 2, 5, 8, 4, 4, 6, 9, 1, 19, 11, 19, 0, 0, 0, 0]));
+    ins.push(Input::i32("attention_mask", &[b, s], vec![1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0]));
+    let n = specs.len();
+    check_grads("clip_loss", ins, TOL, |p| {
+        let params = Params::from_map(specs.iter().zip(p).map(|(s, t)| (s.name.clone(), t.clone())).collect());
+        let x = clip::ClipInputs { pixel_values: &p[n], input_ids: &p[n + 1], attention_mask: Some(&p[n + 2]) };
+        let out = clip::forward(&c, &params, &x, &Default::default())?;
+        clip::contrastive_loss(&out.logits_per_text)
+    });
 }

@@ -290,6 +290,64 @@ fn bert_outputs_match_hugging_face_with_int64_inputs() {
 }
 
 #[test]
+fn clip_outputs_match_hugging_face() {
+    let s = Scratch::new("clip");
+    let ckpt = checkpoint(&s, "clip", &weights("clip"));
+    let out = s.path("out.safetensors");
+    succeeded(&forward(&ckpt, &fixture("clip").join("inputs.safetensors"), &out, &[]));
+    let names = [
+        "loss",
+        "logits_per_image",
+        "logits_per_text",
+        "image_embeds",
+        "text_embeds",
+        "vision_model.pooler_output",
+        "text_model.pooler_output",
+        "vision_model.hidden_states.1",
+        "vision_model.hidden_states.2",
+        "vision_model.hidden_states.3",
+        "text_model.hidden_states.1",
+        "text_model.hidden_states.2",
+    ];
+    let got = matches_fixture(&out, "clip", &names);
+    assert_eq!(got.len(), names.len(), "{:?}", got.keys().collect::<Vec<_>>());
+
+    // Captions without the image batch's size: no loss, the rest as before for those rows.
+    let mut t = inputs("clip");
+    let ids = t["input_ids"].to_i64().unwrap();
+    t.insert("input_ids".into(), TensorData::from_i64(&[1, 10], &ids[..10]));
+    t.remove("attention_mask");
+    let one = s.path("one.safetensors");
+    succeeded(&forward(&ckpt, &save_inputs(&s.path("one-in.safetensors"), t), &one, &[]));
+    let got = load(&one).unwrap();
+    assert!(!got.contains_key("loss"));
+    assert_eq!(got["logits_per_image"].shape, [4, 1]);
+    assert_close("clip text 0 without a mask", &got["text_embeds"], &TensorData::from_f32(&[1, 24], &load(&fixture("clip").join("outputs.safetensors")).unwrap()["text_embeds"].to_f32()[..24]));
+}
+
+#[test]
+fn clip_takes_a_file_with_the_old_position_ids_buffers() {
+    let s = Scratch::new("clip-ids");
+    let mut w = weights("clip");
+    w.insert("text_model.embeddings.position_ids".into(), TensorData::from_i64(&[1, 16], &(0..16).collect::<Vec<i64>>()));
+    w.insert("vision_model.embeddings.position_ids".into(), TensorData::from_i64(&[1, 17], &(0..17).collect::<Vec<i64>>()));
+    let ckpt = checkpoint(&s, "clip", &w);
+    let out = s.path("out.safetensors");
+    succeeded(&forward(&ckpt, &fixture("clip").join("inputs.safetensors"), &out, &[]));
+    matches_fixture(&out, "clip", &["logits_per_image"]);
+}
+
+#[test]
+fn clip_needs_its_captions() {
+    let s = Scratch::new("clip-bad");
+    let ckpt = checkpoint(&s, "clip", &weights("clip"));
+    let mut t = inputs("clip");
+    t.remove("input_ids");
+    let o = forward(&ckpt, &save_inputs(&s.path("in.safetensors"), t), &s.path("o.safetensors"), &[]);
+    failed_naming(&o, &["input `input_ids` is missing", "pixel_values"]);
+}
+
+#[test]
 fn bert_takes_int32_inputs_and_a_checkpoint_with_the_tied_decoder_copy() {
     let s = Scratch::new("bert-i32");
     let mut w = weights("bert");

@@ -1,5 +1,5 @@
-//! Parity with independent implementations: timm's ViT, Hugging Face's ViTMAEForPreTraining and
-//! BertForPreTraining, on the same weights and inputs (tests/fixtures, made by
+//! Parity with independent implementations: timm's ViT, Hugging Face's ViTMAEForPreTraining,
+//! BertForPreTraining and CLIPModel, on the same weights and inputs (tests/fixtures, made by
 //! scripts/parity/make_fixtures.py). Logits, losses, hidden states and the gradient of the loss
 //! with respect to every parameter must match to 1e-4 (f32).
 
@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use bamboo::checkpoint::{load, Tensors};
 use bamboo::config::ModelConfig;
 use bamboo::graph::{grad, DType, Function, Graph, Remat, Tensor};
-use bamboo::models::{bert, mae, vit, ParamSpec, Params};
+use bamboo::models::{bert, clip, mae, vit, ParamSpec, Params};
 use bamboo::nn::stack::StackOptions;
 use bamboo::program::Program;
 use bamboo::runtime::{CompileOptions, HostTensor};
@@ -230,4 +230,62 @@ fn vit_stochastic_depth_keeps_or_drops_branches() {
     let k = c.num_classes;
     assert!(plain[..k].iter().zip(&dropped[..k]).any(|(a, b)| (a - b).abs() > 1e-3), "example 0 must change");
     assert_close("example 1 untouched", &dropped[k..], &plain[k..]);
+}
+
+fn clip_inputs(f: &Fixture) -> [(&'static str, HostTensor, DType); 3] {
+    [
+        ("pixel_values", host_f32(&f.inputs, "pixel_values"), DType::F32),
+        ("input_ids", host_i32(&f.inputs, "input_ids"), DType::I32),
+        ("attention_mask", host_f32(&f.inputs, "attention_mask"), DType::F32),
+    ]
+}
+
+fn check_clip(remat: Remat, unrolled: bool) {
+    let f = fixture("clip");
+    let ModelConfig::Clip(c) = f.config.clone() else { panic!("clip config") };
+    let specs = clip::param_specs(&c);
+    let o = StackOptions { remat, unrolled, keep_hidden: true };
+    let (outs, grads) = run_model(&specs, &f, &clip_inputs(&f), &[], |p, x| {
+        let r = clip::forward(&c, p, &clip::ClipInputs { pixel_values: &x[0], input_ids: &x[1], attention_mask: Some(&x[2]) }, &o).unwrap();
+        let loss = clip::contrastive_loss(&r.logits_per_text).unwrap();
+        vec![loss, r.logits_per_image, r.logits_per_text, r.image_embeds, r.text_embeds, r.image.pooled, r.text.pooled, r.image.hidden.unwrap(), r.text.hidden.unwrap()]
+    });
+    let names = ["loss", "logits_per_image", "logits_per_text", "image_embeds", "text_embeds", "vision_model.pooler_output", "text_model.pooler_output"];
+    for (i, n) in names.iter().enumerate() {
+        assert_close(&format!("clip {}", n), &outs[i].to_vec().unwrap(), &f.outputs[*n].to_f32());
+    }
+    for (tower, hidden, depth) in [("vision_model", &outs[7], c.vision.depth), ("text_model", &outs[8], c.text.depth)] {
+        for l in 0..depth {
+            let want = f.outputs[&format!("{}.hidden_states.{}", tower, l + 1)].to_f32();
+            assert_close(&format!("clip {} layer {} output", tower, l), &layer(hidden, l), &want);
+        }
+    }
+    check_grads(&specs, &grads, &f.grads);
+}
+
+#[test]
+fn clip_matches_hugging_face() {
+    check_clip(Remat::Save, false);
+}
+
+#[test]
+fn clip_matches_hugging_face_with_full_remat_and_unrolled() {
+    check_clip(Remat::Full, false);
+    check_clip(Remat::Save, true);
+}
+
+#[test]
+fn clip_text_pools_at_the_first_eos_token_when_one_is_configured() {
+    // The fixture's ids hold 50 at other places than their largest id (twice in one row, not at
+    // all in another): Hugging Face's pooled output with eos_token_id = 50 must be matched.
+    let f = fixture("clip");
+    let ModelConfig::Clip(mut c) = f.config.clone() else { panic!("clip config") };
+    c.eos_token_id = Some(50);
+    let specs = clip::param_specs(&c);
+    let (outs, _) = run_model(&specs, &f, &clip_inputs(&f), &[], |p, x| {
+        let t = clip::encode_text(&c, p, &x[1], Some(&x[2]), &StackOptions::default()).unwrap();
+        vec![t.pooled.sum_all().unwrap(), t.pooled, clip::eos_positions(&c, &x[1]).unwrap()]
+    });
+    assert_eq!(outs[2].to_vec::<i32>().unwrap(), [3, 2, 1, 0]);
+    assert_close("clip text pooled at eos 50", &outs[1].to_vec().unwrap(), &f.outputs["text_model.pooler_output_eos50"].to_f32());
 }

@@ -101,6 +101,30 @@ fn bert_pretrain_then_glue() {
 }
 
 #[test]
+fn clip_pretrain_loss_falls_then_smoothing_is_analysed() {
+    // Fashion-MNIST images with their class captions; a 2 x 32 image tower learns to match them
+    // within 60 steps (0.33 zero-shot when written) (ln 32 = 3.47 at chance; duplicates in the batch keep it well above 0).
+    let d = tmp("clip");
+    let run = d.join("clip").display().to_string();
+    let out = ok(&["pretrain", "clip", "--preset", "clip-t28", "--depth", "2", "--width", "32", "--heads", "2", "--steps", "60", "--batch", "32", "--lr", "3e-3", "--warmup", "5", "--out", &run]);
+    // Zero-shot: each validation image against the ten captions (chance: 0.1).
+    let zs: f64 = out.split("zero-shot validation accuracy (the ten class captions): ").nth(1).expect(&out)[..6].parse().unwrap();
+    assert!(zs > 0.2, "{}", out);
+    let log = std::fs::read_to_string(Path::new(&run).join("metrics.jsonl")).unwrap();
+    let rows: Vec<serde_json::Value> = log.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mean = |r: &[serde_json::Value], k: &str| r.iter().map(|v| v[k].as_f64().unwrap()).sum::<f64>() / r.len() as f64;
+    let (first, last) = (mean(&rows[..5], "loss"), mean(&rows[rows.len() - 10..], "loss"));
+    assert!(first > 3.3 && last < first - 0.3, "loss {:.3} -> {:.3}", first, last);
+    assert!(mean(&rows[rows.len() - 10..], "i2t_accuracy") > mean(&rows[..5], "i2t_accuracy"), "{}", log);
+    assert!(rows[0]["logit_scale"].as_f64().unwrap() > 14.0, "exp(2.6592) = 14.3 at the start");
+
+    let out = d.join("an").display().to_string();
+    ok(&["analyze", "smoothing", &run, "--batches", "1", "--batch", "16", "--out", &out]);
+    let csv = std::fs::read_to_string(Path::new(&out).join("smoothing.csv")).unwrap();
+    assert_eq!(csv.lines().filter(|l| l.contains(",clip,2,32,16,16,")).count(), 2, "{}", csv);
+}
+
+#[test]
 fn bad_input_is_rejected_before_compiling() {
     let d = tmp("bad");
     let out = d.join("run").display().to_string();
@@ -117,6 +141,9 @@ fn bad_input_is_rejected_before_compiling() {
     let vit = ["train", "vit", "--out", &out, "--steps", "1", "--preset", "vit-t28"];
     fails(&[&vit[..], &["--attention-dropout", "0.1"]].concat(), "--attention-dropout: the ViT recipes have one dropout rate");
     fails(&[&vit[..], &["--dropout", "1.5"]].concat(), "`dropout`: 1.5 is not a probability");
+    fails(&["pretrain", "clip", "--out", &out, "--steps", "1", "--preset", "vit-t28"], "`pretrain clip` needs a CLIP preset");
+    fails(&["pretrain", "clip", "--out", &out, "--steps", "1", "--preset", "clip-t28", "--dropout", "0.1"], "the CLIP model has no dropout");
+    fails(&[&mae[..], &["--preset", "clip-t28"]].concat(), "a CLIP preset cannot be MAE pre-trained");
 }
 
 #[test]

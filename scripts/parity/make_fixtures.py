@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Write the parity fixtures in tests/fixtures/ from the PyTorch reference implementations.
 
-Run `scripts/parity/setup` first, then `.venv-parity/bin/python scripts/parity/make_fixtures.py`.
+Run `scripts/parity/setup` first, then `.venv-parity/bin/python scripts/parity/make_fixtures.py`
+(all models) or `... make_fixtures.py clip` (some of them: vit, mae, bert, clip).
 
 Per model (tests/fixtures/<model>/):
   weights.safetensors  parameters under their public names (timm keys; the classic Hugging Face
@@ -29,7 +30,8 @@ import torch
 import timm
 import transformers
 from safetensors.torch import load_file, save_file
-from transformers import BertConfig, BertForPreTraining, ViTMAEConfig, ViTMAEForPreTraining
+from transformers import (BertConfig, BertForPreTraining, CLIPConfig, CLIPModel, ViTMAEConfig,
+                          ViTMAEForPreTraining)
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "tests" / "fixtures"
@@ -37,7 +39,8 @@ VERSIONS = {"torch": torch.__version__, "transformers": transformers.__version__
 
 
 # Embedding tables and learned tokens (not matrices that multiply an input).
-TABLES = ("cls_token", "mask_token", "pos_embed", "position_embeddings", "word_embeddings", "token_type_embeddings")
+TABLES = ("cls_token", "mask_token", "pos_embed", "position_embeddings", "word_embeddings", "token_type_embeddings",
+          "class_embedding", "position_embedding", "token_embedding")
 
 
 def rescale_(model, skip=()):
@@ -317,19 +320,130 @@ def bert():
     write("bert", weights_file, inputs, outputs, grads, config)
 
 
-def save_hf(model, cls, inputs, expected):
+# ---------------------------------------------------------------------------------------------
+def clip():
+    torch.manual_seed(0)
+    # eos_token_id=2 selects the openai hub files' pooling rule in 4.57: the position of the
+    # largest id. A second pass below checks the other rule (first position of eos_token_id).
+    text = dict(vocab_size=99, hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4,
+                max_position_embeddings=16, hidden_act="quick_gelu", layer_norm_eps=1e-5, attention_dropout=0.0,
+                pad_token_id=1, bos_token_id=0, eos_token_id=2, projection_dim=24)
+    vision = dict(image_size=28, patch_size=7, num_channels=1, hidden_size=32, intermediate_size=64,
+                  num_hidden_layers=3, num_attention_heads=4, hidden_act="quick_gelu", layer_norm_eps=1e-5,
+                  attention_dropout=0.0, projection_dim=24)
+    cfg = CLIPConfig(text_config=text, vision_config=vision, projection_dim=24, logit_scale_init_value=2.6592)
+    # Eager attention in both towers (the config keyword alone leaves the sub-configs on sdpa).
+    model = CLIPModel._from_config(cfg, attn_implementation="eager").eval()
+    assert model.text_model.config._attn_implementation == "eager" == model.vision_model.config._attn_implementation
+    rescale_(model, skip={"logit_scale"})
+    with torch.no_grad():
+        model.logit_scale.fill_(2.0)  # exp(2) = 7.4: sharp enough that a wrong logit shows in the loss
+    names = set(model.state_dict())
+    want = {"vision_model.embeddings.class_embedding", "vision_model.embeddings.patch_embedding.weight",
+            "vision_model.embeddings.position_embedding.weight", "vision_model.pre_layrnorm.weight",
+            "vision_model.encoder.layers.0.self_attn.q_proj.weight", "vision_model.encoder.layers.0.layer_norm1.bias",
+            "vision_model.encoder.layers.2.mlp.fc2.weight", "vision_model.post_layernorm.bias",
+            "text_model.embeddings.token_embedding.weight", "text_model.embeddings.position_embedding.weight",
+            "text_model.encoder.layers.1.self_attn.out_proj.bias", "text_model.final_layer_norm.weight",
+            "visual_projection.weight", "text_projection.weight", "logit_scale"}
+    assert want <= names, want - names
+    assert "vision_model.embeddings.patch_embedding.bias" not in names and "visual_projection.bias" not in names
+
+    B, S = 4, 10
+    x = torch.randn(B, 1, 28, 28)
+    g = torch.Generator().manual_seed(7)
+    input_ids = torch.randint(3, 90, (B, S), generator=g)
+    # The largest id (98) ends each caption at a different place; row 3 holds it twice (the
+    # first counts); row 2 is padded (id 1, mask 0) after its end.
+    ends = [9, 6, 4, 7]
+    for b, e in enumerate(ends):
+        input_ids[b, e] = 98
+    input_ids[3, 8] = 98
+    attention_mask = torch.ones(B, S, dtype=torch.long)
+    attention_mask[2, 5:] = 0
+    input_ids[2, 5:] = 1
+    # For the eos_token_id rule: id 50 at another place in rows 0-2 (twice in row 1), none in row 3.
+    input_ids[input_ids == 50] = 51
+    for b, at in [(0, 3), (1, 2), (1, 5), (2, 1)]:
+        input_ids[b, at] = 50
+
+    out = model(pixel_values=x, input_ids=input_ids, attention_mask=attention_mask, return_loss=True,
+                output_hidden_states=True)
+    grads, frozen = grads_of(model, out.loss)
+    assert not frozen, frozen
+    vo, to = out.vision_model_output, out.text_model_output
+    # Self-checks of the documented definitions.
+    assert torch.equal(to.pooler_output, to.last_hidden_state[torch.arange(B), torch.tensor(ends)])
+    assert torch.allclose(vo.pooler_output, model.vision_model.post_layernorm(vo.hidden_states[-1][:, 0]), atol=1e-6)
+    lpt = out.logits_per_text
+    labels = torch.arange(B)
+    sym = (torch.nn.functional.cross_entropy(lpt, labels) + torch.nn.functional.cross_entropy(lpt.t(), labels)) / 2
+    assert torch.allclose(sym, out.loss, atol=1e-6)
+    assert torch.allclose(out.logits_per_image, lpt.t())
+
+    # The other pooling rule, same weights: the first position of eos_token_id (50); row 3 has none (0).
+    with torch.no_grad():
+        model.text_model.eos_token_id = 50
+        pooled50 = model.text_model(input_ids=input_ids, attention_mask=attention_mask).pooler_output
+        model.text_model.eos_token_id = 2
+    assert torch.equal(pooled50, to.last_hidden_state[torch.arange(B), torch.tensor([3, 2, 1, 0])])
+
+    weights = save_hf(model, CLIPModel, dict(pixel_values=x, input_ids=input_ids, attention_mask=attention_mask),
+                      out.logits_per_image, pick=lambda o: o.logits_per_image)
+    outputs = {
+        "loss": out.loss.reshape(()), "logits_per_image": out.logits_per_image, "logits_per_text": lpt,
+        "image_embeds": out.image_embeds, "text_embeds": out.text_embeds,
+        "vision_model.pooler_output": vo.pooler_output, "text_model.pooler_output": to.pooler_output,
+        "text_model.pooler_output_eos50": pooled50, "text_model.last_hidden_state": to.last_hidden_state,
+        **{f"vision_model.{k}": v for k, v in stack(vo.hidden_states).items()},
+        **{f"text_model.{k}": v for k, v in stack(to.hidden_states).items()},
+    }
+    config = {
+        "model": "clip",
+        "reference": "transformers.CLIPModel",
+        "reference_config": cfg.to_dict(),
+        "bamboo": {"model": "clip", "image_size": 28, "patch_size": 7, "channels": 1,
+                   "vision": {"depth": 3, "width": 32, "heads": 4, "mlp_dim": 64},
+                   "text": {"depth": 2, "width": 32, "heads": 4, "mlp_dim": 64},
+                   "vocab_size": 99, "max_positions": 16, "seq_len": S, "projection_dim": 24,
+                   "activation": "quick_gelu", "layer_norm_eps": 1e-5, "eos_token_id": None,
+                   "logit_scale_init": 2.6592},
+        "trainable_params": trainable(model),
+        "hidden_states": "vision_model.hidden_states.0 = embeddings after pre_layrnorm; "
+                         "text_model.hidden_states.0 = token + position embeddings; "
+                         "*.hidden_states.i = output of layer i-1 (before post_layernorm / final_layer_norm)",
+        "pooling": "text: final_layer_norm output at the largest id (eos_token_id 2 in the reference config); "
+                   "text_model.pooler_output_eos50: at the first id 50 (bamboo eos_token_id: 50)",
+        "loss": "CLIPModel(return_loss=True): (CE(logits_per_text, arange) + CE(logits_per_image, arange)) / 2",
+    }
+    write("clip", weights, {"pixel_values": x, "input_ids": input_ids, "attention_mask": attention_mask},
+          outputs, grads, config)
+
+
+def save_hf(model, cls, inputs, expected, pick=None):
     """save_pretrained (safetensors, tied duplicates dropped), then prove from_pretrained takes
-    the file back unchanged; returns the path of the weights file."""
+    the file back unchanged (`pick` reads the compared output; default: the logits); returns the
+    path of the weights file."""
     tmp = Path(tempfile.mkdtemp(prefix="bamboo-parity-"))
     model.save_pretrained(tmp, safe_serialization=True)
     again = cls.from_pretrained(tmp, attn_implementation="eager").eval()
     with torch.no_grad():
         got = again(**inputs)
-    got = got.logits if hasattr(got, "logits") and got.logits is not None else got.prediction_logits
-    assert torch.equal(got, expected), "from_pretrained did not reproduce the model"
+    if pick is not None:
+        got = pick(got)
+    else:
+        got = got.logits if hasattr(got, "logits") and got.logits is not None else got.prediction_logits
+    if not torch.equal(got, expected):
+        a, b = model.state_dict(), again.state_dict()
+        diff = [k for k in a if not torch.equal(a[k], b[k])]
+        sys.exit(f"from_pretrained did not reproduce the model: max diff {(got - expected).abs().max()}, "
+                 f"differing tensors {diff[:5]}")
     keys = set(load_file(tmp / "model.safetensors"))
     print(f"  {cls.__name__}: {len(keys)} keys, e.g. {sorted(keys)[:3]}")
     return tmp / "model.safetensors"
+
+
+MODELS = {"vit": lambda: vit(), "mae": lambda: mae(), "bert": lambda: bert(), "clip": lambda: clip()}
 
 
 def main():
@@ -337,9 +451,12 @@ def main():
     torch.use_deterministic_algorithms(True)
     if not transformers.__version__.startswith("4."):
         sys.exit(f"transformers {transformers.__version__}: use 4.x (5.x renamed the keys); run scripts/parity/setup")
-    vit()
-    mae()
-    bert()
+    names = sys.argv[1:] or list(MODELS)
+    unknown = [n for n in names if n not in MODELS]
+    if unknown:
+        sys.exit(f"unknown model(s) {unknown}; known: {', '.join(MODELS)}")
+    for n in names:
+        MODELS[n]()
     total = sum(f.stat().st_size for f in OUT.rglob("*") if f.is_file())
     print(f"total {total / 1e6:.2f} MB")
 

@@ -3,13 +3,14 @@
 //! ViT classifiers run their own forward with `keep_hidden`. MAE's forward masks 75% of the
 //! patches, which would measure smoothing over a quarter of the image; here its encoder runs on
 //! all patches instead: the same embeddings (patch projection + fixed sin-cos positions, cls +
-//! position 0) and the same scanned blocks, without the masking and without the decoder.
+//! position 0) and the same scanned blocks, without the masking and without the decoder. CLIP's
+//! image tower runs as `CLIPModel` runs it (its text tower and projections stay on disk).
 
 use anyhow::{bail, Result};
 
-use crate::config::{MaeConfig, ModelConfig, VitConfig};
+use crate::config::{ClipConfig, MaeConfig, ModelConfig, VitConfig};
 use crate::graph::{Tensor, TraceResult};
-use crate::models::{mae, vit, ParamSpec, Params};
+use crate::models::{clip, mae, vit, ParamSpec, Params};
 use crate::nn::embed::patch_embed;
 use crate::nn::stack::{encoder, StackOptions};
 
@@ -18,6 +19,8 @@ use crate::nn::stack::{encoder, StackOptions};
 pub enum ImageEncoder {
     Vit(VitConfig),
     Mae(MaeConfig),
+    /// CLIP's image tower.
+    Clip(ClipConfig),
 }
 
 impl ImageEncoder {
@@ -25,7 +28,8 @@ impl ImageEncoder {
         match c {
             ModelConfig::Vit(v) => Ok(ImageEncoder::Vit(v.clone())),
             ModelConfig::Mae(m) => Ok(ImageEncoder::Mae(m.clone())),
-            ModelConfig::Bert(_) => bail!("smoothing is measured on image encoders (vit, mae); this checkpoint is a bert model"),
+            ModelConfig::Clip(c) => Ok(ImageEncoder::Clip(c.clone())),
+            ModelConfig::Bert(_) => bail!("smoothing is measured on image encoders (vit, mae, clip's image tower); this checkpoint is a bert model"),
         }
     }
 
@@ -33,6 +37,7 @@ impl ImageEncoder {
         match self {
             ImageEncoder::Vit(c) => c.image_size,
             ImageEncoder::Mae(c) => c.image_size,
+            ImageEncoder::Clip(c) => c.image_size,
         }
     }
 
@@ -40,6 +45,7 @@ impl ImageEncoder {
         match self {
             ImageEncoder::Vit(c) => c.channels,
             ImageEncoder::Mae(c) => c.channels,
+            ImageEncoder::Clip(c) => c.channels,
         }
     }
 
@@ -47,6 +53,7 @@ impl ImageEncoder {
         match self {
             ImageEncoder::Vit(c) => c.encoder.depth,
             ImageEncoder::Mae(c) => c.encoder.depth,
+            ImageEncoder::Clip(c) => c.vision.depth,
         }
     }
 
@@ -54,6 +61,7 @@ impl ImageEncoder {
         match self {
             ImageEncoder::Vit(c) => c.encoder.width,
             ImageEncoder::Mae(c) => c.encoder.width,
+            ImageEncoder::Clip(c) => c.vision.width,
         }
     }
 
@@ -61,6 +69,7 @@ impl ImageEncoder {
         match self {
             ImageEncoder::Vit(c) => c.num_patches(),
             ImageEncoder::Mae(c) => c.num_patches(),
+            ImageEncoder::Clip(c) => c.num_patches(),
         }
     }
 
@@ -68,11 +77,12 @@ impl ImageEncoder {
     pub fn has_cls(&self) -> bool {
         match self {
             ImageEncoder::Vit(c) => c.class_token,
-            ImageEncoder::Mae(_) => true,
+            ImageEncoder::Mae(_) | ImageEncoder::Clip(_) => true,
         }
     }
 
-    /// The parameters the forward reads. For MAE only the encoder's: the decoder stays on disk.
+    /// The parameters the forward reads. For MAE only the encoder's: the decoder stays on disk;
+    /// for CLIP only the image tower's.
     pub fn specs(&self) -> Vec<ParamSpec> {
         match self {
             ImageEncoder::Vit(c) => vit::param_specs(c),
@@ -80,6 +90,7 @@ impl ImageEncoder {
                 .into_iter()
                 .filter(|s| s.name.starts_with("vit.embeddings.") || s.name.starts_with("vit.encoder."))
                 .collect(),
+            ImageEncoder::Clip(c) => clip::vision_specs(c),
         }
     }
 
@@ -89,6 +100,7 @@ impl ImageEncoder {
         let hidden = match self {
             ImageEncoder::Vit(c) => vit::forward(c, p, images, &o)?.hidden,
             ImageEncoder::Mae(c) => mae_encoder_hidden(c, p, images, &o)?,
+            ImageEncoder::Clip(c) => clip::encode_image(c, p, images, &o)?.hidden,
         };
         Ok(hidden.expect("keep_hidden returns the hidden states"))
     }

@@ -71,8 +71,8 @@ pub fn analyze(client: &Client, options: &CompileOptions, ckpt: &Checkpoint, bat
     let first = batches.first().context("no image batches to analyse")?;
     let batch = first.dims[0] as usize;
     let specs = enc.specs();
-    // MAE checkpoints also hold the decoder, which this forward does not read.
-    let partial = matches!(enc, ImageEncoder::Mae(_));
+    // MAE checkpoints also hold the decoder, CLIP's the text tower: this forward reads neither.
+    let partial = matches!(enc, ImageEncoder::Mae(_) | ImageEncoder::Clip(_));
     let params = host_params(&specs, &ckpt.tensors, &[], partial).with_context(|| format!("{}", ckpt.path.display()))?;
     let func = trace(&enc, batch, tokens).context("tracing the smoothing program")?;
     let prog = Program::compile(client, &func, options)?;

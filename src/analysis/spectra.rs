@@ -4,7 +4,8 @@
 //! Weights are read from the checkpoint on the host, in the layouts of the public names:
 //! timm / official MAE fuse them as `blocks.{i}.attn.qkv.weight` (`[3D, D]`, rows q | k | v);
 //! Hugging Face ViT, ViTMAE and BERT keep `...encoder.layer.{i}.attention.{attention,self}.
-//! {query,key,value}.weight` (`[D, D]` each). PyTorch stores `[out, in]` and computes
+//! {query,key,value}.weight` (`[D, D]` each), CLIP `vision_model.encoder.layers.{i}.self_attn.
+//! {q,k,v}_proj.weight` (the image tower; the text tower is left out). PyTorch stores `[out, in]` and computes
 //! `x W^T`, so the paper's `W_Q` (acting as `x W_Q`) is our `W_q^T` and
 //! `W_Q W_K^T = W_q^T W_k` (`[D, D]`). Splitting the columns of `W_Q`, `W_K` into heads gives
 //! `W_Q W_K^T = sum_h W_Q^h W_K^h^T`: the full-matrix product *is* the per-head sum, so one
@@ -49,9 +50,13 @@ pub fn attention_weights(t: &Tensors) -> Result<Vec<AttentionWeights>> {
             let suffix = format!(".{}.{}.weight", family, q);
             if let Some(pos) = key.find("encoder.layer.") {
                 if let Some(i) = layer_index(&key[pos..], "encoder.layer.", &suffix) {
-                    separate.insert(i, key[..key.len() - "query.weight".len()].to_string());
+                    separate.insert(i, (key[..key.len() - "query.weight".len()].to_string(), ["query", "key", "value"]));
                 }
             }
+        }
+        let clip = "vision_model.encoder.layers.";
+        if let Some(i) = layer_index(key, clip, ".self_attn.q_proj.weight") {
+            separate.insert(i, (format!("{}{}.self_attn.", clip, i), ["q_proj", "k_proj", "v_proj"]));
         }
     }
     ensure!(
@@ -68,17 +73,17 @@ pub fn attention_weights(t: &Tensors) -> Result<Vec<AttentionWeights>> {
             out.push(AttentionWeights { q: qkv.row_block(0, d), k: qkv.row_block(d, 2 * d), v: qkv.row_block(2 * d, 3 * d) });
         }
     } else {
-        for (n, (i, stem)) in separate.iter().enumerate() {
+        for (n, (i, (stem, [q, k, v]))) in separate.iter().enumerate() {
             ensure!(*i == n, "attention weights of layer {} missing (found layer {})", n, i);
             let get = |w: &str| -> Result<Matrix> {
                 let name = format!("{}{}.weight", stem, w);
                 matrix(&name, t.get(&name).with_context(|| format!("`{}` missing", name))?)
             };
-            out.push(AttentionWeights { q: get("query")?, k: get("key")?, v: get("value")? });
+            out.push(AttentionWeights { q: get(q)?, k: get(k)?, v: get(v)? });
         }
     }
     if out.is_empty() {
-        bail!("no attention weights found (neither timm `blocks.N.attn.qkv.weight` nor Hugging Face `encoder.layer.N.attention...query.weight`)");
+        bail!("no attention weights found (neither timm `blocks.N.attn.qkv.weight`, Hugging Face `encoder.layer.N.attention...query.weight` nor CLIP `vision_model.encoder.layers.N.self_attn.q_proj.weight`)");
     }
     Ok(out)
 }

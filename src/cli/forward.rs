@@ -18,7 +18,7 @@ use super::RuntimeArgs;
 use crate::checkpoint::{self, read_sidecar, sidecar_path, TensorData, Tensors};
 use crate::config::ModelConfig;
 use crate::graph::{DType, Function, Graph, Tensor};
-use crate::models::{bert, mae, vit, ParamSpec, Params};
+use crate::models::{bert, clip, mae, vit, ParamSpec, Params};
 use crate::nn::stack::StackOptions;
 use crate::program::Program;
 use crate::runtime::HostTensor;
@@ -36,8 +36,8 @@ pub struct ForwardArgs {
     /// the checkpoint's sidecar (W.safetensors -> W.json).
     #[arg(long)]
     config: Option<PathBuf>,
-    /// Inputs: safetensors with named tensors, or a .npy holding `pixel_values` (ViT, MAE) or
-    /// `input_ids` (BERT).
+    /// Inputs: safetensors with named tensors (CLIP: `pixel_values`, `input_ids`, optionally
+    /// `attention_mask`), or a .npy holding `pixel_values` (ViT, MAE) or `input_ids` (BERT).
     #[arg(long)]
     inputs: PathBuf,
     /// Where to write the outputs (safetensors, written atomically).
@@ -148,14 +148,17 @@ fn specs(cfg: &ModelConfig) -> Vec<ParamSpec> {
         ModelConfig::Vit(c) => vit::param_specs(c),
         ModelConfig::Mae(c) => mae::param_specs(c),
         ModelConfig::Bert(c) => bert::param_specs(c),
+        ModelConfig::Clip(c) => clip::param_specs(c),
     }
 }
 
 /// Names a checkpoint may carry that the model does not read: BERT's MLM decoder is tied to the
-/// word embeddings, and some files keep the copy.
+/// word embeddings, and some files keep the copy; CLIP files written before transformers 4.31
+/// keep the `position_ids` buffers (0..N, which the model computes).
 fn tied_copies(cfg: &ModelConfig) -> &'static [&'static str] {
     match cfg {
         ModelConfig::Bert(_) => &["cls.predictions.decoder.weight", "cls.predictions.decoder.bias"],
+        ModelConfig::Clip(_) => &["text_model.embeddings.position_ids", "vision_model.embeddings.position_ids"],
         _ => &[],
     }
 }
@@ -208,6 +211,7 @@ fn read_inputs(cfg: &ModelConfig, path: &Path, seed: u64) -> Result<Vec<ModelInp
         ModelConfig::Vit(c) => inputs::vit(c, &mut inp),
         ModelConfig::Mae(c) => inputs::mae(c, &mut inp, seed),
         ModelConfig::Bert(c) => inputs::bert(c, &mut inp),
+        ModelConfig::Clip(c) => inputs::clip(c, &mut inp),
     }
     .with_context(|| format!("--inputs {}", path.display()))?;
     let unused = inp.unused();
@@ -234,6 +238,7 @@ fn trace(cfg: &ModelConfig, specs: &[ParamSpec], inputs: &[ModelInput]) -> Resul
             vec![("loss", r.loss), ("logits", r.pred), ("mask", r.mask), ("noise", x[1].clone()), ("encoder.hidden_states", r.hidden.expect("kept"))]
         }
         ModelConfig::Bert(c) => bert_outputs(c, &p, &x, &o)?,
+        ModelConfig::Clip(c) => clip_outputs(c, &p, &x, &o)?,
     };
     let func = Function::new(&g, &named.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>())?;
     Ok((func, named.into_iter().map(|(n, _)| n.to_string()).collect()))
@@ -248,6 +253,27 @@ fn bert_outputs(c: &crate::config::BertConfig, p: &Params, x: &[Tensor], o: &Sta
         out.push(("masked_lm_logits", r.mlm_logits.take_along_axis1(pos)?));
     }
     out.push(("hidden_states", r.hidden.expect("kept")));
+    Ok(out)
+}
+
+/// `CLIPModel`'s outputs under its names, each tower's pooled output and blocks, and the
+/// contrastive loss when there are as many texts as images (pair i = image i, text i).
+fn clip_outputs(c: &crate::config::ClipConfig, p: &Params, x: &[Tensor], o: &StackOptions) -> Result<Vec<(&'static str, Tensor)>> {
+    let r = clip::forward(c, p, &clip::ClipInputs { pixel_values: &x[0], input_ids: &x[1], attention_mask: x.get(2) }, o)?;
+    let mut out = vec![];
+    if x[0].dim(0) == x[1].dim(0) {
+        out.push(("loss", clip::contrastive_loss(&r.logits_per_text)?));
+    }
+    out.extend([
+        ("logits_per_image", r.logits_per_image),
+        ("logits_per_text", r.logits_per_text),
+        ("image_embeds", r.image_embeds),
+        ("text_embeds", r.text_embeds),
+        ("vision_model.pooler_output", r.image.pooled),
+        ("text_model.pooler_output", r.text.pooled),
+        ("vision_model.hidden_states", r.image.hidden.expect("kept")),
+        ("text_model.hidden_states", r.text.hidden.expect("kept")),
+    ]);
     Ok(out)
 }
 

@@ -1,4 +1,4 @@
-//! Training recipes: `pretrain mae`, `train vit`, `finetune`, `linprobe`.
+//! Training recipes: `pretrain mae | bert | clip`, `train vit`, `finetune`, `linprobe`.
 //!
 //! Each resolves a configuration (preset, then `--config` JSON, then flags), prints it, writes it
 //! next to its checkpoints, and runs the shared loop.
@@ -10,7 +10,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::RuntimeArgs;
-use crate::config::{preset, MaeConfig, ModelConfig, VitConfig};
+use crate::config::{preset, ClipConfig, MaeConfig, ModelConfig, VitConfig};
 use crate::data::augment::Transform;
 use crate::data::erasing::RandomErasing;
 use crate::data::randaugment::RandAugment;
@@ -19,7 +19,7 @@ use crate::nn::stack::StackOptions;
 use crate::optim::{Optimizer, Schedule};
 use crate::program::Program;
 use crate::runtime::{Arg, Client, CompileOptions};
-use crate::train::objective::{BertPretrain, Classify, MaePretrain, Objective};
+use crate::train::objective::{BertPretrain, Classify, ClipContrastive, MaePretrain, Objective};
 use crate::train::run::{run, RunOptions, RunSummary};
 use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask};
 use crate::train::step::{build_eval_step, StepConfig};
@@ -32,6 +32,19 @@ pub enum Pretrain {
     Mae(MaeArgs),
     /// BERT pre-training: masked LM + next-sentence prediction with LAMB, linear warmup and decay.
     Bert(BertArgs),
+    /// CLIP contrastive pre-training (symmetric InfoNCE, AdamW betas (0.9, 0.98), weight decay
+    /// 0.2) on image-caption pairs: each image's class as a caption ("a photo of a sneaker").
+    Clip(ClipArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ClipArgs {
+    #[command(flatten)]
+    pub c: Common,
+    /// Validation shards for the zero-shot accuracy after training (each image against the ten
+    /// class captions).
+    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
+    pub val_data: String,
 }
 
 #[derive(Args, Debug)]
@@ -221,6 +234,10 @@ impl Common {
                 b.hidden_dropout = self.dropout.unwrap_or(b.hidden_dropout);
                 b.attention_dropout = self.attention_dropout.unwrap_or(b.attention_dropout);
             }
+            ModelConfig::Clip(_) => {
+                // CLIP's towers are traced without dropout sites (OpenAI trained without).
+                ensure!(self.dropout.is_none() && self.attention_dropout.is_none(), "--dropout / --attention-dropout: the CLIP model has no dropout");
+            }
             ModelConfig::Mae(_) => {
                 // MAE pre-training uses neither (the paper's recipe); the fine-tuned ViT does.
                 ensure!(self.attention_dropout.is_none(), "--attention-dropout does not apply to an MAE preset");
@@ -320,7 +337,48 @@ pub fn pretrain(cmd: &Pretrain) -> Result<()> {
     match cmd {
         Pretrain::Mae(a) => pretrain_mae(a).map(|_| ()),
         Pretrain::Bert(a) => pretrain_bert(a).map(|_| ()),
+        Pretrain::Clip(a) => pretrain_clip(a).map(|_| ()),
     }
+}
+
+/// CLIP's objective on labelled images: the label's caption is the text of the pair. With ten
+/// captions a batch holds duplicates, and the standard InfoNCE loss used here counts an equal
+/// caption of another image as a negative; the loss cannot reach 0 and the image->text accuracy
+/// counts ties as hits (see `ClipContrastive`). The negatives are the examples of one
+/// micro-batch on one device (no gathering of features across devices as open_clip does).
+pub fn pretrain_clip(a: &ClipArgs) -> Result<RunSummary> {
+    let c = &a.c;
+    let cfg = match c.model_config()? {
+        ModelConfig::Clip(m) => m,
+        _ => bail!("--preset {}: `pretrain clip` needs a CLIP preset (clip-t28, bamboo-clip-t28, clip-vit-b32, ...)", c.preset),
+    };
+    ensure!(
+        cfg.vocab_size >= crate::data::captions::VOCAB_SIZE && cfg.eos_token_id.map_or(true, |e| e as i32 == crate::data::captions::EOS),
+        "--preset {}: the captions need vocab_size >= {} and eos_token_id null or {} (the caption vocabulary's end-of-text id); the config has {} and {:?}",
+        c.preset,
+        crate::data::captions::VOCAB_SIZE,
+        crate::data::captions::EOS,
+        cfg.vocab_size,
+        cfg.eos_token_id
+    );
+    // Validates the longest caption against the config's length before anything compiles.
+    crate::data::captions::encode_labels(&[9], cfg.seq_len).with_context(|| format!("--preset {}: seq_len", c.preset))?;
+    let step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.98, eps: 1e-6 }, 1e-3, 0.2, None)?;
+    let resolved = json!({ "recipe": "pretrain clip", "model": ModelConfig::Clip(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
+    print_config("pretrain clip", &resolved);
+    let classes = crate::data::captions::FASHION_CLASSES.len();
+    let task = ImageTask::Captions { seq_len: cfg.seq_len };
+    // open_clip's training crop: RandomResizedCrop at scale 0.9-1.0 (no flip there; kept off).
+    let transform = Transform::Train { scale: (0.9, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.0, randaug: None, erase: None };
+    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, classes, transform, task, c.seed, c.accum, None)?;
+    let client = c.rt.client()?;
+    let obj = ClipContrastive(cfg.clone());
+    let mut trainer = c.trainer(&client, &obj, step)?;
+    let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
+    report(&s);
+    let acc = zero_shot(&client, &cfg, &trainer, &a.val_data, c)?;
+    eprintln!("zero-shot validation accuracy (the ten class captions): {:.4}", acc);
+    Ok(s)
 }
 
 pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
@@ -329,6 +387,7 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
         ModelConfig::Mae(m) => m,
         ModelConfig::Vit(v) => MaeConfig::from_vit(&v),
         ModelConfig::Bert(_) => bail!("--preset {}: a BERT preset cannot be MAE pre-trained", c.preset),
+        ModelConfig::Clip(_) => bail!("--preset {}: a CLIP preset cannot be MAE pre-trained (`pretrain clip` trains it)", c.preset),
     };
     if let Some(r) = a.mask_ratio {
         cfg.mask_ratio = r;
@@ -345,6 +404,42 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
     Ok(s)
+}
+
+/// CLIP's zero-shot classification: each validation image goes to the class whose caption
+/// scores highest (one pass, center crops, device 0).
+fn zero_shot(client: &Client, cfg: &ClipConfig, trainer: &Trainer, data: &str, c: &Common) -> Result<f64> {
+    use crate::data::captions::{encode_labels, FASHION_CLASSES};
+    use crate::graph::{DType, Function, Graph};
+    use crate::models::{clip, Params};
+    let (b, k, s) = (100usize.min(c.batch.max(1)), FASHION_CLASSES.len(), cfg.seq_len);
+    let g = Graph::new("clip_zero_shot");
+    let params = Params::declare(&g, &clip::param_specs(cfg), DType::F32);
+    let size = cfg.image_size as i64;
+    let images = g.param("images", &[b as i64, cfg.channels as i64, size, size], DType::F32);
+    let labels = g.param("labels", &[b as i64], DType::I32);
+    let captions = g.param("captions", &[k as i64, s as i64], DType::I32);
+    let out = clip::forward(cfg, &params, &clip::ClipInputs { pixel_values: &images, input_ids: &captions, attention_mask: None }, &c.stack()?)?;
+    let f = Function::new(&g, &[crate::train::objective::accuracy(&out.logits_per_image, &labels)?])?;
+    let prog = Program::compile(client, &f, &CompileOptions::default())?;
+    let fixed = trainer.host_state()?.0.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
+    let ids = crate::runtime::HostTensor::from_slice(&[k as i64, s as i64], &encode_labels(&(0..k as i32).collect::<Vec<_>>(), s)?)?;
+    let caption_buf = client.to_device(&ids, 0)?;
+    let mut src = ImageSource::new(data, b, cfg.image_size, cfg.channels, k, Transform::eval(), ImageTask::Labels { drop_path: None, mix: None }, 0, 1, Some(1))?;
+    let (mut hits, mut n) = (0.0, 0usize);
+    loop {
+        let batch = match src.next_batch() {
+            Ok(x) => x,
+            Err(e) if e.to_string().contains("ran out") => break,
+            Err(e) => return Err(e),
+        };
+        let xs = batch.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
+        let args: Vec<Arg> = fixed.iter().chain(&xs).chain([&caption_buf]).map(Arg::Borrow).collect();
+        hits += prog.run(args)?[0].to_host()?.to_scalar::<f32>()? as f64 * b as f64;
+        n += b;
+    }
+    ensure!(n > 0, "--val-data: no validation batch of {} in {}", b, data);
+    Ok(hits / n as f64)
 }
 
 pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
@@ -396,6 +491,7 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
             v
         }
         ModelConfig::Bert(_) => bail!("--preset {}: a BERT preset is not an image classifier", c.preset),
+        ModelConfig::Clip(_) => bail!("--preset {}: a CLIP preset is not an image classifier", c.preset),
     };
     let mut cfg = cfg;
     cfg.drop_path = a.drop_path.unwrap_or(if mode == Mode::Finetune { 0.1 } else { cfg.drop_path });

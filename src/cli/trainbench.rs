@@ -28,7 +28,7 @@ use crate::optim::{Optimizer, ParamGroup, Schedule};
 use crate::program::{element_type, Program};
 use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
 use crate::train::init::init_param;
-use crate::train::objective::{BertPretrain, Classify, MaePretrain, Objective};
+use crate::train::objective::{BertPretrain, Classify, ClipContrastive, MaePretrain, Objective};
 use crate::train::step::{build_train_step, StepConfig, StepLayout};
 use crate::train::weights::{public_names, to_checkpoint};
 use crate::train::trainer::Trainer;
@@ -83,6 +83,7 @@ impl Bench {
             ModelConfig::Mae(c) => Box::new(MaePretrain(c.clone())),
             ModelConfig::Vit(c) => Box::new(Classify { config: c.clone(), label_smoothing: 0.0, soft_targets: false }),
             ModelConfig::Bert(c) => Box::new(BertPretrain(c.clone())),
+            ModelConfig::Clip(c) => Box::new(ClipContrastive(c.clone())),
         }
     }
 
@@ -171,6 +172,15 @@ fn make_batch(bench: &Bench, seed: u64) -> Result<(Vec<HostTensor>, Tensors)> {
             // Masking noise per example, as the data pipeline draws it.
             let p = c.num_patches();
             f32_input("noise", &[n, p], (0..n * p).map(|_| rng.uniform() as f32).collect(), &mut host)?;
+        }
+        ModelConfig::Clip(c) => {
+            let s = c.image_size;
+            f32_input("images", &[n, c.channels, s, s], images(c.channels, s, &mut rng), &mut host)?;
+            // Random tokens, the end-of-text token (the largest id) last.
+            let t = c.seq_len;
+            let ids: Vec<i32> = (0..n * t).map(|i| if i % t == t - 1 { c.vocab_size as i32 - 1 } else { rng.below(c.vocab_size - 1) as i32 }).collect();
+            host.push(HostTensor::from_slice(&[n as i64, t as i64], &ids)?);
+            named.insert("input_ids".into(), TensorData::from_i32(&[n, t], &ids));
         }
         ModelConfig::Vit(c) => {
             let s = c.image_size;

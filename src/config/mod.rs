@@ -8,6 +8,7 @@
 //! and its decoder on all of them; BERT's MLM head runs on the predicted positions only.
 
 mod bert;
+mod clip;
 mod count;
 mod error;
 mod mae;
@@ -19,13 +20,14 @@ mod table;
 mod vit;
 
 pub use bert::BertConfig;
+pub use clip::ClipConfig;
 pub use count::{Flops, Params};
 pub use error::ConfigError;
 pub use mae::MaeConfig;
 pub use model::ModelConfig;
 pub use presets::{find, preset, presets, Preset};
 pub use solve::{solve, Solution};
-pub use stack::{Norm, Stack};
+pub use stack::{Activation, Norm, Stack};
 pub use table::{render, row, rows, Row};
 pub use vit::{Pool, VitConfig};
 

@@ -1,22 +1,25 @@
-//! One type for any of the three models, so presets, the solver, the table and checkpoint
+//! One type for any of the models, so presets, the solver, the table and checkpoint
 //! sidecars handle them alike.
 
 use serde::{Deserialize, Serialize};
 
 use super::bert::BertConfig;
+use super::clip::ClipConfig;
 use super::count::{Flops, Params};
 use super::error::ConfigError;
 use super::mae::MaeConfig;
 use super::stack::Stack;
 use super::vit::VitConfig;
 
-/// A model configuration, tagged by `"model": "vit" | "mae" | "bert"` in JSON.
+/// A model configuration, tagged by `"model": "vit" | "mae" | "bert" | "clip"` in JSON (an
+/// unknown tag is refused with the known ones listed).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "model", rename_all = "lowercase")]
 pub enum ModelConfig {
     Vit(VitConfig),
     Mae(MaeConfig),
     Bert(BertConfig),
+    Clip(ClipConfig),
 }
 
 impl ModelConfig {
@@ -25,15 +28,17 @@ impl ModelConfig {
             ModelConfig::Vit(_) => "vit",
             ModelConfig::Mae(_) => "mae",
             ModelConfig::Bert(_) => "bert",
+            ModelConfig::Clip(_) => "clip",
         }
     }
 
-    /// The stack whose depth and width the paper trades against each other.
+    /// The stack whose depth and width the paper trades against each other (CLIP: the image tower).
     pub fn encoder(&self) -> Stack {
         match self {
             ModelConfig::Vit(c) => c.encoder,
             ModelConfig::Mae(c) => c.encoder,
             ModelConfig::Bert(c) => c.encoder,
+            ModelConfig::Clip(c) => c.vision,
         }
     }
 
@@ -44,6 +49,7 @@ impl ModelConfig {
             ModelConfig::Vit(c) => c.encoder = encoder,
             ModelConfig::Mae(c) => c.encoder = encoder,
             ModelConfig::Bert(c) => c.encoder = encoder,
+            ModelConfig::Clip(c) => c.vision = encoder,
         }
         out
     }
@@ -53,6 +59,7 @@ impl ModelConfig {
             ModelConfig::Vit(c) => c.validate(),
             ModelConfig::Mae(c) => c.validate(),
             ModelConfig::Bert(c) => c.validate(),
+            ModelConfig::Clip(c) => c.validate(),
         }
     }
 
@@ -61,6 +68,7 @@ impl ModelConfig {
             ModelConfig::Vit(c) => c.params(),
             ModelConfig::Mae(c) => c.params(),
             ModelConfig::Bert(c) => c.params(),
+            ModelConfig::Clip(c) => c.params(),
         }
     }
 
@@ -69,6 +77,7 @@ impl ModelConfig {
             ModelConfig::Vit(c) => c.flops(),
             ModelConfig::Mae(c) => c.flops(),
             ModelConfig::Bert(c) => c.flops(),
+            ModelConfig::Clip(c) => c.flops(),
         }
     }
 

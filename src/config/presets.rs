@@ -10,6 +10,7 @@
 //! BERT and ViT Bamboo-L share one shape.)
 
 use super::bert::BertConfig;
+use super::clip::ClipConfig;
 use super::error::ConfigError;
 use super::mae::MaeConfig;
 use super::model::ModelConfig;
@@ -94,8 +95,42 @@ fn bert() -> Vec<Preset> {
     ]
 }
 
+/// CLIP: OpenAI's released shapes (Hugging Face `openai/clip-vit-*`), and a CPU pair on 28x28
+/// grey Fashion-MNIST with captions built from the class names (`pretrain clip`): the image
+/// towers of vit-t28 and bamboo-t28, one small text tower.
+fn clip() -> Vec<Preset> {
+    let openai = "CLIP (OpenAI shapes; FLOPs: image tower)";
+    let cpu = "CLIP, small scales (28x28, CPU)";
+    let c = |name: &str, table: &str, reference: &str, config: ClipConfig| Preset {
+        name: name.into(),
+        table: table.into(),
+        reference: reference.into(),
+        config: ModelConfig::Clip(config),
+    };
+    let text_b = Stack::new(12, 512, 8);
+    vec![
+        c("clip-vit-b32", openai, "clip-vit-b32", ClipConfig::new(32, Stack::new(12, 768, 12), text_b, 512)),
+        c("clip-vit-b16", openai, "clip-vit-b16", ClipConfig::new(16, Stack::new(12, 768, 12), text_b, 512)),
+        c("clip-vit-l14", openai, "clip-vit-l14", ClipConfig::new(14, Stack::new(24, 1024, 16), Stack::new(12, 768, 12), 768)),
+        c("clip-t28", cpu, "clip-t28", small_clip(Stack::new(6, 128, 4))),
+        c("bamboo-clip-t28", cpu, "clip-t28", small_clip(Stack::new(24, 64, 2))),
+    ]
+}
+
+/// 28x28 grey images in patches of 7, a 2 x 64 text tower over the caption vocabulary
+/// (`data::captions`: 32 ids, the end-of-text token last, 8 tokens a caption).
+fn small_clip(vision: Stack) -> ClipConfig {
+    let mut c = ClipConfig::new(7, vision, Stack::new(2, 64, 2), 64);
+    c.image_size = 28;
+    c.channels = 1;
+    c.vocab_size = 32;
+    c.max_positions = 16;
+    c.seq_len = 8;
+    c
+}
+
 /// Every preset: the vision ones as MAE (`mae-` prefix, the paper's tables), BERT, then the
-/// vision ones as ViT classifiers (their encoder sees all patches + cls).
+/// vision ones as ViT classifiers (their encoder sees all patches + cls), then CLIP.
 pub fn presets() -> Vec<Preset> {
     let mut out = Vec::new();
     for v in vision() {
@@ -115,6 +150,7 @@ pub fn presets() -> Vec<Preset> {
             config: ModelConfig::Vit(v.vit.clone()),
         });
     }
+    out.extend(clip());
     out
 }
 

@@ -12,6 +12,16 @@ pub enum Norm {
     Post,
 }
 
+/// The MLP's activation, named as Hugging Face configs name it (`hidden_act`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Activation {
+    /// Exact (erf) GELU: ViT, MAE, BERT.
+    Gelu,
+    /// `x * sigmoid(1.702 x)`: OpenAI's CLIP.
+    QuickGelu,
+}
+
 /// Depth, width, heads and MLP size of a block stack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stack {

@@ -112,3 +112,33 @@ fn every_preset_validates() {
         p.config.validate().unwrap_or_else(|e| panic!("{}: {e}", p.name));
     }
 }
+
+#[test]
+fn clip_presets_have_hf_parameter_counts() {
+    // CLIPModel over the openai/clip-vit-* shapes (counted with transformers 4.57).
+    assert_eq!(preset("clip-vit-b32").unwrap().params().total(), 151_277_313);
+    assert_eq!(preset("clip-vit-b16").unwrap().params().total(), 149_620_737);
+    assert_eq!(preset("clip-vit-l14").unwrap().params().total(), 427_616_513);
+}
+
+#[test]
+fn an_unknown_architecture_lists_the_known_ones() {
+    let e = ModelConfig::from_json(r#"{"model": "opt-ish"}"#).unwrap_err().to_string();
+    for kind in ["`vit`", "`mae`", "`bert`", "`clip`"] {
+        assert!(e.contains(kind), "{e}");
+    }
+}
+
+#[test]
+fn clip_fields_are_named_when_invalid() {
+    let ModelConfig::Clip(base) = preset("clip-t28").unwrap() else { panic!() };
+    let err = |edit: fn(&mut ClipConfig)| {
+        let mut c = base.clone();
+        edit(&mut c);
+        c.validate().unwrap_err().to_string()
+    };
+    assert!(err(|c| c.seq_len = 17).contains("`seq_len`: 17 exceeds max_positions = 16"));
+    assert!(err(|c| c.eos_token_id = Some(32)).contains("`eos_token_id`: 32 is not below vocab_size = 32"));
+    assert!(err(|c| c.text.heads = 3).contains("`text.width`"));
+    assert!(err(|c| c.image_size = 30).contains("`image_size`"));
+}

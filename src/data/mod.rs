@@ -10,11 +10,13 @@
 //! | `randaugment`, `erasing` | the fine-tuning recipe's RandAugment and random erasing |
 //! | `imagenet` | the ImageNet TFRecord schema |
 //! | `loader` | threaded, resumable batch loader |
+//! | `captions` | captions from class labels ("a photo of a sneaker"), a word tokenizer |
 //! | `convert` | Fashion-MNIST IDX and folder trees to ImageNet-schema shards |
 //! | `text` | Wikipedia and plain text, WordPiece, BERT pre-training records, GLUE |
 
 pub mod augment;
 pub mod bench;
+pub mod captions;
 pub mod convert;
 pub mod crc32c;
 pub mod erasing;

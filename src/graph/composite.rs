@@ -41,6 +41,13 @@ impl Tensor {
         self.mul_scalar(0.5)?.mul(&e.add_scalar(1.0)?)
     }
 
+    /// OpenAI's quick GELU, `x * sigmoid(1.702 x)`, with the sigmoid as `(1 + tanh(z / 2)) / 2`
+    /// (no overflow of `exp(-z)` and a bounded gradient for large |x|).
+    pub fn quick_gelu(&self) -> TraceResult<Tensor> {
+        let s = self.mul_scalar(1.702 / 2.0)?.tanh()?.add_scalar(1.0)?.mul_scalar(0.5)?;
+        self.mul(&s)
+    }
+
     /// One-hot encoding of integer labels along a new last axis of size `classes`.
     pub fn one_hot(&self, classes: i64, dtype: DType) -> TraceResult<Tensor> {
         if !self.dtype().is_int() {

@@ -6,6 +6,7 @@
 //! the layer index (`blocks.*.attn.qkv.weight` <-> `blocks.3.attn.qkv.weight`).
 
 pub mod bert;
+pub mod clip;
 pub mod mae;
 pub mod vit;
 
@@ -67,7 +68,7 @@ impl ParamSpec {
     pub fn is_no_decay(&self) -> bool {
         self.shape.len() - self.layers().is_some() as usize <= 1
             || self.name.contains("pos_embed")
-            || self.name.contains("position_embeddings")
+            || self.name.contains("position_embedding")
             || self.name.ends_with("cls_token")
             || self.name.ends_with("mask_token")
     }

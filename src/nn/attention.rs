@@ -4,7 +4,7 @@
 //! directly instead of transposing q, k and v first.
 
 use super::dropout::{dropout, site};
-use crate::graph::{DotDims, Tensor, TraceResult};
+use crate::graph::{CompareDir, DType, DotDims, Tensor, TraceResult};
 
 /// `softmax(q k^T / sqrt(hd) + bias) v` for q, k, v of shape `[B, N, H, hd]`; `bias` broadcasts
 /// to the scores `[B, H, Nq, Nk]` (e.g. `[B, 1, 1, Nk]` for a padding mask). Returns `[B, N, H*hd]`.
@@ -35,4 +35,16 @@ pub fn attend_dropping(q: &Tensor, k: &Tensor, v: &Tensor, bias: Option<&Tensor>
 pub fn split_heads(x: &Tensor, heads: i64) -> TraceResult<Tensor> {
     let (b, n, d) = (x.dim(0), x.dim(1), x.dim(2));
     x.reshape(&[b, n, heads, d / heads])
+}
+
+/// The causal mask as an additive bias `[1, 1, N, N]`: 0 where the key is at or before the
+/// query, the most negative float after it. Combined with a padding bias by `minimum`, so a
+/// position masked twice stays finite (adding two such biases would give -inf, and NaN for a
+/// row masked throughout).
+pub fn causal_bias(like: &Tensor, n: i64) -> TraceResult<Tensor> {
+    let g = like.graph();
+    let q = g.iota(&[1, 1, n, n], 2, DType::I32)?;
+    let k = g.iota(&[1, 1, n, n], 3, DType::I32)?;
+    let dt = like.dtype();
+    k.compare(CompareDir::Gt, &q)?.select(&g.scalar(f32::MIN as f64, dt), &g.scalar(0.0, dt))
 }

@@ -1,14 +1,16 @@
-//! The transformer block, pre-LN (ViT, MAE) or post-LN (BERT), with the parameter names of the
-//! public checkpoint families:
+//! The transformer block, pre-LN (ViT, MAE, CLIP) or post-LN (BERT), with the parameter names of
+//! the public checkpoint families:
 //!
 //!   pre-LN:  y = x + Attn(LN1(x));        out = y + MLP(LN2(y))
 //!   post-LN: y = LN1(x + Attn(x));        out = LN2(y + MLP(y))
-//!   MLP(z) = fc2(GELU(fc1(z)))
+//!   MLP(z) = fc2(act(fc1(z)))             act: GELU, or CLIP's quick GELU
+//!
+//! A causal block (CLIP's text tower) lets each position attend only to itself and before.
 
-use super::attention::{attend_dropping, split_heads};
+use super::attention::{attend_dropping, causal_bias, split_heads};
 use super::dropout::{dropout, site, DropoutRates};
 use super::linear;
-use crate::config::Norm;
+use crate::config::{Activation, Norm};
 use crate::graph::{Tensor, TraceError, TraceResult};
 
 /// Which checkpoint family's names (and q/k/v layout) a block uses.
@@ -20,6 +22,8 @@ pub enum Naming {
     HfVit,
     /// Hugging Face `BertModel`.
     HfBert,
+    /// Hugging Face `CLIPEncoderLayer` (both towers of `CLIPModel`).
+    HfClip,
 }
 
 /// Block hyper-parameters.
@@ -31,6 +35,10 @@ pub struct BlockConfig {
     pub eps: f64,
     pub norm: Norm,
     pub naming: Naming,
+    /// The MLP's activation.
+    pub activation: Activation,
+    /// Mask out attention to later positions.
+    pub causal: bool,
     /// Applied only when a pass brings dropout keys (training).
     pub dropout: DropoutRates,
 }
@@ -47,7 +55,7 @@ pub struct BlockNoise {
 
 impl BlockConfig {
     /// A block of `stack`'s width, heads and MLP size.
-    /// Without dropout; set `dropout` for training.
+    /// GELU, not causal, without dropout; set the fields to change them.
     pub fn of_stack(stack: &crate::config::Stack, eps: f64, norm: Norm, naming: Naming) -> BlockConfig {
         BlockConfig {
             dim: stack.width as i64,
@@ -56,6 +64,8 @@ impl BlockConfig {
             eps,
             norm,
             naming,
+            activation: Activation::Gelu,
+            causal: false,
             dropout: DropoutRates::none(),
         }
     }
@@ -81,6 +91,14 @@ impl BlockConfig {
                 "attention.output.dense",
                 "intermediate.dense",
                 "output.dense",
+            ),
+            Naming::HfClip => (
+                "layer_norm1",
+                "layer_norm2",
+                vec!["self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj"],
+                "self_attn.out_proj",
+                "mlp.fc1",
+                "mlp.fc2",
             ),
         };
         let mut v = vec![(format!("{}.weight", ln1), vec![d]), (format!("{}.bias", ln1), vec![d])];
@@ -117,6 +135,13 @@ fn self_attention(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tenso
         (linear(x, &p[0], Some(&p[1]))?, linear(x, &p[2], Some(&p[3]))?, linear(x, &p[4], Some(&p[5]))?, &p[6..])
     };
     let h = c.heads;
+    // A causal mask joins a padding bias by `minimum` (see `causal_bias`).
+    let causal = match (c.causal, bias) {
+        (false, _) => None,
+        (true, Some(b)) => Some(b.minimum(&causal_bias(x, x.dim(1))?)?),
+        (true, None) => Some(causal_bias(x, x.dim(1))?),
+    };
+    let bias = causal.as_ref().or(bias);
     let drop = keys.filter(|_| c.dropout.attention > 0.0).map(|k| (k, c.dropout.attention));
     let a = attend_dropping(&split_heads(&q, h)?, &split_heads(&k, h)?, &split_heads(&v, h)?, bias, drop)?;
     let out = linear(&a, &rest[0], Some(&rest[1]))?;
@@ -159,7 +184,12 @@ pub fn block_noisy(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tens
     };
     let inner_rate = if c.dropout.mlp_inner { c.dropout.hidden } else { 0.0 };
     let ffn = |z: &Tensor| -> TraceResult<Tensor> {
-        let hmid = drop(linear(z, &mlp[0], Some(&mlp[1]))?.gelu()?, inner_rate, site::MLP_INNER)?;
+        let pre = linear(z, &mlp[0], Some(&mlp[1]))?;
+        let act = match c.activation {
+            Activation::Gelu => pre.gelu()?,
+            Activation::QuickGelu => pre.quick_gelu()?,
+        };
+        let hmid = drop(act, inner_rate, site::MLP_INNER)?;
         drop(linear(&hmid, &mlp[2], Some(&mlp[3]))?, c.dropout.hidden, site::MLP_OUTPUT)
     };
     match c.norm {

@@ -6,6 +6,11 @@ use crate::graph::{Tensor, TraceError, TraceResult};
 /// Patch embedding as timm's strided convolution: images `[B, C, H, W]`, weight `[D, C, p, p]`.
 /// The weight flattens in `(C, p, p)` order, so patches are cut in that order too.
 pub fn patch_embed(images: &Tensor, w: &Tensor, b: &Tensor) -> TraceResult<Tensor> {
+    patch_project(images, w)?.add(b)
+}
+
+/// `patch_embed` without a bias (CLIP's convolution has none).
+pub fn patch_project(images: &Tensor, w: &Tensor) -> TraceResult<Tensor> {
     let (bs, c, hh, ww) = (images.dim(0), images.dim(1), images.dim(2), images.dim(3));
     let (d, p) = (w.dim(0), w.dim(2));
     if w.dims() != [d, c, p, p] || hh % p != 0 || ww % p != 0 {
@@ -16,7 +21,7 @@ pub fn patch_embed(images: &Tensor, w: &Tensor, b: &Tensor) -> TraceResult<Tenso
     }
     let (gh, gw) = (hh / p, ww / p);
     let x = images.reshape(&[bs, c, gh, p, gw, p])?.transpose(&[0, 2, 4, 1, 3, 5])?.reshape(&[bs, gh * gw, c * p * p])?;
-    linear(&x, &w.reshape(&[d, c * p * p])?, Some(b))
+    linear(&x, &w.reshape(&[d, c * p * p])?, None)
 }
 
 /// MAE's patchify (the reconstruction target): `[B, C, H, W]` to `[B, N, p*p*C]`, pixels in

@@ -1,9 +1,9 @@
 //! Training objectives: what a model adds to the generic training step (its parameters, its
 //! batch, its loss and metrics).
 
-use crate::config::{BertConfig, MaeConfig, VitConfig};
+use crate::config::{BertConfig, ClipConfig, MaeConfig, VitConfig};
 use crate::graph::{CompareDir, DType, Tensor, TraceResult};
-use crate::models::{bert, mae, vit, Noise, ParamSpec, Params};
+use crate::models::{bert, clip, mae, vit, Noise, ParamSpec, Params};
 use crate::nn::stack::StackOptions;
 
 /// One input of a batch: name, per-example shape (without the batch dim), dtype.
@@ -243,5 +243,46 @@ impl Objective for GlueClassify {
         }
         let loss = logits.cross_entropy(&b[3])?;
         Ok(LossOutput { loss, metrics: vec![("accuracy".into(), accuracy(&logits, &b[3])?)], hidden: None })
+    }
+}
+
+/// CLIP's contrastive pre-training on (image, caption) pairs: the symmetric InfoNCE loss of
+/// `CLIPModel(return_loss=True)`. Captions come padded after their end-of-text token and without
+/// an attention mask: the text tower is causal and pooled at that token, so padding never
+/// reaches the pooled output. Reports the image->text top-1 accuracy (the example's own caption
+/// scores highest; a duplicate caption elsewhere in the batch with an equal score counts too)
+/// and the logit scale exp(s).
+pub struct ClipContrastive(pub ClipConfig);
+
+impl Objective for ClipContrastive {
+    fn name(&self) -> &str {
+        "clip"
+    }
+    fn param_specs(&self) -> Vec<ParamSpec> {
+        clip::param_specs(&self.0)
+    }
+    fn inputs(&self) -> Vec<InputSpec> {
+        let c = &self.0;
+        let s = c.image_size as i64;
+        vec![
+            InputSpec::new("images", &[c.channels as i64, s, s], DType::F32),
+            InputSpec::new("input_ids", &[c.seq_len as i64], DType::I32),
+        ]
+    }
+    fn metric_names(&self) -> Vec<String> {
+        vec!["i2t_accuracy".into(), "logit_scale".into()]
+    }
+    fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
+        let x = clip::ClipInputs { pixel_values: &b[0], input_ids: &b[1], attention_mask: None };
+        let out = clip::forward(&self.0, p, &x, o)?;
+        let loss = clip::contrastive_loss(&out.logits_per_text)?;
+        let n = out.logits_per_image.dim(0);
+        let pairs = b[0].graph().iota(&[n], 0, DType::I32)?;
+        let metrics = vec![
+            ("i2t_accuracy".into(), accuracy(&out.logits_per_image, &pairs)?),
+            ("logit_scale".into(), p.get("logit_scale")?.exp()?),
+        ];
+        // The image tower's patch tokens, as for ViT.
+        Ok(LossOutput { loss, metrics, hidden: without_cls(out.image.hidden)? })
     }
 }

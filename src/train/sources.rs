@@ -55,6 +55,8 @@ pub enum ImageTask {
     /// With `mix`, the batch is mixed (Mixup / CutMix) and labels become soft targets
     /// `[B, classes]` (f32) instead.
     Labels { drop_path: Option<(usize, f64)>, mix: Option<crate::train::mix::MixConfig> },
+    /// Image-text pairs: each label's caption as token ids `[B, seq_len]` (`data::captions`).
+    Captions { seq_len: usize },
 }
 
 /// ImageNet-schema TFRecords through the threaded loader, shaped for a model: NCHW, with as
@@ -123,6 +125,10 @@ impl ImageSource {
             ImageTask::Mae { patches } => {
                 let noise = mae_noise(self.seed, b.position, n, patches);
                 out.push(HostTensor::from_slice(&[&lead[..], &[patches as i64]].concat(), &noise)?);
+            }
+            ImageTask::Captions { seq_len } => {
+                let ids = crate::data::captions::encode_labels(&b.labels, seq_len)?;
+                out.push(HostTensor::from_slice(&[&lead[..], &[seq_len as i64]].concat(), &ids)?);
             }
             ImageTask::Labels { drop_path, mix } => {
                 match mix {

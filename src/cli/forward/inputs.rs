@@ -9,7 +9,7 @@ use anyhow::{bail, Result};
 
 use super::npy::read_npy;
 use crate::checkpoint::{load, Dtype, TensorData, Tensors};
-use crate::config::{BertConfig, MaeConfig, VitConfig};
+use crate::config::{BertConfig, ClipConfig, MaeConfig, VitConfig};
 use crate::data::rng::Rng;
 use crate::graph::DType;
 use crate::runtime::HostTensor;
@@ -167,6 +167,23 @@ pub fn bert(c: &BertConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
     let mut out = vec![ids, types, mask];
     if let Some(t) = inp.get("masked_lm_positions") {
         out.push(ints("masked_lm_positions", t, &[D::N(b), D::S], (0, s as i64), "the sequence length")?);
+    }
+    Ok(out)
+}
+
+/// `pixel_values` `[B, C, H, W]`, `input_ids` `[B', S]` and, if present, `attention_mask`
+/// `[B', S]` (without one the text tower masks only later positions, as Hugging Face does).
+pub fn clip(c: &ClipConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
+    let (x, _) = images(inp, c.channels, c.image_size)?;
+    let t = inp.require("input_ids")?;
+    let ids = ints("input_ids", t, &[D::B, D::S], (0, c.vocab_size as i64), "vocab_size")?;
+    let (b, s) = (t.shape[0], t.shape[1]);
+    if s > c.max_positions {
+        bail!("input `input_ids`: sequence length {} exceeds max_positions = {} of the config", s, c.max_positions);
+    }
+    let mut out = vec![x, ids];
+    if let Some(t) = inp.get("attention_mask") {
+        out.push(attention_mask(t, &[D::N(b), D::N(s)])?);
     }
     Ok(out)
 }
