@@ -3,11 +3,11 @@
 
 use crate::graph::{grad, random, scan, DType, Function, GatherDims, Graph, ReduceKind, ScanOptions, Tensor, TraceResult};
 use crate::config::Norm;
-use crate::nn::block::{block, BlockConfig, Naming};
+use crate::nn::block::{block, Activation, BlockConfig, Naming};
 use crate::nn::dropout::DropoutRates;
 use crate::nn::stack::{encoder, StackOptions};
 
-pub const VIT_B: BlockConfig = BlockConfig { dim: 768, heads: 12, mlp_dim: 3072, eps: 1e-6, norm: Norm::Pre, naming: Naming::Timm, dropout: DropoutRates::none() };
+pub const VIT_B: BlockConfig = BlockConfig { dim: 768, heads: 12, mlp_dim: 3072, eps: 1e-6, norm: Norm::Pre, naming: Naming::Timm, activation: Activation::Gelu, dropout: DropoutRates::none() };
 
 /// Names accepted by `build`.
 pub const NAMES: &[&str] = &["matmul_1024", "vit_b_block_grad", "vit_b12_stack_grad", "ops_zoo", "demo_mlp_step"];

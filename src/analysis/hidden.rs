@@ -25,7 +25,7 @@ impl ImageEncoder {
         match c {
             ModelConfig::Vit(v) => Ok(ImageEncoder::Vit(v.clone())),
             ModelConfig::Mae(m) => Ok(ImageEncoder::Mae(m.clone())),
-            ModelConfig::Bert(_) => bail!("smoothing is measured on image encoders (vit, mae); this checkpoint is a bert model"),
+            ModelConfig::Bert(_) | ModelConfig::Opt(_) => bail!("smoothing is measured on image encoders (vit, mae); this checkpoint is a {} model", c.kind()),
         }
     }
 

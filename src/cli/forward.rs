@@ -18,7 +18,7 @@ use super::RuntimeArgs;
 use crate::checkpoint::{self, read_sidecar, sidecar_path, TensorData, Tensors};
 use crate::config::ModelConfig;
 use crate::graph::{DType, Function, Graph, Tensor};
-use crate::models::{bert, mae, vit, ParamSpec, Params};
+use crate::models::{bert, mae, opt, vit, ParamSpec, Params};
 use crate::nn::stack::StackOptions;
 use crate::program::Program;
 use crate::runtime::HostTensor;
@@ -37,7 +37,7 @@ pub struct ForwardArgs {
     #[arg(long)]
     config: Option<PathBuf>,
     /// Inputs: safetensors with named tensors, or a .npy holding `pixel_values` (ViT, MAE) or
-    /// `input_ids` (BERT).
+    /// `input_ids` (BERT, OPT).
     #[arg(long)]
     inputs: PathBuf,
     /// Where to write the outputs (safetensors, written atomically).
@@ -148,14 +148,16 @@ fn specs(cfg: &ModelConfig) -> Vec<ParamSpec> {
         ModelConfig::Vit(c) => vit::param_specs(c),
         ModelConfig::Mae(c) => mae::param_specs(c),
         ModelConfig::Bert(c) => bert::param_specs(c),
+        ModelConfig::Opt(c) => opt::param_specs(c),
     }
 }
 
-/// Names a checkpoint may carry that the model does not read: BERT's MLM decoder is tied to the
-/// word embeddings, and some files keep the copy.
+/// Names a checkpoint may carry that the model does not read: BERT's MLM decoder and OPT's
+/// `lm_head` are tied to the token embeddings, and some files keep the copy.
 fn tied_copies(cfg: &ModelConfig) -> &'static [&'static str] {
     match cfg {
         ModelConfig::Bert(_) => &["cls.predictions.decoder.weight", "cls.predictions.decoder.bias"],
+        ModelConfig::Opt(_) => &[opt::TIED_HEAD],
         _ => &[],
     }
 }
@@ -202,12 +204,13 @@ fn architecture_hint(a: &ForwardArgs, cfg: &ModelConfig, specs: &[ParamSpec], ck
 }
 
 fn read_inputs(cfg: &ModelConfig, path: &Path, seed: u64) -> Result<Vec<ModelInput>> {
-    let primary = if matches!(cfg, ModelConfig::Bert(_)) { "input_ids" } else { "pixel_values" };
+    let primary = if matches!(cfg, ModelConfig::Bert(_) | ModelConfig::Opt(_)) { "input_ids" } else { "pixel_values" };
     let mut inp = Inputs::read(path, primary).with_context(|| format!("--inputs {}", path.display()))?;
     let out = match cfg {
         ModelConfig::Vit(c) => inputs::vit(c, &mut inp),
         ModelConfig::Mae(c) => inputs::mae(c, &mut inp, seed),
         ModelConfig::Bert(c) => inputs::bert(c, &mut inp),
+        ModelConfig::Opt(c) => inputs::opt(c, &mut inp),
     }
     .with_context(|| format!("--inputs {}", path.display()))?;
     let unused = inp.unused();
@@ -234,6 +237,7 @@ fn trace(cfg: &ModelConfig, specs: &[ParamSpec], inputs: &[ModelInput]) -> Resul
             vec![("loss", r.loss), ("logits", r.pred), ("mask", r.mask), ("noise", x[1].clone()), ("encoder.hidden_states", r.hidden.expect("kept"))]
         }
         ModelConfig::Bert(c) => bert_outputs(c, &p, &x, &o)?,
+        ModelConfig::Opt(c) => opt_outputs(c, &p, &x, &o)?,
     };
     let func = Function::new(&g, &named.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>())?;
     Ok((func, named.into_iter().map(|(n, _)| n.to_string()).collect()))
@@ -247,6 +251,19 @@ fn bert_outputs(c: &crate::config::BertConfig, p: &Params, x: &[Tensor], o: &Sta
     if let Some(pos) = x.get(3) {
         out.push(("masked_lm_logits", r.mlm_logits.take_along_axis1(pos)?));
     }
+    out.push(("hidden_states", r.hidden.expect("kept")));
+    Ok(out)
+}
+
+/// Logits at every position; with `labels`, also Hugging Face's causal LM loss over the
+/// labels that are not -100.
+fn opt_outputs(c: &crate::config::OptConfig, p: &Params, x: &[Tensor], o: &StackOptions) -> Result<Vec<(&'static str, Tensor)>> {
+    let r = opt::forward(c, p, &opt::OptInputs { input_ids: &x[0], attention_mask: Some(&x[1]), dropout_keys: None }, o)?;
+    let mut out = vec![];
+    if let (Some(labels), Some(weights)) = (x.get(2), x.get(3)) {
+        out.push(("loss", opt::next_token_loss(&r.logits, labels, Some(weights))?));
+    }
+    out.push(("logits", r.logits));
     out.push(("hidden_states", r.hidden.expect("kept")));
     Ok(out)
 }

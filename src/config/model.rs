@@ -1,4 +1,4 @@
-//! One type for any of the three models, so presets, the solver, the table and checkpoint
+//! One type for any of the models, so presets, the solver, the table and checkpoint
 //! sidecars handle them alike.
 
 use serde::{Deserialize, Serialize};
@@ -7,16 +7,18 @@ use super::bert::BertConfig;
 use super::count::{Flops, Params};
 use super::error::ConfigError;
 use super::mae::MaeConfig;
+use super::opt::OptConfig;
 use super::stack::Stack;
 use super::vit::VitConfig;
 
-/// A model configuration, tagged by `"model": "vit" | "mae" | "bert"` in JSON.
+/// A model configuration, tagged by `"model": "vit" | "mae" | "bert" | "opt"` in JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "model", rename_all = "lowercase")]
 pub enum ModelConfig {
     Vit(VitConfig),
     Mae(MaeConfig),
     Bert(BertConfig),
+    Opt(OptConfig),
 }
 
 impl ModelConfig {
@@ -25,15 +27,17 @@ impl ModelConfig {
             ModelConfig::Vit(_) => "vit",
             ModelConfig::Mae(_) => "mae",
             ModelConfig::Bert(_) => "bert",
+            ModelConfig::Opt(_) => "opt",
         }
     }
 
-    /// The stack whose depth and width the paper trades against each other.
+    /// The stack whose depth and width the paper trades against each other (OPT's decoder).
     pub fn encoder(&self) -> Stack {
         match self {
             ModelConfig::Vit(c) => c.encoder,
             ModelConfig::Mae(c) => c.encoder,
             ModelConfig::Bert(c) => c.encoder,
+            ModelConfig::Opt(c) => c.decoder,
         }
     }
 
@@ -44,6 +48,7 @@ impl ModelConfig {
             ModelConfig::Vit(c) => c.encoder = encoder,
             ModelConfig::Mae(c) => c.encoder = encoder,
             ModelConfig::Bert(c) => c.encoder = encoder,
+            ModelConfig::Opt(c) => c.decoder = encoder,
         }
         out
     }
@@ -53,6 +58,7 @@ impl ModelConfig {
             ModelConfig::Vit(c) => c.validate(),
             ModelConfig::Mae(c) => c.validate(),
             ModelConfig::Bert(c) => c.validate(),
+            ModelConfig::Opt(c) => c.validate(),
         }
     }
 
@@ -61,6 +67,7 @@ impl ModelConfig {
             ModelConfig::Vit(c) => c.params(),
             ModelConfig::Mae(c) => c.params(),
             ModelConfig::Bert(c) => c.params(),
+            ModelConfig::Opt(c) => c.params(),
         }
     }
 
@@ -69,6 +76,7 @@ impl ModelConfig {
             ModelConfig::Vit(c) => c.flops(),
             ModelConfig::Mae(c) => c.flops(),
             ModelConfig::Bert(c) => c.flops(),
+            ModelConfig::Opt(c) => c.flops(),
         }
     }
 

@@ -7,6 +7,7 @@
 
 pub mod bert;
 pub mod mae;
+pub mod opt;
 pub mod vit;
 
 use std::collections::BTreeMap;

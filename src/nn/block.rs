@@ -1,9 +1,9 @@
-//! The transformer block, pre-LN (ViT, MAE) or post-LN (BERT), with the parameter names of the
-//! public checkpoint families:
+//! The transformer block, pre-LN (ViT, MAE, OPT) or post-LN (BERT), with the parameter names of
+//! the public checkpoint families:
 //!
 //!   pre-LN:  y = x + Attn(LN1(x));        out = y + MLP(LN2(y))
 //!   post-LN: y = LN1(x + Attn(x));        out = LN2(y + MLP(y))
-//!   MLP(z) = fc2(GELU(fc1(z)))
+//!   MLP(z) = fc2(act(fc1(z)))        act = GELU, or ReLU (OPT)
 
 use super::attention::{attend_dropping, split_heads};
 use super::dropout::{dropout, site, DropoutRates};
@@ -20,6 +20,17 @@ pub enum Naming {
     HfVit,
     /// Hugging Face `BertModel`.
     HfBert,
+    /// Hugging Face `OPTDecoderLayer`: `self_attn.{q,k,v,out}_proj`, `fc1`, `fc2`.
+    HfOpt,
+}
+
+/// The MLP's nonlinearity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activation {
+    /// Exact (erf) GELU: ViT, MAE, BERT.
+    Gelu,
+    /// OPT.
+    Relu,
 }
 
 /// Block hyper-parameters.
@@ -31,6 +42,7 @@ pub struct BlockConfig {
     pub eps: f64,
     pub norm: Norm,
     pub naming: Naming,
+    pub activation: Activation,
     /// Applied only when a pass brings dropout keys (training).
     pub dropout: DropoutRates,
 }
@@ -56,6 +68,7 @@ impl BlockConfig {
             eps,
             norm,
             naming,
+            activation: Activation::Gelu,
             dropout: DropoutRates::none(),
         }
     }
@@ -81,6 +94,14 @@ impl BlockConfig {
                 "attention.output.dense",
                 "intermediate.dense",
                 "output.dense",
+            ),
+            Naming::HfOpt => (
+                "self_attn_layer_norm",
+                "final_layer_norm",
+                vec!["self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj"],
+                "self_attn.out_proj",
+                "fc1",
+                "fc2",
             ),
         };
         let mut v = vec![(format!("{}.weight", ln1), vec![d]), (format!("{}.bias", ln1), vec![d])];
@@ -159,7 +180,12 @@ pub fn block_noisy(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tens
     };
     let inner_rate = if c.dropout.mlp_inner { c.dropout.hidden } else { 0.0 };
     let ffn = |z: &Tensor| -> TraceResult<Tensor> {
-        let hmid = drop(linear(z, &mlp[0], Some(&mlp[1]))?.gelu()?, inner_rate, site::MLP_INNER)?;
+        let pre = linear(z, &mlp[0], Some(&mlp[1]))?;
+        let act = match c.activation {
+            Activation::Gelu => pre.gelu()?,
+            Activation::Relu => pre.relu()?,
+        };
+        let hmid = drop(act, inner_rate, site::MLP_INNER)?;
         drop(linear(&hmid, &mlp[2], Some(&mlp[3]))?, c.dropout.hidden, site::MLP_OUTPUT)
     };
     match c.norm {
