@@ -118,7 +118,7 @@ fn cli_solves_and_counts_as_json() {
 #[test]
 fn parameter_counts_match_the_pytorch_fixtures() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for model in ["vit", "mae", "bert"] {
+    for model in ["vit", "mae", "bert", "opt"] {
         let text = std::fs::read_to_string(root.join(model).join("config.json")).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let c = ModelConfig::from_json(&v["bamboo"].to_string()).unwrap();

@@ -120,6 +120,32 @@ fn bad_input_is_rejected_before_compiling() {
 }
 
 #[test]
+fn lm_pretrain_runs_and_refuses_text_too_short() {
+    let d = tmp("lm");
+    let run = d.join("lm").display().to_string();
+    let out = ok(&["pretrain", "lm", "--preset", "opt-mini", "--depth", "1", "--width", "32", "--heads", "2", "--seq-len", "32", "--steps", "2", "--batch", "4", "--out", &run]);
+    assert!(out.contains("datasets/wiki-sample/wiki.txt: 20 documents") && out.contains("sequences of 32"), "{}", out);
+    assert!(Path::new(&run).join("ckpt-00000002/model.safetensors").exists());
+    let lm = ["pretrain", "lm", "--preset", "opt-mini", "--out", &run, "--steps", "1"];
+    let short = write(&d, "short.txt", "One short sentence.\nAnd another one.\n");
+    fails(&[&lm[..], &["--data", &short]].concat(), &format!("--data {}: 9 tokens in 1 document(s) make no sequence of 128 tokens", short));
+    let few = write(&d, "few.txt", &"The quick brown fox jumps over the lazy dog.\n".repeat(40));
+    fails(&[&lm[..], &["--data", &few, "--seq-len", "64", "--batch", "16"]].concat(), "make 6 sequence(s) of 64 tokens, fewer than one batch of 16");
+    fails(&[&lm[..], &["--seq-len", "1"]].concat(), "`seq_len`: 1 leaves no next token to predict");
+    fails(&[&lm[..], &["--seq-len", "1000"]].concat(), "`seq_len`: 1000 exceeds max_positions = 512");
+    fails(&[&lm[..], &["--data", "/nonexistent/text.txt"]].concat(), "/nonexistent/text.txt");
+    fails(&["pretrain", "lm", "--preset", "bert-mini", "--out", &run], "`pretrain lm` needs an OPT preset");
+    fails(&["pretrain", "lm", "--preset", "opt-125m", "--out", &run, "--config", &write(&d, "small-vocab.json", &small_vocab_opt())], "has 30522 tokens, more than the model's vocab_size = 1000");
+}
+
+fn small_vocab_opt() -> String {
+    format!(
+        r#"{{"model": "opt", "vocab_size": 1000, "max_positions": 64, "decoder": {ENC}, "norm": "pre",
+        "layer_norm_eps": 1e-5, "dropout": 0.0, "attention_dropout": 0.0, "seq_len": 32}}"#
+    )
+}
+
+#[test]
 fn checkpoint_of_another_shape_is_named() {
     let d = tmp("shape");
     let mae = write(&d, "mae.json", &mae_json());
