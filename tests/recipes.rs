@@ -126,6 +126,11 @@ fn lm_pretrain_runs_and_refuses_text_too_short() {
     let out = ok(&["pretrain", "lm", "--preset", "opt-mini", "--depth", "1", "--width", "32", "--heads", "2", "--seq-len", "32", "--steps", "2", "--batch", "4", "--out", &run]);
     assert!(out.contains("datasets/wiki-sample/wiki.txt: 20 documents") && out.contains("sequences of 32"), "{}", out);
     assert!(Path::new(&run).join("ckpt-00000002/model.safetensors").exists());
+    // Over-smoothing of the trained decoder on the same text, 1-D over token positions.
+    let an = d.join("an").display().to_string();
+    let out = ok(&["analyze", "smoothing", &run, "--seq-len", "32", "--batch", "4", "--batches", "2", "--out", &an]);
+    assert!(out.contains("(opt, 1 x 32, 32 tokens)") && out.contains("8 examples"), "{}", out);
+    assert_eq!(std::fs::read_to_string(Path::new(&an).join("smoothing.csv")).unwrap().lines().count(), 2);
     let lm = ["pretrain", "lm", "--preset", "opt-mini", "--out", &run, "--steps", "1"];
     let short = write(&d, "short.txt", "One short sentence.\nAnd another one.\n");
     fails(&[&lm[..], &["--data", &short]].concat(), &format!("--data {}: 9 tokens in 1 document(s) make no sequence of 128 tokens", short));
