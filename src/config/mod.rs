@@ -5,7 +5,8 @@
 //! embedding, q/k/v/out projections, attention scores and weighted sums, MLPs and heads.
 //! Ignored: layer norms, softmax, GELU, biases, residual adds, embedding lookups, the loss.
 //! A training step counts 3x the forward. MAE's encoder runs on the visible patches (+cls)
-//! and its decoder on all of them; BERT's MLM head runs on the predicted positions only.
+//! and its decoder on all of them; BERT's MLM head runs on the predicted positions only, OPT's LM
+//! head on every position (the causal mask saves no FLOPs: masked scores are computed).
 
 mod bert;
 mod count;
