@@ -413,6 +413,28 @@ fn spectra_read_both_layouts_and_the_product_orientation() {
     assert!((r.rows[1].qk_a - want).abs() < 1e-9 * want && (want - other).abs() > 1e-3 * want, "{} {} {}", r.rows[1].qk_a, want, other);
     let v = get("vit.encoder.layer.1.attention.attention.value.weight");
     assert!((r.rows[1].v_a - spectral_norm(&v).unwrap().value).abs() < 1e-12);
+
+    // OPT's decoder reads as `self_attn.{q,k,v}_proj`: the same matrices renamed, ratios 1.
+    let renamed: Tensors = hf
+        .tensors
+        .iter()
+        .filter_map(|(n, t)| {
+            let rest = n.strip_prefix("vit.encoder.layer.")?;
+            let (i, tail) = rest.split_once('.')?;
+            let proj = match tail {
+                "attention.attention.query.weight" => "q_proj",
+                "attention.attention.key.weight" => "k_proj",
+                "attention.attention.value.weight" => "v_proj",
+                _ => return None,
+            };
+            Some((format!("model.decoder.layers.{}.self_attn.{}.weight", i, proj), t.clone()))
+        })
+        .collect();
+    let ModelConfig::Opt(mut o) = tiny_text("opt") else { unreachable!() };
+    o.decoder.depth = 3;
+    let opt = open(&write_tensors(&dir.join("opt"), &ModelConfig::Opt(o), &renamed)).unwrap();
+    let r = spectra::compare(&opt, &hf).unwrap();
+    assert!(r.rows.iter().all(|w| w.beta_qk == 1.0 && w.beta_v == 1.0), "{:?}", r.rows);
 }
 
 // ---- bad input --------------------------------------------------------------------------------

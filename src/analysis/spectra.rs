@@ -4,7 +4,8 @@
 //! Weights are read from the checkpoint on the host, in the layouts of the public names:
 //! timm / official MAE fuse them as `blocks.{i}.attn.qkv.weight` (`[3D, D]`, rows q | k | v);
 //! Hugging Face ViT, ViTMAE and BERT keep `...encoder.layer.{i}.attention.{attention,self}.
-//! {query,key,value}.weight` (`[D, D]` each). PyTorch stores `[out, in]` and computes
+//! {query,key,value}.weight` (`[D, D]` each), OPT `model.decoder.layers.{i}.self_attn.
+//! {q,k,v}_proj.weight`. PyTorch stores `[out, in]` and computes
 //! `x W^T`, so the paper's `W_Q` (acting as `x W_Q`) is our `W_q^T` and
 //! `W_Q W_K^T = W_q^T W_k` (`[D, D]`). Splitting the columns of `W_Q`, `W_K` into heads gives
 //! `W_Q W_K^T = sum_h W_Q^h W_K^h^T`: the full-matrix product *is* the per-head sum, so one
@@ -36,12 +37,19 @@ fn layer_index(key: &str, prefix: &str, suffix: &str) -> Option<usize> {
     key.strip_prefix(prefix)?.strip_suffix(suffix)?.parse().ok()
 }
 
-/// The encoder's attention weights, layer 0 first. Decoder blocks (`decoder_blocks.*`,
-/// `decoder.decoder_layers.*`) are not part of the encoder and are skipped.
+/// The encoder's attention weights (OPT: its decoder stack's), layer 0 first. MAE's decoder
+/// blocks (`decoder_blocks.*`, `decoder.decoder_layers.*`) are not part of the encoder and are
+/// skipped.
 pub fn attention_weights(t: &Tensors) -> Result<Vec<AttentionWeights>> {
     let mut fused = BTreeMap::new();
-    let mut separate = BTreeMap::new();
+    // Layer -> (name stem, names of q, k, v under it).
+    let mut separate: BTreeMap<usize, (String, [&str; 3])> = BTreeMap::new();
+    const HF: [&str; 3] = ["query", "key", "value"];
+    const OPT: [&str; 3] = ["q_proj", "k_proj", "v_proj"];
     for key in t.keys() {
+        if let Some(i) = layer_index(key, "model.decoder.layers.", ".self_attn.q_proj.weight") {
+            separate.insert(i, (format!("model.decoder.layers.{}.self_attn.", i), OPT));
+        }
         if let Some(i) = layer_index(key, "blocks.", ".attn.qkv.weight") {
             fused.insert(i, key.clone());
         }
@@ -49,14 +57,14 @@ pub fn attention_weights(t: &Tensors) -> Result<Vec<AttentionWeights>> {
             let suffix = format!(".{}.{}.weight", family, q);
             if let Some(pos) = key.find("encoder.layer.") {
                 if let Some(i) = layer_index(&key[pos..], "encoder.layer.", &suffix) {
-                    separate.insert(i, key[..key.len() - "query.weight".len()].to_string());
+                    separate.insert(i, (key[..key.len() - "query.weight".len()].to_string(), HF));
                 }
             }
         }
     }
     ensure!(
         fused.is_empty() || separate.is_empty(),
-        "the checkpoint holds both fused (blocks.*.attn.qkv) and separate (encoder.layer.*.query/key/value) attention weights"
+        "the checkpoint holds both fused (blocks.*.attn.qkv) and separate (encoder.layer.*.query/key/value, model.decoder.layers.*.self_attn.q/k/v_proj) attention weights"
     );
     let mut out = vec![];
     if !fused.is_empty() {
@@ -68,17 +76,17 @@ pub fn attention_weights(t: &Tensors) -> Result<Vec<AttentionWeights>> {
             out.push(AttentionWeights { q: qkv.row_block(0, d), k: qkv.row_block(d, 2 * d), v: qkv.row_block(2 * d, 3 * d) });
         }
     } else {
-        for (n, (i, stem)) in separate.iter().enumerate() {
+        for (n, (i, (stem, [q, k, v]))) in separate.iter().enumerate() {
             ensure!(*i == n, "attention weights of layer {} missing (found layer {})", n, i);
             let get = |w: &str| -> Result<Matrix> {
                 let name = format!("{}{}.weight", stem, w);
                 matrix(&name, t.get(&name).with_context(|| format!("`{}` missing", name))?)
             };
-            out.push(AttentionWeights { q: get("query")?, k: get("key")?, v: get("value")? });
+            out.push(AttentionWeights { q: get(q)?, k: get(k)?, v: get(v)? });
         }
     }
     if out.is_empty() {
-        bail!("no attention weights found (neither timm `blocks.N.attn.qkv.weight` nor Hugging Face `encoder.layer.N.attention...query.weight`)");
+        bail!("no attention weights found (none of timm `blocks.N.attn.qkv.weight`, Hugging Face `encoder.layer.N.attention...query.weight` (vit, mae, bert), OPT `model.decoder.layers.N.self_attn.q_proj.weight`)");
     }
     Ok(out)
 }
