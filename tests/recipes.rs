@@ -143,6 +143,20 @@ fn lm_pretrain_runs_and_refuses_text_too_short() {
     fails(&["pretrain", "lm", "--preset", "opt-125m", "--out", &run, "--config", &write(&d, "small-vocab.json", &small_vocab_opt())], "has 30522 tokens, more than the model's vocab_size = 1000");
 }
 
+/// The padding and causal masks add the most negative f32 to scores; in bf16 that is -inf, and
+/// a mask built by multiplying it by 0 turned every loss into NaN.
+#[test]
+fn text_recipes_train_in_bf16() {
+    let d = tmp("bf16");
+    let tiny = ["--depth", "1", "--width", "32", "--heads", "2", "--steps", "2", "--batch", "8", "--bf16"];
+    let lm = d.join("lm").display().to_string();
+    let out = ok(&[&["pretrain", "lm", "--preset", "opt-mini", "--seq-len", "32", "--out", &lm][..], &tiny].concat());
+    assert!(out.contains("done: 2 steps"), "{}", out);
+    let bert = d.join("bert").display().to_string();
+    let out = ok(&[&["pretrain", "bert", "--preset", "bert-mini", "--data", "datasets/wiki-sample/pretraining/*", "--out", &bert][..], &tiny].concat());
+    assert!(out.contains("done: 2 steps"), "{}", out);
+}
+
 fn small_vocab_opt() -> String {
     format!(
         r#"{{"model": "opt", "vocab_size": 1000, "max_positions": 64, "decoder": {ENC}, "norm": "pre",

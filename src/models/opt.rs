@@ -70,15 +70,17 @@ pub fn forward(c: &OptConfig, p: &Params, x: &OptInputs, o: &StackOptions) -> Tr
     let g = ids.graph();
     let word = p.get("model.decoder.embed_tokens.weight")?;
     let h = word.take_rows(ids)?.add(&p.get("model.decoder.embed_positions.weight")?.take_rows(&position_ids(ids, x.attention_mask)?)?)?;
-    // Causal: query t sees keys s <= t; padded keys are hidden too. The most negative float is
-    // set (not added twice), as Hugging Face's mask does, so no score becomes -inf.
+    // Causal: query t sees keys s <= t; padded keys are hidden too. The most negative f32 is
+    // set once (not added twice), as Hugging Face's mask does. The bias is made in f32: in bf16
+    // that value rounds to -inf and 0 x -inf would be NaN; converted at the end it is a plain
+    // -inf that softmax turns into 0.
     let query = g.iota(&[s, s], 0, DType::I32)?;
     let key = g.iota(&[s, s], 1, DType::I32)?;
-    let mut allowed = key.compare(CompareDir::Le, &query)?.select(&g.scalar(1.0, h.dtype()), &g.scalar(0.0, h.dtype()))?.reshape(&[1, 1, s, s])?;
+    let mut allowed = key.compare(CompareDir::Le, &query)?.select(&g.scalar(1.0, DType::F32), &g.scalar(0.0, DType::F32))?.reshape(&[1, 1, s, s])?;
     if let Some(m) = x.attention_mask {
-        allowed = allowed.mul(&m.convert(h.dtype())?.reshape(&[b, 1, 1, s])?)?;
+        allowed = allowed.mul(&m.convert(DType::F32)?.reshape(&[b, 1, 1, s])?)?;
     }
-    let bias = allowed.neg()?.add_scalar(1.0)?.mul_scalar(f32::MIN as f64)?;
+    let bias = allowed.neg()?.add_scalar(1.0)?.mul_scalar(f32::MIN as f64)?.convert(h.dtype())?;
     let bc = block_config(c);
     let keys = x.dropout_keys.filter(|_| bc.dropout.any());
     let noise = StackNoise { keep: None, keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()? };
@@ -113,7 +115,9 @@ pub fn next_token_loss(logits: &Tensor, ids: &Tensor, weights: Option<&Tensor>) 
     if logits.rank() != 3 || logits.dims()[..2] != *ids.dims() || s < 2 {
         return Err(TraceError::new("next_token_loss", format!("logits {} and ids {} must be [B, S >= 2, V] and [B, S]", logits.ty(), ids.ty())));
     }
-    let logp = logits.slice_axis(1, 0, s - 1)?.log_softmax(2)?;
+    // In f32 whatever the compute type, as Hugging Face's loss upcasts the logits: a bf16 sum
+    // over B x S x V terms would round the loss to a few bits.
+    let logp = logits.slice_axis(1, 0, s - 1)?.convert(DType::F32)?.log_softmax(2)?;
     let targets = ids.slice_axis(1, 1, s)?;
     let nll = logp.mul(&targets.one_hot(v, logp.dtype())?)?.sum(&[2], false)?.neg()?;
     let Some(w) = weights else { return nll.mean_all() };
