@@ -1,5 +1,6 @@
 //! Analyses: smoothing metrics against a host computation (an explicit DFT, explicit token
-//! pairs), the MAE encoder-only path against MAE's own encoder, spectral norms against
+//! pairs), the MAE encoder-only path against MAE's own encoder, text models (BERT, OPT) on the
+//! embedded Wikipedia text, spectral norms against
 //! matrices with known norms, PNG outputs decoded back, and the bad-input errors. Checkpoints
 //! are random initializations written to temp folders in the training layout.
 
@@ -9,12 +10,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bamboo::analysis::checkpoint::{open, Checkpoint};
-use bamboo::analysis::hidden::ImageEncoder;
+use bamboo::analysis::hidden::{Analysed, ImageEncoder, TextModel};
 use bamboo::analysis::linalg::{spectral_norm, Matrix};
 use bamboo::analysis::smoothing::{analyze, Tokens};
-use bamboo::analysis::{images, metrics, reconstruct, spectra};
+use bamboo::analysis::{images, metrics, reconstruct, spectra, text};
 use bamboo::checkpoint::{serialize, Tensors};
-use bamboo::config::{MaeConfig, ModelConfig, Stack, VitConfig};
+use bamboo::config::{BertConfig, MaeConfig, ModelConfig, OptConfig, Stack, VitConfig};
 use bamboo::graph::{DType, Function, Graph};
 use bamboo::models::{mae, ParamSpec, Params};
 use bamboo::nn::stack::StackOptions;
@@ -49,6 +50,7 @@ fn specs(c: &ModelConfig) -> Vec<ParamSpec> {
         ModelConfig::Mae(m) => mae::param_specs(m),
         ModelConfig::Bert(b) => bamboo::models::bert::param_specs(b),
         ModelConfig::Clip(c) => bamboo::models::clip::param_specs(c),
+        ModelConfig::Opt(o) => bamboo::models::opt::param_specs(o),
     }
 }
 
@@ -230,6 +232,82 @@ fn vit_checkpoint_smoothing_matches_host_on_real_images() {
     }
 }
 
+const TEXT: &str = "datasets/wiki-sample/wiki.txt";
+const VOCAB: &str = "datasets/bert-vocab/vocab.txt";
+
+fn tiny_text(kind: &str) -> ModelConfig {
+    let stack = Stack::new(2, 32, 2);
+    match kind {
+        "bert" => {
+            let mut c = BertConfig::new(stack);
+            (c.max_positions, c.seq_len, c.max_predictions) = (64, 16, 2);
+            ModelConfig::Bert(c)
+        }
+        _ => {
+            let mut c = OptConfig::new(stack);
+            (c.vocab_size, c.max_positions, c.seq_len) = (30522, 64, 16);
+            ModelConfig::Opt(c)
+        }
+    }
+}
+
+#[test]
+fn text_models_read_the_same_windows_and_match_host_metrics() {
+    let dir = tmp("text");
+    let mut windows = vec![];
+    for (kind, tokens) in [("opt", 16), ("bert", 15)] {
+        let ck = open(&write_checkpoint(&dir.join(kind), &tiny_text(kind), 3)).unwrap();
+        let Analysed::Text(model) = Analysed::from_config(ck.config.as_ref().unwrap()).unwrap() else { panic!("{} is text", kind) };
+        let batches = text::eval_text(Path::new(TEXT), Path::new(VOCAB), &model, 16, 4, 2).unwrap();
+        assert_eq!((batches.len(), &batches[0].dims[..]), (2, &[4i64, 16][..]));
+        windows.push(batches[0].to_vec::<i32>().unwrap());
+        let r = analyze(common::client(), &CompileOptions::default(), &ck, &batches, Tokens::Patches).unwrap();
+        // BERT's [CLS] is left out like a ViT's cls token; OPT has none.
+        assert_eq!((r.model.as_str(), r.depth, r.tokens, r.examples), (kind, 2, tokens, 8));
+
+        let mut want = vec![vec![0.0; 2]; 5];
+        for b in &batches {
+            let g = Graph::new("hidden");
+            let specs = model.specs();
+            let p = Params::declare(&g, &specs, DType::F32);
+            let x = g.param("ids", &b.dims, DType::I32);
+            let prog = Program::compile(common::client(), &Function::new(&g, &[model.hidden(&p, &x).unwrap()]).unwrap(), &CompileOptions::default()).unwrap();
+            let mut inputs = host_params(&specs, &ck.tensors, &[], matches!(model, TextModel::Bert(_))).unwrap();
+            inputs.push(b.clone());
+            let h = prog.run_host(common::client(), &inputs).unwrap().remove(0);
+            assert_eq!(h.dims, [2, 4, 16, 32]);
+            for (w, v) in want.iter_mut().zip(host_layers(&h.to_vec::<f32>().unwrap(), &h.dims, 16 - tokens)) {
+                for (a, x) in w.iter_mut().zip(v) {
+                    *a += x / 2.0;
+                }
+            }
+        }
+        let got = [
+            r.rows.iter().map(|w| w.token_std).collect::<Vec<_>>(),
+            r.rows.iter().map(|w| w.cos_uncentred).collect(),
+            r.rows.iter().map(|w| w.cos_pearson).collect(),
+            r.rows.iter().map(|w| w.cos_mean_centred).collect(),
+            r.rows.iter().map(|w| w.hf_share).collect(),
+        ];
+        for m in 0..5 {
+            assert_close(&format!("{} {}", kind, NAMES[m]), &got[m], &want[m], 1e-4);
+        }
+    }
+    // Both start at the same text: BERT's window is [CLS] + OPT's first 14 tokens + [SEP].
+    let (opt, bert) = (&windows[0], &windows[1]);
+    assert_eq!((bert[0], bert[15]), (101, 102));
+    assert_eq!(&bert[1..15], &opt[..14]);
+
+    // Text too short for one batch: the file and the lengths are named.
+    let short = dir.join("short.txt");
+    std::fs::write(&short, "Two words.\n").unwrap();
+    let Analysed::Text(model) = Analysed::from_config(&tiny_text("opt")).unwrap() else { unreachable!() };
+    let e = text::eval_text(&short, Path::new(VOCAB), &model, 16, 4, 1).unwrap_err().to_string();
+    assert!(e.contains("short.txt") && e.contains("4 tokens") && e.contains("16 tokens"), "{}", e);
+    let e = text::eval_text(Path::new(TEXT), Path::new(VOCAB), &model, 100, 4, 1).unwrap_err().to_string();
+    assert!(e.contains("--seq-len 100 exceeds the model's max_positions = 64"), "{}", e);
+}
+
 #[test]
 fn mae_encoder_path_matches_mae_forward_without_masking() {
     // MAE's own forward with mask ratio 0 keeps every patch (in a shuffled order); every metric
@@ -336,6 +414,28 @@ fn spectra_read_both_layouts_and_the_product_orientation() {
     assert!((r.rows[1].qk_a - want).abs() < 1e-9 * want && (want - other).abs() > 1e-3 * want, "{} {} {}", r.rows[1].qk_a, want, other);
     let v = get("vit.encoder.layer.1.attention.attention.value.weight");
     assert!((r.rows[1].v_a - spectral_norm(&v).unwrap().value).abs() < 1e-12);
+
+    // OPT's decoder reads as `self_attn.{q,k,v}_proj`: the same matrices renamed, ratios 1.
+    let renamed: Tensors = hf
+        .tensors
+        .iter()
+        .filter_map(|(n, t)| {
+            let rest = n.strip_prefix("vit.encoder.layer.")?;
+            let (i, tail) = rest.split_once('.')?;
+            let proj = match tail {
+                "attention.attention.query.weight" => "q_proj",
+                "attention.attention.key.weight" => "k_proj",
+                "attention.attention.value.weight" => "v_proj",
+                _ => return None,
+            };
+            Some((format!("model.decoder.layers.{}.self_attn.{}.weight", i, proj), t.clone()))
+        })
+        .collect();
+    let ModelConfig::Opt(mut o) = tiny_text("opt") else { unreachable!() };
+    o.decoder.depth = 3;
+    let opt = open(&write_tensors(&dir.join("opt"), &ModelConfig::Opt(o), &renamed)).unwrap();
+    let r = spectra::compare(&opt, &hf).unwrap();
+    assert!(r.rows.iter().all(|w| w.beta_qk == 1.0 && w.beta_v == 1.0), "{:?}", r.rows);
 }
 
 /// The CLIP parity fixture (Hugging Face `CLIPModel` weights, 28 px grey images): its config,

@@ -127,6 +127,8 @@ fn composites() {
     one("log_softmax", &[3, 7], 52, |x| x.log_softmax(1));
     one("gelu", &[3, 7], 53, |x| x.gelu());
     one("quick_gelu", &[3, 7], 55, |x| x.quick_gelu());
+    // ReLU is piecewise linear: exact away from 0, and no normal draw lies within a step of 0.
+    one("relu", &[3, 7], 55, |x| x.relu()?.mul(x));
     let mut rng = Rng::new(54);
     let ins = vec![Input::normal("x", &[4, 8], &mut rng), Input::normal("w", &[8], &mut rng), Input::normal("b", &[8], &mut rng)];
     check_grads("layer_norm", ins, TOL, |p| p[0].layer_norm(&p[1], &p[2], 1e-6));

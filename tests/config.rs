@@ -118,11 +118,28 @@ fn cli_solves_and_counts_as_json() {
 #[test]
 fn parameter_counts_match_the_pytorch_fixtures() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for model in ["vit", "mae", "bert", "clip"] {
+    for model in ["vit", "mae", "bert", "clip", "opt"] {
         let text = std::fs::read_to_string(root.join(model).join("config.json")).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let c = ModelConfig::from_json(&v["bamboo"].to_string()).unwrap();
         assert_eq!(c.kind(), model);
         assert_eq!(c.params().total(), v["trainable_params"].as_u64().unwrap(), "{model}");
     }
+}
+
+#[test]
+fn unknown_architecture_lists_the_known_ones() {
+    let e = ModelConfig::from_json(r#"{"model": "gpt2", "vocab_size": 10}"#).unwrap_err().to_string();
+    assert!(e.contains("unknown variant `gpt2`, expected one of `vit`, `mae`, `bert`, `opt`"), "{}", e);
+}
+
+#[test]
+fn opt_presets_have_the_public_shapes_and_counts() {
+    let ModelConfig::Opt(c) = bamboo::config::preset("opt-125m").unwrap() else { panic!("opt-125m is an OPT") };
+    assert_eq!((c.decoder.depth, c.decoder.width, c.decoder.heads, c.decoder.mlp_dim), (12, 768, 12, 3072));
+    assert_eq!((c.vocab_size, c.max_positions, c.layer_norm_eps), (50272, 2048, 1e-5));
+    // facebook/opt-125m: 125,239,296 parameters (the tied head counted once).
+    assert_eq!(c.params().total(), 125_239_296);
+    let ModelConfig::Opt(m) = bamboo::config::preset("opt-mini").unwrap() else { panic!("opt-mini is an OPT") };
+    assert_eq!((m.vocab_size, m.seq_len), (30522, 128), "BERT's WordPiece vocabulary, the embedded text's tokenizer");
 }

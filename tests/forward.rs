@@ -369,6 +369,33 @@ fn bert_takes_int32_inputs_and_a_checkpoint_with_the_tied_decoder_copy() {
 }
 
 #[test]
+fn opt_logits_loss_and_layers_match_hugging_face() {
+    let s = Scratch::new("opt");
+    let ckpt = checkpoint(&s, "opt", &weights("opt"));
+    let out = s.path("out.safetensors");
+    succeeded(&forward(&ckpt, &fixture("opt").join("inputs.safetensors"), &out, &[]));
+    matches_fixture(&out, "opt", &["loss", "logits", "hidden_states.1", "hidden_states.2", "hidden_states.3"]);
+}
+
+#[test]
+fn opt_reads_the_tied_head_copy_and_needs_no_labels() {
+    let s = Scratch::new("opt-tied");
+    let mut w = weights("opt");
+    w.insert("lm_head.weight".into(), w["model.decoder.embed_tokens.weight"].clone());
+    let ckpt = checkpoint(&s, "opt", &w);
+    let all = inputs("opt");
+    let inp = save_inputs(&s.path("in.safetensors"), ["input_ids", "attention_mask"].iter().map(|n| (n.to_string(), all[*n].clone())).collect());
+    let out = s.path("out.safetensors");
+    succeeded(&forward(&ckpt, &inp, &out, &[]));
+    let got = matches_fixture(&out, "opt", &["logits", "hidden_states.3"]);
+    assert!(!got.contains_key("loss"), "no labels, no loss");
+    let mut bad = inputs("opt");
+    bad.insert("labels".into(), TensorData::from_i32(&[3, 12], &[500; 36]));
+    let inp = save_inputs(&s.path("bad.safetensors"), bad);
+    failed_naming(&forward(&ckpt, &inp, &s.path("o2.safetensors"), &[]), &["input `labels`: value 500", "vocab_size"]);
+}
+
+#[test]
 fn partial_load_lists_what_was_left_out() {
     let s = Scratch::new("partial");
     let mut w = weights("vit");

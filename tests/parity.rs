@@ -1,5 +1,5 @@
 //! Parity with independent implementations: timm's ViT, Hugging Face's ViTMAEForPreTraining,
-//! BertForPreTraining and CLIPModel, on the same weights and inputs (tests/fixtures, made by
+//! BertForPreTraining, CLIPModel and OPTForCausalLM, on the same weights and inputs (tests/fixtures, made by
 //! scripts/parity/make_fixtures.py). Logits, losses, hidden states and the gradient of the loss
 //! with respect to every parameter must match to 1e-4 (f32).
 
@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use bamboo::checkpoint::{load, Tensors};
 use bamboo::config::ModelConfig;
 use bamboo::graph::{grad, DType, Function, Graph, Remat, Tensor};
-use bamboo::models::{bert, clip, mae, vit, ParamSpec, Params};
+use bamboo::models::{bert, clip, mae, opt, vit, ParamSpec, Params};
 use bamboo::nn::stack::StackOptions;
 use bamboo::program::Program;
 use bamboo::runtime::{CompileOptions, HostTensor};
@@ -201,6 +201,53 @@ fn bert_matches_hugging_face() {
         assert_close(&format!("bert layer {} output", l), &layer(&outs[4], l), &want);
     }
     check_grads(&specs, &grads, &f.grads);
+}
+
+/// Labels as Hugging Face takes them (-100: no loss) to targets and 0/1 weights.
+fn labels_and_weights(t: &Tensors) -> (HostTensor, HostTensor) {
+    let d = &t["labels"];
+    let dims: Vec<i64> = d.shape.iter().map(|&x| x as i64).collect();
+    let v = d.to_i64().unwrap();
+    let targets: Vec<i32> = v.iter().map(|&x| x.max(0) as i32).collect();
+    let weights: Vec<f32> = v.iter().map(|&x| (x != -100) as i32 as f32).collect();
+    (HostTensor::from_slice(&dims, &targets).unwrap(), HostTensor::from_slice(&dims, &weights).unwrap())
+}
+
+fn check_opt(remat: Remat, unrolled: bool) {
+    let f = fixture("opt");
+    let ModelConfig::Opt(c) = f.config.clone() else { panic!("opt config") };
+    let specs = opt::param_specs(&c);
+    let (targets, weights) = labels_and_weights(&f.inputs);
+    let inputs = [
+        ("input_ids", host_i32(&f.inputs, "input_ids"), DType::I32),
+        ("attention_mask", host_f32(&f.inputs, "attention_mask"), DType::F32),
+        ("labels", targets, DType::I32),
+        ("label_weights", weights, DType::F32),
+    ];
+    let o = StackOptions { remat, unrolled, keep_hidden: true };
+    let (outs, grads) = run_model(&specs, &f, &inputs, &[opt::TIED_HEAD], |p, x| {
+        let r = opt::forward(&c, p, &opt::OptInputs { input_ids: &x[0], attention_mask: Some(&x[1]), dropout_keys: None }, &o).unwrap();
+        let loss = opt::next_token_loss(&r.logits, &x[2], Some(&x[3])).unwrap();
+        vec![loss, r.logits, r.hidden.unwrap()]
+    });
+    assert_close("opt loss", &outs[0].to_vec().unwrap(), &f.outputs["loss"].to_f32());
+    assert_close("opt logits", &outs[1].to_vec().unwrap(), &f.outputs["logits"].to_f32());
+    for l in 0..c.decoder.depth {
+        let want = f.outputs[&format!("hidden_states.{}", l + 1)].to_f32();
+        assert_close(&format!("opt layer {} output", l), &layer(&outs[2], l), &want);
+    }
+    check_grads(&specs, &grads, &f.grads);
+}
+
+#[test]
+fn opt_matches_hugging_face() {
+    check_opt(Remat::Save, false);
+}
+
+#[test]
+fn opt_matches_hugging_face_with_full_remat_and_unrolled() {
+    check_opt(Remat::Full, false);
+    check_opt(Remat::Save, true);
 }
 
 #[test]

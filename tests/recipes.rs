@@ -147,6 +147,51 @@ fn bad_input_is_rejected_before_compiling() {
 }
 
 #[test]
+fn lm_pretrain_runs_and_refuses_text_too_short() {
+    let d = tmp("lm");
+    let run = d.join("lm").display().to_string();
+    let out = ok(&["pretrain", "lm", "--preset", "opt-mini", "--depth", "1", "--width", "32", "--heads", "2", "--seq-len", "32", "--steps", "2", "--batch", "4", "--out", &run]);
+    assert!(out.contains("datasets/wiki-sample/wiki.txt: 20 documents") && out.contains("sequences of 32"), "{}", out);
+    assert!(Path::new(&run).join("ckpt-00000002/model.safetensors").exists());
+    // Over-smoothing of the trained decoder on the same text, 1-D over token positions.
+    let an = d.join("an").display().to_string();
+    let out = ok(&["analyze", "smoothing", &run, "--seq-len", "32", "--batch", "4", "--batches", "2", "--out", &an]);
+    assert!(out.contains("(opt, 1 x 32, 32 tokens)") && out.contains("8 examples"), "{}", out);
+    assert_eq!(std::fs::read_to_string(Path::new(&an).join("smoothing.csv")).unwrap().lines().count(), 2);
+    let lm = ["pretrain", "lm", "--preset", "opt-mini", "--out", &run, "--steps", "1"];
+    let short = write(&d, "short.txt", "One short sentence.\nAnd another one.\n");
+    fails(&[&lm[..], &["--data", &short]].concat(), &format!("--data {}: 9 tokens in 1 document(s) make no sequence of 128 tokens", short));
+    let few = write(&d, "few.txt", &"The quick brown fox jumps over the lazy dog.\n".repeat(40));
+    fails(&[&lm[..], &["--data", &few, "--seq-len", "64", "--batch", "16"]].concat(), "make 6 sequence(s) of 64 tokens, fewer than one batch of 16");
+    fails(&[&lm[..], &["--seq-len", "1"]].concat(), "`seq_len`: 1 leaves no next token to predict");
+    fails(&[&lm[..], &["--seq-len", "1000"]].concat(), "`seq_len`: 1000 exceeds max_positions = 512");
+    fails(&[&lm[..], &["--data", "/nonexistent/text.txt"]].concat(), "/nonexistent/text.txt");
+    fails(&["pretrain", "lm", "--preset", "bert-mini", "--out", &run], "`pretrain lm` needs an OPT preset");
+    fails(&["pretrain", "lm", "--preset", "opt-125m", "--out", &run, "--config", &write(&d, "small-vocab.json", &small_vocab_opt())], "has 30522 tokens, more than the model's vocab_size = 1000");
+}
+
+/// The padding and causal masks add the most negative f32 to scores; in bf16 that is -inf, and
+/// a mask built by multiplying it by 0 turned every loss into NaN.
+#[test]
+fn text_recipes_train_in_bf16() {
+    let d = tmp("bf16");
+    let tiny = ["--depth", "1", "--width", "32", "--heads", "2", "--steps", "2", "--batch", "8", "--bf16"];
+    let lm = d.join("lm").display().to_string();
+    let out = ok(&[&["pretrain", "lm", "--preset", "opt-mini", "--seq-len", "32", "--out", &lm][..], &tiny].concat());
+    assert!(out.contains("done: 2 steps"), "{}", out);
+    let bert = d.join("bert").display().to_string();
+    let out = ok(&[&["pretrain", "bert", "--preset", "bert-mini", "--data", "datasets/wiki-sample/pretraining/*", "--out", &bert][..], &tiny].concat());
+    assert!(out.contains("done: 2 steps"), "{}", out);
+}
+
+fn small_vocab_opt() -> String {
+    format!(
+        r#"{{"model": "opt", "vocab_size": 1000, "max_positions": 64, "decoder": {ENC}, "norm": "pre",
+        "layer_norm_eps": 1e-5, "dropout": 0.0, "attention_dropout": 0.0, "seq_len": 32}}"#
+    )
+}
+
+#[test]
 fn checkpoint_of_another_shape_is_named() {
     let d = tmp("shape");
     let mae = write(&d, "mae.json", &mae_json());

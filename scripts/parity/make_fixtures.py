@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Write the parity fixtures in tests/fixtures/ from the PyTorch reference implementations.
 
-Run `scripts/parity/setup` first, then `.venv-parity/bin/python scripts/parity/make_fixtures.py`
-(all models) or `... make_fixtures.py clip` (some of them: vit, mae, bert, clip).
+Run `scripts/parity/setup` first, then `.venv-parity/bin/python scripts/parity/make_fixtures.py [MODEL...]`
+(all models when none is named: vit, mae, bert, clip, opt).
 
 Per model (tests/fixtures/<model>/):
   weights.safetensors  parameters under their public names (timm keys; the classic Hugging Face
-                       hub keys for MAE and BERT, written by save_pretrained and checked to load
-                       back through from_pretrained)
+                       hub keys for MAE, BERT and OPT, written by save_pretrained and checked to
+                       load back through from_pretrained)
   inputs.safetensors   the batch (and MAE's masking noise)
   outputs.safetensors  logits, losses, MAE prediction and mask, every block's hidden states
   grads.safetensors    d loss / d parameter for every trainable parameter, by public name
@@ -30,8 +30,8 @@ import torch
 import timm
 import transformers
 from safetensors.torch import load_file, save_file
-from transformers import (BertConfig, BertForPreTraining, CLIPConfig, CLIPModel, ViTMAEConfig,
-                          ViTMAEForPreTraining)
+from transformers import (BertConfig, BertForPreTraining, CLIPConfig, CLIPModel, OPTConfig, OPTForCausalLM,
+                          ViTMAEConfig, ViTMAEForPreTraining)
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "tests" / "fixtures"
@@ -40,7 +40,7 @@ VERSIONS = {"torch": torch.__version__, "transformers": transformers.__version__
 
 # Embedding tables and learned tokens (not matrices that multiply an input).
 TABLES = ("cls_token", "mask_token", "pos_embed", "position_embeddings", "word_embeddings", "token_type_embeddings",
-          "class_embedding", "position_embedding", "token_embedding")
+          "class_embedding", "position_embedding", "token_embedding", "embed_tokens", "embed_positions")
 
 
 def rescale_(model, skip=()):
@@ -420,6 +420,64 @@ def clip():
           outputs, grads, config)
 
 
+def opt():
+    torch.manual_seed(0)
+    cfg = OPTConfig(vocab_size=99, hidden_size=32, num_hidden_layers=3, num_attention_heads=4, ffn_dim=64,
+                    max_position_embeddings=32, do_layer_norm_before=True, activation_function="relu",
+                    dropout=0.0, attention_dropout=0.0, layerdrop=0.0, pad_token_id=1, bos_token_id=2,
+                    eos_token_id=2, enable_bias=True, word_embed_proj_dim=32, attn_implementation="eager")
+    model = OPTForCausalLM(cfg).eval()
+    rescale_(model)
+    dec = model.model.decoder
+    assert model.lm_head.weight is dec.embed_tokens.weight
+    assert dec.embed_positions.offset == 2 and dec.embed_positions.weight.shape[0] == 32 + 2
+    assert dec.final_layer_norm is not None and dec.project_in is None and dec.project_out is None
+
+    B, S = 3, 12
+    g = torch.Generator().manual_seed(8)
+    # Ids from 3 up: the pad (1) and bos (2) rows never appear, so nn.Embedding's padding_idx
+    # (no gradient for row 1) cannot differ from a plain lookup.
+    input_ids = torch.randint(3, 99, (B, S), generator=g)
+    attention_mask = torch.ones(B, S, dtype=torch.long)
+    attention_mask[2, 9:] = 0                 # the last example is right-padded
+    labels = input_ids.clone()
+    labels[2, 9:] = -100
+
+    hidden, h1 = block_outputs(list(dec.layers))
+    out = model(input_ids=input_ids, attention_mask=attention_mask, labels=labels, output_hidden_states=True)
+    for h in h1:
+        h.remove()
+    # Self-check of the documented loss: position t predicts label t + 1, mean over labels != -100.
+    manual = torch.nn.functional.cross_entropy(out.logits[:, :-1].reshape(-1, 99), labels[:, 1:].reshape(-1),
+                                               ignore_index=-100)
+    assert torch.allclose(manual, out.loss, atol=1e-6)
+    # ... and of the documented positions: cumsum(mask) * mask - 1, read at row + 2.
+    pos = (torch.cumsum(attention_mask, 1) * attention_mask - 1) + 2
+    assert torch.allclose(out.hidden_states[0], dec.embed_tokens(input_ids) + dec.embed_positions.weight[pos])
+    grads, frozen = grads_of(model, out.loss)
+    assert not frozen, frozen
+
+    weights_file = save_hf(model, OPTForCausalLM, dict(input_ids=input_ids, attention_mask=attention_mask), out.logits)
+    assert "lm_head.weight" not in load_file(weights_file), "save_pretrained should drop the tied head"
+    outputs = {"logits": out.logits, "loss": out.loss.reshape(()), **stack([out.hidden_states[0]] + hidden)}
+    config = {
+        "model": "opt",
+        "reference": "transformers.OPTForCausalLM",
+        "reference_config": cfg.to_dict(),
+        "bamboo": {"model": "opt", "vocab_size": 99, "max_positions": 32,
+                   "decoder": {"depth": 3, "width": 32, "heads": 4, "mlp_dim": 64}, "norm": "pre",
+                   "layer_norm_eps": 1e-5, "dropout": 0.0, "attention_dropout": 0.0, "seq_len": S},
+        "trainable_params": trainable(model),
+        "tied": {"lm_head.weight": "model.decoder.embed_tokens.weight"},
+        "hidden_states": "hidden_states.0 = token + position embeddings (input of layer 0); "
+                         "hidden_states.i = output of layer i-1 (before model.decoder.final_layer_norm)",
+        "loss": "mean CE of logits[:, t] against labels[:, t + 1] over labels != -100 (labels = input_ids, "
+                "-100 at padding)",
+    }
+    write("opt", weights_file, {"input_ids": input_ids, "attention_mask": attention_mask, "labels": labels},
+          outputs, grads, config)
+
+
 def save_hf(model, cls, inputs, expected, pick=None):
     """save_pretrained (safetensors, tied duplicates dropped), then prove from_pretrained takes
     the file back unchanged (`pick` reads the compared output; default: the logits); returns the
@@ -443,7 +501,7 @@ def save_hf(model, cls, inputs, expected, pick=None):
     return tmp / "model.safetensors"
 
 
-MODELS = {"vit": lambda: vit(), "mae": lambda: mae(), "bert": lambda: bert(), "clip": lambda: clip()}
+MODELS = {"vit": vit, "mae": mae, "bert": bert, "clip": clip, "opt": opt}
 
 
 def main():

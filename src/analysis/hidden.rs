@@ -1,5 +1,12 @@
 //! Traced forward passes that return every encoder block's output tokens `[L, B, T, D]`.
 //!
+//! Images: ViT and MAE encoders over patches. Text: BERT (masked LM) and OPT (next token) over
+//! token positions. The metrics (`analysis::metrics`) see a sequence of T tokens either way;
+//! for images T indexes the patch grid (row-major), for text the sequence, so the
+//! high-frequency share is 1-D over positions there. Its DC coefficient (T x the mean token) is
+//! the same for a 2-D transform over the grid and a 1-D one over the sequence, so the number
+//! means the same thing for both: the energy not in the mean token.
+//!
 //! ViT classifiers run their own forward with `keep_hidden`. MAE's forward masks 75% of the
 //! patches, which would measure smoothing over a quarter of the image; here its encoder runs on
 //! all patches instead: the same embeddings (patch projection + fixed sin-cos positions, cls +
@@ -8,9 +15,9 @@
 
 use anyhow::{bail, Result};
 
-use crate::config::{ClipConfig, MaeConfig, ModelConfig, VitConfig};
-use crate::graph::{Tensor, TraceResult};
-use crate::models::{clip, mae, vit, ParamSpec, Params};
+use crate::config::{BertConfig, ClipConfig, MaeConfig, ModelConfig, OptConfig, VitConfig};
+use crate::graph::{DType, Tensor, TraceResult};
+use crate::models::{bert, clip, mae, opt, vit, ParamSpec, Params};
 use crate::nn::embed::patch_embed;
 use crate::nn::stack::{encoder, StackOptions};
 
@@ -29,7 +36,7 @@ impl ImageEncoder {
             ModelConfig::Vit(v) => Ok(ImageEncoder::Vit(v.clone())),
             ModelConfig::Mae(m) => Ok(ImageEncoder::Mae(m.clone())),
             ModelConfig::Clip(c) => Ok(ImageEncoder::Clip(c.clone())),
-            ModelConfig::Bert(_) => bail!("smoothing is measured on image encoders (vit, mae, clip's image tower); this checkpoint is a bert model"),
+            other => bail!("not an image encoder (vit, mae, clip's image tower): this checkpoint is a {} model", other.kind()),
         }
     }
 
@@ -121,4 +128,152 @@ fn mae_encoder_hidden(c: &MaeConfig, p: &Params, images: &Tensor, o: &StackOptio
     let bc = mae::encoder_block(c);
     let (_, hidden) = encoder(&x, &p.stack("vit.encoder.layer.*.", &bc)?, &bc, None, o, "encoder")?;
     Ok(hidden)
+}
+
+/// A text model whose block outputs can be analysed: BERT's encoder (masked LM pre-training) or
+/// OPT's decoder (next-token prediction), both on token ids `[B, S]`.
+#[derive(Clone, Debug)]
+pub enum TextModel {
+    Bert(BertConfig),
+    Opt(OptConfig),
+}
+
+impl TextModel {
+    pub fn depth(&self) -> usize {
+        match self {
+            TextModel::Bert(c) => c.encoder.depth,
+            TextModel::Opt(c) => c.decoder.depth,
+        }
+    }
+
+    pub fn width(&self) -> usize {
+        match self {
+            TextModel::Bert(c) => c.encoder.width,
+            TextModel::Opt(c) => c.decoder.width,
+        }
+    }
+
+    pub fn max_positions(&self) -> usize {
+        match self {
+            TextModel::Bert(c) => c.max_positions,
+            TextModel::Opt(c) => c.max_positions,
+        }
+    }
+
+    pub fn vocab_size(&self) -> usize {
+        match self {
+            TextModel::Bert(c) => c.vocab_size,
+            TextModel::Opt(c) => c.vocab_size,
+        }
+    }
+
+    /// BERT's sequences start with [CLS]; OPT's have no summary token.
+    pub fn has_cls(&self) -> bool {
+        matches!(self, TextModel::Bert(_))
+    }
+
+    /// The parameters the forward reads: BERT's embeddings and encoder (its heads stay on disk),
+    /// every OPT parameter (the final norm and the tied head are unused but cost nothing).
+    pub fn specs(&self) -> Vec<ParamSpec> {
+        match self {
+            TextModel::Bert(c) => bert::param_specs(c).into_iter().filter(|s| s.name.starts_with("bert.embeddings.") || s.name.starts_with("bert.encoder.")).collect(),
+            TextModel::Opt(c) => opt::param_specs(c),
+        }
+    }
+
+    /// Ids `[B, S]` (i32, no padding) to every block's output `[L, B, S, D]`.
+    pub fn hidden(&self, p: &Params, ids: &Tensor) -> TraceResult<Tensor> {
+        let o = StackOptions { keep_hidden: true, ..Default::default() };
+        let hidden = match self {
+            TextModel::Bert(c) => bert_encoder_hidden(c, p, ids, &o)?,
+            TextModel::Opt(c) => opt::forward(c, p, &opt::OptInputs { input_ids: ids, attention_mask: None, dropout_keys: None }, &o)?.hidden,
+        };
+        Ok(hidden.expect("keep_hidden returns the hidden states"))
+    }
+}
+
+/// BERT's encoder alone (`bert::encode` without the pooler and heads it does not need): one
+/// segment, every token real.
+fn bert_encoder_hidden(c: &BertConfig, p: &Params, ids: &Tensor, o: &StackOptions) -> TraceResult<Option<Tensor>> {
+    let types = ids.zeros_like();
+    let bc = bert::block_config(c);
+    let eps = c.layer_norm_eps;
+    let s = ids.dim(1);
+    let h = p
+        .get("bert.embeddings.word_embeddings.weight")?
+        .take_rows(ids)?
+        .add(&p.get("bert.embeddings.position_embeddings.weight")?.slice_axis(0, 0, s)?)?
+        .add(&p.get("bert.embeddings.token_type_embeddings.weight")?.take_rows(&types)?)?
+        .layer_norm(p.get("bert.embeddings.LayerNorm.weight")?, p.get("bert.embeddings.LayerNorm.bias")?, eps)?;
+    // No padding: the attention mask would add zeros.
+    let (_, hidden) = encoder(&h, &p.stack("bert.encoder.layer.*.", &bc)?, &bc, None, o, "encoder")?;
+    Ok(hidden)
+}
+
+/// Any model `analyze smoothing` measures: an image encoder or a text model.
+#[derive(Clone, Debug)]
+pub enum Analysed {
+    Image(ImageEncoder),
+    Text(TextModel),
+}
+
+impl Analysed {
+    pub fn from_config(c: &ModelConfig) -> Result<Analysed> {
+        Ok(match c {
+            ModelConfig::Bert(b) => Analysed::Text(TextModel::Bert(b.clone())),
+            ModelConfig::Opt(o) => Analysed::Text(TextModel::Opt(o.clone())),
+            other => Analysed::Image(ImageEncoder::from_config(other)?),
+        })
+    }
+
+    pub fn depth(&self) -> usize {
+        match self {
+            Analysed::Image(e) => e.depth(),
+            Analysed::Text(t) => t.depth(),
+        }
+    }
+
+    pub fn width(&self) -> usize {
+        match self {
+            Analysed::Image(e) => e.width(),
+            Analysed::Text(t) => t.width(),
+        }
+    }
+
+    pub fn has_cls(&self) -> bool {
+        match self {
+            Analysed::Image(e) => e.has_cls(),
+            Analysed::Text(t) => t.has_cls(),
+        }
+    }
+
+    pub fn specs(&self) -> Vec<ParamSpec> {
+        match self {
+            Analysed::Image(e) => e.specs(),
+            Analysed::Text(t) => t.specs(),
+        }
+    }
+
+    /// Does the checkpoint hold more than the forward reads (MAE's decoder, BERT's heads)?
+    pub fn reads_part(&self) -> bool {
+        matches!(
+            self,
+            Analysed::Image(ImageEncoder::Mae(_)) | Analysed::Image(ImageEncoder::Clip(_)) | Analysed::Text(TextModel::Bert(_))
+        )
+    }
+
+    /// The input's type: images `f32[B, C, H, W]` or ids `i32[B, S]`.
+    pub fn input_dtype(&self) -> DType {
+        match self {
+            Analysed::Image(_) => DType::F32,
+            Analysed::Text(_) => DType::I32,
+        }
+    }
+
+    pub fn hidden(&self, p: &Params, input: &Tensor) -> TraceResult<Tensor> {
+        match self {
+            Analysed::Image(e) => e.hidden(p, input),
+            Analysed::Text(t) => t.hidden(p, input),
+        }
+    }
 }

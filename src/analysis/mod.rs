@@ -15,6 +15,7 @@ pub mod plot;
 pub mod reconstruct;
 pub mod smoothing;
 pub mod spectra;
+pub mod text;
 
 pub use checkpoint::Checkpoint;
 pub use smoothing::{SmoothingReport, SmoothingRow};

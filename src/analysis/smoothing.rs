@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::checkpoint::Checkpoint;
-use super::hidden::ImageEncoder;
+use super::hidden::Analysed;
 use super::metrics::smoothing;
 use crate::graph::{DType, Function, Graph};
 use crate::models::Params;
@@ -17,7 +17,9 @@ use crate::train::weights::host_params;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Tokens {
-    /// Patch tokens only: "patch pairs", and a sequence whose Fourier index is spatial.
+    /// Patch tokens only: "patch pairs", and a sequence whose Fourier index is spatial. For
+    /// text: every token but BERT's leading [CLS] (OPT has none), the Fourier index being the
+    /// position in the sequence.
     Patches,
     /// The class token too.
     All,
@@ -51,33 +53,34 @@ pub struct SmoothingReport {
     pub rows: Vec<SmoothingRow>,
 }
 
-/// The traced program: parameters (spec order), then images; outputs the five `[L]` metrics.
-pub fn trace(enc: &ImageEncoder, batch: usize, tokens: Tokens) -> Result<Function> {
+/// The traced program: parameters (spec order), then the input (images `[B, C, S, S]` or ids
+/// `[B, S]`); outputs the five `[L]` metrics. Also returns the tokens per example they see.
+pub fn trace(model: &Analysed, input_dims: &[i64], tokens: Tokens) -> Result<(Function, usize)> {
     let g = Graph::new("smoothing");
-    let params = Params::declare(&g, &enc.specs(), DType::F32);
-    let s = enc.image_size() as i64;
-    let images = g.param("images", &[batch as i64, enc.channels() as i64, s, s], DType::F32);
-    let mut hidden = enc.hidden(&params, &images)?;
-    if tokens == Tokens::Patches && enc.has_cls() {
+    let params = Params::declare(&g, &model.specs(), DType::F32);
+    let input = g.param("input", input_dims, model.input_dtype());
+    let mut hidden = model.hidden(&params, &input)?;
+    if tokens == Tokens::Patches && model.has_cls() {
         hidden = hidden.slice_axis(2, 1, hidden.dim(2))?;
     }
-    Ok(Function::new(&g, &smoothing(&hidden)?.into_vec())?)
+    let t = hidden.dim(2) as usize;
+    Ok((Function::new(&g, &smoothing(&hidden)?.into_vec())?, t))
 }
 
-/// Runs `ckpt` over `batches` (each `[B, C, S, S]`, the model's size) and averages the metrics.
+/// Runs `ckpt` over `batches` (images of the model's size, or token ids) and averages the metrics.
 pub fn analyze(client: &Client, options: &CompileOptions, ckpt: &Checkpoint, batches: &[HostTensor], tokens: Tokens) -> Result<SmoothingReport> {
     let cfg = ckpt.require_config()?;
-    let enc = ImageEncoder::from_config(cfg)?;
-    let first = batches.first().context("no image batches to analyse")?;
+    let model = Analysed::from_config(cfg)?;
+    let first = batches.first().context("no batches to analyse")?;
     let batch = first.dims[0] as usize;
-    let specs = enc.specs();
-    // MAE checkpoints also hold the decoder, CLIP's the text tower: this forward reads neither.
-    let partial = matches!(enc, ImageEncoder::Mae(_) | ImageEncoder::Clip(_));
-    let params = host_params(&specs, &ckpt.tensors, &[], partial).with_context(|| format!("{}", ckpt.path.display()))?;
-    let func = trace(&enc, batch, tokens).context("tracing the smoothing program")?;
+    let specs = model.specs();
+    // MAE checkpoints also hold the decoder, BERT's the heads, CLIP's the text tower: this
+    // forward reads none of them.
+    let params = host_params(&specs, &ckpt.tensors, &[], model.reads_part()).with_context(|| format!("{}", ckpt.path.display()))?;
+    let (func, seen) = trace(&model, &first.dims, tokens).context("tracing the smoothing program")?;
     let prog = Program::compile(client, &func, options)?;
 
-    let depth = enc.depth();
+    let depth = model.depth();
     let mut sums = vec![vec![0f64; depth]; 5];
     let mut inputs = params;
     inputs.push(first.clone());
@@ -102,14 +105,13 @@ pub fn analyze(client: &Client, options: &CompileOptions, ckpt: &Checkpoint, bat
             hf_share: sums[4][l] / n,
         })
         .collect();
-    let cls = (tokens == Tokens::All && enc.has_cls()) as usize;
     Ok(SmoothingReport {
         label: ckpt.label.clone(),
         checkpoint: ckpt.path.display().to_string(),
         model: cfg.kind().to_string(),
         depth,
-        width: enc.width(),
-        tokens: enc.num_patches() + cls,
+        width: model.width(),
+        tokens: seen,
         token_set: tokens,
         examples: batches.len() * batch,
         rows,

@@ -4,8 +4,9 @@
 //! Weights are read from the checkpoint on the host, in the layouts of the public names:
 //! timm / official MAE fuse them as `blocks.{i}.attn.qkv.weight` (`[3D, D]`, rows q | k | v);
 //! Hugging Face ViT, ViTMAE and BERT keep `...encoder.layer.{i}.attention.{attention,self}.
-//! {query,key,value}.weight` (`[D, D]` each), CLIP `vision_model.encoder.layers.{i}.self_attn.
-//! {q,k,v}_proj.weight` (the image tower; the text tower is left out). PyTorch stores `[out, in]` and computes
+//! {query,key,value}.weight` (`[D, D]` each), OPT `model.decoder.layers.{i}.self_attn.
+//! {q,k,v}_proj.weight`, CLIP `vision_model.encoder.layers.{i}.self_attn.{q,k,v}_proj.weight`
+//! (the image tower; the text tower is left out). PyTorch stores `[out, in]` and computes
 //! `x W^T`, so the paper's `W_Q` (acting as `x W_Q`) is our `W_q^T` and
 //! `W_Q W_K^T = W_q^T W_k` (`[D, D]`). Splitting the columns of `W_Q`, `W_K` into heads gives
 //! `W_Q W_K^T = sum_h W_Q^h W_K^h^T`: the full-matrix product *is* the per-head sum, so one
@@ -37,12 +38,20 @@ fn layer_index(key: &str, prefix: &str, suffix: &str) -> Option<usize> {
     key.strip_prefix(prefix)?.strip_suffix(suffix)?.parse().ok()
 }
 
-/// The encoder's attention weights, layer 0 first. Decoder blocks (`decoder_blocks.*`,
-/// `decoder.decoder_layers.*`) are not part of the encoder and are skipped.
+/// The encoder's attention weights (OPT: its decoder stack's; CLIP: the image tower's), layer 0 first. MAE's decoder
+/// blocks (`decoder_blocks.*`, `decoder.decoder_layers.*`) are not part of the encoder and are
+/// skipped.
 pub fn attention_weights(t: &Tensors) -> Result<Vec<AttentionWeights>> {
     let mut fused = BTreeMap::new();
-    let mut separate = BTreeMap::new();
+    // Layer -> (name stem, names of q, k, v under it).
+    let mut separate: BTreeMap<usize, (String, [&str; 3])> = BTreeMap::new();
+    const HF: [&str; 3] = ["query", "key", "value"];
+    // OPT's and CLIP's names.
+    const OPT: [&str; 3] = ["q_proj", "k_proj", "v_proj"];
     for key in t.keys() {
+        if let Some(i) = layer_index(key, "model.decoder.layers.", ".self_attn.q_proj.weight") {
+            separate.insert(i, (format!("model.decoder.layers.{}.self_attn.", i), OPT));
+        }
         if let Some(i) = layer_index(key, "blocks.", ".attn.qkv.weight") {
             fused.insert(i, key.clone());
         }
@@ -50,18 +59,18 @@ pub fn attention_weights(t: &Tensors) -> Result<Vec<AttentionWeights>> {
             let suffix = format!(".{}.{}.weight", family, q);
             if let Some(pos) = key.find("encoder.layer.") {
                 if let Some(i) = layer_index(&key[pos..], "encoder.layer.", &suffix) {
-                    separate.insert(i, (key[..key.len() - "query.weight".len()].to_string(), ["query", "key", "value"]));
+                    separate.insert(i, (key[..key.len() - "query.weight".len()].to_string(), HF));
                 }
             }
         }
         let clip = "vision_model.encoder.layers.";
         if let Some(i) = layer_index(key, clip, ".self_attn.q_proj.weight") {
-            separate.insert(i, (format!("{}{}.self_attn.", clip, i), ["q_proj", "k_proj", "v_proj"]));
+            separate.insert(i, (format!("{}{}.self_attn.", clip, i), OPT));
         }
     }
     ensure!(
         fused.is_empty() || separate.is_empty(),
-        "the checkpoint holds both fused (blocks.*.attn.qkv) and separate (encoder.layer.*.query/key/value) attention weights"
+        "the checkpoint holds both fused (blocks.*.attn.qkv) and separate (encoder.layer.*.query/key/value, *.layers.*.self_attn.q/k/v_proj) attention weights"
     );
     let mut out = vec![];
     if !fused.is_empty() {
@@ -83,7 +92,7 @@ pub fn attention_weights(t: &Tensors) -> Result<Vec<AttentionWeights>> {
         }
     }
     if out.is_empty() {
-        bail!("no attention weights found (neither timm `blocks.N.attn.qkv.weight`, Hugging Face `encoder.layer.N.attention...query.weight` nor CLIP `vision_model.encoder.layers.N.self_attn.q_proj.weight`)");
+        bail!("no attention weights found (none of timm `blocks.N.attn.qkv.weight`, Hugging Face `encoder.layer.N.attention...query.weight` (vit, mae, bert), OPT `model.decoder.layers.N.self_attn.q_proj.weight`, CLIP `vision_model.encoder.layers.N.self_attn.q_proj.weight`)");
     }
     Ok(out)
 }

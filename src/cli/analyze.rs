@@ -9,12 +9,14 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::RuntimeArgs;
 use crate::analysis::plot::{line_chart, ChartLayout, Panel, Series};
 use crate::analysis::smoothing::{self, Tokens};
-use crate::analysis::{checkpoint, hidden::ImageEncoder, images, spectra, SmoothingReport, SpectraReport};
+use crate::analysis::hidden::{Analysed, TextModel};
+use crate::analysis::{checkpoint, images, spectra, text, SmoothingReport, SpectraReport};
 
 #[derive(Subcommand)]
 pub enum Analyze {
-    /// Per block: token std (Eq. 1), patch-pair cosine similarity, high-frequency energy share;
-    /// computed on device; CSV, JSON and a PNG comparing the models by relative depth.
+    /// Per block: token std (Eq. 1), token-pair cosine similarity, high-frequency energy share;
+    /// computed on device; CSV, JSON and a PNG comparing the models by relative depth. Image
+    /// models (vit, mae) read --data, text models (bert, opt) read --text; one run may mix them.
     Smoothing(SmoothingArgs),
     /// Per layer: ||W_Q W_K^T||_2 and ||W_V||_2 of two models and their ratios (beta_QK, beta_V).
     Spectra(SpectraArgs),
@@ -22,7 +24,7 @@ pub enum Analyze {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum TokenSet {
-    /// Patch tokens only (the default: "patch pairs").
+    /// Patch tokens only (the default: "patch pairs"); for text, every token but BERT's [CLS].
     Patches,
     /// Patch tokens and the class token.
     All,
@@ -38,6 +40,16 @@ pub struct SmoothingArgs {
     /// Images (ImageNet-schema TFRecords; globs, comma separated), at the models' image size.
     #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
     data: String,
+    /// Text for BERT and OPT checkpoints (BERT's format: a sentence per line, blank lines between
+    /// documents), packed into windows of --seq-len tokens in file order.
+    #[arg(long, default_value = "datasets/wiki-sample/wiki.txt")]
+    text: PathBuf,
+    /// WordPiece vocabulary (BERT uncased) for --text.
+    #[arg(long, default_value = "datasets/bert-vocab/vocab.txt")]
+    vocab: PathBuf,
+    /// Tokens per text window (BERT: [CLS], seq_len - 2 text tokens, [SEP]).
+    #[arg(long, default_value_t = 128)]
+    seq_len: usize,
     /// Batches to average over (fewer if the data runs out).
     #[arg(long, default_value_t = 4)]
     batches: usize,
@@ -78,15 +90,27 @@ fn run_smoothing(a: &SmoothingArgs) -> Result<()> {
     let mut work = vec![];
     for p in &a.checkpoints {
         let ck = checkpoint::open(p)?;
-        let enc = ImageEncoder::from_config(ck.require_config()?).with_context(|| format!("{}", p.display()))?;
-        images::check_image_size(&a.data, enc.image_size(), &format!("{} ({})", ck.label, p.display()))?;
-        work.push((ck, enc));
+        let model = Analysed::from_config(ck.require_config()?).with_context(|| format!("{}", p.display()))?;
+        let who = format!("{} ({})", ck.label, p.display());
+        let batches = match &model {
+            Analysed::Image(enc) => {
+                images::check_image_size(&a.data, enc.image_size(), &who)?;
+                None
+            }
+            Analysed::Text(t) => Some(text_batches(a, t).with_context(|| who.clone())?),
+        };
+        work.push((ck, model, batches));
     }
     let client = a.rt.client()?;
     let options = a.rt.compile_options()?;
     let mut reports = vec![];
-    for (ck, enc) in &work {
-        let batches = images::eval_images(&a.data, a.batch, enc.image_size(), enc.channels(), a.batches)?;
+    for (ck, model, text_batches) in work {
+        let batches = match (&model, text_batches) {
+            (_, Some(b)) => b,
+            (Analysed::Image(enc), None) => images::eval_images(&a.data, a.batch, enc.image_size(), enc.channels(), a.batches)?,
+            (Analysed::Text(_), None) => unreachable!("text batches are read up front"),
+        };
+        let ck = &ck;
         let t0 = std::time::Instant::now();
         let r = smoothing::analyze(&client, &options, ck, &batches, tokens)?;
         eprintln!("{}: {} blocks, {} examples, {:.1} s", r.label, r.depth, r.examples, t0.elapsed().as_secs_f64());
@@ -94,6 +118,11 @@ fn run_smoothing(a: &SmoothingArgs) -> Result<()> {
         reports.push(r);
     }
     write_outputs(&a.out, "smoothing", &smoothing::to_csv(&reports), &serde_json::to_string_pretty(&reports)?, &smoothing_chart(&reports))
+}
+
+/// The --text windows for one text model (read once per model: BERT and OPT wrap them differently).
+fn text_batches(a: &SmoothingArgs, t: &TextModel) -> Result<Vec<crate::runtime::HostTensor>> {
+    text::eval_text(&a.text, &a.vocab, t, a.seq_len, a.batch, a.batches)
 }
 
 fn print_smoothing(r: &SmoothingReport) {

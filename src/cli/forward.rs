@@ -18,7 +18,7 @@ use super::RuntimeArgs;
 use crate::checkpoint::{self, read_sidecar, sidecar_path, TensorData, Tensors};
 use crate::config::ModelConfig;
 use crate::graph::{DType, Function, Graph, Tensor};
-use crate::models::{bert, clip, mae, vit, ParamSpec, Params};
+use crate::models::{bert, clip, mae, opt, vit, ParamSpec, Params};
 use crate::nn::stack::StackOptions;
 use crate::program::Program;
 use crate::runtime::HostTensor;
@@ -37,7 +37,7 @@ pub struct ForwardArgs {
     #[arg(long)]
     config: Option<PathBuf>,
     /// Inputs: safetensors with named tensors (CLIP: `pixel_values`, `input_ids`, optionally
-    /// `attention_mask`), or a .npy holding `pixel_values` (ViT, MAE) or `input_ids` (BERT).
+    /// `attention_mask`), or a .npy holding `pixel_values` (ViT, MAE) or `input_ids` (BERT, OPT).
     #[arg(long)]
     inputs: PathBuf,
     /// Where to write the outputs (safetensors, written atomically).
@@ -149,15 +149,17 @@ fn specs(cfg: &ModelConfig) -> Vec<ParamSpec> {
         ModelConfig::Mae(c) => mae::param_specs(c),
         ModelConfig::Bert(c) => bert::param_specs(c),
         ModelConfig::Clip(c) => clip::param_specs(c),
+        ModelConfig::Opt(c) => opt::param_specs(c),
     }
 }
 
-/// Names a checkpoint may carry that the model does not read: BERT's MLM decoder is tied to the
-/// word embeddings, and some files keep the copy; CLIP files written before transformers 4.31
-/// keep the `position_ids` buffers (0..N, which the model computes).
+/// Names a checkpoint may carry that the model does not read: BERT's MLM decoder and OPT's
+/// `lm_head` are tied to the token embeddings, and some files keep the copy; CLIP files written
+/// before transformers 4.31 keep the `position_ids` buffers (0..N, which the model computes).
 fn tied_copies(cfg: &ModelConfig) -> &'static [&'static str] {
     match cfg {
         ModelConfig::Bert(_) => &["cls.predictions.decoder.weight", "cls.predictions.decoder.bias"],
+        ModelConfig::Opt(_) => &[opt::TIED_HEAD],
         ModelConfig::Clip(_) => &["text_model.embeddings.position_ids", "vision_model.embeddings.position_ids"],
         _ => &[],
     }
@@ -205,13 +207,14 @@ fn architecture_hint(a: &ForwardArgs, cfg: &ModelConfig, specs: &[ParamSpec], ck
 }
 
 fn read_inputs(cfg: &ModelConfig, path: &Path, seed: u64) -> Result<Vec<ModelInput>> {
-    let primary = if matches!(cfg, ModelConfig::Bert(_)) { "input_ids" } else { "pixel_values" };
+    let primary = if matches!(cfg, ModelConfig::Bert(_) | ModelConfig::Opt(_)) { "input_ids" } else { "pixel_values" };
     let mut inp = Inputs::read(path, primary).with_context(|| format!("--inputs {}", path.display()))?;
     let out = match cfg {
         ModelConfig::Vit(c) => inputs::vit(c, &mut inp),
         ModelConfig::Mae(c) => inputs::mae(c, &mut inp, seed),
         ModelConfig::Bert(c) => inputs::bert(c, &mut inp),
         ModelConfig::Clip(c) => inputs::clip(c, &mut inp),
+        ModelConfig::Opt(c) => inputs::opt(c, &mut inp),
     }
     .with_context(|| format!("--inputs {}", path.display()))?;
     let unused = inp.unused();
@@ -239,6 +242,7 @@ fn trace(cfg: &ModelConfig, specs: &[ParamSpec], inputs: &[ModelInput]) -> Resul
         }
         ModelConfig::Bert(c) => bert_outputs(c, &p, &x, &o)?,
         ModelConfig::Clip(c) => clip_outputs(c, &p, &x, &o)?,
+        ModelConfig::Opt(c) => opt_outputs(c, &p, &x, &o)?,
     };
     let func = Function::new(&g, &named.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>())?;
     Ok((func, named.into_iter().map(|(n, _)| n.to_string()).collect()))
@@ -274,6 +278,19 @@ fn clip_outputs(c: &crate::config::ClipConfig, p: &Params, x: &[Tensor], o: &Sta
         ("vision_model.hidden_states", r.image.hidden.expect("kept")),
         ("text_model.hidden_states", r.text.hidden.expect("kept")),
     ]);
+    Ok(out)
+}
+
+/// Logits at every position; with `labels`, also Hugging Face's causal LM loss over the
+/// labels that are not -100.
+fn opt_outputs(c: &crate::config::OptConfig, p: &Params, x: &[Tensor], o: &StackOptions) -> Result<Vec<(&'static str, Tensor)>> {
+    let r = opt::forward(c, p, &opt::OptInputs { input_ids: &x[0], attention_mask: Some(&x[1]), dropout_keys: None }, o)?;
+    let mut out = vec![];
+    if let (Some(labels), Some(weights)) = (x.get(2), x.get(3)) {
+        out.push(("loss", opt::next_token_loss(&r.logits, labels, Some(weights))?));
+    }
+    out.push(("logits", r.logits));
+    out.push(("hidden_states", r.hidden.expect("kept")));
     Ok(out)
 }
 

@@ -1,4 +1,4 @@
-//! Training recipes: `pretrain mae | bert | clip`, `train vit`, `finetune`, `linprobe`.
+//! Training recipes: `pretrain mae | bert | lm | clip`, `train vit`, `finetune`, `linprobe`.
 //!
 //! Each resolves a configuration (preset, then `--config` JSON, then flags), prints it, writes it
 //! next to its checkpoints, and runs the shared loop.
@@ -10,7 +10,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::RuntimeArgs;
-use crate::config::{preset, ClipConfig, MaeConfig, ModelConfig, VitConfig};
+use crate::config::{preset, ClipConfig, MaeConfig, ModelConfig, OptConfig, VitConfig};
 use crate::data::augment::Transform;
 use crate::data::erasing::RandomErasing;
 use crate::data::randaugment::RandAugment;
@@ -19,9 +19,9 @@ use crate::nn::stack::StackOptions;
 use crate::optim::{Optimizer, Schedule};
 use crate::program::Program;
 use crate::runtime::{Arg, Client, CompileOptions};
-use crate::train::objective::{BertPretrain, Classify, ClipContrastive, MaePretrain, Objective};
+use crate::train::objective::{BertPretrain, CausalLm, Classify, ClipContrastive, MaePretrain, Objective};
 use crate::train::run::{run, RunOptions, RunSummary};
-use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask};
+use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask, LmSource};
 use crate::train::step::{build_eval_step, StepConfig};
 use crate::train::trainer::Trainer;
 use crate::train::weights::mae_encoder_to_vit;
@@ -35,6 +35,9 @@ pub enum Pretrain {
     /// CLIP contrastive pre-training (symmetric InfoNCE, AdamW betas (0.9, 0.98), weight decay
     /// 0.2) on image-caption pairs: each image's class as a caption ("a photo of a sneaker").
     Clip(ClipArgs),
+    /// Causal language modelling (OPT): next-token prediction on packed text, AdamW (0.9, 0.95),
+    /// linear warmup and decay, clipping at 1.0.
+    Lm(LmArgs),
 }
 
 #[derive(Args, Debug)]
@@ -45,6 +48,30 @@ pub struct ClipArgs {
     /// class captions).
     #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
     pub val_data: String,
+}
+
+/// The image data `--data` defaults to; the text recipe reads its own default instead.
+const DEFAULT_IMAGE_DATA: &str = "datasets/fashion-mnist-tfrecord/train-*";
+
+#[derive(Args, Debug)]
+pub struct LmArgs {
+    #[command(flatten)]
+    pub c: Common,
+    /// Tokens per training sequence (the config's `seq_len` when unset).
+    #[arg(long)]
+    pub seq_len: Option<usize>,
+    /// WordPiece vocabulary (BERT uncased) that tokenizes the text.
+    #[arg(long, default_value = "datasets/bert-vocab/vocab.txt")]
+    pub vocab: PathBuf,
+}
+
+impl LmArgs {
+    /// `--data` for this recipe: text files in BERT's format (comma separated, local), by
+    /// default the embedded Wikipedia sample.
+    pub fn text_files(&self) -> Vec<PathBuf> {
+        let data = if self.c.data == DEFAULT_IMAGE_DATA { "datasets/wiki-sample/wiki.txt" } else { self.c.data.as_str() };
+        data.split(',').map(|p| PathBuf::from(p.trim())).collect()
+    }
 }
 
 #[derive(Args, Debug)]
@@ -87,8 +114,9 @@ pub struct Common {
     pub width: Option<usize>,
     #[arg(long)]
     pub heads: Option<usize>,
-    /// Training shards (ImageNet-schema TFRecords; globs, comma separated).
-    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/train-*")]
+    /// Training shards (ImageNet-schema TFRecords; globs, comma separated); `pretrain bert`: its
+    /// TFRecords; `pretrain lm`: text files (default datasets/wiki-sample/wiki.txt).
+    #[arg(long, default_value = DEFAULT_IMAGE_DATA)]
     pub data: String,
     #[arg(long, default_value_t = 100)]
     pub steps: u64,
@@ -238,6 +266,10 @@ impl Common {
                 // CLIP's towers are traced without dropout sites (OpenAI trained without).
                 ensure!(self.dropout.is_none() && self.attention_dropout.is_none(), "--dropout / --attention-dropout: the CLIP model has no dropout");
             }
+            ModelConfig::Opt(o) => {
+                o.dropout = self.dropout.unwrap_or(o.dropout);
+                o.attention_dropout = self.attention_dropout.unwrap_or(o.attention_dropout);
+            }
             ModelConfig::Mae(_) => {
                 // MAE pre-training uses neither (the paper's recipe); the fine-tuned ViT does.
                 ensure!(self.attention_dropout.is_none(), "--attention-dropout does not apply to an MAE preset");
@@ -337,6 +369,7 @@ pub fn pretrain(cmd: &Pretrain) -> Result<()> {
     match cmd {
         Pretrain::Mae(a) => pretrain_mae(a).map(|_| ()),
         Pretrain::Bert(a) => pretrain_bert(a).map(|_| ()),
+        Pretrain::Lm(a) => pretrain_lm(a).map(|_| ()),
         Pretrain::Clip(a) => pretrain_clip(a).map(|_| ()),
     }
 }
@@ -386,7 +419,7 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     let mut cfg: MaeConfig = match c.model_config()? {
         ModelConfig::Mae(m) => m,
         ModelConfig::Vit(v) => MaeConfig::from_vit(&v),
-        ModelConfig::Bert(_) => bail!("--preset {}: a BERT preset cannot be MAE pre-trained", c.preset),
+        ModelConfig::Bert(_) | ModelConfig::Opt(_) => bail!("--preset {}: a text preset cannot be MAE pre-trained", c.preset),
         ModelConfig::Clip(_) => bail!("--preset {}: a CLIP preset cannot be MAE pre-trained (`pretrain clip` trains it)", c.preset),
     };
     if let Some(r) = a.mask_ratio {
@@ -465,6 +498,53 @@ pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
     Ok(s)
 }
 
+pub fn pretrain_lm(a: &LmArgs) -> Result<RunSummary> {
+    let c = &a.c;
+    let mut cfg: OptConfig = match c.model_config()? {
+        ModelConfig::Opt(o) => o,
+        _ => bail!("--preset {}: `pretrain lm` needs an OPT preset (opt-mini, opt-125m, ...)", c.preset),
+    };
+    if let Some(s) = a.seq_len {
+        cfg.seq_len = s;
+    }
+    ModelConfig::Opt(cfg.clone()).validate().context("--seq-len")?;
+    // The text, tokenized and packed, before anything compiles: a bad file fails at once.
+    let tok = crate::data::text::Tokenizer::load_uncased(&a.vocab).map_err(|e| anyhow::anyhow!("--vocab {}: {}", a.vocab.display(), e))?;
+    let vocab = &tok.vocab;
+    ensure!(
+        vocab.len() <= cfg.vocab_size,
+        "--vocab {} has {} tokens, more than the model's vocab_size = {}",
+        a.vocab.display(),
+        vocab.len(),
+        cfg.vocab_size
+    );
+    let sep = vocab.id("[SEP]").with_context(|| format!("--vocab {} has no [SEP] token to separate documents", a.vocab.display()))?;
+    let files = a.text_files();
+    let names = files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(",");
+    let mut docs = vec![];
+    for f in &files {
+        let d = crate::data::text::corpus::read_documents(f).map_err(|e| anyhow::anyhow!("--data {}: {}", f.display(), e))?;
+        docs.extend(crate::data::text::tokenize_documents(&tok, &d, 2));
+    }
+    let packed = crate::data::text::lm::pack(&docs, sep, cfg.seq_len, &format!("--data {}", names)).map_err(|e| anyhow::anyhow!("{}", e))?;
+    eprintln!("{}: {} documents, {} tokens, {} sequences of {}", names, packed.documents, packed.tokens, packed.sequences(), cfg.seq_len);
+    let mut src = LmSource::new(packed, c.batch, c.accum, c.seed, &format!("--data {}", names))?;
+    if cfg.dropout > 0.0 || cfg.attention_dropout > 0.0 {
+        src = src.with_dropout_keys(c.seed);
+    }
+    let mut step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 6e-4, 0.1, None)?;
+    step.schedule = Schedule::WarmupLinear { lr: c.lr(6e-4), warmup: c.warmup.unwrap_or(c.steps / 10), total: c.steps };
+    step.clip = Some(c.clip.unwrap_or(1.0));
+    let resolved = json!({ "recipe": "pretrain lm", "model": ModelConfig::Opt(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": names, "vocab": a.vocab, "seed": c.seed });
+    print_config("pretrain lm", &resolved);
+    let client = c.rt.client()?;
+    let obj = CausalLm(cfg.clone());
+    let mut trainer = c.trainer(&client, &obj, step)?;
+    let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
+    report(&s);
+    Ok(s)
+}
+
 pub fn train(cmd: &TrainCmd) -> Result<()> {
     match cmd {
         TrainCmd::Vit(a) => classify(a, Mode::Scratch).map(|_| ()),
@@ -490,7 +570,7 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
             v.dropout = c.dropout.unwrap_or(0.0);
             v
         }
-        ModelConfig::Bert(_) => bail!("--preset {}: a BERT preset is not an image classifier", c.preset),
+        ModelConfig::Bert(_) | ModelConfig::Opt(_) => bail!("--preset {}: a text preset is not an image classifier", c.preset),
         ModelConfig::Clip(_) => bail!("--preset {}: a CLIP preset is not an image classifier", c.preset),
     };
     let mut cfg = cfg;

@@ -84,6 +84,7 @@ impl Bench {
             ModelConfig::Vit(c) => Box::new(Classify { config: c.clone(), label_smoothing: 0.0, soft_targets: false }),
             ModelConfig::Bert(c) => Box::new(BertPretrain(c.clone())),
             ModelConfig::Clip(c) => Box::new(ClipContrastive(c.clone())),
+            ModelConfig::Opt(c) => Box::new(crate::train::objective::CausalLm(c.clone())),
         }
     }
 
@@ -95,7 +96,7 @@ impl Bench {
     /// What one example is called in the throughput unit.
     fn unit(&self) -> &'static str {
         match self.model {
-            ModelConfig::Bert(_) => "sequences",
+            ModelConfig::Bert(_) | ModelConfig::Opt(_) => "sequences",
             _ => "images",
         }
     }
@@ -237,6 +238,12 @@ fn make_batch(bench: &Bench, seed: u64) -> Result<(Vec<HostTensor>, Tensors)> {
             nm.insert("masked_lm_weights".into(), TensorData::from_f32(&[n, m], &mw));
             ints("next_sentence_labels", &[n], &nsp, &mut h, &mut nm)?;
             return Ok((h, nm));
+        }
+        ModelConfig::Opt(c) => {
+            let s = c.seq_len;
+            let ids: Vec<i32> = (0..n * s).map(|_| rng.below(c.vocab_size) as i32).collect();
+            host.push(HostTensor::from_slice(&[n as i64, s as i64], &ids)?);
+            named.insert("input_ids".into(), TensorData::from_i32(&[n, s], &ids));
         }
     }
     Ok((host, named))

@@ -5,7 +5,8 @@
 //! embedding, q/k/v/out projections, attention scores and weighted sums, MLPs and heads.
 //! Ignored: layer norms, softmax, GELU, biases, residual adds, embedding lookups, the loss.
 //! A training step counts 3x the forward. MAE's encoder runs on the visible patches (+cls)
-//! and its decoder on all of them; BERT's MLM head runs on the predicted positions only.
+//! and its decoder on all of them; BERT's MLM head runs on the predicted positions only, OPT's LM
+//! head on every position (the causal mask saves no FLOPs: masked scores are computed).
 
 mod bert;
 mod clip;
@@ -13,6 +14,7 @@ mod count;
 mod error;
 mod mae;
 mod model;
+mod opt;
 mod presets;
 mod solve;
 mod stack;
@@ -25,6 +27,7 @@ pub use count::{Flops, Params};
 pub use error::ConfigError;
 pub use mae::MaeConfig;
 pub use model::ModelConfig;
+pub use opt::{OptConfig, POSITION_OFFSET};
 pub use presets::{find, preset, presets, Preset};
 pub use solve::{solve, Solution};
 pub use stack::{Activation, Norm, Stack};

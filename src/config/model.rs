@@ -8,11 +8,12 @@ use super::clip::ClipConfig;
 use super::count::{Flops, Params};
 use super::error::ConfigError;
 use super::mae::MaeConfig;
+use super::opt::OptConfig;
 use super::stack::Stack;
 use super::vit::VitConfig;
 
-/// A model configuration, tagged by `"model": "vit" | "mae" | "bert" | "clip"` in JSON (an
-/// unknown tag is refused with the known ones listed).
+/// A model configuration, tagged by `"model": "vit" | "mae" | "bert" | "clip" | "opt"` in JSON
+/// (an unknown tag is refused with the known ones listed).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "model", rename_all = "lowercase")]
 pub enum ModelConfig {
@@ -20,6 +21,7 @@ pub enum ModelConfig {
     Mae(MaeConfig),
     Bert(BertConfig),
     Clip(ClipConfig),
+    Opt(OptConfig),
 }
 
 impl ModelConfig {
@@ -29,16 +31,19 @@ impl ModelConfig {
             ModelConfig::Mae(_) => "mae",
             ModelConfig::Bert(_) => "bert",
             ModelConfig::Clip(_) => "clip",
+            ModelConfig::Opt(_) => "opt",
         }
     }
 
-    /// The stack whose depth and width the paper trades against each other (CLIP: the image tower).
+    /// The stack whose depth and width the paper trades against each other (CLIP: the image
+    /// tower; OPT: the decoder).
     pub fn encoder(&self) -> Stack {
         match self {
             ModelConfig::Vit(c) => c.encoder,
             ModelConfig::Mae(c) => c.encoder,
             ModelConfig::Bert(c) => c.encoder,
             ModelConfig::Clip(c) => c.vision,
+            ModelConfig::Opt(c) => c.decoder,
         }
     }
 
@@ -50,6 +55,7 @@ impl ModelConfig {
             ModelConfig::Mae(c) => c.encoder = encoder,
             ModelConfig::Bert(c) => c.encoder = encoder,
             ModelConfig::Clip(c) => c.vision = encoder,
+            ModelConfig::Opt(c) => c.decoder = encoder,
         }
         out
     }
@@ -60,6 +66,7 @@ impl ModelConfig {
             ModelConfig::Mae(c) => c.validate(),
             ModelConfig::Bert(c) => c.validate(),
             ModelConfig::Clip(c) => c.validate(),
+            ModelConfig::Opt(c) => c.validate(),
         }
     }
 
@@ -69,6 +76,7 @@ impl ModelConfig {
             ModelConfig::Mae(c) => c.params(),
             ModelConfig::Bert(c) => c.params(),
             ModelConfig::Clip(c) => c.params(),
+            ModelConfig::Opt(c) => c.params(),
         }
     }
 
@@ -78,6 +86,7 @@ impl ModelConfig {
             ModelConfig::Mae(c) => c.flops(),
             ModelConfig::Bert(c) => c.flops(),
             ModelConfig::Clip(c) => c.flops(),
+            ModelConfig::Opt(c) => c.flops(),
         }
     }
 

@@ -14,6 +14,7 @@ use super::clip::ClipConfig;
 use super::error::ConfigError;
 use super::mae::MaeConfig;
 use super::model::ModelConfig;
+use super::opt::OptConfig;
 use super::stack::Stack;
 use super::vit::VitConfig;
 
@@ -129,7 +130,31 @@ fn small_clip(vision: Stack) -> ClipConfig {
     c
 }
 
-/// Every preset: the vision ones as MAE (`mae-` prefix, the paper's tables), BERT, then the
+/// OPT causal LMs: the public sizes (`facebook/opt-*`, all pre-LN; 350m, the post-LN one with a
+/// 512-wide embedding projection, is left out), and `opt-mini`, BERT-mini's shape on BERT's
+/// WordPiece vocabulary (the tokenizer of the embedded text) at 128 tokens, for two CPU cores.
+fn opt() -> Vec<Preset> {
+    let o = |name: &str, c: OptConfig| Preset {
+        name: name.into(),
+        table: "OPT (causal LM; FLOPs at seq_len tokens)".into(),
+        reference: name.into(),
+        config: ModelConfig::Opt(c),
+    };
+    let public = |depth, width, heads| OptConfig::new(Stack::new(depth, width, heads));
+    let mut mini = OptConfig::new(Stack::new(4, 256, 4));
+    mini.vocab_size = 30522;
+    mini.max_positions = 512;
+    mini.seq_len = 128;
+    vec![
+        o("opt-125m", public(12, 768, 12)),
+        o("opt-1.3b", public(24, 2048, 32)),
+        o("opt-2.7b", public(32, 2560, 32)),
+        o("opt-6.7b", public(32, 4096, 32)),
+        o("opt-mini", mini),
+    ]
+}
+
+/// Every preset: the vision ones as MAE (`mae-` prefix, the paper's tables), BERT, OPT, then the
 /// vision ones as ViT classifiers (their encoder sees all patches + cls), then CLIP.
 pub fn presets() -> Vec<Preset> {
     let mut out = Vec::new();
@@ -142,6 +167,7 @@ pub fn presets() -> Vec<Preset> {
         });
     }
     out.extend(bert());
+    out.extend(opt());
     for v in vision() {
         out.push(Preset {
             name: v.name.into(),

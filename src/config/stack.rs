@@ -20,6 +20,8 @@ pub enum Activation {
     Gelu,
     /// `x * sigmoid(1.702 x)`: OpenAI's CLIP.
     QuickGelu,
+    /// `max(x, 0)`: OPT.
+    Relu,
 }
 
 /// Depth, width, heads and MLP size of a block stack.

@@ -124,7 +124,7 @@ fn clip_presets_have_hf_parameter_counts() {
 #[test]
 fn an_unknown_architecture_lists_the_known_ones() {
     let e = ModelConfig::from_json(r#"{"model": "opt-ish"}"#).unwrap_err().to_string();
-    for kind in ["`vit`", "`mae`", "`bert`", "`clip`"] {
+    for kind in ["`vit`", "`mae`", "`bert`", "`clip`", "`opt`"] {
         assert!(e.contains(kind), "{e}");
     }
 }

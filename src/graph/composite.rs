@@ -35,6 +35,11 @@ impl Tensor {
         xc.mul(&var.add_scalar(eps)?.rsqrt()?)?.mul(weight)?.add(bias)
     }
 
+    /// ReLU, `max(x, 0)`; its gradient at exactly 0 is 1, PyTorch's is 0 (a set of measure zero).
+    pub fn relu(&self) -> TraceResult<Tensor> {
+        self.maximum(&self.zeros_like())
+    }
+
     /// GELU, exact erf form: `x/2 * (1 + erf(x / sqrt 2))`.
     pub fn gelu(&self) -> TraceResult<Tensor> {
         let e = self.mul_scalar(std::f64::consts::FRAC_1_SQRT_2)?.erf()?;

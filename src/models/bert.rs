@@ -7,7 +7,7 @@
 
 use super::{stack_specs, Init, ParamSpec, Params};
 use crate::config::BertConfig;
-use crate::graph::{random, Tensor, TraceError, TraceResult};
+use crate::graph::{random, DType, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, Naming};
 use crate::nn::dropout::{dropout, site, DropoutRates};
 use crate::nn::linear;
@@ -112,8 +112,9 @@ pub fn encode(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> T
         None => h,
     };
     // Padding: add the most negative float to the scores of padded keys, as Hugging Face does.
-    let mask = x.attention_mask.convert(h.dtype())?;
-    let bias = mask.neg()?.add_scalar(1.0)?.mul_scalar(f32::MIN as f64)?.reshape(&[b, 1, 1, s])?;
+    // Made in f32: in bf16 that value rounds to -inf, and 0 x -inf would make every score NaN.
+    let mask = x.attention_mask.convert(DType::F32)?;
+    let bias = mask.neg()?.add_scalar(1.0)?.mul_scalar(f32::MIN as f64)?.convert(h.dtype())?.reshape(&[b, 1, 1, s])?;
     let bc = block_config(c);
     let noise = StackNoise { keep: None, keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()? };
     let (h, hidden) = encoder_noisy(&h, &p.stack("bert.encoder.layer.*.", &bc)?, &bc, Some(&bias), &noise, o, "encoder")?;

@@ -8,6 +8,7 @@
 pub mod bert;
 pub mod clip;
 pub mod mae;
+pub mod opt;
 pub mod vit;
 
 use std::collections::BTreeMap;

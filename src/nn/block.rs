@@ -1,11 +1,12 @@
-//! The transformer block, pre-LN (ViT, MAE, CLIP) or post-LN (BERT), with the parameter names of
+//! The transformer block, pre-LN (ViT, MAE, CLIP, OPT) or post-LN (BERT), with the parameter names of
 //! the public checkpoint families:
 //!
 //!   pre-LN:  y = x + Attn(LN1(x));        out = y + MLP(LN2(y))
 //!   post-LN: y = LN1(x + Attn(x));        out = LN2(y + MLP(y))
-//!   MLP(z) = fc2(act(fc1(z)))             act: GELU, or CLIP's quick GELU
+//!   MLP(z) = fc2(act(fc1(z)))             act: GELU, CLIP's quick GELU, or ReLU (OPT)
 //!
-//! A causal block (CLIP's text tower) lets each position attend only to itself and before.
+//! A causal block (CLIP's text tower) lets each position attend only to itself and before; OPT
+//! brings its causal and padding mask as the stack's bias instead.
 
 use super::attention::{attend_dropping, causal_bias, split_heads};
 use super::dropout::{dropout, site, DropoutRates};
@@ -24,6 +25,8 @@ pub enum Naming {
     HfBert,
     /// Hugging Face `CLIPEncoderLayer` (both towers of `CLIPModel`).
     HfClip,
+    /// Hugging Face `OPTDecoderLayer`: `self_attn.{q,k,v,out}_proj`, `fc1`, `fc2`.
+    HfOpt,
 }
 
 /// Block hyper-parameters.
@@ -99,6 +102,14 @@ impl BlockConfig {
                 "self_attn.out_proj",
                 "mlp.fc1",
                 "mlp.fc2",
+            ),
+            Naming::HfOpt => (
+                "self_attn_layer_norm",
+                "final_layer_norm",
+                vec!["self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj"],
+                "self_attn.out_proj",
+                "fc1",
+                "fc2",
             ),
         };
         let mut v = vec![(format!("{}.weight", ln1), vec![d]), (format!("{}.bias", ln1), vec![d])];
@@ -188,6 +199,7 @@ pub fn block_noisy(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tens
         let act = match c.activation {
             Activation::Gelu => pre.gelu()?,
             Activation::QuickGelu => pre.quick_gelu()?,
+            Activation::Relu => pre.relu()?,
         };
         let hmid = drop(act, inner_rate, site::MLP_INNER)?;
         drop(linear(&hmid, &mlp[2], Some(&mlp[3]))?, c.dropout.hidden, site::MLP_OUTPUT)

@@ -1,9 +1,9 @@
 //! Training objectives: what a model adds to the generic training step (its parameters, its
 //! batch, its loss and metrics).
 
-use crate::config::{BertConfig, ClipConfig, MaeConfig, VitConfig};
+use crate::config::{BertConfig, ClipConfig, MaeConfig, OptConfig, VitConfig};
 use crate::graph::{CompareDir, DType, Tensor, TraceResult};
-use crate::models::{bert, clip, mae, vit, Noise, ParamSpec, Params};
+use crate::models::{bert, clip, mae, opt, vit, Noise, ParamSpec, Params};
 use crate::nn::stack::StackOptions;
 
 /// One input of a batch: name, per-example shape (without the batch dim), dtype.
@@ -39,7 +39,7 @@ pub struct LossOutput {
     pub metrics: Vec<(String, Tensor)>,
     /// Every encoder block's output tokens `[L, B, T, D]` without the cls token, when the stack
     /// options ask for them (`keep_hidden`: the step that watches over-smoothing). MAE's are the
-    /// visible patches; BERT's include padding positions.
+    /// visible patches; BERT's include padding positions; OPT's are every position (no cls).
     pub hidden: Option<Tensor>,
 }
 
@@ -188,6 +188,35 @@ impl Objective for BertPretrain {
         let out = bert::forward(&self.0, p, &x, o)?;
         let loss = bert::pretraining_loss(&out, &b[4], &b[5], &b[6])?;
         Ok(LossOutput { loss, metrics: vec![("nsp_accuracy".into(), accuracy(&out.nsp_logits, &b[6])?)], hidden: without_cls(out.hidden)? })
+    }
+}
+
+/// Causal language modelling (OPT): every position predicts the next token of packed text
+/// (no padding, so no attention mask).
+pub struct CausalLm(pub OptConfig);
+
+impl Objective for CausalLm {
+    fn name(&self) -> &str {
+        "lm"
+    }
+    fn param_specs(&self) -> Vec<ParamSpec> {
+        opt::param_specs(&self.0)
+    }
+    fn inputs(&self) -> Vec<InputSpec> {
+        let mut v = vec![InputSpec::new("input_ids", &[self.0.seq_len as i64], DType::I32)];
+        if self.0.dropout > 0.0 || self.0.attention_dropout > 0.0 {
+            v.push(dropout_keys_input());
+        }
+        v
+    }
+    fn metric_names(&self) -> Vec<String> {
+        vec![]
+    }
+    fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
+        let keys = input(&self.inputs(), b, DROPOUT_KEYS);
+        let out = opt::forward(&self.0, p, &opt::OptInputs { input_ids: &b[0], attention_mask: None, dropout_keys: keys }, o)?;
+        let loss = opt::next_token_loss(&out.logits, &b[0], None)?;
+        Ok(LossOutput { loss, metrics: vec![], hidden: out.hidden })
     }
 }
 

@@ -268,3 +268,88 @@ impl BatchSource for BertSource {
         self.loader = None;
     }
 }
+
+/// Causal-LM batches from packed text windows (`data::text::lm`): `input_ids` `[B, S]` (i32),
+/// then the dropout keys when asked. Each epoch visits every window once, in an order drawn
+/// from (seed, epoch); a position is (epoch, step within the epoch), so a resume repeats it.
+pub struct LmSource {
+    packed: crate::data::text::lm::Packed,
+    batch: usize,
+    /// Leading accumulation dim, when > 1.
+    accum: usize,
+    seed: u64,
+    next: Position,
+    shard: crate::data::ProcessShard,
+    dropout_seed: Option<u64>,
+}
+
+impl LmSource {
+    /// `batch` windows per step (all micro-batches). Fails, naming `source`, when the text holds
+    /// fewer windows than one batch.
+    pub fn new(packed: crate::data::text::lm::Packed, batch: usize, accum: usize, seed: u64, source: &str) -> Result<LmSource> {
+        let n = packed.sequences();
+        anyhow::ensure!(
+            n >= batch,
+            "{}: {} tokens make {} sequence(s) of {} tokens, fewer than one batch of {} (use a longer text, a smaller --batch or a shorter --seq-len)",
+            source,
+            packed.tokens,
+            n,
+            packed.seq_len,
+            batch
+        );
+        Ok(LmSource { packed, batch, accum: accum.max(1), seed, next: Position::default(), shard: Default::default(), dropout_seed: None })
+    }
+
+    /// Also yields per-example dropout keys (`dropout_keys`, last) drawn from `seed`.
+    pub fn with_dropout_keys(mut self, seed: u64) -> Self {
+        self.dropout_seed = Some(seed);
+        self
+    }
+
+    /// This process's windows of `epoch`, in that epoch's order.
+    fn order(&self, epoch: u64) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.packed.sequences()).collect();
+        crate::data::rng::Rng::derive(self.seed, &[0x4C4D_5345_5153, epoch]).shuffle(&mut v);
+        v.into_iter().skip(self.shard.index).step_by(self.shard.count.max(1)).collect()
+    }
+
+    /// Whole batches per epoch for this process.
+    fn steps_per_epoch(&self) -> u64 {
+        (self.order(0).len() / self.batch) as u64
+    }
+}
+
+impl BatchSource for LmSource {
+    fn next_batch(&mut self) -> Result<Vec<HostTensor>> {
+        let per_epoch = self.steps_per_epoch();
+        anyhow::ensure!(per_epoch > 0, "this process's share of the text holds fewer sequences than one batch of {}", self.batch);
+        if self.next.step >= per_epoch {
+            self.next = Position { epoch: self.next.epoch + 1, step: 0 };
+        }
+        let pos = self.next;
+        let order = self.order(pos.epoch);
+        let start = pos.step as usize * self.batch;
+        let ids: Vec<i32> = order[start..start + self.batch].iter().flat_map(|&i| self.packed.sequence(i).iter().map(|&t| t as i32)).collect();
+        let a = self.accum;
+        let lead: Vec<i64> = if a > 1 { vec![a as i64, (self.batch / a) as i64] } else { vec![self.batch as i64] };
+        let mut out = vec![HostTensor::from_slice(&[&lead[..], &[self.packed.seq_len as i64]].concat(), &ids)?];
+        if let Some(seed) = self.dropout_seed {
+            out.push(dropout_keys(seed, pos, &lead)?);
+        }
+        self.next = pos.next();
+        Ok(out)
+    }
+
+    fn position(&self) -> Value {
+        position_json(self.next)
+    }
+
+    fn seek(&mut self, pos: &Value) -> Result<()> {
+        self.next = parse_position(pos)?;
+        Ok(())
+    }
+
+    fn set_process(&mut self, shard: crate::data::ProcessShard) {
+        self.shard = shard;
+    }
+}

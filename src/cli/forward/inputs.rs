@@ -9,7 +9,7 @@ use anyhow::{bail, Result};
 
 use super::npy::read_npy;
 use crate::checkpoint::{load, Dtype, TensorData, Tensors};
-use crate::config::{BertConfig, ClipConfig, MaeConfig, VitConfig};
+use crate::config::{BertConfig, ClipConfig, MaeConfig, OptConfig, VitConfig};
 use crate::data::rng::Rng;
 use crate::graph::DType;
 use crate::runtime::HostTensor;
@@ -184,6 +184,39 @@ pub fn clip(c: &ClipConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
     let mut out = vec![x, ids];
     if let Some(t) = inp.get("attention_mask") {
         out.push(attention_mask(t, &[D::N(b), D::N(s)])?);
+    }
+    Ok(out)
+}
+
+/// `input_ids`, `attention_mask` (ones when absent) and, if present, `labels` as Hugging Face
+/// takes them (aligned with the ids, -100 where no loss is taken), passed on as targets with -100
+/// set to 0 plus a `label_weights` mask.
+pub fn opt(c: &OptConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
+    let t = inp.require("input_ids")?;
+    let ids = ints("input_ids", t, &[D::B, D::S], (0, c.vocab_size as i64), "vocab_size")?;
+    let (b, s) = (t.shape[0], t.shape[1]);
+    if s > c.max_positions {
+        bail!("input `input_ids`: sequence length {} exceeds max_positions = {} of the config", s, c.max_positions);
+    }
+    let bs = [D::N(b), D::N(s)];
+    let mask = match inp.get("attention_mask") {
+        Some(t) => attention_mask(t, &bs)?,
+        None => ModelInput { name: "attention_mask", dtype: DType::F32, host: HostTensor::from_slice(&[b as i64, s as i64], &vec![1f32; b * s])? },
+    };
+    let mut out = vec![ids, mask];
+    if let Some(t) = inp.get("labels") {
+        if !matches!(t.dtype, Dtype::I32 | Dtype::I64) {
+            bail!("input `labels`: dtype {}, expected I32 or I64", t.dtype);
+        }
+        check_shape("labels", t, &bs)?;
+        let v = t.to_i64().expect("integer dtype");
+        if let Some((i, x)) = v.iter().enumerate().find(|(_, &x)| x != -100 && !(0..c.vocab_size as i64).contains(&x)) {
+            bail!("input `labels`: value {} at flat index {} is neither -100 nor in [0, {}) (vocab_size)", x, i, c.vocab_size);
+        }
+        let targets: Vec<i32> = v.iter().map(|&x| x.max(0) as i32).collect();
+        let weights: Vec<f32> = v.iter().map(|&x| (x != -100) as i32 as f32).collect();
+        out.push(ModelInput { name: "labels", dtype: DType::I32, host: HostTensor::from_slice(&dims(t), &targets)? });
+        out.push(ModelInput { name: "label_weights", dtype: DType::F32, host: HostTensor::from_slice(&dims(t), &weights)? });
     }
     Ok(out)
 }

@@ -8,6 +8,7 @@
 //! | `wiki`, `markup`, `sentences`, `corpus` | MediaWiki XML -> clean text, BERT's one-sentence-per-line format |
 //! | `pretraining`, `masking` | documents -> NSP pairs -> masked instances |
 //! | `records`, `loader` | the TFRecord schema and the fixed-shape batch reader |
+//! | `lm` | documents packed into fixed-length windows for causal language modelling |
 //! | `glue`, `metrics` | GLUE's eight tasks and their metrics |
 //! | `bench` | create-pretraining throughput |
 
@@ -16,6 +17,7 @@ pub mod bench;
 pub mod chars;
 pub mod corpus;
 pub mod glue;
+pub mod lm;
 pub mod loader;
 pub mod markup;
 pub mod masking;
