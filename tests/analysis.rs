@@ -142,6 +142,20 @@ fn assert_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
 
 const NAMES: [&str; 5] = ["token std", "cos uncentred", "cos pearson", "cos mean-centred", "hf share"];
 
+/// A report's five per-block series against `want` (one row per metric, in `NAMES` order).
+fn assert_report_matches(r: &bamboo::analysis::SmoothingReport, want: &[Vec<f64>]) {
+    let got: Vec<Vec<f64>> = vec![
+        r.rows.iter().map(|w| w.token_std).collect(),
+        r.rows.iter().map(|w| w.cos_uncentred).collect(),
+        r.rows.iter().map(|w| w.cos_pearson).collect(),
+        r.rows.iter().map(|w| w.cos_mean_centred).collect(),
+        r.rows.iter().map(|w| w.hf_share).collect(),
+    ];
+    for m in 0..5 {
+        assert_close(NAMES[m], &got[m], &want[m], 1e-4);
+    }
+}
+
 #[test]
 fn metrics_match_host_definitions() {
     // Tokens with a per-layer shared direction and per-token offsets, so the variants differ.
@@ -220,16 +234,7 @@ fn vit_checkpoint_smoothing_matches_host_on_real_images() {
             }
         }
     }
-    let got: Vec<Vec<f64>> = vec![
-        r.rows.iter().map(|w| w.token_std).collect(),
-        r.rows.iter().map(|w| w.cos_uncentred).collect(),
-        r.rows.iter().map(|w| w.cos_pearson).collect(),
-        r.rows.iter().map(|w| w.cos_mean_centred).collect(),
-        r.rows.iter().map(|w| w.hf_share).collect(),
-    ];
-    for m in 0..5 {
-        assert_close(NAMES[m], &got[m], &want[m], 1e-4);
-    }
+    assert_report_matches(&r, &want);
 }
 
 const TEXT: &str = "datasets/wiki-sample/wiki.txt";
@@ -467,16 +472,7 @@ fn clip_image_tower_smoothing_matches_the_reference_hidden_states() {
     }
     let t = &outputs["vision_model.hidden_states.1"].shape;
     let want = host_layers(&h, &[l as i64, t[0] as i64, t[1] as i64, t[2] as i64], 1);
-    let got: Vec<Vec<f64>> = vec![
-        r.rows.iter().map(|w| w.token_std).collect(),
-        r.rows.iter().map(|w| w.cos_uncentred).collect(),
-        r.rows.iter().map(|w| w.cos_pearson).collect(),
-        r.rows.iter().map(|w| w.cos_mean_centred).collect(),
-        r.rows.iter().map(|w| w.hf_share).collect(),
-    ];
-    for m in 0..5 {
-        assert_close(NAMES[m], &got[m], &want[m], 1e-4);
-    }
+    assert_report_matches(&r, &want);
 }
 
 #[test]

@@ -458,21 +458,12 @@ fn zero_shot(client: &Client, cfg: &ClipConfig, trainer: &Trainer, data: &str, c
     let fixed = trainer.host_state()?.0.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
     let ids = crate::runtime::HostTensor::from_slice(&[k as i64, s as i64], &encode_labels(&(0..k as i32).collect::<Vec<_>>(), s)?)?;
     let caption_buf = client.to_device(&ids, 0)?;
-    let mut src = ImageSource::new(data, b, cfg.image_size, cfg.channels, k, Transform::eval(), ImageTask::Labels { drop_path: None, mix: None }, 0, 1, Some(1))?;
-    let (mut hits, mut n) = (0.0, 0usize);
-    loop {
-        let batch = match src.next_batch() {
-            Ok(x) => x,
-            Err(e) if e.to_string().contains("ran out") => break,
-            Err(e) => return Err(e),
-        };
-        let xs = batch.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
-        let args: Vec<Arg> = fixed.iter().chain(&xs).chain([&caption_buf]).map(Arg::Borrow).collect();
-        hits += prog.run(args)?[0].to_host()?.to_scalar::<f32>()? as f64 * b as f64;
-        n += b;
-    }
-    ensure!(n > 0, "--val-data: no validation batch of {} in {}", b, data);
-    Ok(hits / n as f64)
+    let src = ImageSource::new(data, b, cfg.image_size, cfg.channels, k, Transform::eval(), ImageTask::Labels { drop_path: None, mix: None }, 0, 1, Some(1))?;
+    mean_over_validation(client, src, b, data, |xs| {
+        let args: Vec<Arg> = fixed.iter().chain(xs).chain([&caption_buf]).map(Arg::Borrow).collect();
+        Ok(prog.run(args)?[0].to_host()?.to_scalar::<f32>()? as f64)
+    })
+    .context("--val-data")
 }
 
 pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
@@ -639,8 +630,17 @@ pub fn evaluate(client: &Client, obj: &Classify, trainer: &Trainer, data: &str, 
     let params = trainer.host_state()?.0;
     let bufs = params.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
     let cfg = &obj.config;
-    let mut src = ImageSource::new(data, b, cfg.image_size, cfg.channels, cfg.num_classes, Transform::eval(), ImageTask::Labels { drop_path: None, mix: None }, 0, 1, Some(1))?;
-    let (mut hits, mut n) = (0.0, 0usize);
+    let src = ImageSource::new(data, b, cfg.image_size, cfg.channels, cfg.num_classes, Transform::eval(), ImageTask::Labels { drop_path: None, mix: None }, 0, 1, Some(1))?;
+    mean_over_validation(client, src, b, data, |xs| {
+        let args: Vec<Arg> = bufs.iter().chain(xs).map(Arg::Borrow).collect();
+        Ok(prog.run(args)?[1].to_host()?.to_scalar::<f32>()? as f64)
+    })
+}
+
+/// One pass over `src`'s full batches on device 0: the mean of `per_batch` (each batch's
+/// accuracy), weighting every batch alike (they are all full). No batch at all is an error.
+fn mean_over_validation(client: &Client, mut src: ImageSource, b: usize, data: &str, mut per_batch: impl FnMut(&[crate::runtime::Buffer]) -> Result<f64>) -> Result<f64> {
+    let (mut sum, mut n) = (0.0, 0usize);
     loop {
         let batch = match src.next_batch() {
             Ok(x) => x,
@@ -648,11 +648,9 @@ pub fn evaluate(client: &Client, obj: &Classify, trainer: &Trainer, data: &str, 
             Err(e) => return Err(e),
         };
         let xs = batch.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
-        let args: Vec<Arg> = bufs.iter().chain(&xs).map(Arg::Borrow).collect();
-        let out = prog.run(args)?;
-        hits += out[1].to_host()?.to_scalar::<f32>()? as f64 * b as f64;
-        n += b;
+        sum += per_batch(&xs)?;
+        n += 1;
     }
     ensure!(n > 0, "no validation batch of {} in {}", b, data);
-    Ok(hits / n as f64)
+    Ok(sum / n as f64)
 }

@@ -149,12 +149,7 @@ pub fn mae(c: &MaeConfig, inp: &mut Inputs, seed: u64) -> Result<Vec<ModelInput>
 /// `input_ids`, `token_type_ids` (zeros when absent), `attention_mask` (ones when absent, as
 /// Hugging Face defaults them; 0/1 of any numeric type) and, if present, `masked_lm_positions`.
 pub fn bert(c: &BertConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
-    let t = inp.require("input_ids")?;
-    let ids = ints("input_ids", t, &[D::B, D::S], (0, c.vocab_size as i64), "vocab_size")?;
-    let (b, s) = (t.shape[0], t.shape[1]);
-    if s > c.max_positions {
-        bail!("input `input_ids`: sequence length {} exceeds max_positions = {} of the config", s, c.max_positions);
-    }
+    let (ids, b, s) = token_ids(inp, c.vocab_size, c.max_positions)?;
     let bs = [D::N(b), D::N(s)];
     let types = match inp.get("token_type_ids") {
         Some(t) => ints("token_type_ids", t, &bs, (0, c.type_vocab_size as i64), "type_vocab_size")?,
@@ -162,7 +157,7 @@ pub fn bert(c: &BertConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
     };
     let mask = match inp.get("attention_mask") {
         Some(t) => attention_mask(t, &bs)?,
-        None => ModelInput { name: "attention_mask", dtype: DType::F32, host: HostTensor::from_slice(&[b as i64, s as i64], &vec![1f32; b * s])? },
+        None => ones_mask(b, s)?,
     };
     let mut out = vec![ids, types, mask];
     if let Some(t) = inp.get("masked_lm_positions") {
@@ -175,12 +170,7 @@ pub fn bert(c: &BertConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
 /// `[B', S]` (without one the text tower masks only later positions, as Hugging Face does).
 pub fn clip(c: &ClipConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
     let (x, _) = images(inp, c.channels, c.image_size)?;
-    let t = inp.require("input_ids")?;
-    let ids = ints("input_ids", t, &[D::B, D::S], (0, c.vocab_size as i64), "vocab_size")?;
-    let (b, s) = (t.shape[0], t.shape[1]);
-    if s > c.max_positions {
-        bail!("input `input_ids`: sequence length {} exceeds max_positions = {} of the config", s, c.max_positions);
-    }
+    let (ids, b, s) = token_ids(inp, c.vocab_size, c.max_positions)?;
     let mut out = vec![x, ids];
     if let Some(t) = inp.get("attention_mask") {
         out.push(attention_mask(t, &[D::N(b), D::N(s)])?);
@@ -192,16 +182,11 @@ pub fn clip(c: &ClipConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
 /// takes them (aligned with the ids, -100 where no loss is taken), passed on as targets with -100
 /// set to 0 plus a `label_weights` mask.
 pub fn opt(c: &OptConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
-    let t = inp.require("input_ids")?;
-    let ids = ints("input_ids", t, &[D::B, D::S], (0, c.vocab_size as i64), "vocab_size")?;
-    let (b, s) = (t.shape[0], t.shape[1]);
-    if s > c.max_positions {
-        bail!("input `input_ids`: sequence length {} exceeds max_positions = {} of the config", s, c.max_positions);
-    }
+    let (ids, b, s) = token_ids(inp, c.vocab_size, c.max_positions)?;
     let bs = [D::N(b), D::N(s)];
     let mask = match inp.get("attention_mask") {
         Some(t) => attention_mask(t, &bs)?,
-        None => ModelInput { name: "attention_mask", dtype: DType::F32, host: HostTensor::from_slice(&[b as i64, s as i64], &vec![1f32; b * s])? },
+        None => ones_mask(b, s)?,
     };
     let mut out = vec![ids, mask];
     if let Some(t) = inp.get("labels") {
@@ -219,6 +204,22 @@ pub fn opt(c: &OptConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
         out.push(ModelInput { name: "label_weights", dtype: DType::F32, host: HostTensor::from_slice(&dims(t), &weights)? });
     }
     Ok(out)
+}
+
+/// `input_ids` `[B, S]` checked against the vocabulary and the position table; with B and S.
+fn token_ids(inp: &mut Inputs, vocab_size: usize, max_positions: usize) -> Result<(ModelInput, usize, usize)> {
+    let t = inp.require("input_ids")?;
+    let ids = ints("input_ids", t, &[D::B, D::S], (0, vocab_size as i64), "vocab_size")?;
+    let (b, s) = (t.shape[0], t.shape[1]);
+    if s > max_positions {
+        bail!("input `input_ids`: sequence length {} exceeds max_positions = {} of the config", s, max_positions);
+    }
+    Ok((ids, b, s))
+}
+
+/// The attention mask Hugging Face assumes when none is given: every token real.
+fn ones_mask(b: usize, s: usize) -> Result<ModelInput> {
+    Ok(ModelInput { name: "attention_mask", dtype: DType::F32, host: HostTensor::from_slice(&[b as i64, s as i64], &vec![1f32; b * s])? })
 }
 
 fn attention_mask(t: &TensorData, want: &[D]) -> Result<ModelInput> {
