@@ -83,6 +83,18 @@ fn discovered_plugin_loads_with_versions_and_cpu_platform() {
     assert_eq!(c2.addressable_devices().len(), 2);
 }
 
+/// The extension chain is read from the plugin itself: the CPU plugin offers FFI (the route to
+/// custom kernels) and Layouts; every link has a name or its number, none is empty.
+#[test]
+fn plugin_lists_its_extensions() {
+    let ext = plugin().extensions();
+    assert!(ext.iter().any(|e| e == "FFI"), "{:?}", ext);
+    assert!(ext.iter().any(|e| e == "Layouts"), "{:?}", ext);
+    assert!(ext.iter().all(|e| !e.is_empty()), "{:?}", ext);
+    assert_eq!(bamboo::runtime::extension_name(5), "FFI");
+    assert_eq!(bamboo::runtime::extension_name(99), "type 99");
+}
+
 #[test]
 fn buffers_round_trip_every_element_type() {
     let c = client(Some(2));

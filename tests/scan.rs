@@ -60,23 +60,18 @@ fn scan_matches_unrolled_values_and_gradients() {
 
 #[test]
 fn save_policy_stores_residuals_instead_of_recomputing() {
-    let lowered = |remat: Remat| {
+    let traced = |remat: Remat| {
         let g = Graph::new("policy");
         let ins = inputs(4);
         let p: Vec<Tensor> = ins.iter().map(|i| g.param(&i.name, &i.dims, DType::F64)).collect();
         let outs = loss_and_grads(&p, Some(remat)).unwrap();
-        Function::new(&g, &outs).unwrap().to_stablehlo()
+        Function::new(&g, &outs).unwrap()
     };
-    let kept = |remat: Remat| {
-        let g = Graph::new("kept");
-        let ins = inputs(4);
-        let p: Vec<Tensor> = ins.iter().map(|i| g.param(&i.name, &i.dims, DType::F64)).collect();
-        let outs = loss_and_grads(&p, Some(remat)).unwrap();
-        Function::new(&g, &outs).unwrap().saved_for_backward_bytes()
-    };
+    let kept = |remat: Remat| traced(remat).saved_for_backward_bytes();
     // `full` keeps each step's input carry only: 4 steps of an f64 [4, 6] carry.
     assert_eq!(kept(Remat::Full), 4 * 4 * 6 * 8);
     assert!(kept(Remat::Full) < kept(Remat::Dots) && kept(Remat::Dots) < kept(Remat::Save));
+    let lowered = |remat: Remat| traced(remat).to_stablehlo();
     let (full, save, dots) = (lowered(Remat::Full), lowered(Remat::Save), lowered(Remat::Dots));
     // Recomputing means the backward loop evaluates erf (GELU) again; saving means it does not.
     let erfs = |t: &str| t.matches("chlo.erf").count();

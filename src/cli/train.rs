@@ -97,10 +97,11 @@ pub struct Common {
     /// A JSON model configuration replacing the preset's (same fields as `bamboo configs --json`).
     #[arg(long)]
     pub config: Option<PathBuf>,
-    /// Dropout rate (ViT: timm's `drop_rate`; BERT: `hidden_dropout_prob`); the config's when unset.
+    /// Dropout rate (ViT: timm's `drop_rate`; BERT: `hidden_dropout_prob`; OPT: `dropout`); the
+    /// config's when unset.
     #[arg(long)]
     pub dropout: Option<f64>,
-    /// BERT's `attention_probs_dropout_prob`; the config's when unset.
+    /// BERT's `attention_probs_dropout_prob`, OPT's `attention_dropout`; the config's when unset.
     #[arg(long)]
     pub attention_dropout: Option<f64>,
     /// Every K steps, the step also computes each block's over-smoothing metrics on its batch

@@ -38,4 +38,4 @@ pub use discover::{
 pub use error::{Context, Result, RuntimeError};
 pub use executable::{Arg, Executable};
 pub use host::{element_count, ElementType, HostTensor, NativeType};
-pub use plugin::{AttributeValue, Plugin};
+pub use plugin::{extension_name, AttributeValue, Plugin};
