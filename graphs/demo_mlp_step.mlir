@@ -758,7 +758,7 @@ module @demo_mlp_step {
         %v762 = "stablehlo.reshape"(%v761) : (tensor<1x32x32xf32>) -> tensor<32x32xf32>
         %v763 = "stablehlo.dynamic_slice"(%v758, %v755, %v760) {slice_sizes = array<i64: 1, 32>} : (tensor<4x32xf32>, tensor<i32>, tensor<i32>) -> tensor<1x32xf32>
         %v764 = "stablehlo.reshape"(%v763) : (tensor<1x32xf32>) -> tensor<32xf32>
-        %v765 = "stablehlo.dot_general"(%v756, %v762) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<64x32xf32>, tensor<32x32xf32>) -> tensor<64x32xf32>
+        %v765 = "stablehlo.dot_general"(%v756, %v762) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<64x32xf32>, tensor<32x32xf32>) -> tensor<64x32xf32>
         %v766 = "stablehlo.broadcast_in_dim"(%v764) {broadcast_dimensions = array<i64: 1>} : (tensor<32xf32>) -> tensor<64x32xf32>
         %v767 = "stablehlo.add"(%v765, %v766) : (tensor<64x32xf32>, tensor<64x32xf32>) -> tensor<64x32xf32>
         %v768 = "stablehlo.tanh"(%v767) : (tensor<64x32xf32>) -> tensor<64x32xf32>
@@ -804,7 +804,7 @@ module @demo_mlp_step {
         %v815 = "stablehlo.reshape"(%v814) : (tensor<1x32x32xf32>) -> tensor<32x32xf32>
         %v816 = "stablehlo.dynamic_slice"(%v806, %v810, %v811) {slice_sizes = array<i64: 1, 32>} : (tensor<4x32xf32>, tensor<i32>, tensor<i32>) -> tensor<1x32xf32>
         %v817 = "stablehlo.reshape"(%v816) : (tensor<1x32xf32>) -> tensor<32xf32>
-        %v818 = "stablehlo.dot_general"(%v813, %v815) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>} : (tensor<64x32xf32>, tensor<32x32xf32>) -> tensor<64x32xf32>
+        %v818 = "stablehlo.dot_general"(%v813, %v815) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<64x32xf32>, tensor<32x32xf32>) -> tensor<64x32xf32>
         %v819 = "stablehlo.broadcast_in_dim"(%v817) {broadcast_dimensions = array<i64: 1>} : (tensor<32xf32>) -> tensor<64x32xf32>
         %v820 = "stablehlo.add"(%v818, %v819) : (tensor<64x32xf32>, tensor<64x32xf32>) -> tensor<64x32xf32>
         %v821 = "stablehlo.tanh"(%v820) : (tensor<64x32xf32>) -> tensor<64x32xf32>
@@ -820,8 +820,8 @@ module @demo_mlp_step {
             %v831 = "stablehlo.add"(%v829, %v830) : (tensor<f32>, tensor<f32>) -> tensor<f32>
             "stablehlo.return"(%v831) : (tensor<f32>) -> ()
         }) {dimensions = array<i64: 0>} : (tensor<64x32xf32>, tensor<f32>) -> tensor<32xf32>
-        %v833 = "stablehlo.dot_general"(%v827, %v815) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>} : (tensor<64x32xf32>, tensor<32x32xf32>) -> tensor<64x32xf32>
-        %v834 = "stablehlo.dot_general"(%v827, %v813) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>} : (tensor<64x32xf32>, tensor<64x32xf32>) -> tensor<32x32xf32>
+        %v833 = "stablehlo.dot_general"(%v827, %v815) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [1], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<64x32xf32>, tensor<32x32xf32>) -> tensor<64x32xf32>
+        %v834 = "stablehlo.dot_general"(%v827, %v813) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<64x32xf32>, tensor<64x32xf32>) -> tensor<32x32xf32>
         %v835 = "stablehlo.add"(%v803, %v833) : (tensor<64x32xf32>, tensor<64x32xf32>) -> tensor<64x32xf32>
         %v836 = "stablehlo.constant"() {value = dense<1> : tensor<i32>} : () -> tensor<i32>
         %v837 = "stablehlo.add"(%v802, %v836) : (tensor<i32>, tensor<i32>) -> tensor<i32>

@@ -78,7 +78,7 @@ module @vit_stack12_grad {
         %v122 = "stablehlo.multiply"(%v120, %v121) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
         %v123 = "stablehlo.broadcast_in_dim"(%v73) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
         %v124 = "stablehlo.add"(%v122, %v123) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-        %v125 = "stablehlo.dot_general"(%v124, %v75) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x768xf32>, tensor<2304x768xf32>) -> tensor<8x197x2304xf32>
+        %v125 = "stablehlo.dot_general"(%v124, %v75) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<2304x768xf32>) -> tensor<8x197x2304xf32>
         %v126 = "stablehlo.broadcast_in_dim"(%v77) {broadcast_dimensions = array<i64: 2>} : (tensor<2304xf32>) -> tensor<8x197x2304xf32>
         %v127 = "stablehlo.add"(%v125, %v126) : (tensor<8x197x2304xf32>, tensor<8x197x2304xf32>) -> tensor<8x197x2304xf32>
         %v128 = "stablehlo.slice"(%v127) {start_indices = array<i64: 0, 0, 0>, limit_indices = array<i64: 8, 197, 768>, strides = array<i64: 1, 1, 1>} : (tensor<8x197x2304xf32>) -> tensor<8x197x768xf32>
@@ -90,7 +90,7 @@ module @vit_stack12_grad {
         %v134 = "stablehlo.constant"() {value = dense<0x3E000000> : tensor<f32>} : () -> tensor<f32>
         %v135 = "stablehlo.broadcast_in_dim"(%v134) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x12x64xf32>
         %v136 = "stablehlo.multiply"(%v131, %v135) : (tensor<8x197x12x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x197x12x64xf32>
-        %v137 = "stablehlo.dot_general"(%v136, %v132) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 2], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>} : (tensor<8x197x12x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x197xf32>
+        %v137 = "stablehlo.dot_general"(%v136, %v132) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 2], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x12x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x197xf32>
         %v138 = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
         %v142 = "stablehlo.reduce"(%v137, %v138) ({
           ^bb0(%v139: tensor<f32>, %v140: tensor<f32>):
@@ -110,10 +110,10 @@ module @vit_stack12_grad {
         %v152 = "stablehlo.reshape"(%v151) : (tensor<8x12x197xf32>) -> tensor<8x12x197x1xf32>
         %v153 = "stablehlo.broadcast_in_dim"(%v152) {broadcast_dimensions = array<i64: 0, 1, 2, 3>} : (tensor<8x12x197x1xf32>) -> tensor<8x12x197x197xf32>
         %v154 = "stablehlo.divide"(%v146, %v153) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-        %v155 = "stablehlo.dot_general"(%v154, %v133) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [1]>} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
+        %v155 = "stablehlo.dot_general"(%v154, %v133) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
         %v156 = "stablehlo.transpose"(%v155) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x12x197x64xf32>) -> tensor<8x197x12x64xf32>
         %v157 = "stablehlo.reshape"(%v156) : (tensor<8x197x12x64xf32>) -> tensor<8x197x768xf32>
-        %v158 = "stablehlo.dot_general"(%v157, %v79) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
+        %v158 = "stablehlo.dot_general"(%v157, %v79) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
         %v159 = "stablehlo.broadcast_in_dim"(%v81) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
         %v160 = "stablehlo.add"(%v158, %v159) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
         %v161 = "stablehlo.add"(%v44, %v160) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
@@ -150,7 +150,7 @@ module @vit_stack12_grad {
         %v190 = "stablehlo.multiply"(%v188, %v189) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
         %v191 = "stablehlo.broadcast_in_dim"(%v85) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
         %v192 = "stablehlo.add"(%v190, %v191) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-        %v193 = "stablehlo.dot_general"(%v192, %v87) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x768xf32>, tensor<3072x768xf32>) -> tensor<8x197x3072xf32>
+        %v193 = "stablehlo.dot_general"(%v192, %v87) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<3072x768xf32>) -> tensor<8x197x3072xf32>
         %v194 = "stablehlo.broadcast_in_dim"(%v89) {broadcast_dimensions = array<i64: 2>} : (tensor<3072xf32>) -> tensor<8x197x3072xf32>
         %v195 = "stablehlo.add"(%v193, %v194) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
         %v196 = "stablehlo.constant"() {value = dense<0x3F3504F3> : tensor<f32>} : () -> tensor<f32>
@@ -164,7 +164,7 @@ module @vit_stack12_grad {
         %v204 = "stablehlo.broadcast_in_dim"(%v203) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x3072xf32>
         %v205 = "stablehlo.add"(%v199, %v204) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
         %v206 = "stablehlo.multiply"(%v202, %v205) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-        %v207 = "stablehlo.dot_general"(%v206, %v91) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x3072xf32>, tensor<768x3072xf32>) -> tensor<8x197x768xf32>
+        %v207 = "stablehlo.dot_general"(%v206, %v91) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x3072xf32>, tensor<768x3072xf32>) -> tensor<8x197x768xf32>
         %v208 = "stablehlo.broadcast_in_dim"(%v93) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
         %v209 = "stablehlo.add"(%v207, %v208) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
         %v210 = "stablehlo.add"(%v161, %v209) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
@@ -364,8 +364,8 @@ module @vit_stack12_grad {
             %v473 = "stablehlo.add"(%v471, %v472) : (tensor<f32>, tensor<f32>) -> tensor<f32>
             "stablehlo.return"(%v473) : (tensor<f32>) -> ()
         }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<768xf32>
-        %v475 = "stablehlo.dot_general"(%v306, %v369) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x768xf32>, tensor<768x3072xf32>) -> tensor<8x197x3072xf32>
-        %v476 = "stablehlo.dot_general"(%v306, %v469) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x768xf32>, tensor<8x197x3072xf32>) -> tensor<768x3072xf32>
+        %v475 = "stablehlo.dot_general"(%v306, %v369) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<768x3072xf32>) -> tensor<8x197x3072xf32>
+        %v476 = "stablehlo.dot_general"(%v306, %v469) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<8x197x3072xf32>) -> tensor<768x3072xf32>
         %v477 = "stablehlo.multiply"(%v475, %v468) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
         %v478 = "stablehlo.multiply"(%v475, %v465) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
         %v479 = "stablehlo.multiply"(%v477, %v464) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
@@ -384,8 +384,8 @@ module @vit_stack12_grad {
             %v492 = "stablehlo.add"(%v490, %v491) : (tensor<f32>, tensor<f32>) -> tensor<f32>
             "stablehlo.return"(%v492) : (tensor<f32>) -> ()
         }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x3072xf32>, tensor<f32>) -> tensor<3072xf32>
-        %v494 = "stablehlo.dot_general"(%v488, %v365) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x3072xf32>, tensor<3072x768xf32>) -> tensor<8x197x768xf32>
-        %v495 = "stablehlo.dot_general"(%v488, %v456) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x3072xf32>, tensor<8x197x768xf32>) -> tensor<3072x768xf32>
+        %v494 = "stablehlo.dot_general"(%v488, %v365) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x3072xf32>, tensor<3072x768xf32>) -> tensor<8x197x768xf32>
+        %v495 = "stablehlo.dot_general"(%v488, %v456) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x3072xf32>, tensor<8x197x768xf32>) -> tensor<3072x768xf32>
         %v496 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
         %v500 = "stablehlo.reduce"(%v494, %v496) ({
           ^bb0(%v497: tensor<f32>, %v498: tensor<f32>):
@@ -441,12 +441,12 @@ module @vit_stack12_grad {
             %v544 = "stablehlo.add"(%v542, %v543) : (tensor<f32>, tensor<f32>) -> tensor<f32>
             "stablehlo.return"(%v544) : (tensor<f32>) -> ()
         }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<768xf32>
-        %v546 = "stablehlo.dot_general"(%v540, %v357) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
-        %v547 = "stablehlo.dot_general"(%v540, %v433) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<768x768xf32>
+        %v546 = "stablehlo.dot_general"(%v540, %v357) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
+        %v547 = "stablehlo.dot_general"(%v540, %v433) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<768x768xf32>
         %v548 = "stablehlo.reshape"(%v546) : (tensor<8x197x768xf32>) -> tensor<8x197x12x64xf32>
         %v549 = "stablehlo.transpose"(%v548) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
-        %v550 = "stablehlo.dot_general"(%v549, %v421) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>} : (tensor<8x12x197x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x197xf32>
-        %v551 = "stablehlo.dot_general"(%v549, %v431) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 1], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x12x197x64xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x64x197xf32>
+        %v550 = "stablehlo.dot_general"(%v549, %v421) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x12x197x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x197xf32>
+        %v551 = "stablehlo.dot_general"(%v549, %v431) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 1], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x12x197x64xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x64x197xf32>
         %v552 = "stablehlo.transpose"(%v551) {permutation = array<i64: 0, 3, 1, 2>} : (tensor<8x12x64x197xf32>) -> tensor<8x197x12x64xf32>
         %v553 = "stablehlo.divide"(%v550, %v430) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
         %v554 = "stablehlo.multiply"(%v550, %v431) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
@@ -463,9 +463,9 @@ module @vit_stack12_grad {
         %v564 = "stablehlo.broadcast_in_dim"(%v563) {broadcast_dimensions = array<i64: 0, 1, 2>} : (tensor<8x12x197xf32>) -> tensor<8x12x197x197xf32>
         %v565 = "stablehlo.add"(%v553, %v564) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
         %v566 = "stablehlo.multiply"(%v565, %v428) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-        %v567 = "stablehlo.dot_general"(%v566, %v420) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [1]>} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
+        %v567 = "stablehlo.dot_general"(%v566, %v420) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
         %v568 = "stablehlo.transpose"(%v567) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x12x197x64xf32>) -> tensor<8x197x12x64xf32>
-        %v569 = "stablehlo.dot_general"(%v566, %v424) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
+        %v569 = "stablehlo.dot_general"(%v566, %v424) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
         %v570 = "stablehlo.transpose"(%v569) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x12x197x64xf32>) -> tensor<8x197x12x64xf32>
         %v571 = "stablehlo.multiply"(%v568, %v423) : (tensor<8x197x12x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x197x12x64xf32>
         %v572 = "stablehlo.reshape"(%v552) : (tensor<8x197x12x64xf32>) -> tensor<8x197x768xf32>
@@ -485,8 +485,8 @@ module @vit_stack12_grad {
             %v586 = "stablehlo.add"(%v584, %v585) : (tensor<f32>, tensor<f32>) -> tensor<f32>
             "stablehlo.return"(%v586) : (tensor<f32>) -> ()
         }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x2304xf32>, tensor<f32>) -> tensor<2304xf32>
-        %v588 = "stablehlo.dot_general"(%v582, %v353) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x2304xf32>, tensor<2304x768xf32>) -> tensor<8x197x768xf32>
-        %v589 = "stablehlo.dot_general"(%v582, %v413) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x2304xf32>, tensor<8x197x768xf32>) -> tensor<2304x768xf32>
+        %v588 = "stablehlo.dot_general"(%v582, %v353) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x2304xf32>, tensor<2304x768xf32>) -> tensor<8x197x768xf32>
+        %v589 = "stablehlo.dot_general"(%v582, %v413) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x2304xf32>, tensor<8x197x768xf32>) -> tensor<2304x768xf32>
         %v590 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
         %v594 = "stablehlo.reduce"(%v588, %v590) ({
           ^bb0(%v591: tensor<f32>, %v592: tensor<f32>):

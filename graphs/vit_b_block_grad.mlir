@@ -33,7 +33,7 @@ module @vit_block_grad {
     %v29 = "stablehlo.multiply"(%v27, %v28) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
     %v30 = "stablehlo.broadcast_in_dim"(%arg2) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
     %v31 = "stablehlo.add"(%v29, %v30) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v32 = "stablehlo.dot_general"(%v31, %arg3) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x768xf32>, tensor<2304x768xf32>) -> tensor<8x197x2304xf32>
+    %v32 = "stablehlo.dot_general"(%v31, %arg3) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<2304x768xf32>) -> tensor<8x197x2304xf32>
     %v33 = "stablehlo.broadcast_in_dim"(%arg4) {broadcast_dimensions = array<i64: 2>} : (tensor<2304xf32>) -> tensor<8x197x2304xf32>
     %v34 = "stablehlo.add"(%v32, %v33) : (tensor<8x197x2304xf32>, tensor<8x197x2304xf32>) -> tensor<8x197x2304xf32>
     %v35 = "stablehlo.slice"(%v34) {start_indices = array<i64: 0, 0, 0>, limit_indices = array<i64: 8, 197, 768>, strides = array<i64: 1, 1, 1>} : (tensor<8x197x2304xf32>) -> tensor<8x197x768xf32>
@@ -45,7 +45,7 @@ module @vit_block_grad {
     %v41 = "stablehlo.constant"() {value = dense<0x3E000000> : tensor<f32>} : () -> tensor<f32>
     %v42 = "stablehlo.broadcast_in_dim"(%v41) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x12x64xf32>
     %v43 = "stablehlo.multiply"(%v38, %v42) : (tensor<8x197x12x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x197x12x64xf32>
-    %v44 = "stablehlo.dot_general"(%v43, %v39) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 2], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>} : (tensor<8x197x12x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x197xf32>
+    %v44 = "stablehlo.dot_general"(%v43, %v39) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 2], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x12x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x197xf32>
     %v45 = "stablehlo.constant"() {value = dense<0xFF800000> : tensor<f32>} : () -> tensor<f32>
     %v49 = "stablehlo.reduce"(%v44, %v45) ({
       ^bb0(%v46: tensor<f32>, %v47: tensor<f32>):
@@ -65,10 +65,10 @@ module @vit_block_grad {
     %v59 = "stablehlo.reshape"(%v58) : (tensor<8x12x197xf32>) -> tensor<8x12x197x1xf32>
     %v60 = "stablehlo.broadcast_in_dim"(%v59) {broadcast_dimensions = array<i64: 0, 1, 2, 3>} : (tensor<8x12x197x1xf32>) -> tensor<8x12x197x197xf32>
     %v61 = "stablehlo.divide"(%v53, %v60) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-    %v62 = "stablehlo.dot_general"(%v61, %v40) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [1]>} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
+    %v62 = "stablehlo.dot_general"(%v61, %v40) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
     %v63 = "stablehlo.transpose"(%v62) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x12x197x64xf32>) -> tensor<8x197x12x64xf32>
     %v64 = "stablehlo.reshape"(%v63) : (tensor<8x197x12x64xf32>) -> tensor<8x197x768xf32>
-    %v65 = "stablehlo.dot_general"(%v64, %arg5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
+    %v65 = "stablehlo.dot_general"(%v64, %arg5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
     %v66 = "stablehlo.broadcast_in_dim"(%arg6) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
     %v67 = "stablehlo.add"(%v65, %v66) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
     %v68 = "stablehlo.add"(%arg0, %v67) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
@@ -105,7 +105,7 @@ module @vit_block_grad {
     %v97 = "stablehlo.multiply"(%v95, %v96) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
     %v98 = "stablehlo.broadcast_in_dim"(%arg8) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
     %v99 = "stablehlo.add"(%v97, %v98) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
-    %v100 = "stablehlo.dot_general"(%v99, %arg9) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x768xf32>, tensor<3072x768xf32>) -> tensor<8x197x3072xf32>
+    %v100 = "stablehlo.dot_general"(%v99, %arg9) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<3072x768xf32>) -> tensor<8x197x3072xf32>
     %v101 = "stablehlo.broadcast_in_dim"(%arg10) {broadcast_dimensions = array<i64: 2>} : (tensor<3072xf32>) -> tensor<8x197x3072xf32>
     %v102 = "stablehlo.add"(%v100, %v101) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
     %v103 = "stablehlo.constant"() {value = dense<0x3F3504F3> : tensor<f32>} : () -> tensor<f32>
@@ -119,7 +119,7 @@ module @vit_block_grad {
     %v111 = "stablehlo.broadcast_in_dim"(%v110) {broadcast_dimensions = array<i64>} : (tensor<f32>) -> tensor<8x197x3072xf32>
     %v112 = "stablehlo.add"(%v106, %v111) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
     %v113 = "stablehlo.multiply"(%v109, %v112) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
-    %v114 = "stablehlo.dot_general"(%v113, %arg11) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x197x3072xf32>, tensor<768x3072xf32>) -> tensor<8x197x768xf32>
+    %v114 = "stablehlo.dot_general"(%v113, %arg11) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x3072xf32>, tensor<768x3072xf32>) -> tensor<8x197x768xf32>
     %v115 = "stablehlo.broadcast_in_dim"(%arg12) {broadcast_dimensions = array<i64: 2>} : (tensor<768xf32>) -> tensor<8x197x768xf32>
     %v116 = "stablehlo.add"(%v114, %v115) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
     %v117 = "stablehlo.add"(%v68, %v116) : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<8x197x768xf32>
@@ -144,8 +144,8 @@ module @vit_block_grad {
         %v135 = "stablehlo.add"(%v133, %v134) : (tensor<f32>, tensor<f32>) -> tensor<f32>
         "stablehlo.return"(%v135) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<768xf32>
-    %v137 = "stablehlo.dot_general"(%v131, %arg11) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x768xf32>, tensor<768x3072xf32>) -> tensor<8x197x3072xf32>
-    %v138 = "stablehlo.dot_general"(%v131, %v113) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x768xf32>, tensor<8x197x3072xf32>) -> tensor<768x3072xf32>
+    %v137 = "stablehlo.dot_general"(%v131, %arg11) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<768x3072xf32>) -> tensor<8x197x3072xf32>
+    %v138 = "stablehlo.dot_general"(%v131, %v113) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<8x197x3072xf32>) -> tensor<768x3072xf32>
     %v139 = "stablehlo.multiply"(%v137, %v112) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
     %v140 = "stablehlo.multiply"(%v137, %v109) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
     %v141 = "stablehlo.multiply"(%v139, %v108) : (tensor<8x197x3072xf32>, tensor<8x197x3072xf32>) -> tensor<8x197x3072xf32>
@@ -164,8 +164,8 @@ module @vit_block_grad {
         %v154 = "stablehlo.add"(%v152, %v153) : (tensor<f32>, tensor<f32>) -> tensor<f32>
         "stablehlo.return"(%v154) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x3072xf32>, tensor<f32>) -> tensor<3072xf32>
-    %v156 = "stablehlo.dot_general"(%v150, %arg9) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x3072xf32>, tensor<3072x768xf32>) -> tensor<8x197x768xf32>
-    %v157 = "stablehlo.dot_general"(%v150, %v99) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x3072xf32>, tensor<8x197x768xf32>) -> tensor<3072x768xf32>
+    %v156 = "stablehlo.dot_general"(%v150, %arg9) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x3072xf32>, tensor<3072x768xf32>) -> tensor<8x197x768xf32>
+    %v157 = "stablehlo.dot_general"(%v150, %v99) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x3072xf32>, tensor<8x197x768xf32>) -> tensor<3072x768xf32>
     %v158 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v162 = "stablehlo.reduce"(%v156, %v158) ({
       ^bb0(%v159: tensor<f32>, %v160: tensor<f32>):
@@ -221,12 +221,12 @@ module @vit_block_grad {
         %v206 = "stablehlo.add"(%v204, %v205) : (tensor<f32>, tensor<f32>) -> tensor<f32>
         "stablehlo.return"(%v206) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x768xf32>, tensor<f32>) -> tensor<768xf32>
-    %v208 = "stablehlo.dot_general"(%v202, %arg5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
-    %v209 = "stablehlo.dot_general"(%v202, %v64) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<768x768xf32>
+    %v208 = "stablehlo.dot_general"(%v202, %arg5) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<768x768xf32>) -> tensor<8x197x768xf32>
+    %v209 = "stablehlo.dot_general"(%v202, %v64) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x768xf32>, tensor<8x197x768xf32>) -> tensor<768x768xf32>
     %v210 = "stablehlo.reshape"(%v208) : (tensor<8x197x768xf32>) -> tensor<8x197x12x64xf32>
     %v211 = "stablehlo.transpose"(%v210) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
-    %v212 = "stablehlo.dot_general"(%v211, %v40) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>} : (tensor<8x12x197x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x197xf32>
-    %v213 = "stablehlo.dot_general"(%v211, %v61) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 1], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>} : (tensor<8x12x197x64xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x64x197xf32>
+    %v212 = "stablehlo.dot_general"(%v211, %v40) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [3]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x12x197x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x197xf32>
+    %v213 = "stablehlo.dot_general"(%v211, %v61) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 1], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [2]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x12x197x64xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x64x197xf32>
     %v214 = "stablehlo.transpose"(%v213) {permutation = array<i64: 0, 3, 1, 2>} : (tensor<8x12x64x197xf32>) -> tensor<8x197x12x64xf32>
     %v215 = "stablehlo.divide"(%v212, %v60) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
     %v216 = "stablehlo.multiply"(%v212, %v61) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
@@ -243,9 +243,9 @@ module @vit_block_grad {
     %v226 = "stablehlo.broadcast_in_dim"(%v225) {broadcast_dimensions = array<i64: 0, 1, 2>} : (tensor<8x12x197xf32>) -> tensor<8x12x197x197xf32>
     %v227 = "stablehlo.add"(%v215, %v226) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
     %v228 = "stablehlo.multiply"(%v227, %v53) : (tensor<8x12x197x197xf32>, tensor<8x12x197x197xf32>) -> tensor<8x12x197x197xf32>
-    %v229 = "stablehlo.dot_general"(%v228, %v39) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [1]>} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
+    %v229 = "stablehlo.dot_general"(%v228, %v39) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [3], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
     %v230 = "stablehlo.transpose"(%v229) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x12x197x64xf32>) -> tensor<8x197x12x64xf32>
-    %v231 = "stablehlo.dot_general"(%v228, %v43) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
+    %v231 = "stablehlo.dot_general"(%v228, %v43) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0, 1], rhs_batching_dimensions = [0, 2], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x12x197x197xf32>, tensor<8x197x12x64xf32>) -> tensor<8x12x197x64xf32>
     %v232 = "stablehlo.transpose"(%v231) {permutation = array<i64: 0, 2, 1, 3>} : (tensor<8x12x197x64xf32>) -> tensor<8x197x12x64xf32>
     %v233 = "stablehlo.multiply"(%v230, %v42) : (tensor<8x197x12x64xf32>, tensor<8x197x12x64xf32>) -> tensor<8x197x12x64xf32>
     %v234 = "stablehlo.reshape"(%v214) : (tensor<8x197x12x64xf32>) -> tensor<8x197x768xf32>
@@ -265,8 +265,8 @@ module @vit_block_grad {
         %v248 = "stablehlo.add"(%v246, %v247) : (tensor<f32>, tensor<f32>) -> tensor<f32>
         "stablehlo.return"(%v248) : (tensor<f32>) -> ()
     }) {dimensions = array<i64: 0, 1>} : (tensor<8x197x2304xf32>, tensor<f32>) -> tensor<2304xf32>
-    %v250 = "stablehlo.dot_general"(%v244, %arg3) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>} : (tensor<8x197x2304xf32>, tensor<2304x768xf32>) -> tensor<8x197x768xf32>
-    %v251 = "stablehlo.dot_general"(%v244, %v31) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>} : (tensor<8x197x2304xf32>, tensor<8x197x768xf32>) -> tensor<2304x768xf32>
+    %v250 = "stablehlo.dot_general"(%v244, %arg3) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [0]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x2304xf32>, tensor<2304x768xf32>) -> tensor<8x197x768xf32>
+    %v251 = "stablehlo.dot_general"(%v244, %v31) {dot_dimension_numbers = #stablehlo.dot<lhs_contracting_dimensions = [0, 1], rhs_contracting_dimensions = [0, 1]>, precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]} : (tensor<8x197x2304xf32>, tensor<8x197x768xf32>) -> tensor<2304x768xf32>
     %v252 = "stablehlo.constant"() {value = dense<0x00000000> : tensor<f32>} : () -> tensor<f32>
     %v256 = "stablehlo.reduce"(%v250, %v252) ({
       ^bb0(%v253: tensor<f32>, %v254: tensor<f32>):

@@ -25,9 +25,18 @@ pub fn build(name: &str) -> TraceResult<Function> {
 
 /// `[n, n] x [n, n]` in f32.
 pub fn matmul(n: i64) -> TraceResult<Function> {
-    let g = Graph::new(&format!("matmul_{}", n));
-    let a = g.param("a", &[n, n], DType::F32);
-    let b = g.param("b", &[n, n], DType::F32);
+    matmul_of(n, DType::F32)
+}
+
+/// As `matmul`, in `dtype` (bf16 for an accelerator's matrix-unit ceiling).
+pub fn matmul_of(n: i64, dtype: DType) -> TraceResult<Function> {
+    let name = match dtype {
+        DType::F32 => format!("matmul_{}", n),
+        other => format!("matmul_{}_{}", n, other.mlir()),
+    };
+    let g = Graph::new(&name);
+    let a = g.param("a", &[n, n], dtype);
+    let b = g.param("b", &[n, n], dtype);
     let c = a.matmul(&b)?;
     Function::new(&g, &[c])
 }

@@ -175,7 +175,7 @@ fn params_of(t: &Trainer) -> Vec<f32> {
 #[test]
 fn dropout_steps_agree_across_devices_and_micro_batches() {
     let plugin = Plugin::discover(None).unwrap();
-    let client = Client::new(&plugin, &ClientOptions { cpu_device_count: Some(2) }).unwrap();
+    let client = Client::new(&plugin, &ClientOptions { devices: Some(2) }).unwrap();
     let drop = Classify { config: tiny_vit(0.2), label_smoothing: 0.0, soft_targets: false };
     let mut one = Trainer::new(&client, &drop, sgd(1, 1, 8), 3).unwrap();
     let mut two = Trainer::new(&client, &drop, sgd(2, 1, 4), 3).unwrap();

@@ -23,7 +23,7 @@ fn exported_graphs_are_current() {
 
 fn compile_all_on(plugin_path: &Path) {
     let plugin = Plugin::load(plugin_path).unwrap_or_else(|e| panic!("{}: {}", plugin_path.display(), e));
-    let client = Client::new(&plugin, &ClientOptions { cpu_device_count: Some(1) }).unwrap();
+    let client = Client::new(&plugin, &ClientOptions { devices: Some(1) }).unwrap();
     // The ViT-B graphs are large; the small ones cover every op family.
     for name in ["matmul_1024", "ops_zoo", "demo_mlp_step", "vit_b_block_grad"] {
         let text = std::fs::read_to_string(root().join("graphs").join(format!("{}.mlir", name))).unwrap();

@@ -30,7 +30,7 @@ fn step(n: i64, replicas: i64) -> Function {
 #[test]
 fn two_replicas_match_one_device() {
     let plugin = Plugin::discover(None).unwrap();
-    let client = Client::new(&plugin, &ClientOptions { cpu_device_count: Some(2) }).unwrap();
+    let client = Client::new(&plugin, &ClientOptions { devices: Some(2) }).unwrap();
     assert_eq!(client.addressable_devices().len(), 2);
     let mut rng = Rng::new(9);
     let x: Vec<f32> = rng.normals(16 * 8, 1.0).iter().map(|&v| v as f32).collect();

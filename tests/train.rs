@@ -126,7 +126,7 @@ fn resume_matches_an_uninterrupted_run() {
 #[test]
 fn two_devices_match_one() {
     let plugin = Plugin::discover(None).unwrap();
-    let client = Client::new(&plugin, &ClientOptions { cpu_device_count: Some(2) }).unwrap();
+    let client = Client::new(&plugin, &ClientOptions { devices: Some(2) }).unwrap();
     let obj = MaePretrain(tiny_mae());
     let mut one = Trainer::new(&client, &obj, sgd_config(1, 1, 8), 3).unwrap();
     let mut two = Trainer::new(&client, &obj, sgd_config(2, 1, 4), 3).unwrap();

@@ -78,7 +78,8 @@ pub struct RuntimeArgs {
     /// PJRT plugin shared object (else $BAMBOO_PJRT_PLUGIN, then plugins/, then pip packages).
     #[arg(long)]
     pub plugin: Option<PathBuf>,
-    /// Number of CPU devices to create (the CPU plugin's `cpu_device_count`).
+    /// Devices to use: on the CPU, how many to create (`cpu_device_count`); on a GPU or TPU, the
+    /// first N of those the plugin sees (more than it sees is an error naming both counts).
     #[arg(long)]
     pub devices: Option<i64>,
     /// An XLA option for every compile, NAME=VALUE (repeatable), e.g.
@@ -130,7 +131,16 @@ impl RuntimeArgs {
             Some(dir) => Some(crate::train::hosts::distributed(&process, dir)?),
             None => None,
         };
-        let client = Client::with_distributed(&plugin, &ClientOptions { cpu_device_count: self.devices }, distributed.as_ref())?;
+        let client = Client::with_distributed(&plugin, &ClientOptions { devices: self.devices }, distributed.as_ref())
+            .map_err(|e| {
+                let no_gpu = plugin.cuda_setup().is_some() && e.to_string().contains("No visible GPU");
+                let e = anyhow::Error::new(e);
+                if no_gpu {
+                    e.context(format!("no CUDA device was found by {} (on a GPU machine, nvidia-smi lists one)", plugin.path().display()))
+                } else {
+                    e
+                }
+            })?;
         process.check_runtime(&client)?;
         Ok(client)
     }

@@ -90,6 +90,7 @@ fn common(a: &StudyArgs, preset: &str, steps: u64, base_lr: f64, out: PathBuf) -
         unrolled: false,
         out,
         resume: true,
+        stop_after: None,
         checkpoint_every: 0,
         keep: 1,
         seed: a.seed,

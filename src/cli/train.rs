@@ -157,6 +157,10 @@ pub struct Common {
     /// Continue from the newest checkpoint in --out.
     #[arg(long)]
     pub resume: bool,
+    /// End this invocation after step K with a checkpoint, as a preempted machine would; the
+    /// schedule still runs to --steps, and `--resume` continues the run from there.
+    #[arg(long, value_name = "K")]
+    pub stop_after: Option<u64>,
     #[arg(long, default_value_t = 0)]
     pub checkpoint_every: u64,
     #[arg(long, default_value_t = 2)]
@@ -281,6 +285,9 @@ impl Common {
     }
 
     fn check_batch(&self) -> Result<usize> {
+        if let Some(k) = self.stop_after {
+            ensure!(k >= 1 && k <= self.steps, "--stop-after {} must lie between 1 and --steps {}", k, self.steps);
+        }
         let (d, a) = (self.devices(), self.accum.max(1));
         ensure!(self.batch % (d * a) == 0, "--batch {} is not divisible by --devices {} x --accum {}", self.batch, d, a);
         Ok(self.batch / (d * a))
@@ -336,7 +343,7 @@ impl Common {
     pub fn run_options(&self, config: serde_json::Value) -> RunOptions {
         RunOptions {
             out_dir: self.out.clone(),
-            steps: self.steps,
+            steps: self.stop_after.map_or(self.steps, |k| k.min(self.steps)),
             checkpoint_every: self.checkpoint_every,
             keep: self.keep,
             log_every: self.log_every,

@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 
 use super::memory::{cpu_seconds, peak_rss_mib, reset_peak_rss};
 use super::RuntimeArgs;
-use crate::catalog::matmul;
+use crate::catalog::matmul_of;
 use crate::checkpoint::{save, TensorData, Tensors};
 use crate::config::{preset, BertConfig, MaeConfig, ModelConfig, Stack, VitConfig};
 use crate::graph::{grad, DType, Function, Graph, Remat, Tensor};
@@ -33,17 +33,31 @@ use crate::train::step::{build_train_step, StepConfig, StepLayout};
 use crate::train::weights::{public_names, to_checkpoint};
 use crate::train::trainer::Trainer;
 
-/// The configurations of issue 7 §4, in the order they are run by default.
+/// The CPU configurations, in the order they are run by default.
 const ALL: &str = "mae-12x192,mae-48x96,vit-s16,vit-48x96,bert-4x256,bert-16x128";
+/// Every configuration: the CPU ones, then the paper's Table 6 pair at 224 px (MAE-B 12x768 and
+/// Bamboo-B 48x384, decoder 8x512, batch 256), sized for an accelerator.
+const KNOWN: &str = "mae-12x192,mae-48x96,vit-s16,vit-48x96,bert-4x256,bert-16x128,mae-b,bamboo-b";
 
 #[derive(Args)]
 pub struct BenchTrainArgs {
     #[command(flatten)]
     rt: RuntimeArgs,
     /// Configurations (comma separated): mae-12x192, mae-48x96, vit-s16, vit-48x96, bert-4x256,
-    /// bert-16x128, or all.
+    /// bert-16x128, mae-b, bamboo-b (224 px, batch 256: for an accelerator), or all (the CPU six).
     #[arg(long, default_value = "all")]
     configs: String,
+    /// Examples per step for every configuration (default: each configuration's own).
+    #[arg(long)]
+    batch: Option<usize>,
+    /// Compute in bf16 with f32 master weights and an f32 loss (as `--bf16` in training); MFU is
+    /// then measured against a bf16 matmul.
+    #[arg(long)]
+    bf16: bool,
+    /// Side of the square matmul the MFU is measured against (1024 fits a CPU; a GPU needs 8192
+    /// to reach its peak).
+    #[arg(long, default_value_t = 1024)]
+    ceiling_size: i64,
     /// Timed steps per configuration (after the warm-up).
     #[arg(long, default_value_t = 10)]
     steps: usize,
@@ -131,11 +145,14 @@ fn bench_config(name: &str) -> Result<Bench> {
         "vit-48x96" => b(preset("bamboo-s28")?, 64, adam),
         "bert-4x256" => b(ModelConfig::Bert(no_dropout(BertConfig::new(Stack::new(4, 256, 4)))), 16, adam),
         "bert-16x128" => b(ModelConfig::Bert(no_dropout(BertConfig::new(Stack::new(16, 128, 2)))), 16, adam),
-        other => bail!("--configs: unknown configuration `{}` (known: {})", other, ALL),
+        // Table 6's pair: ImageNet size, decoder 8 x 512, mask 0.75, normalised pixels.
+        "mae-b" => b(ModelConfig::Mae(mae_preset("mae-vit-b")?), 256, (0.9, 0.95)),
+        "bamboo-b" => b(ModelConfig::Mae(mae_preset("mae-bamboo-b")?), 256, (0.9, 0.95)),
+        other => bail!("--configs: unknown configuration `{}` (known: {})", other, KNOWN),
     })
 }
 
-fn step_config(bench: &Bench, stack: StackOptions) -> StepConfig {
+fn step_config(bench: &Bench, stack: StackOptions, bf16: bool) -> StepConfig {
     StepConfig {
         optimizer: Optimizer::AdamW { beta1: bench.betas.0, beta2: bench.betas.1, eps: EPS },
         schedule: Schedule::Constant { lr: LR },
@@ -145,7 +162,7 @@ fn step_config(bench: &Bench, stack: StackOptions) -> StepConfig {
         replicas: 1,
         accum: 1,
         micro_batch: bench.batch,
-        bf16: false,
+        bf16,
         stack,
         train_only: None,
     }
@@ -273,24 +290,34 @@ fn median(v: &[f64]) -> f64 {
     }
 }
 
-/// A 1024^3 f32 matmul: the ceiling MFU is measured against. It is timed again just before
-/// each configuration, so load from other processes on a shared machine hits both alike.
+/// An n^3 matmul (f32, or bf16 for a bf16 step): the ceiling MFU is measured against. It is
+/// timed again just before each configuration, so load from other processes on a shared machine
+/// hits both alike.
 struct Ceiling {
     program: Program,
     args: Vec<Buffer>,
+    n: i64,
 }
 
 impl Ceiling {
-    fn new(client: &Client, opts: &CompileOptions) -> Result<Ceiling> {
-        let program = Program::compile(client, &matmul(1024)?, opts)?;
+    fn new(client: &Client, opts: &CompileOptions, n: i64, bf16: bool) -> Result<Ceiling> {
+        anyhow::ensure!(n >= 1, "--ceiling-size must be at least 1, got {}", n);
+        let dtype = if bf16 { DType::BF16 } else { DType::F32 };
+        let program = Program::compile(client, &matmul_of(n, dtype)?, opts)?;
         let mut rng = Rng(7);
+        let count = (n * n) as usize;
         let args = (0..2)
             .map(|_| {
-                let v: Vec<f32> = (0..1024 * 1024).map(|_| rng.normal() as f32).collect();
-                Ok(client.to_device(&HostTensor::from_slice(&[1024, 1024], &v)?, 0)?)
+                let v: Vec<f32> = (0..count).map(|_| rng.normal() as f32).collect();
+                let h = if bf16 {
+                    HostTensor::from_slice(&[n, n], &v.iter().map(|&x| half::bf16::from_f32(x)).collect::<Vec<_>>())?
+                } else {
+                    HostTensor::from_slice(&[n, n], &v)?
+                };
+                Ok(client.to_device(&h, 0)?)
             })
             .collect::<Result<_>>()?;
-        Ok(Ceiling { program, args })
+        Ok(Ceiling { program, args, n })
     }
 
     /// (median, best) GFLOP/s over 20 runs after 5 warm-up runs.
@@ -305,7 +332,7 @@ impl Ceiling {
                 times.push(t0.elapsed().as_secs_f64());
             }
         }
-        let flop = 2.0 * 1024f64.powi(3);
+        let flop = 2.0 * (self.n as f64).powi(3);
         let best = times.iter().cloned().fold(f64::INFINITY, f64::min);
         Ok((flop / median(&times) / 1e9, flop / best / 1e9))
     }
@@ -365,6 +392,12 @@ struct Measured {
     peak_rss_mib: f64,
     /// Activations the block loops keep for the backward pass (`--remat`), when known.
     saved_mib: Option<f64>,
+    /// The device allocator's peak since the process started, where the plugin keeps one (GPU).
+    peak_device_mib: Option<f64>,
+}
+
+fn peak_device_mib(client: &Client) -> Option<f64> {
+    client.memory_stats(0)?.peak_bytes_in_use.map(|b| b as f64 / (1024.0 * 1024.0))
 }
 
 fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTrainArgs, stack: StackOptions) -> Result<Measured> {
@@ -375,7 +408,7 @@ fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTra
     }
     reset_peak_rss();
     let obj = bench.objective();
-    let sc = step_config(bench, stack);
+    let sc = step_config(bench, stack, a.bf16);
     let t0 = Instant::now();
     let (f, layout) = build_train_step(obj.as_ref(), &sc)?;
     let t1 = Instant::now();
@@ -402,7 +435,7 @@ fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTra
     let batch: Vec<Buffer> = batch_host.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<_>>()?;
 
     if let Some(dir) = &a.export {
-        export(client, opts, bench, obj.as_ref(), &layout, &params, &batch_named, &batch, &dir.join(&bench.name), &stack)?;
+        export(client, opts, bench, obj.as_ref(), &layout, &params, &batch_named, &batch, &dir.join(&bench.name), &stack, a.bf16)?;
         // The export's own program is not part of the step's footprint.
         reset_peak_rss();
     }
@@ -419,6 +452,7 @@ fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTra
 
     let (losses, step_ms, cpu_ms) = timed_steps(bench, a, || run_step(&program, &layout, &mut st, &batch))?;
     Ok(Measured {
+        peak_device_mib: peak_device_mib(client),
         trace_s: (t1 - t0).as_secs_f64(),
         lower_s: (t2 - t1).as_secs_f64(),
         compile_s,
@@ -463,7 +497,7 @@ fn bench_replicated(client: &Client, bench: &Bench, a: &BenchTrainArgs, stack: S
     anyhow::ensure!(bench.batch % devices == 0, "--devices {}: the batch of {} ({}) does not split evenly", devices, bench.name, bench.batch);
     anyhow::ensure!(a.export.is_none(), "--export runs on one device; drop --devices");
     let obj = bench.objective();
-    let mut sc = step_config(bench, stack);
+    let mut sc = step_config(bench, stack, a.bf16);
     sc.replicas = devices;
     sc.micro_batch = bench.batch / devices;
     let mut trainer = Trainer::new(client, obj.as_ref(), sc, a.seed)?;
@@ -475,7 +509,8 @@ fn bench_replicated(client: &Client, bench: &Bench, a: &BenchTrainArgs, stack: S
     let (batch, _) = make_batch(bench, a.seed)?;
     let (losses, step_ms, cpu_ms) = timed_steps(bench, a, || Ok(trainer.train_step(&batch)?.loss))?;
     let peak_rss_mib = compile_rss.max(peak_rss_mib());
-    Ok(Measured { trace_s: 0.0, lower_s: 0.0, compile_s, step_ms, cpu_ms, losses, peak_rss_mib, saved_mib: None })
+    let peak_device_mib = peak_device_mib(client);
+    Ok(Measured { trace_s: 0.0, lower_s: 0.0, compile_s, step_ms, cpu_ms, losses, peak_rss_mib, peak_device_mib, saved_mib: None })
 }
 
 /// Writes DIR/{weights,batch,grads}.safetensors and DIR/ref.json (config, optimizer, which
@@ -492,20 +527,11 @@ fn export(
     batch: &[Buffer],
     dir: &Path,
     stack: &StackOptions,
+    bf16: bool,
 ) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     save(&dir.join("weights.safetensors"), &to_checkpoint(&layout.specs, params)?, &Default::default())?;
     save(&dir.join("batch.safetensors"), batch_named, &Default::default())?;
-
-    let gp = Program::compile(client, &loss_and_grads_fn(obj, layout, bench.batch, stack)?, opts)?;
-    let pbufs: Vec<Buffer> = params.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<_>>()?;
-    let outs = gp.run(pbufs.iter().chain(batch).map(Arg::Borrow).collect())?;
-    let loss = outs[0].to_host()?.to_scalar::<f32>()?;
-    let grads: Vec<HostTensor> = outs[1..].iter().map(|b| b.to_host().map_err(Into::into)).collect::<Result<_>>()?;
-    let trained_specs: Vec<ParamSpec> = layout.trained.iter().map(|&i| layout.specs[i].clone()).collect();
-    let gt = to_checkpoint(&trained_specs, &grads)?;
-    let norm = gt.values().map(|t| t.to_f32().iter().map(|&v| (v as f64).powi(2)).sum::<f64>()).sum::<f64>().sqrt();
-    save(&dir.join("grads.safetensors"), &gt, &Default::default())?;
 
     let mut decay = vec![];
     let mut fixed = vec![];
@@ -516,18 +542,34 @@ fn export(
             decay.extend(public_names(s));
         }
     }
-    let meta = json!({
+    let mut meta = json!({
         "config": bench.name,
         "model": serde_json::from_str::<Value>(&bench.model.to_json())?,
         "batch": bench.batch,
+        "bf16": bf16,
         "inputs": layout.inputs.iter().map(|i| i.name.clone()).collect::<Vec<_>>(),
         "optimizer": {"name": "adamw", "lr": LR, "beta1": bench.betas.0, "beta2": bench.betas.1, "eps": EPS, "weight_decay": WEIGHT_DECAY},
         "decay": decay,
         "fixed": fixed,
-        "loss": loss,
-        "grad_norm": norm,
         "train_flops_per_step": bench.train_flops(),
     });
+    if bf16 {
+        // A bf16 run is checked by its step losses (export_losses): bf16 rounding puts gradients
+        // a percent apart between engines, and the f32 proof of the same model is made on a CPU.
+        std::fs::write(dir.join("ref.json"), serde_json::to_string_pretty(&meta)?)?;
+        return Ok(());
+    }
+    let gp = Program::compile(client, &loss_and_grads_fn(obj, layout, bench.batch, stack)?, opts)?;
+    let pbufs: Vec<Buffer> = params.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<_>>()?;
+    let outs = gp.run(pbufs.iter().chain(batch).map(Arg::Borrow).collect())?;
+    let loss = outs[0].to_host()?.to_scalar::<f32>()?;
+    let grads: Vec<HostTensor> = outs[1..].iter().map(|b| b.to_host().map_err(Into::into)).collect::<Result<_>>()?;
+    let trained_specs: Vec<ParamSpec> = layout.trained.iter().map(|&i| layout.specs[i].clone()).collect();
+    let gt = to_checkpoint(&trained_specs, &grads)?;
+    let norm = gt.values().map(|t| t.to_f32().iter().map(|&v| (v as f64).powi(2)).sum::<f64>()).sum::<f64>().sqrt();
+    save(&dir.join("grads.safetensors"), &gt, &Default::default())?;
+    meta["loss"] = json!(loss);
+    meta["grad_norm"] = json!(norm);
     std::fs::write(dir.join("ref.json"), serde_json::to_string_pretty(&meta)?)?;
     Ok(())
 }
@@ -537,6 +579,9 @@ fn export_losses(dir: &Path, losses: &[f32]) -> Result<()> {
     let path = dir.join("ref.json");
     let mut v: Value = serde_json::from_slice(&std::fs::read(&path)?)?;
     v["step_losses"] = json!(losses.iter().take(3).collect::<Vec<_>>());
+    if v.get("loss").is_none() {
+        v["loss"] = json!(losses[0]);
+    }
     std::fs::write(&path, serde_json::to_string_pretty(&v)?)?;
     Ok(())
 }
@@ -547,7 +592,11 @@ pub fn run(a: &BenchTrainArgs) -> Result<()> {
     let names: Vec<String> =
         if a.configs == "all" { ALL.split(',').map(String::from).collect() } else { a.configs.split(',').map(|s| s.trim().to_string()).collect() };
     // Every name is checked before minutes of benchmarking start.
-    let benches: Vec<Bench> = names.iter().map(|n| bench_config(n)).collect::<Result<_>>()?;
+    let mut benches: Vec<Bench> = names.iter().map(|n| bench_config(n)).collect::<Result<_>>()?;
+    if let Some(n) = a.batch {
+        anyhow::ensure!(n >= 1, "--batch must be at least 1, got {}", n);
+        benches.iter_mut().for_each(|b| b.batch = n);
+    }
     let remat =
         Remat::parse(&a.remat).ok_or_else(|| anyhow::anyhow!("--remat must be {}, got `{}`", Remat::NAMES, a.remat))?;
     let stack = StackOptions { remat, unrolled: a.unrolled, keep_hidden: false };
@@ -556,13 +605,17 @@ pub fn run(a: &BenchTrainArgs) -> Result<()> {
     opts.env_option_overrides.extend(crate::train::default_xla_options(client.platform_name()));
     let xla: Vec<String> = opts.env_option_overrides.iter().map(|(k, v)| format!("{}={:?}", k, v)).collect();
 
-    let meter = Ceiling::new(&client, &opts)?;
+    let meter = Ceiling::new(&client, &opts, a.ceiling_size, a.bf16)?;
     let (ceiling0, best0) = meter.measure()?;
+    let precision = if a.bf16 { "bf16" } else { "f32" };
     println!(
-        "platform {}, f32, AdamW, {} warm-up + {} timed steps; matmul 1024^3: {:.1} GFLOP/s median (best {:.1}); xla options [{}]",
+        "platform {}, {}, AdamW, {} warm-up + {} timed steps; matmul {}^3 {}: {:.1} GFLOP/s median (best {:.1}); xla options [{}]",
         client.platform_name(),
+        precision,
         a.warmup,
         a.steps,
+        a.ceiling_size,
+        precision,
         ceiling0,
         best0,
         xla.join(", ")
@@ -583,7 +636,8 @@ pub fn run(a: &BenchTrainArgs) -> Result<()> {
         println!(
             "{:<12} compile {:.2} s (trace {:.2} + lower {:.2}); step {:.1} ms median [{:.1}..{:.1}], CPU {:.0} ms; {:.1} {}/s; MFU {:.1}% of {:.0} GFLOP/s; peak RSS {:.0} MiB{}; loss {:.5} -> {:.5}",
             b.name, m.compile_s, m.trace_s, m.lower_s, ms, lo, hi, m.cpu_ms, per_s, b.unit(), mfu * 100.0, ceiling, m.peak_rss_mib,
-            m.saved_mib.map(|s| format!(", kept for backward {:.0} MiB", s)).unwrap_or_default(),
+            m.saved_mib.map(|s| format!(", kept for backward {:.0} MiB", s)).unwrap_or_default()
+                + &m.peak_device_mib.map(|d| format!(", peak device {:.0} MiB", d)).unwrap_or_default(),
             m.losses[0], m.losses[m.losses.len() - 1]
         );
         results.insert(
@@ -592,7 +646,8 @@ pub fn run(a: &BenchTrainArgs) -> Result<()> {
                 "compile_s": m.compile_s, "trace_s": m.trace_s, "lower_s": m.lower_s,
                 "step_ms": ms, "step_ms_all": m.step_ms, "cpu_ms_per_step": m.cpu_ms, "examples_per_s": per_s, "mfu": mfu,
                 "train_flops_per_step": b.train_flops(), "batch": b.batch, "peak_rss_mib": m.peak_rss_mib,
-                "first_loss": m.losses[0], "matmul_gflops": ceiling, "saved_for_backward_mib": m.saved_mib,
+                "first_loss": m.losses[0], "last_loss": m.losses[m.losses.len() - 1], "matmul_gflops": ceiling,
+                "saved_for_backward_mib": m.saved_mib, "peak_device_mib": m.peak_device_mib, "bf16": a.bf16,
             }),
         );
     }

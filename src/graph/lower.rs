@@ -346,7 +346,13 @@ impl Emitter {
                     .into_iter()
                     .flatten()
                     .collect();
-                    let attr = format!("dot_dimension_numbers = #stablehlo.dot<{}>", fields.join(", "));
+                    let mut attr = format!("dot_dimension_numbers = #stablehlo.dot<{}>", fields.join(", "));
+                    // Full precision for f32/f64 operands: a GPU's default for an f32 dot is
+                    // TF32 (10-bit mantissas), which the parity and gradient checks would not
+                    // survive. bf16 dots keep the default, the matrix units' native mode.
+                    if matches!(ins[0].dtype, DType::F32 | DType::F64) {
+                        attr.push_str(", precision_config = [#stablehlo<precision HIGHEST>, #stablehlo<precision HIGHEST>]");
+                    }
                     self.op(ind, "stablehlo.dot_general", &a, &attr, &ins, ty)
                 }
                 Op::Reduce { kind, axes } => {

@@ -13,9 +13,24 @@ use super::plugin::Plugin;
 /// an option never see it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClientOptions {
-    /// CPU plugin only: number of CPU devices (the plugin's default is 4 whatever the core
-    /// count). `XLA_FLAGS=--xla_force_host_platform_device_count` is ignored by the plugins.
-    pub cpu_device_count: Option<i64>,
+    /// How many devices the caller wants. On the CPU plugin they are created (its
+    /// `cpu_device_count`; the default is 4 whatever the core count, and
+    /// `XLA_FLAGS=--xla_force_host_platform_device_count` is ignored). On a GPU or TPU the devices
+    /// exist already: the client checks that at least this many are addressable, and callers use
+    /// the first N. Accelerator plugins refuse `cpu_device_count`, so it is sent to the CPU alone.
+    pub devices: Option<i64>,
+}
+
+/// The most CPU devices a client is asked for: the CPU plugin makes a thread pool and a
+/// device per count, and a count in the tens of thousands never finishes creating them.
+pub const MAX_CPU_DEVICES: i64 = 256;
+
+/// Allocator counters of one device, where the plugin keeps them (the GPU plugins do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemoryStats {
+    pub bytes_in_use: i64,
+    pub peak_bytes_in_use: Option<i64>,
+    pub bytes_limit: Option<i64>,
 }
 
 /// A device as the plugin describes it.
@@ -90,17 +105,56 @@ impl Client {
     /// A client that is one node of several processes (`num_nodes`/`node_id` and the key-value
     /// callbacks; the CUDA plugin's multi-host path, untested: see `distributed`).
     pub fn with_distributed(plugin: &Plugin, options: &ClientOptions, dist: Option<&Distributed>) -> Result<Client> {
+        let Some(wanted) = options.devices else {
+            return Self::create(plugin, None, dist);
+        };
+        if wanted < 1 {
+            return Err(RuntimeError::invalid(format!("the device count must be at least 1, not {wanted}")));
+        }
+        // The platform is the plugin's own answer, not a guess from its file name: a first
+        // client without options says which it is (cheap on the CPU, where the second is made).
+        let probe = Self::create(plugin, None, dist)?;
+        if probe.platform_name() == "cpu" {
+            if wanted > MAX_CPU_DEVICES {
+                return Err(RuntimeError::invalid(format!(
+                    "{wanted} CPU devices asked for; at most {MAX_CPU_DEVICES} are created"
+                )));
+            }
+            drop(probe);
+            return Self::create(plugin, Some(wanted), dist);
+        }
+        let have = probe.addressable_devices().len();
+        if wanted as usize > have {
+            return Err(RuntimeError::invalid(format!(
+                "{wanted} devices asked for, but the {} plugin sees {have} addressable device{}",
+                probe.platform_name(),
+                if have == 1 { "" } else { "s" }
+            )));
+        }
+        Ok(probe)
+    }
+
+    /// Allocator counters of the addressable device `index`; `None` where the plugin keeps none
+    /// (the CPU plugin).
+    pub fn memory_stats(&self, index: usize) -> Option<MemoryStats> {
+        let dev = *self.inner.addressable_raw.get(index)?;
+        let mut a = ffi::PJRT_Device_MemoryStats_Args::new();
+        a.device = dev;
+        pjrt_call!(self.inner.api(), PJRT_Device_MemoryStats, &mut a).ok()?;
+        Some(MemoryStats {
+            bytes_in_use: a.bytes_in_use,
+            peak_bytes_in_use: a.peak_bytes_in_use_is_set.then_some(a.peak_bytes_in_use),
+            bytes_limit: a.bytes_limit_is_set.then_some(a.bytes_limit),
+        })
+    }
+
+    fn create(plugin: &Plugin, cpu_device_count: Option<i64>, dist: Option<&Distributed>) -> Result<Client> {
         let api = &plugin.inner.api;
 
         // Names must outlive the call; they are static strings.
         const CPU_DEVICE_COUNT: &str = "cpu_device_count";
         let mut named: Vec<ffi::PJRT_NamedValue> = Vec::new();
-        if let Some(n) = options.cpu_device_count {
-            if n < 1 {
-                return Err(RuntimeError::invalid(format!(
-                    "cpu_device_count must be >= 1, not {n}"
-                )));
-            }
+        if let Some(n) = cpu_device_count {
             let mut v = ffi::PJRT_NamedValue::new();
             v.name = CPU_DEVICE_COUNT.as_ptr() as *const c_char;
             v.name_size = CPU_DEVICE_COUNT.len();
@@ -108,6 +162,30 @@ impl Client {
             v.value = ffi::PJRT_NamedValue_Value { int64_value: n };
             v.value_size = 1;
             named.push(v);
+        }
+
+        // `BAMBOO_GPU_PREALLOCATE=false`: a CUDA client takes memory as it needs it instead of
+        // about 75% of the device at start, so several processes can share one GPU (tests).
+        const PREALLOCATE: &str = "preallocate";
+        if plugin.cuda_setup().is_some() {
+            if let Ok(v) = std::env::var("BAMBOO_GPU_PREALLOCATE") {
+                let on = match v.as_str() {
+                    "true" | "1" => 1u8,
+                    "false" | "0" => 0u8,
+                    other => {
+                        return Err(RuntimeError::invalid(format!(
+                            "$BAMBOO_GPU_PREALLOCATE must be true or false, not `{other}`"
+                        )))
+                    }
+                };
+                let mut v = ffi::PJRT_NamedValue::new();
+                v.name = PREALLOCATE.as_ptr() as *const c_char;
+                v.name_size = PREALLOCATE.len();
+                v.type_ = ffi::PJRT_NamedValue_kBool;
+                v.value = ffi::PJRT_NamedValue_Value { bool_value: on };
+                v.value_size = 1;
+                named.push(v);
+            }
         }
 
         const NUM_NODES: &str = "num_nodes";

@@ -409,6 +409,38 @@ pub struct PJRT_Device_LocalHardwareId_Args {
 }
 pjrt_struct!(PJRT_Device_LocalHardwareId_Args, local_hardware_id: c_int);
 
+/// The allocator's counters (the GPU plugin's BFC allocator; the CPU plugin answers
+/// Unimplemented). Laid out to the newest header's end (`peak_pool_bytes_is_set`): a plugin
+/// writes every field it knows, so the struct must be at least that large.
+#[repr(C)]
+pub struct PJRT_Device_MemoryStats_Args {
+    pub struct_size: usize,
+    pub extension_start: Ext,
+    pub device: *mut PJRT_Device,
+    pub bytes_in_use: i64,
+    pub peak_bytes_in_use: i64,
+    pub peak_bytes_in_use_is_set: bool,
+    pub num_allocs: i64,
+    pub num_allocs_is_set: bool,
+    pub largest_alloc_size: i64,
+    pub largest_alloc_size_is_set: bool,
+    pub bytes_limit: i64,
+    pub bytes_limit_is_set: bool,
+    pub bytes_reserved: i64,
+    pub bytes_reserved_is_set: bool,
+    pub peak_bytes_reserved: i64,
+    pub peak_bytes_reserved_is_set: bool,
+    pub bytes_reservable_limit: i64,
+    pub bytes_reservable_limit_is_set: bool,
+    pub largest_free_block_bytes: i64,
+    pub largest_free_block_bytes_is_set: bool,
+    pub pool_bytes: i64,
+    pub pool_bytes_is_set: bool,
+    pub peak_pool_bytes: i64,
+    pub peak_pool_bytes_is_set: bool,
+}
+pjrt_struct!(PJRT_Device_MemoryStats_Args, peak_pool_bytes_is_set: bool);
+
 // ----------------------------------------------------------------------------------------------
 // Executables.
 
@@ -646,7 +678,7 @@ pub struct PJRT_Api {
     pub PJRT_Device_LocalHardwareId: PjrtFn<PJRT_Device_LocalHardwareId_Args>,
     pub PJRT_Device_AddressableMemories: Unused,
     pub PJRT_Device_DefaultMemory: Unused,
-    pub PJRT_Device_MemoryStats: Unused,
+    pub PJRT_Device_MemoryStats: PjrtFn<PJRT_Device_MemoryStats_Args>,
 
     pub PJRT_Memory_Id: Unused,
     pub PJRT_Memory_Kind: Unused,
@@ -803,6 +835,7 @@ mod tests {
         check::<PJRT_Device_GetDescription_Args>("PJRT_Device_GetDescription_Args", 32, 32);
         check::<PJRT_Device_IsAddressable_Args>("PJRT_Device_IsAddressable_Args", 32, 25);
         check::<PJRT_Device_LocalHardwareId_Args>("PJRT_Device_LocalHardwareId_Args", 32, 28);
+        check::<PJRT_Device_MemoryStats_Args>("PJRT_Device_MemoryStats_Args", 192, 185);
         check::<PJRT_Executable_Destroy_Args>("PJRT_Executable_Destroy_Args", 24, 24);
         check::<PJRT_LoadedExecutable_Destroy_Args>("PJRT_LoadedExecutable_Destroy_Args", 24, 24);
         check::<PJRT_LoadedExecutable_GetExecutable_Args>(

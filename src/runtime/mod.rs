@@ -29,7 +29,8 @@ mod host;
 mod plugin;
 
 pub use buffer::Buffer;
-pub use client::{Client, ClientOptions, Device};
+pub use cuda::CudaSetup;
+pub use client::{Client, ClientOptions, Device, MemoryStats, MAX_CPU_DEVICES};
 pub use compile::{CompileOptions, OptionValue};
 pub use distributed::{Distributed, KeyValueStore};
 pub use discover::{

@@ -26,6 +26,8 @@ pub struct Plugin {
 pub(crate) struct PluginInner {
     pub(crate) api: Api,
     path: PathBuf,
+    /// For a CUDA plugin: the data dir and libraries found for it.
+    cuda: Option<super::cuda::CudaSetup>,
     // Kept only so the library is never closed while anything refers to the table.
     _lib: Library,
 }
@@ -64,9 +66,14 @@ impl Plugin {
             return Ok(p.clone());
         }
 
-        if super::cuda::is_cuda_plugin(&canonical) {
-            super::cuda::preload_cuda_libraries(&canonical);
-        }
+        let cuda = super::cuda::is_cuda_plugin(&canonical).then(|| {
+            let mut setup = super::cuda::find_data_dir(&canonical);
+            setup.preloaded = super::cuda::preload_cuda_libraries(&canonical);
+            if let Some(dir) = &setup.data_dir {
+                super::cuda::export_data_dir(dir);
+            }
+            setup
+        });
 
         // RTLD_LOCAL: the plugin's own (hidden) copies of LLVM/protobuf/absl must not resolve
         // against another plugin's; RTLD_NOW: a missing dependency fails here, not mid-run.
@@ -86,6 +93,7 @@ impl Plugin {
             inner: Arc::new(PluginInner {
                 api,
                 path: canonical.clone(),
+                cuda,
                 _lib: lib,
             }),
         };
@@ -101,6 +109,11 @@ impl Plugin {
     /// The canonical path the plugin was loaded from.
     pub fn path(&self) -> &Path {
         &self.inner.path
+    }
+
+    /// For a CUDA plugin, what its set-up found (data dir, ptxas, preloaded libraries).
+    pub fn cuda_setup(&self) -> Option<&super::cuda::CudaSetup> {
+        self.inner.cuda.as_ref()
     }
 
     /// The PJRT C API version the plugin implements, `(major, minor)`.
