@@ -91,6 +91,7 @@ fn common(a: &StudyArgs, preset: &str, steps: u64, base_lr: f64, out: PathBuf) -
         out,
         resume: true,
         stop_after: None,
+        sync_steps: false,
         checkpoint_every: 0,
         keep: 1,
         seed: a.seed,

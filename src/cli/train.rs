@@ -161,6 +161,10 @@ pub struct Common {
     /// schedule still runs to --steps, and `--resume` continues the run from there.
     #[arg(long, value_name = "K")]
     pub stop_after: Option<u64>,
+    /// Wait for each step to finish before reading and uploading the next batch (by default the
+    /// host prepares batch k+1 and reads step k-1's loss while step k runs).
+    #[arg(long)]
+    pub sync_steps: bool,
     #[arg(long, default_value_t = 0)]
     pub checkpoint_every: u64,
     #[arg(long, default_value_t = 2)]
@@ -351,6 +355,7 @@ impl Common {
             config,
             batch: self.batch,
             process: self.rt.process_shard(),
+            overlap: !self.sync_steps,
         }
     }
 }

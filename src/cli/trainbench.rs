@@ -78,6 +78,11 @@ pub struct BenchTrainArgs {
     /// every step here; training runs it every K steps). Goes through the Trainer like --devices.
     #[arg(long)]
     watching: bool,
+    /// Through the Trainer with the batch sent from the host every step, as training does: time
+    /// the steps waiting for each (sync) and with the next upload and the last readback
+    /// overlapping the running step, in one process on one compiled step.
+    #[arg(long)]
+    compare_overlap: bool,
     /// Seed of the initial weights and of the batch.
     #[arg(long, default_value_t = 0)]
     seed: u64,
@@ -394,6 +399,8 @@ struct Measured {
     saved_mib: Option<f64>,
     /// The device allocator's peak since the process started, where the plugin keeps one (GPU).
     peak_device_mib: Option<f64>,
+    /// `--compare-overlap`: median ms per step with host work overlapping the device's.
+    overlapped_ms: Option<f64>,
 }
 
 fn peak_device_mib(client: &Client) -> Option<f64> {
@@ -403,7 +410,7 @@ fn peak_device_mib(client: &Client) -> Option<f64> {
 fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTrainArgs, stack: StackOptions) -> Result<Measured> {
     // With --devices (even 1), the step runs data-parallel through the Trainer, so 1 and N
     // devices are timed by the same harness.
-    if a.rt.devices.is_some() || a.watching {
+    if a.rt.devices.is_some() || a.watching || a.compare_overlap {
         return bench_replicated(client, bench, a, stack, a.rt.devices.unwrap_or(1).max(1) as usize);
     }
     reset_peak_rss();
@@ -453,6 +460,7 @@ fn bench_one(client: &Client, opts: &CompileOptions, bench: &Bench, a: &BenchTra
     let (losses, step_ms, cpu_ms) = timed_steps(bench, a, || run_step(&program, &layout, &mut st, &batch))?;
     Ok(Measured {
         peak_device_mib: peak_device_mib(client),
+        overlapped_ms: None,
         trace_s: (t1 - t0).as_secs_f64(),
         lower_s: (t2 - t1).as_secs_f64(),
         compile_s,
@@ -508,9 +516,34 @@ fn bench_replicated(client: &Client, bench: &Bench, a: &BenchTrainArgs, stack: S
     let compile_rss = peak_rss_mib();
     let (batch, _) = make_batch(bench, a.seed)?;
     let (losses, step_ms, cpu_ms) = timed_steps(bench, a, || Ok(trainer.train_step(&batch)?.loss))?;
+    let overlapped_ms = if a.compare_overlap { Some(overlapped_steps(&mut trainer, &batch, a)?) } else { None };
     let peak_rss_mib = compile_rss.max(peak_rss_mib());
     let peak_device_mib = peak_device_mib(client);
-    Ok(Measured { trace_s: 0.0, lower_s: 0.0, compile_s, step_ms, cpu_ms, losses, peak_rss_mib, peak_device_mib, saved_mib: None })
+    Ok(Measured { trace_s: 0.0, lower_s: 0.0, compile_s, step_ms, cpu_ms, losses, peak_rss_mib, peak_device_mib, saved_mib: None, overlapped_ms })
+}
+
+/// Median ms per step when the host runs one step ahead (what `train::run` does): upload the
+/// next batch and read the previous step's loss while the launched step computes.
+fn overlapped_steps(trainer: &mut Trainer, batch: &[HostTensor], a: &BenchTrainArgs) -> Result<f64> {
+    let mut next = Some(trainer.upload(batch)?);
+    let mut pending = None;
+    let mut times = vec![];
+    for i in 0..a.warmup + a.steps {
+        let t = Instant::now();
+        let launched = trainer.launch(next.take().expect("uploaded batch"))?;
+        next = Some(trainer.upload(batch)?);
+        if let Some(prev) = pending.replace(launched) {
+            let loss = trainer.finish(prev)?.loss;
+            anyhow::ensure!(loss.is_finite(), "loss {} in the overlapped steps", loss);
+        }
+        if i >= a.warmup {
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+    if let Some(p) = pending {
+        trainer.finish(p)?;
+    }
+    Ok(median(&times))
 }
 
 /// Writes DIR/{weights,batch,grads}.safetensors and DIR/ref.json (config, optimizer, which
@@ -640,6 +673,12 @@ pub fn run(a: &BenchTrainArgs) -> Result<()> {
                 + &m.peak_device_mib.map(|d| format!(", peak device {:.0} MiB", d)).unwrap_or_default(),
             m.losses[0], m.losses[m.losses.len() - 1]
         );
+        if let Some(o) = m.overlapped_ms {
+            println!(
+                "{:<12} batch from the host every step: {:.1} ms waiting for each step, {:.1} ms overlapped ({:.2}x)",
+                b.name, ms, o, ms / o
+            );
+        }
         results.insert(
             b.name.clone(),
             json!({
@@ -648,6 +687,7 @@ pub fn run(a: &BenchTrainArgs) -> Result<()> {
                 "train_flops_per_step": b.train_flops(), "batch": b.batch, "peak_rss_mib": m.peak_rss_mib,
                 "first_loss": m.losses[0], "last_loss": m.losses[m.losses.len() - 1], "matmul_gflops": ceiling,
                 "saved_for_backward_mib": m.saved_mib, "peak_device_mib": m.peak_device_mib, "bf16": a.bf16,
+                "overlapped_step_ms": m.overlapped_ms,
             }),
         );
     }

@@ -15,7 +15,7 @@ use super::metrics::{check_finite, MetricsWriter};
 use super::progress::Progress;
 use super::sources::BatchSource;
 use super::tensorboard::SummaryWriter;
-use super::trainer::{prune_checkpoints, StepMetrics, Trainer};
+use super::trainer::{prune_checkpoints, Pending, StepMetrics, Trainer, Uploaded};
 
 #[derive(Clone, Debug)]
 pub struct RunOptions {
@@ -35,6 +35,9 @@ pub struct RunOptions {
     pub batch: usize,
     /// This process among the job's processes; only index 0 writes.
     pub process: crate::data::ProcessShard,
+    /// Upload the next batch and read the last step's scalars while a step runs (the default);
+    /// false: every step waits for the device before the next batch is read.
+    pub overlap: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -91,23 +94,43 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
     let mut window = Instant::now();
     let mut first_loss = None;
     let mut last = None;
+    // The host runs a step ahead of the device: once step k is launched, the next batch is read
+    // and uploaded and step k-1's scalars are read back while k computes. Only at a checkpoint
+    // boundary does the loop wait, so the saved data position is the trainer's own.
+    let mut next: Option<Uploaded> = None;
+    let mut pending: Option<Pending> = None;
     while trainer.step < opts.steps {
-        let batch = source.next_batch()?;
-        let m = trainer.train_step(&batch)?;
-        let ck_ref = last_ckpt.as_ref().map(|(s, p)| (*s, p.as_path()));
-        check_finite(m.step, "loss", m.loss as f64, ck_ref)?;
-        let dt = window.elapsed().as_secs_f64().max(1e-9);
-        window = Instant::now();
-        let values = log_values(&m, opts.batch as f64 / dt);
-        let refs: Vec<(&str, f64)> = values.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-        if let (Some(metrics), Some(tb)) = (metrics.as_mut(), tb.as_mut()) {
-            metrics.log(trainer.step, &refs)?;
-            tb.add_scalars(trainer.step, &refs)?;
+        let uploaded = match next.take() {
+            Some(u) => u,
+            None => trainer.upload(&source.next_batch()?)?,
+        };
+        let launched = trainer.launch(uploaded)?;
+        let due = (opts.checkpoint_every > 0 && trainer.step % opts.checkpoint_every == 0) || trainer.step == opts.steps;
+        if opts.overlap && !due {
+            next = Some(trainer.upload(&source.next_batch()?)?);
         }
-        progress.update(trainer.step, &refs[..2]);
-        first_loss.get_or_insert(m.loss);
-        let due = opts.checkpoint_every > 0 && trainer.step % opts.checkpoint_every == 0;
-        if (due || trainer.step == opts.steps) && writer {
+        let done = if opts.overlap { pending.replace(launched) } else { Some(launched) };
+        let mut finished: Vec<Pending> = done.into_iter().collect();
+        if due {
+            finished.extend(pending.take());
+        }
+        for p in finished {
+            let m = trainer.finish(p)?;
+            let ck_ref = last_ckpt.as_ref().map(|(s, p)| (*s, p.as_path()));
+            check_finite(m.step, "loss", m.loss as f64, ck_ref)?;
+            let dt = window.elapsed().as_secs_f64().max(1e-9);
+            window = Instant::now();
+            let values = log_values(&m, opts.batch as f64 / dt);
+            let refs: Vec<(&str, f64)> = values.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            if let (Some(metrics), Some(tb)) = (metrics.as_mut(), tb.as_mut()) {
+                metrics.log(m.step + 1, &refs)?;
+                tb.add_scalars(m.step + 1, &refs)?;
+            }
+            progress.update(m.step + 1, &refs[..2]);
+            first_loss.get_or_insert(m.loss);
+            last = Some(m);
+        }
+        if due && writer {
             let p = save(trainer, source, dir, &opts.config, opts.process.count)?;
             prune_checkpoints(dir, opts.keep.max(1))?;
             if let Some(m) = &metrics {
@@ -115,7 +138,6 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
             }
             last_ckpt = Some((trainer.step, p));
         }
-        last = Some(m);
     }
     progress.finish();
     if let (Some(metrics), Some(tb)) = (metrics.as_ref(), tb.as_mut()) {

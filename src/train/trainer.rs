@@ -31,6 +31,17 @@ pub struct StepMetrics {
     pub metrics: Vec<(String, f32)>,
 }
 
+/// A batch on the devices, one list of buffers per device, ready for `Trainer::launch`.
+pub struct Uploaded {
+    per_device: Vec<Vec<Buffer>>,
+}
+
+/// A launched step: its index and device 0's scalar outputs, not yet read.
+pub struct Pending {
+    step: u64,
+    results: Vec<Buffer>,
+}
+
 pub struct Trainer {
     client: Client,
     pub program: Program,
@@ -127,8 +138,17 @@ impl Trainer {
         Ok(())
     }
 
-    /// One step on a global batch (one host tensor per objective input).
+    /// One training step, start to end: upload the batch, run, read the scalars back. The host
+    /// waits for the device here; `run` overlaps the two with `upload`, `launch` and `finish`.
     pub fn train_step(&mut self, batch: &[HostTensor]) -> Result<StepMetrics> {
+        let uploaded = self.upload(batch)?;
+        let pending = self.launch(uploaded)?;
+        self.finish(pending)
+    }
+
+    /// Splits a global batch over the devices and copies it there. Can run while a launched step
+    /// is still computing: the copy then overlaps it.
+    pub fn upload(&self, batch: &[HostTensor]) -> Result<Uploaded> {
         let r = self.config.replicas;
         let axis = if self.config.accum > 1 { 1 } else { 0 };
         let mut per_dev: Vec<Vec<HostTensor>> = vec![vec![]; r];
@@ -138,23 +158,33 @@ impl Trainer {
                 per_dev[d].push(p);
             }
         }
+        let mut per_device: Vec<Vec<Buffer>> = vec![];
+        for (d, hs) in per_dev.iter().enumerate() {
+            let mut v = vec![];
+            for (i, h) in hs.iter().enumerate() {
+                // The watching variant takes the same inputs, so one check serves both.
+                self.program
+                    .check_input(self.layout.step_param() + 1 + i, h)
+                    .with_context(|| format!("batch input `{}`", self.layout.inputs[i].name))?;
+                v.push(self.client.to_device(h, d)?);
+            }
+            per_device.push(v);
+        }
+        Ok(Uploaded { per_device })
+    }
+
+    /// Starts one step on an uploaded batch and returns without waiting for it: the plugin runs
+    /// it asynchronously. The new parameters and state are in place for the next launch.
+    pub fn launch(&mut self, uploaded: Uploaded) -> Result<Pending> {
+        let r = self.config.replicas;
+        let mut batch_bufs = uploaded.per_device;
+        ensure!(batch_bufs.len() == r, "a batch uploaded for {} devices, the step runs on {}", batch_bufs.len(), r);
         let n_params = self.layout.specs.len();
         let watching = matches!(&self.watch, Some((every, _)) if self.step % every == 0);
         let program = match &self.watch {
             Some((_, p)) if watching => p,
             _ => &self.program,
         };
-        let mut batch_bufs: Vec<Vec<Buffer>> = vec![];
-        for (d, hs) in per_dev.iter().enumerate() {
-            let mut v = vec![];
-            for (i, h) in hs.iter().enumerate() {
-                program
-                    .check_input(self.layout.step_param() + 1 + i, h)
-                    .with_context(|| format!("batch input `{}`", self.layout.inputs[i].name))?;
-                v.push(self.client.to_device(h, d)?);
-            }
-            batch_bufs.push(v);
-        }
         // Donate what the step updates (trained parameters, optimizer state, the step counter)
         // and the batch; lend the parameters it only reads.
         let donates = |i: usize| i >= n_params || self.layout.trained.contains(&i);
@@ -188,18 +218,11 @@ impl Trainer {
         }
         let outs = program.exe.execute(args).context("training step failed (the parameters on the device are lost; resume from the last checkpoint)")?;
         let (n_tr, n_st) = (self.layout.trained.len(), self.layout.n_state());
-        let mut metrics = None;
+        let mut results = vec![];
         for (d, mut out) in outs.into_iter().enumerate() {
-            let results: Vec<Buffer> = out.drain(n_tr + n_st + 1..).collect();
+            let scalars: Vec<Buffer> = out.drain(n_tr + n_st + 1..).collect();
             if d == 0 {
-                let n_scalars = 3 + self.layout.metrics.len();
-                let vals: Vec<f32> = results[..n_scalars].iter().map(|b| Ok(b.to_host()?.to_scalar::<f32>()?)).collect::<Result<_>>()?;
-                let mut named: Vec<(String, f32)> = self.layout.metrics.iter().cloned().zip(vals[3..].iter().copied()).collect();
-                for (name, b) in WATCHED.iter().zip(&results[n_scalars..]) {
-                    let per_block: Vec<f32> = b.to_host()?.to_vec()?;
-                    named.extend(per_block.iter().enumerate().map(|(l, v)| (format!("smoothing/{}/block_{:02}", name, l), *v)));
-                }
-                metrics = Some(StepMetrics { step: self.step, loss: vals[0], grad_norm: vals[1], lr: vals[2], metrics: named });
+                results = scalars;
             }
             let mut updated = out.into_iter();
             let mut bufs = vec![];
@@ -212,8 +235,22 @@ impl Trainer {
             bufs.extend(updated);
             self.state.push(bufs);
         }
+        let pending = Pending { step: self.step, results };
         self.step += 1;
-        Ok(metrics.expect("device 0 result"))
+        Ok(pending)
+    }
+
+    /// Waits for a launched step and reads its loss, gradient norm, learning rate and metrics.
+    pub fn finish(&self, pending: Pending) -> Result<StepMetrics> {
+        let results = pending.results;
+        let n_scalars = 3 + self.layout.metrics.len();
+        let vals: Vec<f32> = results[..n_scalars].iter().map(|b| Ok(b.to_host()?.to_scalar::<f32>()?)).collect::<Result<_>>()?;
+        let mut named: Vec<(String, f32)> = self.layout.metrics.iter().cloned().zip(vals[3..].iter().copied()).collect();
+        for (name, b) in WATCHED.iter().zip(&results[n_scalars..]) {
+            let per_block: Vec<f32> = b.to_host()?.to_vec()?;
+            named.extend(per_block.iter().enumerate().map(|(l, v)| (format!("smoothing/{}/block_{:02}", name, l), *v)));
+        }
+        Ok(StepMetrics { step: pending.step, loss: vals[0], grad_norm: vals[1], lr: vals[2], metrics: named })
     }
 
     /// Device-0 values of every parameter (spec order) and of the optimizer state.
