@@ -121,7 +121,16 @@ impl RuntimeArgs {
         self.process().map(|p| p.shard()).unwrap_or_default()
     }
 
+    /// The client, after checking that this process may train on it (one process, all its
+    /// devices local).
     pub fn client(&self) -> Result<Client> {
+        let client = self.client_unchecked()?;
+        self.process()?.check_runtime(&client)?;
+        Ok(client)
+    }
+
+    /// The client as the plugin gives it, without the training checks (for `bamboo info`).
+    pub fn client_unchecked(&self) -> Result<Client> {
         if let Some(n) = self.devices {
             anyhow::ensure!(n >= 1, "--devices must be at least 1, got {}", n);
         }
@@ -141,7 +150,6 @@ impl RuntimeArgs {
                     e
                 }
             })?;
-        process.check_runtime(&client)?;
         Ok(client)
     }
 }

@@ -68,20 +68,28 @@ impl Process {
         ProcessShard { index: self.index, count: self.count }
     }
 
-    /// Refuses a job of several processes whose runtime does not span them: each process would
-    /// silently train a model of its own.
+    /// Refuses a job of several processes, until training spans hosts. Two signs, either enough:
+    /// the process count (flags or the TPU VM's environment) is above 1, or the plugin reports
+    /// devices that belong to other processes (libtpu on a pod slice does, whatever the flags
+    /// say). Run as it is, each process would compile its step for device ids it does not own,
+    /// or train a model of its own.
     pub fn check_runtime(&self, client: &Client) -> Result<()> {
         let remote = client.devices().iter().filter(|d| d.addressable_index.is_none()).count();
-        if self.count > 1 && remote == 0 {
+        let local = client.addressable_devices().len();
+        if self.count > 1 || remote > 0 {
             bail!(
-                "process {} of {} ({}), but the PJRT client ({}) sees only this process's {} devices: the processes \
-                 would not share gradients. Several processes need a runtime that spans hosts (libtpu on a TPU pod \
-                 slice, or the CUDA plugin with --coordination); for data loading alone use `bamboo data load --process I/N`",
+                "this is process {} of {} ({}), and the {} runtime sees {} device{} of this process and {} of others: \
+                 training across several hosts is not supported yet. What works: one host with all of its chips \
+                 (`--devices {}` on this one, a single process); `bamboo info` shows what the plugin sees, and \
+                 `bamboo data load --process I/N` reads a share of the data without training",
                 self.index,
                 self.count,
                 self.source,
                 client.platform_name(),
-                client.addressable_devices().len()
+                local,
+                if local == 1 { "" } else { "s" },
+                remote,
+                local
             );
         }
         Ok(())
@@ -130,9 +138,24 @@ impl KeyValueStore for StorageKv {
     }
 }
 
-/// The distributed options of this process's client, coordinating through `dir`.
+/// Environment variables that name one launch of a job, in the order they are read.
+pub const LAUNCH_ID_VARS: [&str; 3] = ["BAMBOO_LAUNCH_ID", "SLURM_JOB_ID", "TORCHELASTIC_RUN_ID"];
+
+/// The distributed options of this process's client, coordinating through `dir/<launch>/`: every
+/// launch gets keys of its own, so a stale launch's keys in the same folder are never read.
 pub fn distributed(p: &Process, dir: &Path) -> Result<Distributed> {
-    Ok(Distributed { node_id: p.index, num_nodes: p.count, kv: Arc::new(StorageKv { dir: dir.to_path_buf() }) })
+    let Some(launch) = LAUNCH_ID_VARS.iter().find_map(|v| env(v)) else {
+        bail!(
+            "--coordination needs a name for this launch, the same in every process and new for each launch: set one of ${}",
+            LAUNCH_ID_VARS.join(", $")
+        );
+    };
+    ensure!(
+        launch.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)),
+        "the launch name `{}` may hold letters, digits, '-', '_' and '.' only",
+        launch
+    );
+    Ok(Distributed { node_id: p.index, num_nodes: p.count, kv: Arc::new(StorageKv { dir: dir.join(launch) }) })
 }
 
 #[cfg(test)]
@@ -144,6 +167,35 @@ mod tests {
         assert_eq!(Process::resolve(Some(1), Some(4)).unwrap().shard(), ProcessShard { index: 1, count: 4 });
         let e = Process::resolve(Some(4), Some(4)).unwrap_err().to_string();
         assert!(e.contains("--process-index, --process-count"), "{e}");
+    }
+
+    #[test]
+    fn several_processes_are_refused_naming_what_works() {
+        let plugin = crate::runtime::Plugin::discover(None).expect("a plugin (scripts/setup)");
+        let client = Client::new(&plugin, &Default::default()).unwrap();
+        Process::resolve(Some(0), Some(1)).unwrap().check_runtime(&client).unwrap();
+        let e = Process::resolve(Some(1), Some(2)).unwrap().check_runtime(&client).unwrap_err().to_string();
+        assert!(e.contains("process 1 of 2") && e.contains("one host with all of its chips") && e.contains("--devices"), "{e}");
+    }
+
+    #[test]
+    fn each_launch_coordinates_under_its_own_name() {
+        let d = std::env::temp_dir().join(format!("bamboo-launch-{}", std::process::id()));
+        let p = Process::resolve(Some(0), Some(2)).unwrap();
+        std::env::remove_var("BAMBOO_LAUNCH_ID");
+        if LAUNCH_ID_VARS[1..].iter().all(|v| std::env::var_os(v).is_none()) {
+            let e = distributed(&p, &d).err().expect("no launch name").to_string();
+            assert!(e.contains("$BAMBOO_LAUNCH_ID"), "{e}");
+        }
+        std::env::set_var("BAMBOO_LAUNCH_ID", "run-1");
+        distributed(&p, &d).unwrap().kv.put("key", b"old").unwrap();
+        std::env::set_var("BAMBOO_LAUNCH_ID", "run-2");
+        let second = distributed(&p, &d).unwrap();
+        assert_eq!(second.kv.try_get("key").unwrap(), None, "a stale launch's key was read");
+        std::env::set_var("BAMBOO_LAUNCH_ID", "../x");
+        assert!(distributed(&p, &d).is_err());
+        std::env::remove_var("BAMBOO_LAUNCH_ID");
+        let _ = std::fs::remove_dir_all(&d);
     }
 
     #[test]
