@@ -51,7 +51,7 @@ def main():
         print("no benchmark results")
         return
     out["matmul_gflops"] = ceiling
-    print(f"bf16 matmul ceiling measured by bamboo: {ceiling / 1e3:.0f} TFLOP/s")
+    print(f"bf16 matmul ceiling measured by bamboo: {ceiling / 1e3:.1f} TFLOP/s")
     print(f"{'config':<9} {'engine':<14} {'ms/step':>8} {'img/s':>7} {'MFU':>6} {'compile s':>9} {'peak GiB':>8}  same model")
     by = {}
     for c, engine, ms, batch, flops, comp, peak, same in rows:

@@ -4,6 +4,11 @@ ViT (timm names, fused qkv), MAE (Hugging Face ViTMAE names), BERT (Hugging Face
 Parameters are a pytree {"top": {public name: array}, "<stack>": {per-layer suffix: [L, ...]}};
 block stacks run as `lax.scan` over the stacked parameters, or as a Python loop over static
 slices (`unrolled=True`, what most XLA users write).
+
+With `bf16=True` the loss function computes as bamboo's `--bf16` step does: f32 master weights,
+every float parameter and float input (images, masking noise, BERT's masks) cast to bf16 at its
+start, and the loss itself (MAE's reconstruction MSE with its norm-pix target, the
+cross-entropies) in f32; gradients and AdamW stay f32.
 """
 
 import jax
@@ -85,7 +90,8 @@ def attention(x, p, n, heads, bias):
     else:
         q, k, v = linear(x, p, n["q"]), linear(x, p, n["k"]), linear(x, p, n["v"])
     q, k, v = (a.reshape(b, t, heads, hd) for a in (q, k, v))
-    s = jnp.einsum("bqhd,bkhd->bhqk", q * (1.0 / np.sqrt(hd)), k)
+    # A Python float (weak type): a numpy scalar would promote bf16 scores to f32.
+    s = jnp.einsum("bqhd,bkhd->bhqk", q * float(1.0 / np.sqrt(hd)), k)
     if bias is not None:
         s = s + bias
     a = jnp.einsum("bhqk,bkhd->bqhd", jax.nn.softmax(s, axis=-1), v)
@@ -128,7 +134,7 @@ def vit_loss(cfg, tree, fixed, batch, unrolled):
     x = jnp.concatenate([cls, x], 1) + P["pos_embed"]
     x = stack(x, tree["blocks"], unrolled, naming="timm", heads=enc["heads"], eps=cfg["layer_norm_eps"], pre_ln=True)
     pooled = layer_norm(x[:, 1:].mean(1), P, "fc_norm", cfg["layer_norm_eps"])
-    logits = linear(pooled, P, "head")
+    logits = linear(pooled, P, "head").astype(jnp.float32)
     logp = jax.nn.log_softmax(logits, -1)
     return -jnp.take_along_axis(logp, labels[:, None].astype(jnp.int32), 1).mean()
 
@@ -161,7 +167,9 @@ def mae_loss(cfg, tree, fixed, batch, unrolled):
     z = jnp.concatenate([z[:, :1], z_], 1) + fixed["decoder.decoder_pos_embed"]
     z = stack(z, tree["dec"], unrolled, naming="hfvit", heads=cfg["decoder"]["heads"], eps=eps, pre_ln=True)
     z = layer_norm(z, P, "decoder.decoder_norm", eps)
-    pred = linear(z, P, "decoder.decoder_pred")[:, 1:]
+    # The loss in f32 (a no-op unless bf16): prediction, target and its per-patch normalisation.
+    pred = linear(z, P, "decoder.decoder_pred")[:, 1:].astype(jnp.float32)
+    images = images.astype(jnp.float32)
     target = images.reshape(B, C, G, p, G, p).transpose(0, 2, 4, 3, 5, 1).reshape(B, N, p * p * C)
     if cfg["norm_pix_loss"]:
         mean = target.mean(-1, keepdims=True)
@@ -179,17 +187,18 @@ def bert_loss(cfg, tree, fixed, batch, unrolled):
     word = P["bert.embeddings.word_embeddings.weight"]
     h = word[ids] + P["bert.embeddings.position_embeddings.weight"][:S] + P["bert.embeddings.token_type_embeddings.weight"][seg]
     h = layer_norm(h, P, "bert.embeddings.LayerNorm", eps)
-    bias = ((1.0 - am) * np.finfo(np.float32).min).reshape(B, 1, 1, S)
+    # The additive mask in the compute dtype (f32 min would overflow to -inf in bf16).
+    bias = ((1.0 - am.astype(h.dtype)) * jnp.finfo(h.dtype).min).reshape(B, 1, 1, S)
     h = stack(h, tree["enc"], unrolled, naming="hfbert", heads=cfg["encoder"]["heads"], eps=eps, pre_ln=False, bias=bias)
     pooled = jnp.tanh(linear(h[:, 0], P, "bert.pooler.dense"))
     nsp = linear(pooled, P, "cls.seq_relationship")
     at = jnp.take_along_axis(h, batch["masked_lm_positions"][:, :, None], axis=1)
     t = layer_norm(gelu(linear(at, P, "cls.predictions.transform.dense")), P, "cls.predictions.transform.LayerNorm", eps)
-    logp = jax.nn.log_softmax(t @ word.T + P["cls.predictions.bias"], -1)
+    logp = jax.nn.log_softmax((t @ word.T + P["cls.predictions.bias"]).astype(jnp.float32), -1)
     nll = -jnp.take_along_axis(logp, batch["masked_lm_ids"][:, :, None], axis=2)[..., 0]
-    w = batch["masked_lm_weights"]
+    w = batch["masked_lm_weights"].astype(jnp.float32)
     mlm = (nll * w).sum() / (w.sum() + 1e-5)
-    nlp = jax.nn.log_softmax(nsp, -1)
+    nlp = jax.nn.log_softmax(nsp.astype(jnp.float32), -1)
     nsp_loss = -jnp.take_along_axis(nlp, batch["next_sentence_labels"][:, None], 1).mean()
     return mlm + nsp_loss
 
@@ -197,10 +206,15 @@ def bert_loss(cfg, tree, fixed, batch, unrolled):
 LOSSES = {"vit": vit_loss, "mae": mae_loss, "bert": bert_loss}
 
 
+def to_bf16(tree):
+    """Float leaves to bf16 (integer ids stay as they are)."""
+    return jax.tree_util.tree_map(lambda a: a.astype(jnp.bfloat16) if jnp.issubdtype(a.dtype, jnp.floating) else a, tree)
+
+
 class Model:
     """One exported configuration in JAX: jitted loss+grads and the jitted training step."""
 
-    def __init__(self, ref, weights, batch, unrolled=False):
+    def __init__(self, ref, weights, batch, unrolled=False, bf16=False):
         self.kind = ref["model"]["model"]
         self.cfg = ref["model"]
         self.unrolled = unrolled
@@ -212,7 +226,13 @@ class Model:
         mask = {"top": {n: n in decay for n in self.params["top"]}}
         for key, prefix in STACKS[self.kind].items():
             mask[key] = {s: f"{prefix}0.{s}" in decay for s in self.params[key]}
-        loss_fn = lambda tree, fixed, batch: LOSSES[self.kind](self.cfg, tree, fixed, batch, unrolled)
+        model_loss = LOSSES[self.kind]
+
+        def loss_fn(tree, fixed, batch):
+            if bf16:
+                tree, fixed, batch = to_bf16(tree), to_bf16(fixed), to_bf16(batch)
+            return model_loss(self.cfg, tree, fixed, batch, unrolled).astype(jnp.float32)
+
         self.value_and_grad = jax.jit(jax.value_and_grad(loss_fn))
         b1, b2, eps, lr, wd = opt["beta1"], opt["beta2"], opt["eps"], opt["lr"], opt["weight_decay"]
 

@@ -4,6 +4,13 @@ name, a Python loop over the blocks, `torch.optim.AdamW`.
 
 Attention is `F.scaled_dot_product_attention` (what timm and transformers use by default) unless
 `math_attention` is set, which spells out softmax(q k^T / sqrt(hd)) v like the other engines.
+
+`device` holds the weights, the batch and the optimizer state. `bf16=True` runs the forward and
+the loss under `torch.autocast(device, bfloat16)` with f32 master weights and an f32 loss, and
+rounds the float inputs (images, masking noise) to bf16 once, as bamboo's `--bf16` step casts
+them (the masking then sorts the same bf16 noise, ties included). `compile=True` is the
+`torch-compile` engine: `torch.compile` (default mode) of the loss function, backward through
+autograd, `torch.optim.AdamW(fused=True)` on CUDA.
 """
 
 import numpy as np
@@ -72,7 +79,7 @@ def vit_loss(cfg, P, S, batch, math):
     x = torch.cat([P["cls_token"].expand(x.shape[0], -1, -1), x], 1) + P["pos_embed"]
     x = run_blocks(x, S["blocks"], "timm", cfg["encoder"]["heads"], cfg["layer_norm_eps"], True, math)
     pooled = layer_norm(x[:, 1:].mean(1), P, "fc_norm", cfg["layer_norm_eps"])
-    return F.cross_entropy(linear(pooled, P, "head"), batch["labels"].long())
+    return F.cross_entropy(linear(pooled, P, "head").float(), batch["labels"].long())
 
 
 def mae_loss(cfg, P, S, batch, math):
@@ -105,7 +112,7 @@ def mae_loss(cfg, P, S, batch, math):
     target = images.reshape(B, C, G, p, G, p).permute(0, 2, 4, 3, 5, 1).reshape(B, N, p * p * C)
     if cfg["norm_pix_loss"]:
         target = (target - target.mean(-1, keepdim=True)) / (target.var(-1, keepdim=True) + 1e-6) ** 0.5
-    per_patch = ((pred - target) ** 2).mean(-1)
+    per_patch = ((pred.float() - target) ** 2).mean(-1)  # f32 loss (pred is bf16 under autocast)
     return (per_patch * mask).sum() / mask.sum()
 
 
@@ -123,34 +130,52 @@ def bert_loss(cfg, P, S, batch, math):
     pos = batch["masked_lm_positions"].long()
     at = torch.gather(h, 1, pos[:, :, None].expand(-1, -1, h.shape[2]))
     t = layer_norm(F.gelu(linear(at, P, "cls.predictions.transform.dense")), P, "cls.predictions.transform.LayerNorm", eps)
-    logp = F.log_softmax(F.linear(t, word, P["cls.predictions.bias"]), -1)
+    logp = F.log_softmax(F.linear(t, word, P["cls.predictions.bias"]).float(), -1)
     nll = -torch.gather(logp, 2, batch["masked_lm_ids"].long()[:, :, None])[..., 0]
     w = batch["masked_lm_weights"]
     mlm = (nll * w).sum() / (w.sum() + 1e-5)
-    return mlm + F.cross_entropy(nsp, batch["next_sentence_labels"].long())
+    return mlm + F.cross_entropy(nsp.float(), batch["next_sentence_labels"].long())
 
 
 LOSSES = {"vit": vit_loss, "mae": mae_loss, "bert": bert_loss}
 
 
 class Model:
-    """One exported configuration in PyTorch eager."""
+    """One exported configuration in PyTorch (eager, or the loss function under torch.compile)."""
 
-    def __init__(self, ref, weights, batch, math_attention=False):
+    def __init__(self, ref, weights, batch, math_attention=False, device="cpu", bf16=False, compile=False):
         self.kind = ref["model"]["model"]
         self.cfg = ref["model"]
         self.math = math_attention
+        self.device = torch.device(device)
+        self.bf16 = bf16
+        self.compiled = compile
         self.fixed_names = set(ref["fixed"])
         self.initial = weights
-        self.batch = {k: torch.from_numpy(v) for k, v in batch.items()}
+
+        def prep(a):
+            t = torch.from_numpy(a)
+            if bf16 and t.is_floating_point():
+                t = t.bfloat16().float()
+            return t.to(self.device)
+
+        self.batch = {k: prep(v) for k, v in batch.items()}
         self.opt_cfg = ref["optimizer"]
         self.decay = set(ref["decay"])
+        model_loss, cfg, math = LOSSES[self.kind], self.cfg, self.math
+
+        def loss_fn(P, S, batch):
+            return model_loss(cfg, P, S, batch, math)
+
+        # The parameters go in as arguments (not closed over), so the fresh tensors of reset()
+        # meet the same guards and do not recompile.
+        self.loss_fn = torch.compile(loss_fn) if compile else loss_fn
         self.reset()
 
     def reset(self):
         self.P = {}
         for n, a in self.initial.items():
-            t = torch.from_numpy(a.copy())
+            t = torch.from_numpy(a.copy()).to(self.device)
             self.P[n] = t if n in self.fixed_names else t.requires_grad_(True)
         self.S = {key: Blocks(self.P, prefix) for key, prefix in STACKS[self.kind].items()}
         o = self.opt_cfg
@@ -159,24 +184,42 @@ class Model:
             {"params": [t for n, t in trainable if n in self.decay], "weight_decay": o["weight_decay"]},
             {"params": [t for n, t in trainable if n not in self.decay], "weight_decay": 0.0},
         ]
-        self.opt = torch.optim.AdamW(groups, lr=o["lr"], betas=(o["beta1"], o["beta2"]), eps=o["eps"])
+        fused = {"fused": True} if self.compiled and self.device.type == "cuda" else {}
+        self.opt = torch.optim.AdamW(groups, lr=o["lr"], betas=(o["beta1"], o["beta2"]), eps=o["eps"], **fused)
 
     def loss(self):
-        return LOSSES[self.kind](self.cfg, self.P, self.S, self.batch, self.math)
+        with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.bf16):
+            loss = self.loss_fn(self.P, self.S, self.batch)
+        return loss.float()
+
+    def compile(self):
+        """Seconds of the first forward + backward (where torch.compile compiles both graphs);
+        includes that one execution. Leaves no gradients and the weights untouched."""
+        import time
+        t0 = time.perf_counter()
+        loss = self.loss()
+        loss.backward()
+        float(loss.detach())
+        if self.device.type == "cuda":
+            torch.cuda.synchronize()
+        dt = time.perf_counter() - t0
+        for t in self.P.values():
+            t.grad = None
+        return dt
 
     def loss_and_grads(self):
         for t in self.P.values():
             t.grad = None
         loss = self.loss()
         loss.backward()
-        grads = {n: t.grad.detach().numpy().copy() for n, t in self.P.items() if t.grad is not None}
+        grads = {n: t.grad.detach().cpu().numpy().copy() for n, t in self.P.items() if t.grad is not None}
         for t in self.P.values():
             t.grad = None
-        return float(loss), grads
+        return float(loss.detach()), grads
 
     def train_step(self):
         self.opt.zero_grad(set_to_none=True)
         loss = self.loss()
         loss.backward()
         self.opt.step()
-        return float(loss)
+        return float(loss.detach())  # waits for the step (the optimizer's kernels are queued before the copy)
