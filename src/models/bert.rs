@@ -168,7 +168,7 @@ pub fn classify(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) ->
 /// schema's `masked_lm_weights`), plus the NSP cross-entropy.
 pub fn pretraining_loss(out: &BertOutputs, mlm_ids: &Tensor, mlm_weights: &Tensor, nsp_labels: &Tensor) -> TraceResult<Tensor> {
     let v = *out.mlm_logits.dims().last().unwrap();
-    let logp = out.mlm_logits.log_softmax(2)?;
+    let logp = out.mlm_logits.at_least_f32()?.log_softmax(2)?;
     let nll = logp.mul(&mlm_ids.one_hot(v, logp.dtype())?)?.sum(&[2], false)?.neg()?;
     let w = mlm_weights.convert(logp.dtype())?;
     let mlm = nll.mul(&w)?.sum_all()?.div(&w.sum_all()?.add_scalar(1e-5)?)?;
