@@ -151,17 +151,22 @@ impl Trainer {
     pub fn upload(&self, batch: &[HostTensor]) -> Result<Uploaded> {
         let r = self.config.replicas;
         let axis = if self.config.accum > 1 { 1 } else { 0 };
-        let mut per_dev: Vec<Vec<HostTensor>> = vec![vec![]; r];
-        for (t, inp) in batch.iter().zip(&self.layout.inputs) {
-            let parts = split_batch(t, axis, r).with_context(|| format!("batch input `{}`", inp.name))?;
-            for (d, p) in parts.into_iter().enumerate() {
-                per_dev[d].push(p);
+        // One device takes the batch as it is: no copy of a batch that can be 150 MB a step.
+        let mut split: Vec<Vec<HostTensor>> = vec![vec![]; r];
+        if r > 1 {
+            for (t, inp) in batch.iter().zip(&self.layout.inputs) {
+                let parts = split_batch(t, axis, r).with_context(|| format!("batch input `{}`", inp.name))?;
+                for (d, p) in parts.into_iter().enumerate() {
+                    split[d].push(p);
+                }
             }
         }
+        let per_dev: Vec<Vec<&HostTensor>> =
+            if r > 1 { split.iter().map(|hs| hs.iter().collect()).collect() } else { vec![batch.iter().collect()] };
         let mut per_device: Vec<Vec<Buffer>> = vec![];
         for (d, hs) in per_dev.iter().enumerate() {
             let mut v = vec![];
-            for (i, h) in hs.iter().enumerate() {
+            for (i, &h) in hs.iter().enumerate() {
                 // The watching variant takes the same inputs, so one check serves both.
                 self.program
                     .check_input(self.layout.step_param() + 1 + i, h)
