@@ -636,7 +636,7 @@ pub fn run(a: &BenchTrainArgs) -> Result<()> {
     let client = a.rt.client()?;
     let mut opts = a.rt.compile_options()?;
     opts.env_option_overrides.extend(crate::train::default_xla_options(client.platform_name()));
-    let xla: Vec<String> = opts.env_option_overrides.iter().map(|(k, v)| format!("{}={:?}", k, v)).collect();
+    let xla: Vec<String> = opts.env_option_overrides.iter().map(|(k, v)| format!("{}={}", k, v)).collect();
 
     let meter = Ceiling::new(&client, &opts, a.ceiling_size, a.bf16)?;
     let (ceiling0, best0) = meter.measure()?;

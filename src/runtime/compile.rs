@@ -22,6 +22,18 @@ pub enum OptionValue {
     Double(f64),
 }
 
+/// As it would be written on the command line (`--xla NAME=VALUE`).
+impl std::fmt::Display for OptionValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OptionValue::Str(v) => write!(f, "{v}"),
+            OptionValue::Bool(v) => write!(f, "{v}"),
+            OptionValue::Int(v) => write!(f, "{v}"),
+            OptionValue::Double(v) => write!(f, "{v}"),
+        }
+    }
+}
+
 impl OptionValue {
     /// Reads a command-line value: `true`/`false`, an integer, a float, else a string.
     pub fn parse(text: &str) -> OptionValue {
