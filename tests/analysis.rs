@@ -13,7 +13,7 @@ use bamboo::analysis::checkpoint::{open, Checkpoint};
 use bamboo::analysis::hidden::{Analysed, ImageEncoder, TextModel};
 use bamboo::analysis::linalg::{spectral_norm, Matrix};
 use bamboo::analysis::smoothing::{analyze, Tokens};
-use bamboo::analysis::{images, metrics, reconstruct, spectra, text};
+use bamboo::analysis::{collapse, images, metrics, reconstruct, spectra, text};
 use bamboo::checkpoint::{serialize, Tensors};
 use bamboo::config::{BertConfig, MaeConfig, ModelConfig, OptConfig, Stack, VitConfig};
 use bamboo::graph::{DType, Function, Graph};
@@ -225,6 +225,7 @@ fn vit_checkpoint_smoothing_matches_host_on_real_images() {
     assert_eq!(r.rows[1].rel_depth, 1.0);
 
     let mut want = vec![vec![0.0; 2]; 5];
+    let (mut rank, mut res, mut top) = (vec![0.0; 2], vec![0.0; 2], vec![vec![0.0; collapse::TOP_SINGULAR]; 2]);
     for b in &batches {
         let h = hidden_of(&enc, &ck, b, false);
         assert_eq!(h.dims, [2, 4, 17, 32]);
@@ -233,8 +234,22 @@ fn vit_checkpoint_smoothing_matches_host_on_real_images() {
                 *a += x / 2.0;
             }
         }
+        let (r1, r2, r3) = host_collapse(&h.to_vec::<f32>().unwrap(), &h.dims, 1);
+        for l in 0..2 {
+            rank[l] += r1[l] / 2.0;
+            res[l] += r2[l] / 2.0;
+            for k in 0..collapse::TOP_SINGULAR {
+                top[l][k] += r3[l][k] / 2.0;
+            }
+        }
     }
     assert_report_matches(&r, &want);
+    // The analysis' hidden states come from its own program: f32 differences of ~1e-6.
+    assert_rel("effective rank", &r.rows.iter().map(|w| w.effective_rank).collect::<Vec<_>>(), &rank, 1e-5);
+    assert_rel("relative residual", &r.rows.iter().map(|w| w.rel_residual).collect::<Vec<_>>(), &res, 1e-5);
+    for l in 0..2 {
+        assert_rel("top singular values", &r.rows[l].top_singular, &top[l], 1e-5);
+    }
 }
 
 const TEXT: &str = "datasets/wiki-sample/wiki.txt";
@@ -343,6 +358,155 @@ fn mae_encoder_path_matches_mae_forward_without_masking() {
     assert_close("mae token std", &r.rows.iter().map(|w| w.token_std).collect::<Vec<_>>(), &want[0], 1e-4);
     assert_close("mae cos pearson", &r.rows.iter().map(|w| w.cos_pearson).collect::<Vec<_>>(), &want[2], 1e-4);
     assert_close("mae hf share", &r.rows.iter().map(|w| w.hf_share).collect::<Vec<_>>(), &want[4], 1e-4);
+}
+
+// ---- token collapse: effective rank, top singular values, residual to the mean token -------
+
+/// Singular values by one-sided Jacobi (Hestenes) on the columns of the row-major `m x n`
+/// matrix, in f64, largest first: no Gram matrix, no tridiagonal form.
+fn jacobi_singular_values(a: &[f64], m: usize, n: usize) -> Vec<f64> {
+    let mut cols: Vec<Vec<f64>> = (0..n).map(|j| (0..m).map(|i| a[i * n + j]).collect()).collect();
+    let dot = |x: &[f64], y: &[f64]| x.iter().zip(y).map(|(p, q)| p * q).sum::<f64>();
+    for _sweep in 0..100 {
+        let mut rotated = false;
+        for i in 0..n {
+            for j in i + 1..n {
+                let (alpha, beta, gamma) = (dot(&cols[i], &cols[i]), dot(&cols[j], &cols[j]), dot(&cols[i], &cols[j]));
+                if gamma.abs() <= 1e-15 * (alpha * beta).sqrt() || gamma == 0.0 {
+                    continue;
+                }
+                rotated = true;
+                let zeta = (beta - alpha) / (2.0 * gamma);
+                let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
+                let c = 1.0 / (1.0 + t * t).sqrt();
+                let s = c * t;
+                for k in 0..m {
+                    let (x, y) = (cols[i][k], cols[j][k]);
+                    cols[i][k] = c * x - s * y;
+                    cols[j][k] = s * x + c * y;
+                }
+            }
+        }
+        if !rotated {
+            break;
+        }
+    }
+    let mut s: Vec<f64> = cols.iter().map(|c| dot(c, c).sqrt()).collect();
+    s.sort_by(|x, y| y.total_cmp(x));
+    s.truncate(m.min(n));
+    s
+}
+
+/// The definitions: `p_i = s_i / sum s`, `exp(-sum p ln p)`; `||H - 1 m^T||_F / ||H||_F`.
+fn host_effective_rank(s: &[f64]) -> f64 {
+    let total: f64 = s.iter().sum();
+    (-s.iter().map(|v| v / total).filter(|&p| p > 0.0).map(|p| p * p.ln()).sum::<f64>()).exp()
+}
+
+fn host_rel_residual(x: &[Vec<f64>]) -> f64 {
+    let (t, d) = (x.len(), x[0].len());
+    let mean: Vec<f64> = (0..d).map(|c| x.iter().map(|r| r[c]).sum::<f64>() / t as f64).collect();
+    let res: f64 = x.iter().flat_map(|r| r.iter().zip(&mean).map(|(a, m)| (a - m).powi(2))).sum();
+    let all: f64 = x.iter().flat_map(|r| r.iter().map(|a| a * a)).sum();
+    (res / all).sqrt()
+}
+
+/// Per block, averaged over the batch: (effective rank, residual, top-8 singular values).
+fn host_collapse(h: &[f32], dims: &[i64], skip: usize) -> (Vec<f64>, Vec<f64>, Vec<Vec<f64>>) {
+    let (l, b, t, d) = (dims[0] as usize, dims[1] as usize, dims[2] as usize, dims[3] as usize);
+    let (mut rank, mut res, mut top) = (vec![0.0; l], vec![0.0; l], vec![vec![0.0; collapse::TOP_SINGULAR]; l]);
+    for li in 0..l {
+        for bi in 0..b {
+            let tokens: Vec<Vec<f64>> = (skip..t).map(|ti| (0..d).map(|c| h[((li * b + bi) * t + ti) * d + c] as f64).collect()).collect();
+            let flat: Vec<f64> = tokens.iter().flatten().copied().collect();
+            let s = jacobi_singular_values(&flat, t - skip, d);
+            rank[li] += host_effective_rank(&s) / b as f64;
+            res[li] += host_rel_residual(&tokens) / b as f64;
+            for (acc, v) in top[li].iter_mut().zip(&s) {
+                *acc += v / b as f64;
+            }
+        }
+    }
+    (rank, res, top)
+}
+
+fn assert_rel(what: &str, got: &[f64], want: &[f64], tol: f64) {
+    assert_eq!(got.len(), want.len(), "{}", what);
+    for (i, (a, b)) in got.iter().zip(want).enumerate() {
+        assert!((a - b).abs() <= tol * b.abs().max(1e-12), "{} [{}]: {} vs host {} (relative {:.2e})", what, i, a, b, (a - b).abs() / b.abs());
+    }
+}
+
+#[test]
+fn singular_values_and_effective_rank_of_known_matrices() {
+    // U diag(s) V^T, both shapes (Gram H H^T and H^T H): the singular values come back exactly.
+    let s = [5.0, 3.0, 2.5, 1.0, 0.5, 0.01];
+    for (m, n) in [(6, 9), (9, 6), (6, 6)] {
+        let a = givens_product(m, 7).matmul(&diag(&s, m, n)).unwrap().matmul(&givens_product(n, 8).transpose()).unwrap();
+        let got = collapse::singular_values(&a.data, m, n).unwrap();
+        assert_rel(&format!("{}x{} singular values", m, n), &got, &s, 1e-10);
+        let p: Vec<f64> = s.iter().map(|v| v / s.iter().sum::<f64>()).collect();
+        let want = (-p.iter().map(|q| q * q.ln()).sum::<f64>()).exp();
+        assert_rel("effective rank", &[collapse::effective_rank(&got)], &[want], 1e-10);
+    }
+    // Equal singular values: the rank itself; rank one (every token a multiple of one vector): 1.
+    assert!((collapse::effective_rank(&[2.0; 7]) - 7.0).abs() < 1e-12);
+    let (u, v) = (Rng::new(3).normals(5, 1.0), Rng::new(4).normals(8, 1.0));
+    let uv: Vec<f64> = u.iter().flat_map(|a| v.iter().map(move |b| a * b)).collect();
+    let sv = collapse::singular_values(&uv, 5, 8).unwrap();
+    assert!((collapse::effective_rank(&sv) - 1.0).abs() < 1e-6, "rank one: {:?}", sv);
+    // Eigenvalues of a symmetric tridiagonal [2 -1; -1 2 -1; ...]: 2 - 2 cos(k pi / (n + 1)).
+    let n = 12;
+    let t: Vec<f64> = (0..n * n).map(|k| match (k / n) as i64 - (k % n) as i64 { 0 => 2.0, 1 | -1 => -1.0, _ => 0.0 }).collect();
+    let mut ev = collapse::symmetric_eigenvalues(t, n).unwrap();
+    ev.sort_by(|a, b| a.total_cmp(b));
+    let want: Vec<f64> = (1..=n).map(|k| 2.0 - 2.0 * (k as f64 * std::f64::consts::PI / (n + 1) as f64).cos()).collect();
+    assert_rel("tridiagonal eigenvalues", &ev, &want, 1e-12);
+}
+
+#[test]
+fn collapse_metrics_match_an_independent_host_svd() {
+    // Tokens sharing a per-layer direction with a layer-dependent weight (from spread to nearly
+    // collapsed), T < D and T > D.
+    for (t, d) in [(6usize, 10usize), (12, 5)] {
+        let (l, b) = (3usize, 3usize);
+        let mut rng = Rng::new(21 + t as u64);
+        let mut h = vec![0f32; l * b * t * d];
+        for li in 0..l {
+            let shared: Vec<f64> = rng.normals(d, 1.0);
+            let spread = [1.0, 0.3, 0.02][li];
+            for bi in 0..b {
+                for ti in 0..t {
+                    let scale = 1.0 + rng.uniform();
+                    for c in 0..d {
+                        h[((li * b + bi) * t + ti) * d + c] = (scale * shared[c] + spread * rng.normal()) as f32;
+                    }
+                }
+            }
+        }
+        let dims = [l as i64, b as i64, t as i64, d as i64];
+        let (rank, res, top) = host_collapse(&h, &dims, 0);
+        // The library's host path (Gram + tridiagonal QL), summed in two halves of the batch.
+        let mut sums = collapse::CollapseSums::new(l);
+        let half = |lo: usize, hi: usize| -> Vec<f32> {
+            (0..l).flat_map(|li| h[(li * b + lo) * t * d..(li * b + hi) * t * d].to_vec()).collect()
+        };
+        sums.add(&half(0, 1), &[l as i64, 1, t as i64, d as i64]).unwrap();
+        sums.add(&half(1, b), &[l as i64, (b - 1) as i64, t as i64, d as i64]).unwrap();
+        assert_eq!(sums.examples, b);
+        assert_rel("effective rank", &sums.mean_effective_rank(), &rank, 1e-5);
+        for li in 0..l {
+            let k = t.min(d).min(collapse::TOP_SINGULAR);
+            assert_rel(&format!("top singular values, block {}", li), &sums.mean_top_singular()[li][..k], &top[li][..k], 1e-5);
+            assert!(sums.mean_top_singular()[li][k..].iter().all(|&v| v == 0.0));
+        }
+        // The traced residual, on device.
+        let got = run_metrics(&HostTensor::from_slice(&dims, &h).unwrap());
+        assert_rel("relative residual", &got[5], &res, 1e-5);
+        // The layers really differ: spread tokens have a high rank, nearly collapsed ones about 1;
+        // tokens of different lengths along one direction still leave a residual to their mean.
+        assert!(rank[0] > 2.5 && rank[2] < 1.5 && res[2] < 0.5 * res[0], "ranks {:?}, residuals {:?}", rank, res);
+    }
 }
 
 // ---- spectral norms -----------------------------------------------------------------------
@@ -559,8 +723,11 @@ fn cli_writes_csv_json_and_pngs() {
     let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("smoothing.json")).unwrap()).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 2);
     assert_eq!(json[1]["rows"].as_array().unwrap().len(), 3);
-    // 2 x 2 panels of 420 x 300, a legend of two rows below.
-    assert_eq!(png_size(&out.join("smoothing.png"), true), (840, 600 + 14 + 2 * 22));
+    // 3 x 2 panels of 420 x 300, a legend of two rows below.
+    assert_eq!(png_size(&out.join("smoothing.png"), true), (840, 900 + 14 + 2 * 22));
+    let sv = std::fs::read_to_string(out.join("singular_values.csv")).unwrap();
+    assert_eq!(sv.lines().count(), 1 + 2 + 3, "{}", sv);
+    assert!(sv.starts_with("model,kind,depth,width,tokens,examples,layer,rel_depth,s1,") && sv.lines().next().unwrap().ends_with(",s8"), "{}", sv);
 
     let (ok, err) = bamboo(&["analyze", "spectra", mae.to_str().unwrap(), mae.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(ok, "{}", err);

@@ -191,17 +191,28 @@ fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
     let noise = g.param("noise", &[8, c.num_patches() as i64], DType::F32);
     let o = StackOptions { keep_hidden: true, ..Default::default() };
     let hidden = mae::forward(&c, &p, &images, &noise, &o).unwrap().hidden.unwrap();
-    let m = bamboo::analysis::metrics::smoothing(&hidden.slice_axis(2, 1, hidden.dim(2)).unwrap()).unwrap();
-    let f = Function::new(&g, &[m.token_std, m.cos_pearson, m.hf_share]).unwrap();
+    let patches = hidden.slice_axis(2, 1, hidden.dim(2)).unwrap();
+    let m = bamboo::analysis::metrics::smoothing(&patches).unwrap();
+    let f = Function::new(&g, &[m.token_std, m.cos_pearson, m.hf_share, m.rel_residual, patches]).unwrap();
     let prog = Program::compile(common::client(), &f, &CompileOptions::default()).unwrap();
     let mut inputs = initial;
     inputs.extend(batch(0, 8, 1));
     let want = prog.run_host(common::client(), &inputs).unwrap();
-    for (k, name) in ["token_std", "cosine", "hf_share"].iter().enumerate() {
+    for (k, name) in ["token_std", "cosine", "hf_share", "rel_residual"].iter().enumerate() {
         let want: Vec<f32> = want[k].to_vec().unwrap();
         let got = series(&reports[0], name);
         for (g, w) in got.iter().zip(&want) {
             assert!((g - w).abs() < 1e-5 * w.abs().max(1.0), "{}: watched {:?} vs analysis {:?}", name, got, want);
+        }
+    }
+    // Host metrics of the batch's 8 examples (all of it here).
+    let mut sums = bamboo::analysis::collapse::CollapseSums::new(c.encoder.depth);
+    sums.add(&want[4].to_vec::<f32>().unwrap(), &want[4].dims).unwrap();
+    let tops: Vec<f64> = sums.mean_top_singular().iter().map(|t| t[0]).collect();
+    for (name, w) in [("effective_rank", sums.mean_effective_rank()), ("top_singular", tops)] {
+        let got = series(&reports[0], name);
+        for (g, w) in got.iter().zip(&w) {
+            assert!((*g as f64 - w).abs() < 1e-4 * w.abs().max(1.0), "{}: watched {:?} vs analysis {:?}", name, got, w);
         }
     }
 }

@@ -11,6 +11,11 @@
 //!   of the token sequence is `sum_t h_t = T m`, and by Parseval the total spectral energy is
 //!   `T sum_t ||h_t||^2`, so no FFT is needed. The DC term is the same for a 1-D transform along
 //!   the sequence and a 2-D one over the patch grid, so the share is too.
+//! - relative residual to the mean token: `||H - 1 m^T||_F / ||H||_F` (the square root of one
+//!   example's high-frequency share, averaged over examples after the root).
+//!
+//! The effective rank and the top singular values need an eigenvalue solver, which StableHLO
+//! lacks: they are computed on the host (`analysis::collapse`).
 
 use crate::graph::{Tensor, TraceError, TraceResult};
 
@@ -24,12 +29,13 @@ pub struct SmoothingTensors {
     pub cos_pearson: Tensor,
     pub cos_mean_centred: Tensor,
     pub hf_share: Tensor,
+    pub rel_residual: Tensor,
 }
 
 impl SmoothingTensors {
     /// In the order `SmoothingRow` lists them.
     pub fn into_vec(self) -> Vec<Tensor> {
-        vec![self.token_std, self.cos_uncentred, self.cos_pearson, self.cos_mean_centred, self.hf_share]
+        vec![self.token_std, self.cos_uncentred, self.cos_pearson, self.cos_mean_centred, self.hf_share, self.rel_residual]
     }
 }
 
@@ -51,8 +57,12 @@ pub fn smoothing(hidden: &Tensor) -> TraceResult<SmoothingTensors> {
     let dc = mean_token.square()?.sum(&[2, 3], false)?.mul_scalar(t)?; // [L, B]
     let total = hidden.square()?.sum(&[2, 3], false)?;
     let hf_share = dc.div(&total)?.neg()?.add_scalar(1.0)?.mean(&[1], false)?;
+    // Summed directly from the centred tokens (not 1 - dc / total), which would cancel when the
+    // tokens nearly coincide.
+    let residual = centred.square()?.sum(&[2, 3], false)?; // [L, B]
+    let rel_residual = residual.div(&total.maximum(&hidden.graph().scalar(NORM_EPS, hidden.dtype()))?)?.sqrt()?.mean(&[1], false)?;
 
-    Ok(SmoothingTensors { token_std, cos_uncentred, cos_pearson, cos_mean_centred, hf_share })
+    Ok(SmoothingTensors { token_std, cos_uncentred, cos_pearson, cos_mean_centred, hf_share, rel_residual })
 }
 
 /// Mean cosine over ordered token pairs `i != j`, per example, averaged over the batch: `[L]`.

@@ -2,11 +2,13 @@
 //! and MAE reconstruction grids.
 //!
 //! The smoothing metrics are traced reductions over every block's tokens, compiled into the same
-//! program as the forward pass: only `[L]` vectors come back to the host. Spectral norms are host
+//! program as the forward pass. The effective rank and the top singular values are host f64
+//! linear algebra on the hidden states the same program returns (`collapse`). Spectral norms are host
 //! linear algebra on weights read from the checkpoint. Plots are drawn by a small raster plotter
 //! and written as PNG.
 
 pub mod checkpoint;
+pub mod collapse;
 pub mod hidden;
 pub mod images;
 pub mod linalg;

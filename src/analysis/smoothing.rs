@@ -1,10 +1,13 @@
 //! `analyze smoothing`: one compiled program per model (forward + metric reductions), run over
-//! a few batches; per-block means and their CSV / JSON forms.
+//! a few batches; per-block means and their CSV / JSON forms. The program also returns every
+//! block's tokens, from which the host computes the effective rank and the top singular values
+//! (`collapse`: StableHLO has no eigenvalue op).
 
 use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::checkpoint::Checkpoint;
+use super::collapse::{CollapseSums, TOP_SINGULAR};
 use super::hidden::Analysed;
 use super::metrics::smoothing;
 use crate::graph::{DType, Function, Graph};
@@ -37,6 +40,12 @@ pub struct SmoothingRow {
     pub cos_pearson: f64,
     pub cos_mean_centred: f64,
     pub hf_share: f64,
+    /// `||H - 1 m^T||_F / ||H||_F` per example (H: the example's tokens, m: their mean).
+    pub rel_residual: f64,
+    /// `exp` of the entropy of the normalised singular values of H, per example.
+    pub effective_rank: f64,
+    /// The `TOP_SINGULAR` largest singular values of H, each averaged over the examples.
+    pub top_singular: Vec<f64>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -54,7 +63,8 @@ pub struct SmoothingReport {
 }
 
 /// The traced program: parameters (spec order), then the input (images `[B, C, S, S]` or ids
-/// `[B, S]`); outputs the five `[L]` metrics. Also returns the tokens per example they see.
+/// `[B, S]`); outputs the six `[L]` metrics, then the hidden states `f32[L, B, T, D]` they
+/// were computed from. Also returns the tokens per example they see.
 pub fn trace(model: &Analysed, input_dims: &[i64], tokens: Tokens) -> Result<(Function, usize)> {
     let g = Graph::new("smoothing");
     let params = Params::declare(&g, &model.specs(), DType::F32);
@@ -64,7 +74,9 @@ pub fn trace(model: &Analysed, input_dims: &[i64], tokens: Tokens) -> Result<(Fu
         hidden = hidden.slice_axis(2, 1, hidden.dim(2))?;
     }
     let t = hidden.dim(2) as usize;
-    Ok((Function::new(&g, &smoothing(&hidden)?.into_vec())?, t))
+    let mut outs = smoothing(&hidden)?.into_vec();
+    outs.push(hidden);
+    Ok((Function::new(&g, &outs)?, t))
 }
 
 /// Runs `ckpt` over `batches` (images of the model's size, or token ids) and averages the metrics.
@@ -81,7 +93,8 @@ pub fn analyze(client: &Client, options: &CompileOptions, ckpt: &Checkpoint, bat
     let prog = Program::compile(client, &func, options)?;
 
     let depth = model.depth();
-    let mut sums = vec![vec![0f64; depth]; 5];
+    let mut sums = vec![vec![0f64; depth]; 6];
+    let mut collapse = CollapseSums::new(depth);
     let mut inputs = params;
     inputs.push(first.clone());
     for b in batches {
@@ -92,7 +105,10 @@ pub fn analyze(client: &Client, options: &CompileOptions, ckpt: &Checkpoint, bat
                 *s += v as f64;
             }
         }
+        let hidden = outs.last().context("the smoothing program returns its hidden states")?;
+        collapse.add(&hidden.to_vec::<f32>()?, &hidden.dims)?;
     }
+    let (ranks, tops) = (collapse.mean_effective_rank(), collapse.mean_top_singular());
     let n = batches.len() as f64;
     let rows = (0..depth)
         .map(|l| SmoothingRow {
@@ -103,6 +119,9 @@ pub fn analyze(client: &Client, options: &CompileOptions, ckpt: &Checkpoint, bat
             cos_pearson: sums[2][l] / n,
             cos_mean_centred: sums[3][l] / n,
             hf_share: sums[4][l] / n,
+            rel_residual: sums[5][l] / n,
+            effective_rank: ranks[l],
+            top_singular: tops[l].clone(),
         })
         .collect();
     Ok(SmoothingReport {
@@ -120,11 +139,11 @@ pub fn analyze(client: &Client, options: &CompileOptions, ckpt: &Checkpoint, bat
 
 /// One CSV for any number of reports: a row per (model, block).
 pub fn to_csv(reports: &[SmoothingReport]) -> String {
-    let mut s = String::from("model,checkpoint,kind,depth,width,tokens,examples,layer,rel_depth,token_std,cos_uncentred,cos_pearson,cos_mean_centred,hf_share\n");
+    let mut s = String::from("model,checkpoint,kind,depth,width,tokens,examples,layer,rel_depth,token_std,cos_uncentred,cos_pearson,cos_mean_centred,hf_share,rel_residual,effective_rank\n");
     for r in reports {
         for w in &r.rows {
             s += &format!(
-                "{},{},{},{},{},{},{},{},{:.6},{:.8},{:.8},{:.8},{:.8},{:.8}\n",
+                "{},{},{},{},{},{},{},{},{:.6},{:.8},{:.8},{:.8},{:.8},{:.8},{:.8},{:.8}\n",
                 csv_field(&r.label),
                 csv_field(&r.checkpoint),
                 r.model,
@@ -138,8 +157,30 @@ pub fn to_csv(reports: &[SmoothingReport]) -> String {
                 w.cos_uncentred,
                 w.cos_pearson,
                 w.cos_mean_centred,
-                w.hf_share
+                w.hf_share,
+                w.rel_residual,
+                w.effective_rank
             );
+        }
+    }
+    s
+}
+
+/// `singular_values.csv`: a row per (model, block), the `TOP_SINGULAR` largest singular values
+/// of the token matrix (each averaged over the examples), largest first.
+pub fn singular_values_csv(reports: &[SmoothingReport]) -> String {
+    let mut s = String::from("model,kind,depth,width,tokens,examples,layer,rel_depth");
+    for k in 1..=TOP_SINGULAR {
+        s += &format!(",s{}", k);
+    }
+    s.push('\n');
+    for r in reports {
+        for w in &r.rows {
+            s += &format!("{},{},{},{},{},{},{},{:.6}", csv_field(&r.label), r.model, r.depth, r.width, r.tokens, r.examples, w.layer, w.rel_depth);
+            for v in &w.top_singular {
+                s += &format!(",{:.8}", v);
+            }
+            s.push('\n');
         }
     }
     s

@@ -14,8 +14,10 @@ use crate::analysis::{checkpoint, images, spectra, text, SmoothingReport, Spectr
 
 #[derive(Subcommand)]
 pub enum Analyze {
-    /// Per block: token std (Eq. 1), token-pair cosine similarity, high-frequency energy share;
-    /// computed on device; CSV, JSON and a PNG comparing the models by relative depth. Image
+    /// Per block: token std (Eq. 1), token-pair cosine similarity, high-frequency energy share,
+    /// relative residual to the mean token (on device), effective rank and the 8 largest
+    /// singular values of each example's token matrix (on the host, f64); CSV, JSON,
+    /// singular_values.csv and a PNG comparing the models by relative depth. Image
     /// models (vit, mae) read --data, text models (bert, opt) read --text; one run may mix them.
     Smoothing(SmoothingArgs),
     /// Per layer: ||W_Q W_K^T||_2 and ||W_V||_2 of two models and their ratios (beta_QK, beta_V).
@@ -58,7 +60,7 @@ pub struct SmoothingArgs {
     /// Which tokens the metrics see.
     #[arg(long, value_enum, default_value_t = TokenSet::Patches)]
     tokens: TokenSet,
-    /// Output folder: smoothing.csv, smoothing.json, smoothing.png.
+    /// Output folder: smoothing.csv, smoothing.json, smoothing.png, singular_values.csv.
     #[arg(long, default_value = "analysis-out")]
     out: PathBuf,
 }
@@ -117,7 +119,10 @@ fn run_smoothing(a: &SmoothingArgs) -> Result<()> {
         print_smoothing(&r);
         reports.push(r);
     }
-    write_outputs(&a.out, "smoothing", &smoothing::to_csv(&reports), &serde_json::to_string_pretty(&reports)?, &smoothing_chart(&reports))
+    write_outputs(&a.out, "smoothing", &smoothing::to_csv(&reports), &serde_json::to_string_pretty(&reports)?, &smoothing_chart(&reports))?;
+    write(&a.out.join("singular_values.csv"), smoothing::singular_values_csv(&reports).as_bytes())?;
+    eprintln!("wrote singular_values.csv to {}", a.out.display());
+    Ok(())
 }
 
 /// The --text windows for one text model (read once per model: BERT and OPT wrap them differently).
@@ -127,25 +132,37 @@ fn text_batches(a: &SmoothingArgs, t: &TextModel) -> Result<Vec<crate::runtime::
 
 fn print_smoothing(r: &SmoothingReport) {
     println!("{} ({}, {} x {}, {} tokens)", r.label, r.model, r.depth, r.width, r.tokens);
-    println!("  layer  rel   token_std  cos_pearson  cos_uncentred  cos_mean_centred  hf_share");
+    println!("  layer  rel   token_std  cos_pearson  cos_uncentred  cos_mean_centred  hf_share  rel_resid  eff_rank       s1");
     for w in &r.rows {
         println!(
-            "  {:>5}  {:.2}  {:>9.4}  {:>11.4}  {:>13.4}  {:>16.4}  {:>8.4}",
-            w.layer, w.rel_depth, w.token_std, w.cos_pearson, w.cos_uncentred, w.cos_mean_centred, w.hf_share
+            "  {:>5}  {:.2}  {:>9.4}  {:>11.4}  {:>13.4}  {:>16.4}  {:>8.4}  {:>9.4}  {:>8.3}  {:>7.3}",
+            w.layer,
+            w.rel_depth,
+            w.token_std,
+            w.cos_pearson,
+            w.cos_uncentred,
+            w.cos_mean_centred,
+            w.hf_share,
+            w.rel_residual,
+            w.effective_rank,
+            w.top_singular.first().copied().unwrap_or(f64::NAN)
         );
     }
 }
 
 /// Figure 1's analogue: one panel per metric, one line per model, x = relative depth. The
 /// cosine panels show the Pearson (channel-centred) and uncentred variants; the mean-token
-/// centred one is pinned near -1/(T-1) and stays in the CSV only.
+/// centred one is pinned near -1/(T-1) and stays in the CSV only. The last row: the effective
+/// rank of the token matrix and its relative residual to the mean token.
 pub fn smoothing_chart(reports: &[SmoothingReport]) -> crate::analysis::plot::canvas::Canvas {
     type Get = fn(&crate::analysis::SmoothingRow) -> f64;
-    let metrics: [(&str, Get); 4] = [
+    let metrics: [(&str, Get); 6] = [
         ("TOKEN STD (EQ. 1)", |w| w.token_std),
         ("COSINE, PEARSON", |w| w.cos_pearson),
         ("COSINE, UNCENTRED", |w| w.cos_uncentred),
         ("HIGH-FREQ. SHARE", |w| w.hf_share),
+        ("EFFECTIVE RANK", |w| w.effective_rank),
+        ("RESIDUAL TO MEAN TOKEN", |w| w.rel_residual),
     ];
     let panels: Vec<Panel> = metrics
         .iter()

@@ -1,6 +1,6 @@
 //! `bamboo configs`: the presets as the paper's tables, one preset's JSON, and the width solver.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 
 use crate::config;
@@ -19,7 +19,8 @@ enum Action {
     /// The width (a multiple of the head dimension) whose encoder FLOPs at DEPTH come closest
     /// to the reference preset's, and its heads.
     Solve {
-        /// Reference preset: base, large, huge (the paper's MAE settings), bert-base, or any name.
+        /// Reference preset: base, large, huge (the paper's MAE settings), bert-base, or any name;
+        /// or a configuration file (`*.json`, as `--config` takes).
         #[arg(long)]
         like: String,
         /// Depth of the new stack.
@@ -32,7 +33,7 @@ enum Action {
         #[arg(long)]
         json: bool,
     },
-    /// Print a preset's configuration as JSON.
+    /// Print a preset's configuration (or a `*.json` configuration file's) as JSON.
     Show {
         name: String,
         /// Override the encoder depth / width / heads (the MLP stays 4 x width, as in training).
@@ -48,6 +49,16 @@ enum Action {
     },
 }
 
+/// A preset by name, or a configuration file when the name ends in `.json` (named by its path).
+fn named_config(name: &str) -> Result<config::Preset> {
+    if !name.ends_with(".json") {
+        return Ok(config::find(name)?);
+    }
+    let text = std::fs::read_to_string(name).with_context(|| format!("reading {}", name))?;
+    let m = config::ModelConfig::from_json(&text).with_context(|| name.to_string())?;
+    Ok(config::Preset { name: name.to_string(), table: String::new(), reference: String::new(), config: m })
+}
+
 pub fn run(a: &ConfigsArgs) -> Result<()> {
     match &a.action {
         None => {
@@ -57,7 +68,7 @@ pub fn run(a: &ConfigsArgs) -> Result<()> {
             print!("{}", config::render(&config::rows(a.filter.as_deref())));
         }
         Some(Action::Solve { like, depth, head_dim, json }) => {
-            let reference = config::find(like)?;
+            let reference = named_config(like)?;
             let s = config::solve(&reference.config, *depth, *head_dim)?;
             let r = reference.config.encoder();
             if *json {
@@ -76,7 +87,7 @@ pub fn run(a: &ConfigsArgs) -> Result<()> {
             );
         }
         Some(Action::Show { name, depth, width, heads, counts }) => {
-            let m = config::preset(name)?;
+            let m = named_config(name)?.config;
             let mut e = m.encoder();
             if let Some(d) = depth {
                 e.depth = *d;

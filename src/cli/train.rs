@@ -105,7 +105,8 @@ pub struct Common {
     #[arg(long)]
     pub attention_dropout: Option<f64>,
     /// Every K steps, the step also computes each block's over-smoothing metrics on its batch
-    /// (token std, cosine similarity, high-frequency share), logged as `smoothing/*` series.
+    /// (token std, cosine similarity, high-frequency share, residual to the mean token, and from
+    /// 8 examples the effective rank and largest singular value), logged as `smoothing/*` series.
     #[arg(long, value_name = "K")]
     pub watch_smoothing: Option<u64>,
     /// Override the encoder depth / width / heads (a quick Bamboo variant).

@@ -6,7 +6,8 @@
 //!   every model parameter (spec order) | optimizer state (per trainable parameter, per slot)
 //!   | step (i32) | batch inputs (`[B, ...]`, or `[A, B, ...]` with A accumulation steps)
 //! Results: updated trainable parameters | updated state | step + 1 | loss | grad norm | lr | metrics
-//!   (| the `WATCHED` per-block vectors, in the watching variant)
+//!   (| the `WATCHED` per-block vectors | device 0's first `WATCH_EXAMPLES` examples' hidden
+//!   states `f32[L, E, T, D]`, in the watching variant)
 
 use crate::graph::{grad, scan, DType, Function, Graph, ReduceKind, ScanOptions, Tensor, TraceError, TraceResult};
 use crate::models::{ParamSpec, Params};
@@ -81,8 +82,13 @@ fn to_compute(t: &Tensor, bf16: bool) -> TraceResult<Tensor> {
 
 /// The per-block over-smoothing metrics a watching step returns after its other results, each
 /// `[L]` (batch means; see `analysis::metrics`): the paper's token std, the mean cosine
-/// similarity of channel-centred tokens (Pearson) and the high-frequency energy share.
-pub const WATCHED: [&str; 3] = ["token_std", "cosine", "hf_share"];
+/// similarity of channel-centred tokens (Pearson), the high-frequency energy share and the
+/// relative residual to the mean token. The hidden states of a few examples follow them, for
+/// the metrics the host computes (effective rank, top singular value: `analysis::collapse`).
+pub const WATCHED: [&str; 4] = ["token_std", "cosine", "hf_share", "rel_residual"];
+
+/// Examples (of device 0's micro-batch) whose hidden states a watching step returns.
+pub const WATCH_EXAMPLES: i64 = 8;
 
 /// Loss, metrics and gradients of one micro-batch; with `watch`, also the `WATCHED` vectors.
 fn loss_and_grads(
@@ -105,8 +111,10 @@ fn loss_and_grads(
     let metrics = out.metrics.into_iter().map(|(_, m)| m.convert(DType::F32)).collect::<TraceResult<_>>()?;
     let watched = if watch {
         let hidden = out.hidden.ok_or_else(|| TraceError::new("train_step", format!("the {} objective does not expose its hidden states to watch", obj.name())))?;
-        let m = crate::analysis::metrics::smoothing(&hidden.convert(DType::F32)?)?;
-        vec![m.token_std, m.cos_pearson, m.hf_share]
+        let hidden = hidden.convert(DType::F32)?;
+        let m = crate::analysis::metrics::smoothing(&hidden)?;
+        let sample = hidden.slice_axis(1, 0, hidden.dim(1).min(WATCH_EXAMPLES))?;
+        vec![m.token_std, m.cos_pearson, m.hf_share, m.rel_residual, sample]
     } else {
         vec![]
     };
@@ -186,7 +194,13 @@ fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Funct
     let grads: Vec<Tensor> = grads.iter().map(|t| replica_mean(t, c.replicas)).collect::<TraceResult<_>>()?;
     let loss = replica_mean(&loss, c.replicas)?;
     let metrics: Vec<Tensor> = metrics.iter().map(|t| replica_mean(t, c.replicas)).collect::<TraceResult<_>>()?;
-    let watched: Vec<Tensor> = watched.iter().map(|t| replica_mean(t, c.replicas)).collect::<TraceResult<_>>()?;
+    // The per-block vectors are means over every replica's batch; the hidden-state sample is
+    // each device's own.
+    let watched: Vec<Tensor> = watched
+        .iter()
+        .enumerate()
+        .map(|(k, t)| if k < WATCHED.len() { replica_mean(t, c.replicas) } else { Ok(t.clone()) })
+        .collect::<TraceResult<_>>()?;
     let (grads, grad_norm) = clip_by_global_norm(&grads, c.clip)?;
 
     let lr = c.schedule.at(&step)?;

@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 
 use super::init::init_param;
 use super::objective::Objective;
+use crate::analysis::collapse::CollapseSums;
 use super::step::{build_train_step, build_watching_step, StepConfig, StepLayout, WATCHED};
 use super::weights::{host_params, to_checkpoint};
 use crate::checkpoint::commit::{self, read_marker, read_verified};
@@ -105,7 +106,9 @@ impl Trainer {
 
     /// Every `every` steps (when `step % every == 0`), run the step variant that also computes
     /// the per-block over-smoothing metrics of its batch (`step::WATCHED`); they come back as
-    /// metrics `smoothing/<name>/block_<l>`. Compiled once, here.
+    /// metrics `smoothing/<name>/block_<l>`, with `effective_rank` and `top_singular` (the
+    /// largest singular value) computed on the host from the first `step::WATCH_EXAMPLES`
+    /// examples of device 0. Compiled once, here.
     pub fn watch_smoothing(&mut self, obj: &dyn Objective, every: u64) -> Result<()> {
         ensure!(every > 0, "the smoothing watch interval must be positive");
         let (f, _) = build_watching_step(obj, &self.config)?;
@@ -254,6 +257,15 @@ impl Trainer {
         for (name, b) in WATCHED.iter().zip(&results[n_scalars..]) {
             let per_block: Vec<f32> = b.to_host()?.to_vec()?;
             named.extend(per_block.iter().enumerate().map(|(l, v)| (format!("smoothing/{}/block_{:02}", name, l), *v)));
+        }
+        if let Some(sample) = results.get(n_scalars + WATCHED.len()) {
+            // Host metrics of device 0's first examples (StableHLO has no eigenvalue op).
+            let h = sample.to_host()?;
+            let mut sums = CollapseSums::new(h.dims[0] as usize);
+            sums.add(&h.to_vec::<f32>()?, &h.dims)?;
+            let (ranks, tops) = (sums.mean_effective_rank(), sums.mean_top_singular());
+            named.extend(ranks.iter().enumerate().map(|(l, v)| (format!("smoothing/effective_rank/block_{:02}", l), *v as f32)));
+            named.extend(tops.iter().enumerate().map(|(l, v)| (format!("smoothing/top_singular/block_{:02}", l), v[0] as f32)));
         }
         Ok(StepMetrics { step: pending.step, loss: vals[0], grad_norm: vals[1], lr: vals[2], metrics: named })
     }
