@@ -1,12 +1,13 @@
 //! A user's runs are never lost or corrupted: an existing run folder is refused without
 //! `--resume` and left untouched, a resume must continue the same run, a finished run is left
 //! alone, checkpoint reads are checked against their commit markers, pruning never touches a
-//! checkpoint another run wrote. All through the real
+//! checkpoint another run wrote, and Ctrl-C saves a checkpoint that resumes. All through the real
 //! binary, the real plugin and real files.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn cmd(args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_bamboo"));
@@ -182,9 +183,71 @@ fn every_checkpoint_read_is_checked_against_its_commit_marker() {
         assert!(t.contains(&named), "{:?}: the folder is not named:\n{}", args, t);
     }
     // The same file inside a checkpoint folder is checked; the bare file, given on purpose, is read.
-    refused(&["analyze", "spectra", &format!("{}/model.safetensors", b), &format!("{}/model.safetensors", good.display())], &["content differs"]);
+    refused(&["analyze", "spectra", &format!("{}/model.safetensors", b), &format!("{}/model.safetensors", good.display()), "--out", &out("s1")], &["content differs"]);
     let bare = d.join("bare.safetensors");
     std::fs::copy(good.join("model.safetensors"), &bare).unwrap();
-    let o = ok(&["analyze", "spectra", &bare.display().to_string(), &good.display().to_string()]);
+    let o = ok(&["analyze", "spectra", &bare.display().to_string(), &good.display().to_string(), "--out", &out("s2")]);
     assert!(!o.contains("error"), "{}", o);
+}
+
+/// Waits until `dir/metrics.jsonl` has at least `n` lines.
+fn wait_for_steps(dir: &Path, n: usize, child: &mut std::process::Child) {
+    let t0 = Instant::now();
+    loop {
+        let lines = std::fs::read_to_string(dir.join("metrics.jsonl")).map(|s| s.lines().count()).unwrap_or(0);
+        if lines >= n {
+            return;
+        }
+        assert!(child.try_wait().unwrap().is_none(), "the run ended before step {}", n);
+        assert!(t0.elapsed() < Duration::from_secs(300), "no step {} after 300 s", n);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn sigint(child: &std::process::Child) {
+    let s = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(s.success());
+}
+
+#[test]
+fn ctrl_c_saves_a_checkpoint_that_resumes_and_a_second_one_quits_at_once() {
+    let d = tmp("sigint");
+    let cfg = d.join("mae.json");
+    std::fs::write(&cfg, mae_json(32)).unwrap();
+    let cfg = cfg.display().to_string();
+    let run = d.join("run");
+    let r = run.display().to_string();
+    let args = ["pretrain", "mae", "--preset", "mae-vit-t28", "--config", &cfg, "--batch", "16", "--steps", "100000", "--out", &r];
+    let mut child = cmd(&args).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+    wait_for_steps(&run, 2, &mut child);
+    sigint(&child);
+    let o = child.wait_with_output().unwrap();
+    let t = String::from_utf8_lossy(&o.stderr).to_string();
+    assert_eq!(o.status.code(), Some(130), "{}", t);
+    let saved = ckpts(&run);
+    assert_eq!(saved.len(), 1, "{:?}\n{}", saved, t);
+    let ck = run.join(&saved[0]);
+    assert!(t.contains(&format!("saved checkpoint {}", ck.display())) && t.contains("--resume"), "{}", t);
+    bamboo::checkpoint::commit::read_marker(&ck).unwrap();
+    let step: u64 = saved[0].trim_start_matches("ckpt-").parse().unwrap();
+    assert!(step >= 2);
+    assert_eq!(logged_steps(&run), (1..=step).collect::<Vec<_>>());
+
+    // It resumes from there (one more step).
+    let stop = (step + 1).to_string();
+    let more: Vec<&str> = args.iter().copied().chain(["--resume", "--stop-after", &stop]).collect();
+    let out = ok(&more);
+    assert!(out.contains(&format!("resumed from {} at step {}", ck.display(), step)), "{}", out);
+    assert_eq!(logged_steps(&run), (1..=step + 1).collect::<Vec<_>>());
+
+    // Two Ctrl-C in a row: the second ends the process at once, without a checkpoint.
+    let run2 = d.join("run2");
+    let r2 = run2.display().to_string();
+    let args2: Vec<&str> = args.iter().map(|a| if *a == r { r2.as_str() } else { a }).collect();
+    let mut child = cmd(&args2).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap();
+    wait_for_steps(&run2, 1, &mut child);
+    sigint(&child);
+    sigint(&child);
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(130), "{}", String::from_utf8_lossy(&o.stderr));
 }

@@ -105,6 +105,8 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
         crate::checkpoint::write_bytes_atomic(&dir.join("config.json"), serde_json::to_string_pretty(&opts.config)?.as_bytes())?;
     }
 
+    // Ctrl-C from here on stops at the next step boundary with a checkpoint.
+    let _interrupt = super::interrupt::install();
     let mut progress = Progress::stderr(opts.steps, opts.log_every.max(1));
     let start_step = trainer.step;
     let t0 = Instant::now();
@@ -122,7 +124,8 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
             None => trainer.upload(&source.next_batch()?)?,
         };
         let launched = trainer.launch(uploaded)?;
-        let due = (opts.checkpoint_every > 0 && trainer.step % opts.checkpoint_every == 0) || trainer.step == opts.steps;
+        let interrupted = super::interrupt::requested();
+        let due = (opts.checkpoint_every > 0 && trainer.step % opts.checkpoint_every == 0) || trainer.step == opts.steps || interrupted;
         if opts.overlap && !due {
             next = Some(trainer.upload(&source.next_batch()?)?);
         }
@@ -154,6 +157,15 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
                 m.sync()?;
             }
             last_ckpt = Some((trainer.step, p));
+        }
+        if interrupted {
+            progress.finish();
+            if let (Some(metrics), Some(tb)) = (metrics.as_ref(), tb.as_mut()) {
+                tb.flush()?;
+                metrics.sync()?;
+            }
+            let checkpoint = if writer { last_ckpt.map(|(_, p)| p) } else { None };
+            return Err(super::interrupt::Interrupted { step: trainer.step, checkpoint }.into());
         }
     }
     progress.finish();
