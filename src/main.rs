@@ -9,6 +9,10 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 fn main() {
     restore_sigpipe();
     if let Err(e) = bamboo::cli::run() {
+        if let Some(i) = e.downcast_ref::<bamboo::train::interrupt::Interrupted>() {
+            eprintln!("{}", i);
+            std::process::exit(bamboo::train::interrupt::EXIT_STATUS);
+        }
         eprintln!("error: {:#}", e);
         std::process::exit(1);
     }

@@ -499,3 +499,96 @@ fn second_plugin_version_by_explicit_path() {
     run_add(&c);
     run_all_sum(&c);
 }
+
+/// Program `i` of `many_programs_buffers_and_clients_tear_down_in_any_order`: `a * i + b`, `a`
+/// donated into the output.
+fn scaled_add(i: usize) -> String {
+    format!(
+        r#"
+module @scaled_add_{i} {{
+  func.func public @main(%a: tensor<4xf32> {{tf.aliasing_output = 0 : i32}}, %b: tensor<4xf32>) -> (tensor<4xf32>) {{
+    %k = "stablehlo.constant"() {{value = dense<{i}.0> : tensor<4xf32>}} : () -> tensor<4xf32>
+    %0 = "stablehlo.multiply"(%a, %k) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+    %1 = "stablehlo.add"(%0, %b) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+    "func.return"(%1) : (tensor<4xf32>) -> ()
+  }}
+}}
+"#
+    )
+}
+
+/// Teardown order: 200 programs compiled, run and dropped in one process, with their outputs
+/// dropped unread (their computation possibly still outstanding), executables dropped before
+/// the buffers they produced, and client handles dropped while executables and buffers of theirs
+/// live on. Every handle keeps its client alive (each holds the client's `Arc`), so the client
+/// is destroyed last, and buffers read after everything else is gone still hold their values.
+#[test]
+fn many_programs_buffers_and_clients_tear_down_in_any_order() {
+    let b_vals = [1.0f32, 2.0, 3.0, 4.0];
+    let mut kept: Vec<(Buffer, f32)> = vec![];
+    let mut kept_exes: Vec<(Executable, Buffer, f32)> = vec![];
+    let mut c = client(None);
+    for i in 0..200usize {
+        if i % 50 == 49 {
+            // A new client; the old handle goes while its buffers and executables live on.
+            c = client(None);
+        }
+        let exe = c.compile(&format!("scaled_add_{i}"), &scaled_add(i), &CompileOptions::default()).unwrap();
+        let b = f32s(&c, &[4], &b_vals);
+        // Outputs dropped at once, without waiting: as a training loop drops a step it abandons.
+        for _ in 0..3 {
+            let a = f32s(&c, &[4], &[1.0; 4]);
+            drop(exe.execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]]).unwrap());
+        }
+        let a = f32s(&c, &[4], &[1.0; 4]);
+        let out = exe.execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]]).unwrap().remove(0).remove(0);
+        if i % 10 == 0 {
+            // Kept past its executable, its inputs and (later) its client handle.
+            kept.push((out, i as f32));
+            drop(exe);
+        } else if i % 10 == 5 {
+            // An executable kept past the client handle that compiled it, run again at the end.
+            kept_exes.push((exe, b, i as f32));
+            continue;
+        }
+        drop(b);
+    }
+    drop(c);
+    for (exe, b, i) in &kept_exes {
+        // The input comes from the executable's client, which only its handles still reach.
+        let a = exe.execute_single(&[b, b]).unwrap().remove(0);
+        let v = a.to_host().unwrap().to_f32().unwrap();
+        assert_eq!(v, b_vals.iter().map(|b| i * b + b).collect::<Vec<_>>(), "program {i} after its client handle went");
+    }
+    for (buf, i) in &kept {
+        let v = buf.to_host().unwrap().to_f32().unwrap();
+        assert_eq!(v, b_vals.iter().map(|b| i + b).collect::<Vec<_>>(), "program {i}");
+    }
+    // Concurrent executions of one program while another thread drops its outputs and, last,
+    // the executable itself: it is destroyed only after every execution returned.
+    let c = client(None);
+    let exe = std::sync::Arc::new(c.compile("scaled_add_7", &scaled_add(7), &CompileOptions::default()).unwrap());
+    let results: Vec<Buffer> = std::thread::scope(|s| {
+        let hs: Vec<_> = (0..4)
+            .map(|_| {
+                let (exe, c) = (exe.clone(), &c);
+                s.spawn(move || {
+                    let b = f32s(c, &[4], &b_vals);
+                    let mut last = None;
+                    for _ in 0..25 {
+                        let a = f32s(c, &[4], &[1.0; 4]);
+                        last = Some(exe.execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]]).unwrap().remove(0).remove(0));
+                    }
+                    last.unwrap()
+                })
+            })
+            .collect();
+        drop(exe);
+        hs.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    drop(c);
+    for r in results {
+        assert_eq!(r.to_host().unwrap().to_f32().unwrap(), vec![8.0, 9.0, 10.0, 11.0]);
+    }
+    drop(kept_exes);
+}

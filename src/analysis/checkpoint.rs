@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
 
-use crate::checkpoint::{load, read_sidecar, sidecar_path, Tensors};
+use crate::checkpoint::{read_sidecar, sidecar_path, Tensors};
 use crate::config::ModelConfig;
 use crate::train::trainer::checkpoints;
 
@@ -47,8 +47,9 @@ pub fn open(path: &Path) -> Result<Checkpoint> {
     if !exists(path) {
         bail!("{}: no such checkpoint", path.display());
     }
-    // Official MAE files (models_mae.py names) are read under the Hugging Face names.
-    let tensors = crate::train::weights::official_mae_to_hf(load(path)?).with_context(|| format!("{}", path.display()))?;
+    // Official MAE files (models_mae.py names) are read under the Hugging Face names. A file
+    // inside a checkpoint folder is checked against the folder's marker.
+    let tensors = crate::train::weights::official_mae_to_hf(crate::checkpoint::commit::load_model(path)?.1).with_context(|| format!("{}", path.display()))?;
     let config = if exists(&sidecar_path(path)) { Some(read_sidecar(path)?.model_config(&sidecar_path(path))?) } else { None };
     let label = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into());
     Ok(Checkpoint { path: path.to_path_buf(), label, config, tensors })
@@ -56,12 +57,13 @@ pub fn open(path: &Path) -> Result<Checkpoint> {
 
 /// `ckpt-*/model.safetensors` + `state.json` (`{"step", "extra": {"config": {"model": ...}}}`).
 fn open_training_folder(dir: &Path) -> Result<Checkpoint> {
-    let weights = dir.join("model.safetensors");
-    let tensors = load(&weights)?;
+    // Every file is checked against the folder's commit marker: a half-written folder is refused.
+    let marker = crate::checkpoint::commit::read_marker(dir)?;
+    let (weights, tensors) = crate::checkpoint::commit::load_model(dir)?;
     let state_path = dir.join("state.json");
-    let (config, step) = if crate::storage::exists(&state_path).unwrap_or(false) {
-        let text = crate::storage::read_to_string(&state_path).with_context(|| format!("reading {}", state_path.display()))?;
-        let state: Value = serde_json::from_str(&text).with_context(|| format!("{}: not JSON", state_path.display()))?;
+    let (config, step) = if marker.files.contains_key("state.json") {
+        let bytes = crate::checkpoint::commit::read_verified(dir, &marker, "state.json")?;
+        let state: Value = serde_json::from_slice(&bytes).with_context(|| format!("{}: not JSON", state_path.display()))?;
         let model = &state["extra"]["config"]["model"];
         let config = if model.is_object() {
             Some(ModelConfig::from_json(&model.to_string()).with_context(|| format!("{}: extra.config.model", state_path.display()))?)

@@ -107,6 +107,30 @@ pub fn read_verified(dir: &Path, marker: &Marker, name: &str) -> Result<Vec<u8>,
     Ok(bytes)
 }
 
+/// The model weights a user points at, checked: a checkpoint folder (its marker must be valid,
+/// and `model.safetensors` is verified against it), a file inside a checkpoint folder (verified
+/// the same way; a folder named `ckpt-*` without a valid marker is refused), or a bare
+/// `.safetensors` file elsewhere, read as it is. Returns the file read and its tensors.
+pub fn load_model(path: &Path) -> Result<(PathBuf, super::Tensors), CheckpointError> {
+    const MODEL: &str = "model.safetensors";
+    let (dir, name) = if storage::is_dir(path).map_err(|e| io(path, e))? {
+        (path.to_path_buf(), MODEL.to_string())
+    } else {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let in_checkpoint = dir.file_name().is_some_and(|n| n.to_string_lossy().starts_with("ckpt-"))
+            || storage::exists(&dir.join(MARKER)).unwrap_or(false);
+        if !in_checkpoint {
+            return Ok((path.to_path_buf(), super::load(path)?));
+        }
+        (dir, name)
+    };
+    let marker = read_marker(&dir)?;
+    let file = dir.join(&name);
+    let bytes = read_verified(&dir, &marker, &name)?;
+    Ok((file.clone(), super::parse(&file, &bytes)?.tensors))
+}
+
 /// Checkpoint folders `prefix*` under `run_dir`, oldest first: the committed ones with their
 /// markers, and the others with the reason they do not count (for a note).
 pub fn scan(run_dir: &Path, prefix: &str) -> Result<(Vec<(PathBuf, Marker)>, Vec<(PathBuf, String)>), CheckpointError> {

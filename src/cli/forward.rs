@@ -29,7 +29,8 @@ use inputs::{Inputs, ModelInput};
 pub struct ForwardArgs {
     #[command(flatten)]
     rt: RuntimeArgs,
-    /// Weights (safetensors, public parameter names).
+    /// Weights: safetensors (public parameter names), or a training checkpoint folder `ckpt-*`
+    /// (checked against its commit marker; its config is the one its state.json records).
     #[arg(long)]
     checkpoint: PathBuf,
     /// Model config JSON (a `ModelConfig`, or a sidecar holding one under `config`); default:
@@ -130,6 +131,15 @@ fn stream(a: &ForwardArgs, cfg: &ModelConfig, specs: &[ParamSpec], params: Vec<H
 fn load_config(ckpt: &Path, explicit: Option<&Path>) -> Result<ModelConfig> {
     let side = sidecar_path(ckpt);
     let Some(path) = explicit else {
+        if ckpt.is_dir() {
+            // A training checkpoint folder: the config its state.json records (verified).
+            let marker = checkpoint::commit::read_marker(ckpt)?;
+            let state: serde_json::Value = serde_json::from_slice(&checkpoint::commit::read_verified(ckpt, &marker, "state.json")?)
+                .with_context(|| format!("{}/state.json: not JSON", ckpt.display()))?;
+            let model = &state["extra"]["config"]["model"];
+            ensure!(model.is_object(), "{}/state.json records no model config: pass --config C.json", ckpt.display());
+            return ModelConfig::from_json(&model.to_string()).with_context(|| format!("{}/state.json: extra.config.model", ckpt.display()));
+        }
         ensure!(side.exists(), "no config: pass --config C.json or put the sidecar {} beside the checkpoint", side.display());
         return Ok(read_sidecar(ckpt)?.model_config(&side)?);
     };
@@ -168,7 +178,8 @@ fn tied_copies(cfg: &ModelConfig) -> &'static [&'static str] {
 /// Host parameters in spec order. A strict load fails on any mismatch (all of them listed by
 /// `host_params`); a partial one prints what it initialized and what it ignored.
 fn load_weights(a: &ForwardArgs, cfg: &ModelConfig, specs: &[ParamSpec]) -> Result<Vec<HostTensor>> {
-    let mut ckpt = checkpoint::load(&a.checkpoint)?;
+    // A checkpoint folder, or a file in one, is verified against its commit marker.
+    let mut ckpt = checkpoint::commit::load_model(&a.checkpoint)?.1;
     if matches!(cfg, ModelConfig::Mae(_)) && crate::train::weights::is_official_mae(&ckpt) {
         eprintln!("{}: official MAE names, read as Hugging Face ViTMAE names", a.checkpoint.display());
         ckpt = crate::train::weights::official_mae_to_hf(ckpt).with_context(|| format!("{}", a.checkpoint.display()))?;

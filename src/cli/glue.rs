@@ -65,13 +65,15 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
     step.schedule = Schedule::WarmupLinear { lr: c.lr(2e-5 * 256.0 / 32.0), warmup: c.warmup.unwrap_or(c.steps / 10), total: c.steps };
     let resolved = json!({ "recipe": "glue", "task": task.name(), "model": ModelConfig::Bert(cfg.clone()), "num_labels": num_labels, "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "train": a.train, "dev": a.dev, "from": a.from });
     eprintln!("glue: resolved configuration\n{}", serde_json::to_string_pretty(&resolved)?);
+    c.preflight(&resolved)?;
+    // The initial weights are read and checked before anything compiles.
+    let from = a.from.as_deref().map(|f| crate::checkpoint::commit::load_model(f).with_context(|| format!("--from {}", f.display()))).transpose()?;
     let client = c.rt.client()?;
     let obj = GlueClassify { config: cfg.clone(), num_labels };
     anyhow::ensure!(c.watch_smoothing.is_none(), "--watch-smoothing: GLUE fine-tuning does not watch over-smoothing (watch `pretrain bert`)");
     let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
-    if let Some(from) = &a.from {
-        let file = if from.is_dir() { from.join("model.safetensors") } else { from.clone() };
-        let left = trainer.load_weights(&crate::checkpoint::load(&file)?).with_context(|| format!("--from {}", file.display()))?;
+    if let Some((file, weights)) = from {
+        let left = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
         eprintln!("loaded {}; left at their initial values: {}", file.display(), left.join(", "));
     }
     let mut src = GlueSource::new(train, c.batch, c.seed)?;

@@ -20,7 +20,7 @@ use crate::optim::{Optimizer, Schedule};
 use crate::program::Program;
 use crate::runtime::{Arg, Client, CompileOptions};
 use crate::train::objective::{BertPretrain, CausalLm, Classify, ClipContrastive, MaePretrain, Objective};
-use crate::train::run::{run, RunOptions, RunSummary};
+use crate::train::run::{run, RunOptions, RunSummary, Start};
 use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask, LmSource};
 use crate::train::step::{build_eval_step, StepConfig};
 use crate::train::trainer::Trainer;
@@ -345,6 +345,20 @@ impl Common {
         Ok(trainer)
     }
 
+    /// The run folder checked against this run before anything compiles (`train::run::plan`):
+    /// an existing run without `--resume`, or a resume that changes the recipe, model or global
+    /// batch, is an error. A resume of a finished run returns its summary (nothing to train).
+    pub fn preflight(&self, resolved: &serde_json::Value) -> Result<Option<RunSummary>> {
+        let opts = self.run_options(resolved.clone());
+        Ok(match crate::train::run::plan(&opts)? {
+            Start::Complete { ckpt, step } => {
+                eprintln!("{}", crate::train::run::complete_message(&opts, &ckpt, step));
+                Some(RunSummary { first_loss: None, last: None, steps_run: 0, seconds: 0.0, examples_per_second: 0.0, last_checkpoint: Some(ckpt) })
+            }
+            _ => None,
+        })
+    }
+
     pub fn run_options(&self, config: serde_json::Value) -> RunOptions {
         RunOptions {
             out_dir: self.out.clone(),
@@ -413,6 +427,9 @@ pub fn pretrain_clip(a: &ClipArgs) -> Result<RunSummary> {
     let step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.98, eps: 1e-6 }, 1e-3, 0.2, None)?;
     let resolved = json!({ "recipe": "pretrain clip", "model": ModelConfig::Clip(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
     print_config("pretrain clip", &resolved);
+    if let Some(done) = c.preflight(&resolved)? {
+        return Ok(done);
+    }
     let classes = crate::data::captions::FASHION_CLASSES.len();
     let task = ImageTask::Captions { seq_len: cfg.seq_len };
     // open_clip's training crop: RandomResizedCrop at scale 0.9-1.0 (no flip there; kept off).
@@ -444,6 +461,9 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     let step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 1.5e-4, 0.05, None)?;
     let resolved = json!({ "recipe": "pretrain mae", "model": ModelConfig::Mae(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
     print_config("pretrain mae", &resolved);
+    if let Some(done) = c.preflight(&resolved)? {
+        return Ok(done);
+    }
     let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, 1000, Transform::mae(), ImageTask::Mae { patches: cfg.num_patches() }, c.seed, c.accum, None)?;
     let client = c.rt.client()?;
     let obj = MaePretrain(cfg.clone());
@@ -491,6 +511,9 @@ pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
     step.schedule = Schedule::WarmupLinear { lr, warmup: c.warmup.unwrap_or(c.steps / 10), total: c.steps };
     let resolved = json!({ "recipe": "pretrain bert", "model": ModelConfig::Bert(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
     print_config("pretrain bert", &resolved);
+    if let Some(done) = c.preflight(&resolved)? {
+        return Ok(done);
+    }
     let mut src = BertSource::new(&c.data, c.batch, cfg.seq_len, cfg.max_predictions, c.seed)?;
     if cfg.hidden_dropout > 0.0 || cfg.attention_dropout > 0.0 {
         src = src.with_dropout_keys(c.seed);
@@ -542,6 +565,9 @@ pub fn pretrain_lm(a: &LmArgs) -> Result<RunSummary> {
     step.clip = Some(c.clip.unwrap_or(1.0));
     let resolved = json!({ "recipe": "pretrain lm", "model": ModelConfig::Opt(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": names, "vocab": a.vocab, "seed": c.seed });
     print_config("pretrain lm", &resolved);
+    if let Some(done) = c.preflight(&resolved)? {
+        return Ok(done);
+    }
     let client = c.rt.client()?;
     let obj = CausalLm(cfg.clone());
     let mut trainer = c.trainer(&client, &obj, step)?;
@@ -604,6 +630,8 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     };
     let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "randaug": randaug, "reprob": reprob, "mix": mode == Mode::Finetune && !a.no_mix, "seed": c.seed });
     print_config(recipe, &resolved);
+    // A finished run is not trained again; `run` restores it and the validation below reports it.
+    c.preflight(&resolved)?;
     let drop_path = (cfg.drop_path > 0.0).then_some((cfg.encoder.depth, cfg.drop_path));
     let mix = (mode == Mode::Finetune && !a.no_mix)
         .then(|| crate::train::mix::MixConfig { label_smoothing: a.label_smoothing, ..crate::train::mix::MixConfig::table5(cfg.num_classes) });
@@ -614,12 +642,12 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     if mode != Mode::Scratch && a.from.is_none() {
         bail!("--from is required for {}", recipe);
     }
+    // The initial weights are read and checked before anything compiles.
+    let from = a.from.as_deref().map(|f| crate::checkpoint::commit::load_model(f).with_context(|| format!("--from {}", f.display()))).transpose()?;
     let client = c.rt.client()?;
     let obj = Classify { config: cfg.clone(), label_smoothing: if mode == Mode::LinearProbe { 0.0 } else { a.label_smoothing }, soft_targets: mix.is_some() };
     let mut trainer = c.trainer(&client, &obj, step.clone())?;
-    if let Some(from) = &a.from {
-        let file = if from.is_dir() { from.join("model.safetensors") } else { from.clone() };
-        let src = crate::checkpoint::load(&file)?;
+    if let Some((file, src)) = from {
         let weights = if src.keys().any(|k| k.starts_with("vit.encoder.layer.")) { mae_encoder_to_vit(&src)? } else { src };
         let left = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
         eprintln!("loaded {}; left at their initial values: {}", file.display(), left.join(", "));

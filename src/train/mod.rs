@@ -8,6 +8,7 @@ pub mod weights;
 pub mod objective;
 pub mod step;
 pub mod run;
+pub mod interrupt;
 pub mod sources;
 pub mod glue;
 pub mod init;

@@ -67,7 +67,24 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
     let writer = opts.process.index == 0;
     source.set_process(opts.process);
     let mut last_ckpt: Option<(u64, PathBuf)> = None;
-    let resumed = if opts.resume { newest_checkpoint(dir)? } else { None };
+    let resumed = match plan(opts)? {
+        Start::Fresh => None,
+        Start::Resume { ckpt, .. } => Some(ckpt),
+        Start::Complete { ckpt, step } => {
+            // Nothing to train and nothing to write; the trainer holds the finished weights
+            // (read only) for whoever evaluates them.
+            eprintln!("{}", complete_message(opts, &ckpt, step));
+            trainer.restore(&ckpt)?;
+            return Ok(RunSummary {
+                first_loss: None,
+                last: None,
+                steps_run: 0,
+                seconds: 0.0,
+                examples_per_second: 0.0,
+                last_checkpoint: Some(ckpt),
+            });
+        }
+    };
     let (mut metrics, mut tb) = match &resumed {
         Some(ck) => {
             let extra = trainer.restore(ck)?;
@@ -88,6 +105,8 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
         crate::checkpoint::write_bytes_atomic(&dir.join("config.json"), serde_json::to_string_pretty(&opts.config)?.as_bytes())?;
     }
 
+    // Ctrl-C from here on stops at the next step boundary with a checkpoint.
+    let _interrupt = super::interrupt::install();
     let mut progress = Progress::stderr(opts.steps, opts.log_every.max(1));
     let start_step = trainer.step;
     let t0 = Instant::now();
@@ -105,7 +124,8 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
             None => trainer.upload(&source.next_batch()?)?,
         };
         let launched = trainer.launch(uploaded)?;
-        let due = (opts.checkpoint_every > 0 && trainer.step % opts.checkpoint_every == 0) || trainer.step == opts.steps;
+        let interrupted = super::interrupt::requested();
+        let due = (opts.checkpoint_every > 0 && trainer.step % opts.checkpoint_every == 0) || trainer.step == opts.steps || interrupted;
         if opts.overlap && !due {
             next = Some(trainer.upload(&source.next_batch()?)?);
         }
@@ -132,11 +152,20 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
         }
         if due && writer {
             let p = save(trainer, source, dir, &opts.config, opts.process.count)?;
-            prune_checkpoints(dir, opts.keep.max(1))?;
+            prune_checkpoints(dir, opts.keep.max(1), |ck| same_run(ck, &opts.config))?;
             if let Some(m) = &metrics {
                 m.sync()?;
             }
             last_ckpt = Some((trainer.step, p));
+        }
+        if interrupted {
+            progress.finish();
+            if let (Some(metrics), Some(tb)) = (metrics.as_ref(), tb.as_mut()) {
+                tb.flush()?;
+                metrics.sync()?;
+            }
+            let checkpoint = if writer { last_ckpt.map(|(_, p)| p) } else { None };
+            return Err(super::interrupt::Interrupted { step: trainer.step, checkpoint }.into());
         }
     }
     progress.finish();
@@ -158,6 +187,130 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
 
 fn save(trainer: &Trainer, source: &dyn BatchSource, dir: &Path, config: &Value, processes: usize) -> Result<PathBuf> {
     trainer.save(dir, json!({ "data": source.position(), "config": config, "process_count": processes }))
+}
+
+/// How a run starts, decided before anything compiles or is written (`plan`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Start {
+    /// From fresh weights (the run folder holds no run, or `--resume` found no checkpoint).
+    Fresh,
+    /// From the newest committed checkpoint, at its step.
+    Resume { ckpt: PathBuf, step: u64 },
+    /// The newest committed checkpoint is already at (or past) the last step asked for.
+    Complete { ckpt: PathBuf, step: u64 },
+}
+
+/// What in a resolved configuration makes a run the same run: a resume that changes any of
+/// these would continue another computation (another objective, model or global batch).
+const IDENTITY: [&str; 4] = ["recipe", "task", "model", "batch"];
+
+/// Checks `opts.out_dir` against what the run asks for, before anything compiles: a folder
+/// that holds a run is refused without `--resume` (nothing of it is overwritten); a resume
+/// must continue the same recipe, model and global batch (each difference named); a resume of
+/// a run already at its last step is `Start::Complete`.
+pub fn plan(opts: &RunOptions) -> Result<Start> {
+    let dir = &opts.out_dir;
+    if !opts.resume {
+        // Processes other than 0 write nothing, and process 0 may already be writing.
+        let found = if opts.process.index == 0 { existing_run(dir)? } else { vec![] };
+        anyhow::ensure!(
+            found.is_empty(),
+            "--out {} already holds a run ({}); nothing was changed. Continue it with --resume, or train into another --out",
+            dir.display(),
+            found.join(", ")
+        );
+        return Ok(Start::Fresh);
+    }
+    let Some(ckpt) = newest_checkpoint(dir)? else {
+        // No checkpoint yet: a config.json still says what the run was.
+        let path = dir.join("config.json");
+        if crate::storage::exists(&path).unwrap_or(false) {
+            let text = crate::storage::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+            let old: Value = serde_json::from_str(&text).with_context(|| format!("{}: not JSON", path.display()))?;
+            check_same_run(&old, &opts.config, &path)?;
+        }
+        return Ok(Start::Fresh);
+    };
+    let marker = crate::checkpoint::commit::read_marker(&ckpt)?;
+    let bytes = crate::checkpoint::commit::read_verified(&ckpt, &marker, "state.json")?;
+    let state: Value = serde_json::from_slice(&bytes).with_context(|| format!("{}/state.json", ckpt.display()))?;
+    let step = state["step"].as_u64().with_context(|| format!("{}/state.json has no step", ckpt.display()))?;
+    if let Some(old) = state["extra"].get("config") {
+        check_same_run(old, &opts.config, &ckpt)?;
+    }
+    Ok(if step >= opts.steps { Start::Complete { ckpt, step } } else { Start::Resume { ckpt, step } })
+}
+
+/// What a resume of a finished run says.
+pub fn complete_message(opts: &RunOptions, ckpt: &Path, step: u64) -> String {
+    format!(
+        "the run in {} is already complete: {} is at step {} and {} steps were asked for; nothing was trained or written (raise --steps to train it further)",
+        opts.out_dir.display(),
+        ckpt.display(),
+        step,
+        opts.steps
+    )
+}
+
+/// What in `dir` belongs to a run: `config.json`, `metrics.jsonl`, `ckpt-*` folders (committed
+/// or not).
+fn existing_run(dir: &Path) -> Result<Vec<String>> {
+    let (files, dirs) = match crate::storage::list(dir) {
+        Ok(l) => l,
+        Err(e) if e.kind == crate::storage::StorageErrorKind::NotFound => return Ok(vec![]),
+        Err(e) => return Err(e).with_context(|| format!("listing --out {}", dir.display())),
+    };
+    let name = |p: &PathBuf| crate::storage::Location::from_path(p).ok().and_then(|l| l.file_name()).unwrap_or_default();
+    let mut found: Vec<String> = files.iter().map(|(p, _)| name(p)).filter(|n| n == "config.json" || n == super::metrics::FILE_NAME).collect();
+    found.extend(dirs.iter().map(name).filter(|n| n.starts_with("ckpt-")));
+    Ok(found)
+}
+
+/// Every difference between `old` and `new` in the fields that make a run itself, as
+/// `field: old -> new`. A field the old configuration does not record is not a difference
+/// (it was written before the field existed).
+pub fn run_differences(old: &Value, new: &Value) -> Vec<String> {
+    fn walk(a: &Value, b: &Value, path: &str, out: &mut Vec<String>) {
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                for (k, v) in y {
+                    if let Some(u) = x.get(k) {
+                        walk(u, v, &format!("{path}.{k}"), out);
+                    }
+                }
+            }
+            _ if a != b => out.push(format!("{path}: {a} -> {b}")),
+            _ => {}
+        }
+    }
+    let mut out = vec![];
+    for k in IDENTITY {
+        if let (Some(a), Some(b)) = (old.get(k), new.get(k)) {
+            walk(a, b, k, &mut out);
+        }
+    }
+    out
+}
+
+fn check_same_run(old: &Value, new: &Value, source: &Path) -> Result<()> {
+    let diffs = run_differences(old, new);
+    anyhow::ensure!(
+        diffs.is_empty(),
+        "--resume: this run differs from the one in {} (recipe, model and global batch must stay the same):\n  {}\nnothing was changed; train into another --out to start a new run",
+        source.display(),
+        diffs.join("\n  ")
+    );
+    Ok(())
+}
+
+/// Whether the committed checkpoint `ckpt` was written by this run (same recipe, model and
+/// global batch): only those are ever pruned. Unreadable ones are not ours.
+fn same_run(ckpt: &Path, config: &Value) -> bool {
+    let state = || -> Option<Value> {
+        let marker = crate::checkpoint::commit::read_marker(ckpt).ok()?;
+        serde_json::from_slice(&crate::checkpoint::commit::read_verified(ckpt, &marker, "state.json").ok()?).ok()
+    };
+    state().and_then(|s| s["extra"].get("config").map(|old| run_differences(old, config).is_empty())).unwrap_or(false)
 }
 
 /// The newest committed checkpoint in `dir`; folders after it that are not committed (a write

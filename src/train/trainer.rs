@@ -352,9 +352,10 @@ pub fn checkpoints(dir: &Path) -> Vec<PathBuf> {
     commit::scan(dir, "ckpt-").map(|(good, _)| good.into_iter().map(|g| g.0).collect()).unwrap_or_default()
 }
 
-/// Removes all but the newest `keep` committed checkpoints.
-pub fn prune_checkpoints(dir: &Path, keep: usize) -> Result<()> {
-    let all: Vec<PathBuf> = commit::scan(dir, "ckpt-")?.0.into_iter().map(|g| g.0).collect();
+/// Removes all but the newest `keep` committed checkpoints among those `ours` accepts (the ones
+/// this run wrote); any other folder is never touched.
+pub fn prune_checkpoints(dir: &Path, keep: usize, ours: impl Fn(&Path) -> bool) -> Result<()> {
+    let all: Vec<PathBuf> = commit::scan(dir, "ckpt-")?.0.into_iter().map(|g| g.0).filter(|p| ours(p)).collect();
     if all.len() > keep {
         for p in &all[..all.len() - keep] {
             // The marker first: a folder half deleted must not look committed.
