@@ -160,13 +160,7 @@ impl Client {
         const CPU_DEVICE_COUNT: &str = "cpu_device_count";
         let mut named: Vec<ffi::PJRT_NamedValue> = Vec::new();
         if let Some(n) = cpu_device_count {
-            let mut v = ffi::PJRT_NamedValue::new();
-            v.name = CPU_DEVICE_COUNT.as_ptr() as *const c_char;
-            v.name_size = CPU_DEVICE_COUNT.len();
-            v.type_ = ffi::PJRT_NamedValue_kInt64;
-            v.value = ffi::PJRT_NamedValue_Value { int64_value: n };
-            v.value_size = 1;
-            named.push(v);
+            named.push(named_int(CPU_DEVICE_COUNT, n));
         }
 
         // `BAMBOO_GPU_PREALLOCATE=false`: a CUDA client takes memory as it needs it instead of
@@ -183,13 +177,7 @@ impl Client {
                         )))
                     }
                 };
-                let mut v = ffi::PJRT_NamedValue::new();
-                v.name = PREALLOCATE.as_ptr() as *const c_char;
-                v.name_size = PREALLOCATE.len();
-                v.type_ = ffi::PJRT_NamedValue_kBool;
-                v.value = ffi::PJRT_NamedValue_Value { bool_value: on };
-                v.value_size = 1;
-                named.push(v);
+                named.push(named_value(PREALLOCATE, ffi::PJRT_NamedValue_kBool, ffi::PJRT_NamedValue_Value { bool_value: on }));
             }
         }
 
@@ -198,13 +186,7 @@ impl Client {
         let kv = dist.map(|d| Box::new(KvHandle(d.kv.clone())));
         if let Some(d) = dist {
             for (name, n) in [(NUM_NODES, d.num_nodes), (NODE_ID, d.node_id)] {
-                let mut v = ffi::PJRT_NamedValue::new();
-                v.name = name.as_ptr() as *const c_char;
-                v.name_size = name.len();
-                v.type_ = ffi::PJRT_NamedValue_kInt64;
-                v.value = ffi::PJRT_NamedValue_Value { int64_value: n as i64 };
-                v.value_size = 1;
-                named.push(v);
+                named.push(named_int(name, n as i64));
             }
         }
 
@@ -299,6 +281,21 @@ impl Client {
     pub fn plugin(&self) -> &Plugin {
         &self.inner.plugin
     }
+}
+
+/// A scalar client-create option. `name` is static: the plugin reads it during the call.
+fn named_value(name: &'static str, type_: ffi::PJRT_NamedValue_Type, value: ffi::PJRT_NamedValue_Value) -> ffi::PJRT_NamedValue {
+    let mut v = ffi::PJRT_NamedValue::new();
+    v.name = name.as_ptr() as *const c_char;
+    v.name_size = name.len();
+    v.type_ = type_;
+    v.value = value;
+    v.value_size = 1;
+    v
+}
+
+fn named_int(name: &'static str, n: i64) -> ffi::PJRT_NamedValue {
+    named_value(name, ffi::PJRT_NamedValue_kInt64, ffi::PJRT_NamedValue_Value { int64_value: n })
 }
 
 impl std::fmt::Debug for Client {
