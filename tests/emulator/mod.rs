@@ -10,6 +10,34 @@ use std::time::{Duration, Instant};
 
 pub const BUCKET: &str = "bamboo-test";
 
+/// Servers still running, by process id. A test binary keeps its emulator in a static, which is
+/// never dropped: an exit handler ends whatever is left here when the test process ends.
+static RUNNING: Mutex<Vec<u32>> = Mutex::new(Vec::new());
+
+extern "C" {
+    fn atexit(f: extern "C" fn()) -> i32;
+    fn kill(pid: i32, sig: i32) -> i32;
+}
+
+extern "C" fn end_running_servers() {
+    let pids = std::mem::take(&mut *RUNNING.lock().unwrap_or_else(|p| p.into_inner()));
+    for pid in pids {
+        // SAFETY: plain syscalls on a child this process started; 9 is SIGKILL.
+        unsafe { kill(pid as i32, 9) };
+    }
+}
+
+fn track(pid: u32) {
+    static REGISTERED: std::sync::Once = std::sync::Once::new();
+    // SAFETY: registers a handler that only takes a lock and sends signals.
+    REGISTERED.call_once(|| assert_eq!(unsafe { atexit(end_running_servers) }, 0, "atexit"));
+    RUNNING.lock().unwrap().push(pid);
+}
+
+fn untrack(pid: u32) {
+    RUNNING.lock().unwrap().retain(|&p| p != pid);
+}
+
 pub fn binary() -> PathBuf {
     if let Ok(p) = std::env::var("BAMBOO_FAKE_GCS") {
         return PathBuf::from(p);
@@ -51,6 +79,7 @@ impl Emulator {
             .stderr(Stdio::null())
             .spawn()
             .expect("start fake-gcs-server");
+        track(child.id());
         *self.child.lock().unwrap() = Some(child);
         let t = Instant::now();
         while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
@@ -64,6 +93,7 @@ impl Emulator {
         if let Some(mut c) = self.child.lock().unwrap().take() {
             let _ = c.kill();
             let _ = c.wait();
+            untrack(c.id());
         }
     }
 
