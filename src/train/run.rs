@@ -110,7 +110,10 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
     let mut progress = Progress::stderr(opts.steps, opts.log_every.max(1));
     let start_step = trainer.step;
     let t0 = Instant::now();
-    let mut window = Instant::now();
+    // Each step's time is taken between launches: readbacks come a step late and in pairs at
+    // checkpoints, so the time between them would not be any one step's.
+    let mut last_launch = Instant::now();
+    let mut step_seconds: std::collections::VecDeque<f64> = std::collections::VecDeque::new();
     let mut first_loss = None;
     let mut last = None;
     // The host runs a step ahead of the device: once step k is launched, the next batch is read
@@ -124,6 +127,8 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
             None => trainer.upload(&source.next_batch()?)?,
         };
         let launched = trainer.launch(uploaded)?;
+        step_seconds.push_back(last_launch.elapsed().as_secs_f64().max(1e-9));
+        last_launch = Instant::now();
         let interrupted = super::interrupt::requested();
         let due = (opts.checkpoint_every > 0 && trainer.step % opts.checkpoint_every == 0) || trainer.step == opts.steps || interrupted;
         if opts.overlap && !due {
@@ -138,8 +143,7 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
             let m = trainer.finish(p)?;
             let ck_ref = last_ckpt.as_ref().map(|(s, p)| (*s, p.as_path()));
             check_finite(m.step, "loss", m.loss as f64, ck_ref)?;
-            let dt = window.elapsed().as_secs_f64().max(1e-9);
-            window = Instant::now();
+            let dt = step_seconds.pop_front().unwrap_or(1e-9);
             let values = log_values(&m, opts.batch as f64 / dt);
             let refs: Vec<(&str, f64)> = values.iter().map(|(k, v)| (k.as_str(), *v)).collect();
             if let (Some(metrics), Some(tb)) = (metrics.as_mut(), tb.as_mut()) {
