@@ -5,7 +5,8 @@ fn main() {
     // the first definition in the process's global scope. The binary defines them (jemalloc,
     // unprefixed), but only symbols in its dynamic symbol table are visible to the plugin, so
     // export exactly these.
-    let linux_gnu = std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") && std::env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu");
+    let linux_gnu =
+        std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") && std::env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu");
     if linux_gnu {
         for sym in ["malloc", "free", "calloc", "realloc", "posix_memalign", "aligned_alloc", "memalign", "valloc", "malloc_usable_size"] {
             println!("cargo:rustc-link-arg-bins=-Wl,--export-dynamic-symbol={}", sym);

@@ -1,13 +1,23 @@
 //! Reference graphs by name: what `bamboo export` writes into graphs/, what the benchmarks run,
 //! and what the tests compile on every supported plugin version.
 
-use crate::graph::{grad, random, scan, DType, Function, GatherDims, Graph, ReduceKind, ScanOptions, Tensor, TraceResult};
 use crate::config::{Activation, Norm};
+use crate::graph::{grad, random, scan, DType, Function, GatherDims, Graph, ReduceKind, ScanOptions, Tensor, TraceResult};
 use crate::nn::block::{block, BlockConfig, Naming};
 use crate::nn::dropout::DropoutRates;
 use crate::nn::stack::{encoder, StackOptions};
 
-pub const VIT_B: BlockConfig = BlockConfig { dim: 768, heads: 12, mlp_dim: 3072, eps: 1e-6, norm: Norm::Pre, naming: Naming::Timm, activation: Activation::Gelu, causal: false, dropout: DropoutRates::none() };
+pub const VIT_B: BlockConfig = BlockConfig {
+    dim: 768,
+    heads: 12,
+    mlp_dim: 3072,
+    eps: 1e-6,
+    norm: Norm::Pre,
+    naming: Naming::Timm,
+    activation: Activation::Gelu,
+    causal: false,
+    dropout: DropoutRates::none(),
+};
 
 /// Names accepted by `build`.
 pub const NAMES: &[&str] = &["matmul_1024", "vit_b_block_grad", "vit_b12_stack_grad", "ops_zoo", "demo_mlp_step"];
@@ -59,11 +69,8 @@ pub fn block_grad(c: &BlockConfig, batch: i64, tokens: i64) -> TraceResult<Funct
 pub fn stack_grad(c: &BlockConfig, depth: i64, batch: i64, tokens: i64, o: &StackOptions) -> TraceResult<Function> {
     let g = Graph::new(&format!("vit_stack{}_grad", depth));
     let x = g.param("x", &[batch, tokens, c.dim], DType::F32);
-    let stacked: Vec<Tensor> = c
-        .param_shapes()
-        .into_iter()
-        .map(|(n, s)| g.param(&format!("blocks.*.{}", n), &[&[depth][..], &s].concat(), DType::F32))
-        .collect();
+    let stacked: Vec<Tensor> =
+        c.param_shapes().into_iter().map(|(n, s)| g.param(&format!("blocks.*.{}", n), &[&[depth][..], &s].concat(), DType::F32)).collect();
     let (h, _) = encoder(&x, &stacked, c, None, o, "blocks")?;
     let loss = h.square()?.mean_all()?;
     let mut wrt = vec![x];
@@ -101,9 +108,8 @@ pub fn ops_zoo() -> TraceResult<Function> {
     let sel = cat.compare(crate::graph::CompareDir::Gt, &cat.mean_all()?)?.select(&cat, &cat.zeros_like())?;
     let red = sel.all_reduce(ReduceKind::Sum, &[vec![0]])?.max(&[1], false)?.add(&sel.min(&[1], false)?)?;
     let stacked = g.splat(0.5, &[3, 6], DType::F32);
-    let looped = scan(&[x.clone()], &[stacked], &[], ScanOptions::default(), |c, s, _| {
-        Ok((vec![c[0].mul(&s[0])?.tanh()?], vec![c[0].sum_all()?]))
-    })?;
+    let looped =
+        scan(&[x.clone()], &[stacked], &[], ScanOptions::default(), |c, s, _| Ok((vec![c[0].mul(&s[0])?.tanh()?], vec![c[0].sum_all()?])))?;
     let loss = red.sum_all()?.add(&looped.carry[0].sum_all()?)?.add(&taken.sum_all()?)?;
     let dx = grad(&loss, &[x])?;
     Function::new(&g, &[loss, dx[0].clone(), perm, looped.ys[0].clone()])

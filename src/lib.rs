@@ -7,10 +7,10 @@
 
 pub mod analysis;
 pub mod catalog;
-pub mod data;
 pub mod checkpoint;
 pub mod cli;
 pub mod config;
+pub mod data;
 pub mod graph;
 pub mod infer;
 pub mod models;

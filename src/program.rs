@@ -51,15 +51,7 @@ impl Program {
     pub fn check_input(&self, i: usize, t: &HostTensor) -> Result<()> {
         let (name, ty) = self.params.get(i).ok_or_else(|| anyhow!("`{}` takes {} inputs, got more", self.name, self.params.len()))?;
         if t.ty != element_type(ty.dtype) || t.dims != ty.dims {
-            bail!(
-                "`{}` parameter {} `{}` expects {}, got {:?} {:?}",
-                self.name,
-                i,
-                name,
-                ty.mlir(),
-                t.ty,
-                t.dims
-            );
+            bail!("`{}` parameter {} `{}` expects {}, got {:?} {:?}", self.name, i, name, ty.mlir(), t.ty, t.dims);
         }
         Ok(())
     }

@@ -91,7 +91,13 @@ fn host_metrics(x: &[Vec<f64>]) -> [f64; 5] {
         }
         s / (t * (t - 1)) as f64
     };
-    let pearson: Vec<Vec<f64>> = x.iter().map(|r| { let m = r.iter().sum::<f64>() / d as f64; r.iter().map(|a| a - m).collect() }).collect();
+    let pearson: Vec<Vec<f64>> = x
+        .iter()
+        .map(|r| {
+            let m = r.iter().sum::<f64>() / d as f64;
+            r.iter().map(|a| a - m).collect()
+        })
+        .collect();
     let centred: Vec<Vec<f64>> = x.iter().map(|r| r.iter().zip(&mean).map(|(a, m)| a - m).collect()).collect();
     // An explicit DFT along the tokens, per channel: energy at frequency 0 against all.
     let mut energy = vec![0.0; t];
@@ -130,7 +136,11 @@ fn run_metrics(h: &HostTensor) -> Vec<Vec<f64>> {
     let x = g.param("h", &h.dims, DType::F32);
     let f = Function::new(&g, &metrics::smoothing(&x).unwrap().into_vec()).unwrap();
     let p = Program::compile(common::client(), &f, &CompileOptions::default()).unwrap();
-    p.run_host(common::client(), &[h.clone()]).unwrap().iter().map(|o| o.to_vec::<f32>().unwrap().iter().map(|&v| v as f64).collect()).collect()
+    p.run_host(common::client(), &[h.clone()])
+        .unwrap()
+        .iter()
+        .map(|o| o.to_vec::<f32>().unwrap().iter().map(|&v| v as f64).collect())
+        .collect()
 }
 
 fn assert_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
@@ -291,7 +301,12 @@ fn text_models_read_the_same_windows_and_match_host_metrics() {
             let specs = model.specs();
             let p = Params::declare(&g, &specs, DType::F32);
             let x = g.param("ids", &b.dims, DType::I32);
-            let prog = Program::compile(common::client(), &Function::new(&g, &[model.hidden(&p, &x).unwrap()]).unwrap(), &CompileOptions::default()).unwrap();
+            let prog = Program::compile(
+                common::client(),
+                &Function::new(&g, &[model.hidden(&p, &x).unwrap()]).unwrap(),
+                &CompileOptions::default(),
+            )
+            .unwrap();
             let mut inputs = host_params(&specs, &ck.tensors, &[], matches!(model, TextModel::Bert(_))).unwrap();
             inputs.push(b.clone());
             let h = prog.run_host(common::client(), &inputs).unwrap().remove(0);
@@ -433,7 +448,15 @@ fn host_collapse(h: &[f32], dims: &[i64], skip: usize) -> (Vec<f64>, Vec<f64>, V
 fn assert_rel(what: &str, got: &[f64], want: &[f64], tol: f64) {
     assert_eq!(got.len(), want.len(), "{}", what);
     for (i, (a, b)) in got.iter().zip(want).enumerate() {
-        assert!((a - b).abs() <= tol * b.abs().max(1e-12), "{} [{}]: {} vs host {} (relative {:.2e})", what, i, a, b, (a - b).abs() / b.abs());
+        assert!(
+            (a - b).abs() <= tol * b.abs().max(1e-12),
+            "{} [{}]: {} vs host {} (relative {:.2e})",
+            what,
+            i,
+            a,
+            b,
+            (a - b).abs() / b.abs()
+        );
     }
 }
 
@@ -457,7 +480,13 @@ fn singular_values_and_effective_rank_of_known_matrices() {
     assert!((collapse::effective_rank(&sv) - 1.0).abs() < 1e-6, "rank one: {:?}", sv);
     // Eigenvalues of a symmetric tridiagonal [2 -1; -1 2 -1; ...]: 2 - 2 cos(k pi / (n + 1)).
     let n = 12;
-    let t: Vec<f64> = (0..n * n).map(|k| match (k / n) as i64 - (k % n) as i64 { 0 => 2.0, 1 | -1 => -1.0, _ => 0.0 }).collect();
+    let t: Vec<f64> = (0..n * n)
+        .map(|k| match (k / n) as i64 - (k % n) as i64 {
+            0 => 2.0,
+            1 | -1 => -1.0,
+            _ => 0.0,
+        })
+        .collect();
     let mut ev = collapse::symmetric_eigenvalues(t, n).unwrap();
     ev.sort_by(|a, b| a.total_cmp(b));
     let want: Vec<f64> = (1..=n).map(|k| 2.0 - 2.0 * (k as f64 * std::f64::consts::PI / (n + 1) as f64).cos()).collect();
@@ -488,9 +517,8 @@ fn collapse_metrics_match_an_independent_host_svd() {
         let (rank, res, top) = host_collapse(&h, &dims, 0);
         // The library's host path (Gram + tridiagonal QL), summed in two halves of the batch.
         let mut sums = collapse::CollapseSums::new(l);
-        let half = |lo: usize, hi: usize| -> Vec<f32> {
-            (0..l).flat_map(|li| h[(li * b + lo) * t * d..(li * b + hi) * t * d].to_vec()).collect()
-        };
+        let half =
+            |lo: usize, hi: usize| -> Vec<f32> { (0..l).flat_map(|li| h[(li * b + lo) * t * d..(li * b + hi) * t * d].to_vec()).collect() };
         sums.add(&half(0, 1), &[l as i64, 1, t as i64, d as i64]).unwrap();
         sums.add(&half(1, b), &[l as i64, (b - 1) as i64, t as i64, d as i64]).unwrap();
         assert_eq!(sums.examples, b);
@@ -613,7 +641,12 @@ fn clip_fixture() -> (ModelConfig, Tensors, Tensors, Tensors) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clip");
     let cfg: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
     let load = |n: &str| bamboo::checkpoint::load(&dir.join(n)).unwrap();
-    (ModelConfig::from_json(&cfg["bamboo"].to_string()).unwrap(), load("weights.safetensors"), load("inputs.safetensors"), load("outputs.safetensors"))
+    (
+        ModelConfig::from_json(&cfg["bamboo"].to_string()).unwrap(),
+        load("weights.safetensors"),
+        load("inputs.safetensors"),
+        load("outputs.safetensors"),
+    )
 }
 
 #[test]
@@ -663,7 +696,8 @@ fn cli_analyses_a_clip_checkpoint_on_real_images() {
     let path = dir.join("clip.safetensors");
     bamboo::checkpoint::save_checkpoint(&path, &weights, &bamboo::checkpoint::Sidecar::new(&cfg, 0)).unwrap();
     let out = dir.join("out");
-    let (ok, err) = bamboo(&["analyze", "smoothing", path.to_str().unwrap(), "--batches", "1", "--batch", "8", "--out", out.to_str().unwrap()]);
+    let (ok, err) =
+        bamboo(&["analyze", "smoothing", path.to_str().unwrap(), "--batches", "1", "--batch", "8", "--out", out.to_str().unwrap()]);
     assert!(ok, "{}", err);
     let csv = std::fs::read_to_string(out.join("smoothing.csv")).unwrap();
     assert_eq!(csv.lines().count(), 1 + 3, "{}", csv);
@@ -715,7 +749,18 @@ fn cli_writes_csv_json_and_pngs() {
     let vit = write_checkpoint(&dir.join("v"), &ModelConfig::Vit(tiny_vit(2, 28, 7)), 1);
     let mae = write_checkpoint(&dir.join("m"), &ModelConfig::Mae(tiny_mae(3)), 2);
     let out = dir.join("out");
-    let (ok, err) = bamboo(&["analyze", "smoothing", vit.to_str().unwrap(), mae.to_str().unwrap(), "--batches", "1", "--batch", "8", "--out", out.to_str().unwrap()]);
+    let (ok, err) = bamboo(&[
+        "analyze",
+        "smoothing",
+        vit.to_str().unwrap(),
+        mae.to_str().unwrap(),
+        "--batches",
+        "1",
+        "--batch",
+        "8",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(ok, "{}", err);
     let csv = std::fs::read_to_string(out.join("smoothing.csv")).unwrap();
     assert_eq!(csv.lines().count(), 1 + 2 + 3, "{}", csv);
@@ -727,7 +772,11 @@ fn cli_writes_csv_json_and_pngs() {
     assert_eq!(png_size(&out.join("smoothing.png"), true), (840, 900 + 14 + 2 * 22));
     let sv = std::fs::read_to_string(out.join("singular_values.csv")).unwrap();
     assert_eq!(sv.lines().count(), 1 + 2 + 3, "{}", sv);
-    assert!(sv.starts_with("model,kind,depth,width,tokens,examples,layer,rel_depth,s1,") && sv.lines().next().unwrap().ends_with(",s8"), "{}", sv);
+    assert!(
+        sv.starts_with("model,kind,depth,width,tokens,examples,layer,rel_depth,s1,") && sv.lines().next().unwrap().ends_with(",s8"),
+        "{}",
+        sv
+    );
 
     let (ok, err) = bamboo(&["analyze", "spectra", mae.to_str().unwrap(), mae.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(ok, "{}", err);

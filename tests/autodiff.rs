@@ -155,14 +155,9 @@ fn scanned_mlp(p: &[Tensor], reverse: bool, remat: Remat) -> TraceResult<Tensor>
 
 #[test]
 fn scan_gradients() {
-    for (reverse, remat) in [
-        (false, Remat::Full),
-        (true, Remat::Full),
-        (false, Remat::Save),
-        (true, Remat::Save),
-        (false, Remat::Dots),
-        (true, Remat::Dots),
-    ] {
+    for (reverse, remat) in
+        [(false, Remat::Full), (true, Remat::Full), (false, Remat::Save), (true, Remat::Save), (false, Remat::Dots), (true, Remat::Dots)]
+    {
         let mut rng = Rng::new(71);
         let ins = vec![
             Input::normal("h", &[3, 4], &mut rng),
@@ -177,20 +172,20 @@ fn scan_gradients() {
 
 #[test]
 fn nested_scan_gradients() {
-  for remat in [Remat::Full, Remat::Save, Remat::Dots] {
-    let mut rng = Rng::new(72);
-    let ins = vec![Input::normal("h", &[2, 3], &mut rng), Input::f64("w", &[3, 2, 3, 3], rng.normals(54, 0.5))];
-    let opts = ScanOptions { remat, ..Default::default() };
-    check_grads(&format!("nested_scan_{:?}", remat), ins, TOL, |p| {
-        let outer = scan(&[p[0].clone()], &[p[1].clone()], &[], opts.clone(), |c, x, _| {
-            let inner = scan(&[c[0].clone()], &[x[0].clone()], &[], opts.clone(), |c2, x2, _| {
-                Ok((vec![c2[0].matmul(&x2[0])?.tanh()?], vec![]))
+    for remat in [Remat::Full, Remat::Save, Remat::Dots] {
+        let mut rng = Rng::new(72);
+        let ins = vec![Input::normal("h", &[2, 3], &mut rng), Input::f64("w", &[3, 2, 3, 3], rng.normals(54, 0.5))];
+        let opts = ScanOptions { remat, ..Default::default() };
+        check_grads(&format!("nested_scan_{:?}", remat), ins, TOL, |p| {
+            let outer = scan(&[p[0].clone()], &[p[1].clone()], &[], opts.clone(), |c, x, _| {
+                let inner = scan(&[c[0].clone()], &[x[0].clone()], &[], opts.clone(), |c2, x2, _| {
+                    Ok((vec![c2[0].matmul(&x2[0])?.tanh()?], vec![]))
+                })?;
+                Ok((inner.carry, vec![]))
             })?;
-            Ok((inner.carry, vec![]))
-        })?;
-        Ok(outer.carry[0].clone())
-    });
-  }
+            Ok(outer.carry[0].clone())
+        });
+    }
 }
 
 /// Pre-LN block (ViT/MAE): x + proj(attn(LN1 x)); y + fc2(gelu(fc1(LN2 y))). Fused qkv as timm.
@@ -274,7 +269,8 @@ fn clip_contrastive_loss_through_both_towers() {
     // mask, the scanned stacks.
     use bamboo::config::{ClipConfig, Stack};
     use bamboo::models::{clip, Params};
-    let mut c = ClipConfig::new(4, Stack { depth: 2, width: 8, heads: 2, mlp_dim: 16 }, Stack { depth: 2, width: 8, heads: 2, mlp_dim: 16 }, 6);
+    let mut c =
+        ClipConfig::new(4, Stack { depth: 2, width: 8, heads: 2, mlp_dim: 16 }, Stack { depth: 2, width: 8, heads: 2, mlp_dim: 16 }, 6);
     c.image_size = 8;
     c.channels = 1;
     c.vocab_size = 20;

@@ -101,15 +101,24 @@ fn cli_prints_the_table_and_solves() {
 #[test]
 fn cli_solves_and_counts_as_json() {
     let bin = env!("CARGO_BIN_EXE_bamboo");
-    let out = std::process::Command::new(bin).args(["configs", "solve", "--like", "mae-vit-t28", "--depth", "24", "--head-dim", "32", "--json"]).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["configs", "solve", "--like", "mae-vit-t28", "--depth", "24", "--head-dim", "32", "--json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((v["width"].as_u64(), v["heads"].as_u64(), v["depth"].as_u64()), (Some(64), Some(2), Some(24)), "{v}");
-    let out = std::process::Command::new(bin).args(["configs", "show", "vit-t28", "--depth", "24", "--width", "64", "--heads", "2", "--counts"]).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["configs", "show", "vit-t28", "--depth", "24", "--width", "64", "--heads", "2", "--counts"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let want = config::preset("bamboo-t28").unwrap();
     assert_eq!(v["params"]["total"].as_u64(), Some(want.params().total()), "{v}");
     assert_eq!(v["flops"]["forward"].as_u64(), Some(want.flops().forward()), "{v}");
-    let out = std::process::Command::new(bin).args(["configs", "show", "vit-t28", "--width", "100", "--heads", "3", "--counts"]).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["configs", "show", "vit-t28", "--width", "100", "--heads", "3", "--counts"])
+        .output()
+        .unwrap();
     assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("not divisible"));
 }
 

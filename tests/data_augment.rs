@@ -253,7 +253,8 @@ fn enhancements_reach_their_degenerate_images_at_factor_zero() {
         let mut k = img.clone();
         colour::contrast(&mut k, 0.0);
         assert!(k.data.iter().all(|&v| v == k.data[0]), "a flat image");
-        let mean = img.data.chunks_exact(3).map(|p| 0.299 * p[0] as f64 + 0.587 * p[1] as f64 + 0.114 * p[2] as f64).sum::<f64>() / (img.width * img.height) as f64;
+        let mean = img.data.chunks_exact(3).map(|p| 0.299 * p[0] as f64 + 0.587 * p[1] as f64 + 0.114 * p[2] as f64).sum::<f64>()
+            / (img.width * img.height) as f64;
         assert!((k.data[0] as f64 - mean).abs() <= 0.5, "at the mean luma {} vs {}", k.data[0], mean);
         // Sharpness: the border never changes; the inside is smoothed at 0 and sharpened above 1.
         let mut s0 = img.clone();

@@ -33,10 +33,13 @@ fn s(x: &str) -> String {
 #[test]
 fn cola_train_has_no_header_and_test_has_one() {
     let ex = write_load(Task::Cola, "dev.tsv", "gj04\t1\t\tThe sailors rode the breeze clear of the rocks.\nclc95\t0\t*\tThe more we study verbs, the crazier they get \"quoted\".\n");
-    assert_eq!(texts(&ex), vec![
-        (s("The sailors rode the breeze clear of the rocks."), None, Some(Label::Class(1))),
-        (s("The more we study verbs, the crazier they get \"quoted\"."), None, Some(Label::Class(0))),
-    ]);
+    assert_eq!(
+        texts(&ex),
+        vec![
+            (s("The sailors rode the breeze clear of the rocks."), None, Some(Label::Class(1))),
+            (s("The more we study verbs, the crazier they get \"quoted\"."), None, Some(Label::Class(0))),
+        ]
+    );
     let ex = write_load(Task::Cola, "test.tsv", "index\tsentence\n0\tBill whistled past the house.\n1\tHe left.\n");
     assert_eq!(ex.len(), 2);
     assert_eq!((ex[1].id.as_str(), ex[1].text_a.as_str(), &ex[1].label), ("1", "He left.", &None));
@@ -60,10 +63,13 @@ fn single_sentence_and_pair_layouts() {
 
     let mnli_head = "index\tpromptID\tpairID\tgenre\tsentence1_binary_parse\tsentence2_binary_parse\tsentence1_parse\tsentence2_parse\tsentence1\tsentence2\tlabel1\tlabel2\tlabel3\tlabel4\tlabel5\tgold_label\n";
     let ex = write_load(Task::Mnli, "dev_matched.tsv", &format!("{}0\t63735\t63735n\tslate\t( ( The new ) rights )\t( Everyone ( really likes ) )\t(ROOT (S))\t(ROOT (S))\tThe new rights are nice enough\tEveryone really likes the newest benefits \tneutral\tentailment\tneutral\tneutral\tneutral\tneutral\n1\t91383\t91383c\tgovernment\t( a )\t( b )\t(ROOT)\t(ROOT)\tThis site includes a list.\tThe Government Executive articles are not listed.\tcontradiction\tcontradiction\tcontradiction\tcontradiction\tcontradiction\tcontradiction\n", mnli_head));
-    assert_eq!(texts(&ex), vec![
-        (s("The new rights are nice enough"), Some(s("Everyone really likes the newest benefits ")), Some(Label::Class(2))),
-        (s("This site includes a list."), Some(s("The Government Executive articles are not listed.")), Some(Label::Class(0))),
-    ]);
+    assert_eq!(
+        texts(&ex),
+        vec![
+            (s("The new rights are nice enough"), Some(s("Everyone really likes the newest benefits ")), Some(Label::Class(2))),
+            (s("This site includes a list."), Some(s("The Government Executive articles are not listed.")), Some(Label::Class(0))),
+        ]
+    );
     let ex = write_load(Task::Mnli, "test_mismatched.tsv", "index\tpromptID\tpairID\tgenre\tsentence1_binary_parse\tsentence2_binary_parse\tsentence1_parse\tsentence2_parse\tsentence1\tsentence2\n0\t1\t1n\tletters\t( a )\t( b )\t(ROOT)\t(ROOT)\tHello there.\tHi.\n");
     assert_eq!(texts(&ex), vec![(s("Hello there."), Some(s("Hi.")), None)]);
 
@@ -71,11 +77,21 @@ fn single_sentence_and_pair_layouts() {
     assert_eq!(ex.iter().map(|e| e.label.clone().unwrap()).collect::<Vec<_>>(), [Label::Class(0), Label::Class(1)]);
 
     let ex = write_load(Task::Rte, "train.tsv", "index\tsentence1\tsentence2\tlabel\n0\tNo Weapons of Mass Destruction Found in Iraq Yet.\tWeapons of Mass Destruction Found in Iraq.\tnot_entailment\n");
-    assert_eq!(texts(&ex), vec![(s("No Weapons of Mass Destruction Found in Iraq Yet."), Some(s("Weapons of Mass Destruction Found in Iraq.")), Some(Label::Class(1)))]);
+    assert_eq!(
+        texts(&ex),
+        vec![(
+            s("No Weapons of Mass Destruction Found in Iraq Yet."),
+            Some(s("Weapons of Mass Destruction Found in Iraq.")),
+            Some(Label::Class(1))
+        )]
+    );
     assert_eq!(Task::ALL.iter().filter(|t| t.is_pair()).count(), 6);
     assert_eq!(Task::parse("sts-b"), Some(Task::Stsb));
     assert_eq!(Task::parse("SST2"), Some(Task::Sst2));
-    assert_eq!((Task::Cola.metric(), Task::Qqp.metric(), Task::Stsb.metric()), (Metric::Matthews, Metric::AccuracyF1, Metric::PearsonSpearman));
+    assert_eq!(
+        (Task::Cola.metric(), Task::Qqp.metric(), Task::Stsb.metric()),
+        (Metric::Matthews, Metric::AccuracyF1, Metric::PearsonSpearman)
+    );
 }
 
 #[test]
@@ -84,7 +100,12 @@ fn errors_name_file_line_and_column() {
     let cases: [(Task, &str, &str, &[&str]); 5] = [
         (Task::Rte, "rte.tsv", "index\tsentence1\tsentence2\tlabel\n0\ta\tb\tentailment\n1\ta\tb\tmaybe\n", &["line 3, column 4", "maybe"]),
         (Task::Qqp, "qqp.tsv", "id\tqid1\tqid2\tquestion1\tquestion2\tis_duplicate\n1\t2\t3\tWhy?\n", &["line 2", "4 fields"]),
-        (Task::Stsb, "sts.tsv", "index\tgenre\tfilename\tyear\told_index\tsource1\tsource2\tsentence1\tsentence2\tscore\n0\tg\tf\ty\to\ts\ts\ta\tb\t7.5\n", &["line 2, column 10", "[0, 5]"]),
+        (
+            Task::Stsb,
+            "sts.tsv",
+            "index\tgenre\tfilename\tyear\told_index\tsource1\tsource2\tsentence1\tsentence2\tscore\n0\tg\tf\ty\to\ts\ts\ta\tb\t7.5\n",
+            &["line 2, column 10", "[0, 5]"],
+        ),
         (Task::Mrpc, "mrpc.tsv", "Quality\t#1 ID\t#2 ID\t#1 String\n", &["line 1", "#2 String"]),
         (Task::Cola, "cola.tsv", "gj04\t1\t\tFine.\ngj04\tyes\t\tNot fine.\n", &["line 2, column 2", "yes"]),
     ];
@@ -112,7 +133,7 @@ fn metrics_against_hand_computed_values() {
     let pred = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
     assert!((accuracy(&pred, &gold) - 0.7).abs() < 1e-12);
     assert!((f1(&pred, &gold) - 6.0 / 9.0).abs() < 1e-12); // 2*3 / (2*3 + 1 + 2)
-    // (3*4 - 1*2) / sqrt(4 * 5 * 5 * 6) = 10 / sqrt(600)
+                                                           // (3*4 - 1*2) / sqrt(4 * 5 * 5 * 6) = 10 / sqrt(600)
     assert!((matthews(&pred, &gold) - 10.0 / 600f64.sqrt()).abs() < 1e-12);
     assert_eq!(matthews(&[1, 1, 1], &[1, 0, 1]), 0.0); // a constant prediction
     assert_eq!(f1(&[0, 0], &[1, 1]), 0.0);

@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use bamboo::data::augment::{center_crop, random_resized_crop, resample_normalize, CropBox, Layout, Transform, IMAGENET_MEAN, IMAGENET_STD};
+use bamboo::data::augment::{
+    center_crop, random_resized_crop, resample_normalize, CropBox, Layout, Transform, IMAGENET_MEAN, IMAGENET_STD,
+};
 use bamboo::data::convert::{self, Encoding, FashionMnist};
 use bamboo::data::image::{self, Image};
 use bamboo::data::imagenet::{self, ImageMeta};
@@ -104,7 +106,8 @@ fn bad_images_are_errors_not_panics() {
     for b in corrupt.iter_mut().skip(200) {
         *b = 0xff;
     }
-    assert!(image::decode(&corrupt).is_err() || image::decode(&corrupt).is_ok()); // no panic either way
+    assert!(image::decode(&corrupt).is_err() || image::decode(&corrupt).is_ok());
+    // no panic either way
 }
 
 #[test]
@@ -150,7 +153,18 @@ fn resample_identity_flip_and_normalization() {
     // Downscaling a 2x2 checkerboard of 0/200 by 4 averages to 100 (antialiased, not sampled).
     let cb = Image { width: 8, height: 8, channels: 1, data: (0..64).map(|i| if (i % 8 + i / 8) % 2 == 0 { 0 } else { 200 }).collect() };
     let mut out = vec![0f32; 3 * 4];
-    resample_normalize(&cb, CropBox { x: 0.0, y: 0.0, w: 8.0, h: 8.0 }, 2, 2, false, [0.0; 3], [1.0; 3], Layout::Nchw, &mut out, &mut scratch);
+    resample_normalize(
+        &cb,
+        CropBox { x: 0.0, y: 0.0, w: 8.0, h: 8.0 },
+        2,
+        2,
+        false,
+        [0.0; 3],
+        [1.0; 3],
+        Layout::Nchw,
+        &mut out,
+        &mut scratch,
+    );
     for v in out {
         assert!((v * 255.0 - 100.0).abs() < 1.0, "{}", v * 255.0);
     }
@@ -185,8 +199,10 @@ fn loader_batches_are_right_deterministic_and_resumable() {
     assert_eq!(collect(&one, Position::default(), 12), batches);
     let mut other = cfg.clone();
     other.stream.seed = 43;
-    assert_ne!(collect(&other, Position::default(), 12).iter().map(|b| b.1.clone()).collect::<Vec<_>>(),
-               batches.iter().map(|b| b.1.clone()).collect::<Vec<_>>());
+    assert_ne!(
+        collect(&other, Position::default(), 12).iter().map(|b| b.1.clone()).collect::<Vec<_>>(),
+        batches.iter().map(|b| b.1.clone()).collect::<Vec<_>>()
+    );
     // Resume mid-epoch and across the epoch boundary: exactly the same batches.
     for k in [3usize, 5, 7] {
         let start = batches[k - 1].0.next();
@@ -304,7 +320,8 @@ fn fashion_mnist_idx_to_imagenet_schema() {
         lab.extend(n.to_be_bytes());
         lab.extend((0..n).map(|i| (i % 10) as u8));
         std::fs::write(input.join(format!("{}-images-idx3-ubyte.gz", prefix)), gz(&img)).unwrap();
-        std::fs::write(input.join(format!("{}-labels-idx1-ubyte", prefix)), &lab).unwrap(); // plain works too
+        std::fs::write(input.join(format!("{}-labels-idx1-ubyte", prefix)), &lab).unwrap();
+        // plain works too
     }
     let out = d.join("out");
     let o = FashionMnist {
@@ -339,7 +356,11 @@ fn folder_tree_to_imagenet_schema() {
         std::fs::create_dir_all(d.join("in").join(class)).unwrap();
         for i in 0..n {
             let img = solid(12 + i, 9, [i as u8 * 40, 0, 0]);
-            let (name, bytes) = if i % 2 == 0 { (format!("{}.png", i), image::encode_png(&img)) } else { (format!("{}.jpg", i), image::encode_jpeg(&img, 90)) };
+            let (name, bytes) = if i % 2 == 0 {
+                (format!("{}.png", i), image::encode_png(&img))
+            } else {
+                (format!("{}.jpg", i), image::encode_jpeg(&img, 90))
+            };
             std::fs::write(d.join("in").join(class).join(name), bytes).unwrap();
         }
     }

@@ -219,7 +219,10 @@ fn reader_round_trip_and_resume() {
             assert_eq!(b.input_mask[r * 128..(r + 1) * 128].iter().sum::<i32>(), i.tokens.len() as i32);
             assert_eq!(b.segment_ids[r * 128..r * 128 + i.tokens.len()], i.segment_ids.iter().map(|&s| s as i32).collect::<Vec<_>>()[..]);
             let n = i.masked_positions.len();
-            assert_eq!(&b.masked_lm_positions[r * 20..r * 20 + n], i.masked_positions.iter().map(|&p| p as i32).collect::<Vec<_>>().as_slice());
+            assert_eq!(
+                &b.masked_lm_positions[r * 20..r * 20 + n],
+                i.masked_positions.iter().map(|&p| p as i32).collect::<Vec<_>>().as_slice()
+            );
             assert_eq!(&b.masked_lm_ids[r * 20..r * 20 + n], i.masked_labels.iter().map(|&p| p as i32).collect::<Vec<_>>().as_slice());
             assert_eq!(b.masked_lm_weights[r * 20..(r + 1) * 20].iter().sum::<f32>(), n as f32);
             assert_eq!(b.next_sentence_labels[r], i.is_random_next as i32);
@@ -263,7 +266,14 @@ fn bad_records_name_file_record_and_feature() {
     assert_eq!(e.kind, ErrorKind::Feature);
     let msg = e.to_string();
     let offset: u64 = sizes[..3].iter().sum();
-    assert!(msg.contains("bad.tfrecord") && msg.contains("record 3") && msg.contains(&format!("byte offset {}", offset)) && msg.contains("masked_lm_weights"), "{}", msg);
+    assert!(
+        msg.contains("bad.tfrecord")
+            && msg.contains("record 3")
+            && msg.contains(&format!("byte offset {}", offset))
+            && msg.contains("masked_lm_weights"),
+        "{}",
+        msg
+    );
     // With skip_bad both bad records are skipped and counted; 8 good records make 4 batches.
     let mut s = StreamConfig::new(vec![p]);
     s.skip_bad = true;

@@ -172,11 +172,11 @@ fn feature_errors_say_what_is_wrong() {
 fn non_examples_are_rejected_without_panics() {
     let good = Example::new().with_bytes("k", "value").with_float("f", &[1.0, 2.0]).encode();
     for bad in [
-        &b"\xff\xff\xff"[..],        // varint running off the end
-        b"\x0a\x05abc",              // length past the end
-        b"\x0b",                     // group wire type
-        b"\x0a\x02\x0a\x05",         // nested entry past its parent
-        b"\x00",                     // field number 0
+        &b"\xff\xff\xff"[..], // varint running off the end
+        b"\x0a\x05abc",       // length past the end
+        b"\x0b",              // group wire type
+        b"\x0a\x02\x0a\x05",  // nested entry past its parent
+        b"\x00",              // field number 0
     ] {
         let e = Example::decode(bad).unwrap_err();
         assert_eq!(e.kind, ErrorKind::NotExample, "{:?}", bad);

@@ -6,13 +6,13 @@
 mod common;
 
 use bamboo::config::{Norm, Pool, Stack, VitConfig};
+use bamboo::data::Position;
 use bamboo::graph::{random, DType, Remat};
 use bamboo::nn::block::{BlockConfig, Naming};
 use bamboo::nn::dropout::{dropout, DropoutRates};
 use bamboo::nn::stack::{encoder_noisy, StackNoise, StackOptions};
 use bamboo::optim::{Optimizer, Schedule};
 use bamboo::runtime::{Client, ClientOptions, HostTensor, Plugin};
-use bamboo::data::Position;
 use bamboo::train::objective::Classify;
 use bamboo::train::sources::dropout_keys;
 use bamboo::train::step::StepConfig;
@@ -158,10 +158,8 @@ fn batch(step: u64, accum: usize, with_keys: bool) -> Vec<HostTensor> {
     let imgs: Vec<f32> = (0..8 * 256).map(|_| rng.normal() as f32).collect();
     let labels: Vec<i32> = (0..8).map(|i| (i % 5) as i32).collect();
     let lead: Vec<i64> = if accum > 1 { vec![accum as i64, 8 / accum as i64] } else { vec![8] };
-    let mut v = vec![
-        HostTensor::from_slice(&[&lead[..], &[1, 16, 16]].concat(), &imgs).unwrap(),
-        HostTensor::from_slice(&lead, &labels).unwrap(),
-    ];
+    let mut v =
+        vec![HostTensor::from_slice(&[&lead[..], &[1, 16, 16]].concat(), &imgs).unwrap(), HostTensor::from_slice(&lead, &labels).unwrap()];
     if with_keys {
         v.push(dropout_keys(9, Position { epoch: 0, step }, &lead).unwrap());
     }

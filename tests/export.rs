@@ -14,8 +14,7 @@ fn root() -> PathBuf {
 fn exported_graphs_are_current() {
     for name in catalog::NAMES {
         let path = root().join("graphs").join(format!("{}.mlir", name));
-        let on_disk = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {} (run `bamboo export`)", path.display(), e));
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {} (run `bamboo export`)", path.display(), e));
         let fresh = catalog::build(name).unwrap().to_stablehlo();
         assert!(on_disk == fresh, "{} is stale: run `bamboo export {}`", path.display(), name);
     }
@@ -27,9 +26,7 @@ fn compile_all_on(plugin_path: &Path) {
     // The ViT-B graphs are large; the small ones cover every op family.
     for name in ["matmul_1024", "ops_zoo", "demo_mlp_step", "vit_b_block_grad"] {
         let text = std::fs::read_to_string(root().join("graphs").join(format!("{}.mlir", name))).unwrap();
-        client
-            .compile(name, &text, &CompileOptions::default())
-            .unwrap_or_else(|e| panic!("{} on {}: {}", name, plugin_path.display(), e));
+        client.compile(name, &text, &CompileOptions::default()).unwrap_or_else(|e| panic!("{} on {}: {}", name, plugin_path.display(), e));
     }
 }
 

@@ -158,7 +158,10 @@ fn vit_streamed_layer_by_layer_matches_the_whole_model() {
 fn streaming_refuses_what_it_cannot_run() {
     let s = Scratch::new("bert-stream");
     let ckpt = checkpoint(&s, "bert", &weights("bert"));
-    failed_naming(&forward(&ckpt, &fixture("bert").join("inputs.safetensors"), &s.path("o.safetensors"), &["--stream-layers"]), &["--stream-layers runs ViT checkpoints"]);
+    failed_naming(
+        &forward(&ckpt, &fixture("bert").join("inputs.safetensors"), &s.path("o.safetensors"), &["--stream-layers"]),
+        &["--stream-layers runs ViT checkpoints"],
+    );
 }
 
 #[test]
@@ -225,7 +228,10 @@ fn to_official_mae_names(hf: &Tensors) -> Tensors {
                 break;
             }
             for wb in ["weight", "bias"] {
-                let parts: Vec<&TensorData> = ["query", "key", "value"].iter().map(|k| &hf[&format!("{}{}.attention.attention.{}.{}", hf_prefix, l, k, wb)]).collect();
+                let parts: Vec<&TensorData> = ["query", "key", "value"]
+                    .iter()
+                    .map(|k| &hf[&format!("{}{}.attention.attention.{}.{}", hf_prefix, l, k, wb)])
+                    .collect();
                 let mut shape = parts[0].shape.clone();
                 shape[0] *= 3;
                 let data = parts.iter().flat_map(|p| p.data.clone()).collect();
@@ -322,7 +328,11 @@ fn clip_outputs_match_hugging_face() {
     let got = load(&one).unwrap();
     assert!(!got.contains_key("loss"));
     assert_eq!(got["logits_per_image"].shape, [4, 1]);
-    assert_close("clip text 0 without a mask", &got["text_embeds"], &TensorData::from_f32(&[1, 24], &load(&fixture("clip").join("outputs.safetensors")).unwrap()["text_embeds"].to_f32()[..24]));
+    assert_close(
+        "clip text 0 without a mask",
+        &got["text_embeds"],
+        &TensorData::from_f32(&[1, 24], &load(&fixture("clip").join("outputs.safetensors")).unwrap()["text_embeds"].to_f32()[..24]),
+    );
 }
 
 #[test]
@@ -384,7 +394,8 @@ fn opt_reads_the_tied_head_copy_and_needs_no_labels() {
     w.insert("lm_head.weight".into(), w["model.decoder.embed_tokens.weight"].clone());
     let ckpt = checkpoint(&s, "opt", &w);
     let all = inputs("opt");
-    let inp = save_inputs(&s.path("in.safetensors"), ["input_ids", "attention_mask"].iter().map(|n| (n.to_string(), all[*n].clone())).collect());
+    let inp =
+        save_inputs(&s.path("in.safetensors"), ["input_ids", "attention_mask"].iter().map(|n| (n.to_string(), all[*n].clone())).collect());
     let out = s.path("out.safetensors");
     succeeded(&forward(&ckpt, &inp, &out, &[]));
     let got = matches_fixture(&out, "opt", &["logits", "hidden_states.3"]);
@@ -411,7 +422,12 @@ fn partial_load_lists_what_was_left_out() {
     let o = forward(&ckpt, &inp, &out, &["--partial"]);
     succeeded(&o);
     let e = stderr(&o);
-    for n in ["left out 3 tensor(s)", "missing `head.weight`: initialized", "missing `head.bias`: initialized", "unexpected `decoder.extra`: ignored"] {
+    for n in [
+        "left out 3 tensor(s)",
+        "missing `head.weight`: initialized",
+        "missing `head.bias`: initialized",
+        "unexpected `decoder.extra`: ignored",
+    ] {
         assert!(e.contains(n), "partial-load report lacks {:?}:\n{}", n, e);
     }
     // The loaded blocks were used: their outputs are the reference's, whatever the new head does.
@@ -494,7 +510,10 @@ fn inputs_of_the_wrong_shape_or_dtype_are_named() {
     let one = |n: &str, t: TensorData| Tensors::from([(n.to_string(), t)]);
 
     let small = TensorData::from_f32(&[2, 3, 16, 16], &vec![0.0; 2 * 3 * 16 * 16]);
-    failed_naming(&run(&vit, "a.safetensors", one("pixel_values", small)), &["input `pixel_values`: shape [2, 3, 16, 16], expected [B, 3, 32, 32]"]);
+    failed_naming(
+        &run(&vit, "a.safetensors", one("pixel_values", small)),
+        &["input `pixel_values`: shape [2, 3, 16, 16], expected [B, 3, 32, 32]"],
+    );
     let ints = TensorData::from_i64(&[1, 3, 32, 32], &vec![0; 3 * 32 * 32]);
     failed_naming(&run(&vit, "b.safetensors", one("pixel_values", ints)), &["input `pixel_values`: dtype I64, expected F32"]);
     let wrong_name = TensorData::from_f32(&[1, 3, 32, 32], &vec![0.0; 3 * 32 * 32]);

@@ -67,7 +67,12 @@ fn gather_rows_and_scatter_add() {
         let back = p[0].zeros_like().scatter_add(
             &p[1].reshape(&[3, 1])?,
             &rows,
-            bamboo::graph::GatherDims { offset_dims: vec![1], collapsed_slice_dims: vec![0], start_index_map: vec![0], index_vector_dim: 1 },
+            bamboo::graph::GatherDims {
+                offset_dims: vec![1],
+                collapsed_slice_dims: vec![0],
+                start_index_map: vec![0],
+                index_vector_dim: 1,
+            },
         )?;
         Ok(vec![rows, back])
     });

@@ -113,10 +113,7 @@ fn check_vit(remat: Remat, unrolled: bool) {
     let f = fixture("vit");
     let ModelConfig::Vit(c) = f.config.clone() else { panic!("vit config") };
     let specs = vit::param_specs(&c);
-    let inputs = [
-        ("pixel_values", host_f32(&f.inputs, "pixel_values"), DType::F32),
-        ("labels", host_i32(&f.inputs, "labels"), DType::I32),
-    ];
+    let inputs = [("pixel_values", host_f32(&f.inputs, "pixel_values"), DType::F32), ("labels", host_i32(&f.inputs, "labels"), DType::I32)];
     let o = StackOptions { remat, unrolled, keep_hidden: true };
     let (outs, grads) = run_model(&specs, &f, &inputs, &[], |p, x| {
         let r = vit::forward(&c, p, &x[0], &o).unwrap();
@@ -149,10 +146,7 @@ fn mae_matches_hugging_face() {
     let f = fixture("mae");
     let ModelConfig::Mae(c) = f.config.clone() else { panic!("mae config") };
     let specs = mae::param_specs(&c);
-    let inputs = [
-        ("pixel_values", host_f32(&f.inputs, "pixel_values"), DType::F32),
-        ("noise", host_f32(&f.inputs, "noise"), DType::F32),
-    ];
+    let inputs = [("pixel_values", host_f32(&f.inputs, "pixel_values"), DType::F32), ("noise", host_f32(&f.inputs, "noise"), DType::F32)];
     let o = StackOptions { keep_hidden: true, ..Default::default() };
     let (outs, grads) = run_model(&specs, &f, &inputs, &[], |p, x| {
         let r = mae::forward(&c, p, &x[0], &x[1], &o).unwrap();
@@ -184,8 +178,26 @@ fn bert_matches_hugging_face() {
     ];
     let o = StackOptions { keep_hidden: true, ..Default::default() };
     let (outs, grads) = run_model(&specs, &f, &inputs, &["cls.predictions.decoder.weight", "cls.predictions.decoder.bias"], |p, x| {
-        let all = bert::forward(&c, p, &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: None, dropout_keys: None }, &o).unwrap();
-        let at = bert::forward(&c, p, &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: Some(&x[3]), dropout_keys: None }, &o).unwrap();
+        let all = bert::forward(
+            &c,
+            p,
+            &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: None, dropout_keys: None },
+            &o,
+        )
+        .unwrap();
+        let at = bert::forward(
+            &c,
+            p,
+            &bert::BertInputs {
+                input_ids: &x[0],
+                token_type_ids: &x[1],
+                attention_mask: &x[2],
+                mlm_positions: Some(&x[3]),
+                dropout_keys: None,
+            },
+            &o,
+        )
+        .unwrap();
         let loss = bert::pretraining_loss(&at, &x[4], &x[5], &x[6]).unwrap();
         vec![loss, all.mlm_logits, at.mlm_logits, at.nsp_logits, all.hidden.unwrap()]
     });
@@ -295,9 +307,27 @@ fn check_clip(remat: Remat, unrolled: bool) {
     let (outs, grads) = run_model(&specs, &f, &clip_inputs(&f), &[], |p, x| {
         let r = clip::forward(&c, p, &clip::ClipInputs { pixel_values: &x[0], input_ids: &x[1], attention_mask: Some(&x[2]) }, &o).unwrap();
         let loss = clip::contrastive_loss(&r.logits_per_text).unwrap();
-        vec![loss, r.logits_per_image, r.logits_per_text, r.image_embeds, r.text_embeds, r.image.pooled, r.text.pooled, r.image.hidden.unwrap(), r.text.hidden.unwrap()]
+        vec![
+            loss,
+            r.logits_per_image,
+            r.logits_per_text,
+            r.image_embeds,
+            r.text_embeds,
+            r.image.pooled,
+            r.text.pooled,
+            r.image.hidden.unwrap(),
+            r.text.hidden.unwrap(),
+        ]
     });
-    let names = ["loss", "logits_per_image", "logits_per_text", "image_embeds", "text_embeds", "vision_model.pooler_output", "text_model.pooler_output"];
+    let names = [
+        "loss",
+        "logits_per_image",
+        "logits_per_text",
+        "image_embeds",
+        "text_embeds",
+        "vision_model.pooler_output",
+        "text_model.pooler_output",
+    ];
     for (i, n) in names.iter().enumerate() {
         assert_close(&format!("clip {}", n), &outs[i].to_vec().unwrap(), &f.outputs[*n].to_f32());
     }

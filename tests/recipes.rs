@@ -93,10 +93,51 @@ fn pretrain_resume_then_finetune() {
 fn bert_pretrain_then_glue() {
     let d = tmp("bert");
     let run = d.join("bert").display().to_string();
-    ok(&["pretrain", "bert", "--preset", "bert-mini", "--depth", "1", "--width", "32", "--heads", "2", "--data", "datasets/wiki-sample/pretraining/*", "--steps", "2", "--batch", "8", "--out", &run]);
+    ok(&[
+        "pretrain",
+        "bert",
+        "--preset",
+        "bert-mini",
+        "--depth",
+        "1",
+        "--width",
+        "32",
+        "--heads",
+        "2",
+        "--data",
+        "datasets/wiki-sample/pretraining/*",
+        "--steps",
+        "2",
+        "--batch",
+        "8",
+        "--out",
+        &run,
+    ]);
     let glue = d.join("glue").display().to_string();
     let from = format!("{}/ckpt-00000002", run);
-    let out = ok(&["glue", "--task", "sst2", "--preset", "bert-mini", "--depth", "1", "--width", "32", "--heads", "2", "--from", &from, "--steps", "2", "--batch", "16", "--seq-len", "32", "--out", &glue]);
+    let out = ok(&[
+        "glue",
+        "--task",
+        "sst2",
+        "--preset",
+        "bert-mini",
+        "--depth",
+        "1",
+        "--width",
+        "32",
+        "--heads",
+        "2",
+        "--from",
+        &from,
+        "--steps",
+        "2",
+        "--batch",
+        "16",
+        "--seq-len",
+        "32",
+        "--out",
+        &glue,
+    ]);
     assert!(out.contains("SST-2 dev (400 examples): accuracy"), "{}", out);
 }
 
@@ -106,7 +147,10 @@ fn clip_pretrain_loss_falls_then_smoothing_is_analysed() {
     // within 60 steps (0.33 zero-shot when written) (ln 32 = 3.47 at chance; duplicates in the batch keep it well above 0).
     let d = tmp("clip");
     let run = d.join("clip").display().to_string();
-    let out = ok(&["pretrain", "clip", "--preset", "clip-t28", "--depth", "2", "--width", "32", "--heads", "2", "--steps", "60", "--batch", "32", "--lr", "3e-3", "--warmup", "5", "--out", &run]);
+    let out = ok(&[
+        "pretrain", "clip", "--preset", "clip-t28", "--depth", "2", "--width", "32", "--heads", "2", "--steps", "60", "--batch", "32",
+        "--lr", "3e-3", "--warmup", "5", "--out", &run,
+    ]);
     // Zero-shot: each validation image against the ten captions (chance: 0.1).
     let zs: f64 = out.split("zero-shot validation accuracy (the ten class captions): ").nth(1).expect(&out)[..6].parse().unwrap();
     assert!(zs > 0.2, "{}", out);
@@ -133,16 +177,25 @@ fn bad_input_is_rejected_before_compiling() {
     fails(&[&mae[..], &["--preset", "mae-vit-t28", "--heads", "5"]].concat(), "`encoder.width`: 128 is not divisible by encoder.heads = 5");
     fails(&[&mae[..], &["--preset", "mae-vit-t28", "--mask-ratio", "1.5"]].concat(), "`mask_ratio`");
     fails(&[&mae[..], &["--preset", "mae-vit-t28", "--mask-ratio", "0"]].concat(), "`mask_ratio`");
-    fails(&[&mae[..], &["--preset", "mae-vit-t28", "--batch", "63", "--devices", "2"]].concat(), "--batch 63 is not divisible by --devices 2");
+    fails(
+        &[&mae[..], &["--preset", "mae-vit-t28", "--batch", "63", "--devices", "2"]].concat(),
+        "--batch 63 is not divisible by --devices 2",
+    );
     fails(&[&mae[..], &["--preset", "mae-vit-t28", "--data", "/nonexistent/train-*"]].concat(), "/nonexistent/train-*");
     fails(&[&mae[..], &["--preset", "mae-vit-t28", "--dropout", "0.1"]].concat(), "--dropout: MAE pre-training runs without dropout");
     fails(&[&mae[..], &["--preset", "mae-vit-t28", "--watch-smoothing", "0"]].concat(), "--watch-smoothing must be at least 1");
-    fails(&[&mae[..], &["--preset", "mae-vit-t28", "--watch-smoothing", "5", "--accum", "2"]].concat(), "--watch-smoothing needs --accum 1");
+    fails(
+        &[&mae[..], &["--preset", "mae-vit-t28", "--watch-smoothing", "5", "--accum", "2"]].concat(),
+        "--watch-smoothing needs --accum 1",
+    );
     let vit = ["train", "vit", "--out", &out, "--steps", "1", "--preset", "vit-t28"];
     fails(&[&vit[..], &["--attention-dropout", "0.1"]].concat(), "--attention-dropout: the ViT recipes have one dropout rate");
     fails(&[&vit[..], &["--dropout", "1.5"]].concat(), "`dropout`: 1.5 is not a probability");
     fails(&["pretrain", "clip", "--out", &out, "--steps", "1", "--preset", "vit-t28"], "`pretrain clip` needs a CLIP preset");
-    fails(&["pretrain", "clip", "--out", &out, "--steps", "1", "--preset", "clip-t28", "--dropout", "0.1"], "the CLIP model has no dropout");
+    fails(
+        &["pretrain", "clip", "--out", &out, "--steps", "1", "--preset", "clip-t28", "--dropout", "0.1"],
+        "the CLIP model has no dropout",
+    );
     fails(&[&mae[..], &["--preset", "clip-t28"]].concat(), "a CLIP preset cannot be MAE pre-trained");
 }
 
@@ -150,7 +203,26 @@ fn bad_input_is_rejected_before_compiling() {
 fn lm_pretrain_runs_and_refuses_text_too_short() {
     let d = tmp("lm");
     let run = d.join("lm").display().to_string();
-    let out = ok(&["pretrain", "lm", "--preset", "opt-mini", "--depth", "1", "--width", "32", "--heads", "2", "--seq-len", "32", "--steps", "2", "--batch", "4", "--out", &run]);
+    let out = ok(&[
+        "pretrain",
+        "lm",
+        "--preset",
+        "opt-mini",
+        "--depth",
+        "1",
+        "--width",
+        "32",
+        "--heads",
+        "2",
+        "--seq-len",
+        "32",
+        "--steps",
+        "2",
+        "--batch",
+        "4",
+        "--out",
+        &run,
+    ]);
     assert!(out.contains("datasets/wiki-sample/wiki.txt: 20 documents") && out.contains("sequences of 32"), "{}", out);
     assert!(Path::new(&run).join("ckpt-00000002/model.safetensors").exists());
     // Over-smoothing of the trained decoder on the same text, 1-D over token positions.
@@ -162,12 +234,18 @@ fn lm_pretrain_runs_and_refuses_text_too_short() {
     let short = write(&d, "short.txt", "One short sentence.\nAnd another one.\n");
     fails(&[&lm[..], &["--data", &short]].concat(), &format!("--data {}: 9 tokens in 1 document(s) make no sequence of 128 tokens", short));
     let few = write(&d, "few.txt", &"The quick brown fox jumps over the lazy dog.\n".repeat(40));
-    fails(&[&lm[..], &["--data", &few, "--seq-len", "64", "--batch", "16"]].concat(), "make 6 sequence(s) of 64 tokens, fewer than one batch of 16");
+    fails(
+        &[&lm[..], &["--data", &few, "--seq-len", "64", "--batch", "16"]].concat(),
+        "make 6 sequence(s) of 64 tokens, fewer than one batch of 16",
+    );
     fails(&[&lm[..], &["--seq-len", "1"]].concat(), "`seq_len`: 1 leaves no next token to predict");
     fails(&[&lm[..], &["--seq-len", "1000"]].concat(), "`seq_len`: 1000 exceeds max_positions = 512");
     fails(&[&lm[..], &["--data", "/nonexistent/text.txt"]].concat(), "/nonexistent/text.txt");
     fails(&["pretrain", "lm", "--preset", "bert-mini", "--out", &run], "`pretrain lm` needs an OPT preset");
-    fails(&["pretrain", "lm", "--preset", "opt-125m", "--out", &run, "--config", &write(&d, "small-vocab.json", &small_vocab_opt())], "has 30522 tokens, more than the model's vocab_size = 1000");
+    fails(
+        &["pretrain", "lm", "--preset", "opt-125m", "--out", &run, "--config", &write(&d, "small-vocab.json", &small_vocab_opt())],
+        "has 30522 tokens, more than the model's vocab_size = 1000",
+    );
 }
 
 /// The padding and causal masks add the most negative f32 to scores; in bf16 that is -inf, and
@@ -180,7 +258,9 @@ fn text_recipes_train_in_bf16() {
     let out = ok(&[&["pretrain", "lm", "--preset", "opt-mini", "--seq-len", "32", "--out", &lm][..], &tiny].concat());
     assert!(out.contains("done: 2 steps"), "{}", out);
     let bert = d.join("bert").display().to_string();
-    let out = ok(&[&["pretrain", "bert", "--preset", "bert-mini", "--data", "datasets/wiki-sample/pretraining/*", "--out", &bert][..], &tiny].concat());
+    let out =
+        ok(&[&["pretrain", "bert", "--preset", "bert-mini", "--data", "datasets/wiki-sample/pretraining/*", "--out", &bert][..], &tiny]
+            .concat());
     assert!(out.contains("done: 2 steps"), "{}", out);
 }
 
@@ -197,7 +277,17 @@ fn checkpoint_of_another_shape_is_named() {
     let mae = write(&d, "mae.json", &mae_json());
     let run = d.join("mae").display().to_string();
     ok(&["pretrain", "mae", "--preset", "mae-vit-t28", "--config", &mae, "--batch", "16", "--out", &run, "--steps", "1"]);
-    let o = bamboo(&["finetune", "--preset", "vit-t28", "--from", &format!("{}/ckpt-00000001", run), "--steps", "1", "--out", &d.join("ft").display().to_string()]);
+    let o = bamboo(&[
+        "finetune",
+        "--preset",
+        "vit-t28",
+        "--from",
+        &format!("{}/ckpt-00000001", run),
+        "--steps",
+        "1",
+        "--out",
+        &d.join("ft").display().to_string(),
+    ]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!o.status.success());
     assert!(err.contains("`cls_token` has shape [1, 1, 32], expected [1, 1, 128]"), "{}", err);

@@ -116,17 +116,26 @@ fn an_existing_run_is_never_overwritten_and_a_resume_continues_only_itself() {
 
     // 1. The same folder again without --resume: refused before compiling, nothing touched.
     let before = snapshot(&run);
-    refused(&cat(&base, &["--batch", "16", "--steps", "3"]), &[&format!("--out {} already holds a run", r), "--resume", "another --out", "metrics.jsonl", "ckpt-00000002"]);
+    refused(
+        &cat(&base, &["--batch", "16", "--steps", "3"]),
+        &[&format!("--out {} already holds a run", r), "--resume", "another --out", "metrics.jsonl", "ckpt-00000002"],
+    );
     assert!(snapshot(&run) == before, "a refused run changed the folder");
     // A checkpoint folder alone (a run killed before its first log line was kept) counts too.
     let lone = d.join("lone");
     copy_dir(&run.join("ckpt-00000002"), &lone.join("ckpt-00000002"));
-    refused(&["train", "vit", "--preset", "vit-t28", "--steps", "1", "--out", &lone.display().to_string()], &["already holds a run (ckpt-00000002)"]);
+    refused(
+        &["train", "vit", "--preset", "vit-t28", "--steps", "1", "--out", &lone.display().to_string()],
+        &["already holds a run (ckpt-00000002)"],
+    );
 
     // 3. A resume that changes the global batch, the model or the objective: each difference named.
     refused(&cat(&base, &["--steps", "3", "--resume", "--batch", "8"]), &["--resume", "batch: 16 -> 8"]);
     refused(&cat(&base, &["--batch", "16", "--steps", "3", "--resume", "--depth", "3"]), &["model.encoder.depth: 2 -> 3"]);
-    refused(&["train", "vit", "--preset", "vit-t28", "--batch", "16", "--steps", "3", "--resume", "--out", &r], &["recipe: \"pretrain mae\" -> \"train vit\""]);
+    refused(
+        &["train", "vit", "--preset", "vit-t28", "--batch", "16", "--steps", "3", "--resume", "--out", &r],
+        &["recipe: \"pretrain mae\" -> \"train vit\""],
+    );
     assert!(snapshot(&run) == before, "a refused resume changed the folder");
 
     // A resume of a finished run says so, exits 0 and writes nothing.
@@ -139,7 +148,20 @@ fn an_existing_run_is_never_overwritten_and_a_resume_continues_only_itself() {
     let other = d.join("other");
     let ocfg = d.join("other.json");
     std::fs::write(&ocfg, mae_json(16)).unwrap();
-    ok(&["pretrain", "mae", "--preset", "mae-vit-t28", "--config", &ocfg.display().to_string(), "--batch", "16", "--steps", "1", "--out", &other.display().to_string()]);
+    ok(&[
+        "pretrain",
+        "mae",
+        "--preset",
+        "mae-vit-t28",
+        "--config",
+        &ocfg.display().to_string(),
+        "--batch",
+        "16",
+        "--steps",
+        "1",
+        "--out",
+        &other.display().to_string(),
+    ]);
     copy_dir(&other.join("ckpt-00000001"), &run.join("ckpt-00000001"));
 
     // Raising --steps continues the finished run; it prunes its own older checkpoints only.
@@ -147,7 +169,10 @@ fn an_existing_run_is_never_overwritten_and_a_resume_continues_only_itself() {
     assert!(out.contains("at step 2"), "{}", out);
     assert_eq!(ckpts(&run), vec!["ckpt-00000001", "ckpt-00000004"], "--keep 1 kept this run's newest and the foreign one");
     assert_eq!(logged_steps(&run), vec![1, 2, 3, 4]);
-    assert_eq!(std::fs::read(run.join("ckpt-00000001/model.safetensors")).unwrap(), std::fs::read(other.join("ckpt-00000001/model.safetensors")).unwrap());
+    assert_eq!(
+        std::fs::read(run.join("ckpt-00000001/model.safetensors")).unwrap(),
+        std::fs::read(other.join("ckpt-00000001/model.safetensors")).unwrap()
+    );
 }
 
 #[test]
@@ -156,7 +181,20 @@ fn every_checkpoint_read_is_checked_against_its_commit_marker() {
     let cfg = d.join("mae.json");
     std::fs::write(&cfg, mae_json(32)).unwrap();
     let run = d.join("run");
-    ok(&["pretrain", "mae", "--preset", "mae-vit-t28", "--config", &cfg.display().to_string(), "--batch", "16", "--steps", "1", "--out", &run.display().to_string()]);
+    ok(&[
+        "pretrain",
+        "mae",
+        "--preset",
+        "mae-vit-t28",
+        "--config",
+        &cfg.display().to_string(),
+        "--batch",
+        "16",
+        "--steps",
+        "1",
+        "--out",
+        &run.display().to_string(),
+    ]);
     let good = run.join("ckpt-00000001");
     // A copy that lost its marker (a write cut short), and one whose weights changed after the commit.
     let half = d.join("half/ckpt-00000001");
@@ -172,7 +210,10 @@ fn every_checkpoint_read_is_checked_against_its_commit_marker() {
     let (h, b) = (half.display().to_string(), bad.display().to_string());
     let out = |name: &str| d.join(name).display().to_string();
     for (args, needle) in [
-        (vec!["finetune", "--preset", "vit-t28", "--from", &h, "--steps", "1", "--batch", "16", "--out", &out("ft1")], "no valid commit marker"),
+        (
+            vec!["finetune", "--preset", "vit-t28", "--from", &h, "--steps", "1", "--batch", "16", "--out", &out("ft1")],
+            "no valid commit marker",
+        ),
         (vec!["linprobe", "--preset", "vit-t28", "--from", &b, "--steps", "1", "--batch", "16", "--out", &out("ft2")], "content differs"),
         (vec!["analyze", "smoothing", &h, "--out", &out("a")], "no valid commit marker"),
         (vec!["visualize", "mae", &b, "--out", &out("v.png")], "content differs"),
@@ -183,7 +224,10 @@ fn every_checkpoint_read_is_checked_against_its_commit_marker() {
         assert!(t.contains(&named), "{:?}: the folder is not named:\n{}", args, t);
     }
     // The same file inside a checkpoint folder is checked; the bare file, given on purpose, is read.
-    refused(&["analyze", "spectra", &format!("{}/model.safetensors", b), &format!("{}/model.safetensors", good.display()), "--out", &out("s1")], &["content differs"]);
+    refused(
+        &["analyze", "spectra", &format!("{}/model.safetensors", b), &format!("{}/model.safetensors", good.display()), "--out", &out("s1")],
+        &["content differs"],
+    );
     let bare = d.join("bare.safetensors");
     std::fs::copy(good.join("model.safetensors"), &bare).unwrap();
     let o = ok(&["analyze", "spectra", &bare.display().to_string(), &good.display().to_string(), "--out", &out("s2")]);

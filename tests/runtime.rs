@@ -22,13 +22,7 @@ fn on_cpu(test: &str) -> bool {
 }
 
 fn client(devices: Option<i64>) -> Client {
-    Client::new(
-        &plugin(),
-        &ClientOptions {
-            devices: devices,
-        },
-    )
-    .expect("client")
+    Client::new(&plugin(), &ClientOptions { devices: devices }).expect("client")
 }
 
 const ADD: &str = r#"
@@ -41,8 +35,7 @@ module @add {
 "#;
 
 fn f32s(c: &Client, dims: &[i64], v: &[f32]) -> Buffer {
-    c.to_device(&HostTensor::from_f32(dims, v).unwrap(), 0)
-        .unwrap()
+    c.to_device(&HostTensor::from_f32(dims, v).unwrap(), 0).unwrap()
 }
 
 fn run_add(c: &Client) {
@@ -54,10 +47,7 @@ fn run_add(c: &Client) {
     let out = exe.execute_single(&[&a, &b]).unwrap();
     assert_eq!(out.len(), 1);
     assert_eq!(out[0].dims().unwrap(), vec![2, 3]);
-    assert_eq!(
-        out[0].to_host().unwrap().to_f32().unwrap(),
-        vec![11., 22., 33., 44., 55., 66.]
-    );
+    assert_eq!(out[0].to_host().unwrap().to_f32().unwrap(), vec![11., 22., 33., 44., 55., 66.]);
 }
 
 #[test]
@@ -65,10 +55,7 @@ fn discovered_plugin_loads_with_versions_and_devices() {
     let p = plugin();
     let (major, minor) = p.api_version();
     assert_eq!(major, 0);
-    assert!(
-        minor >= 81,
-        "C API 0.{minor} is older than the v0.81 header"
-    );
+    assert!(minor >= 81, "C API 0.{minor} is older than the v0.81 header");
     // Unless a plugin was chosen on purpose, the tests run on the pinned one.
     if std::env::var_os(PLUGIN_ENV_VAR).is_none() {
         assert!(p.path().ends_with(DEFAULT_PLUGIN_RELATIVE), "discovery found {}, not the pinned plugin", p.path().display());
@@ -80,10 +67,7 @@ fn discovered_plugin_loads_with_versions_and_devices() {
     assert_eq!(Plugin::load(p.path()).unwrap().path(), p.path());
 
     let attrs = p.attributes().unwrap();
-    assert!(
-        attrs.iter().any(|(k, _)| k == "stablehlo_current_version"),
-        "{attrs:?}"
-    );
+    assert!(attrs.iter().any(|(k, _)| k == "stablehlo_current_version"), "{attrs:?}");
 
     let c = Client::new(&p, &ClientOptions::default()).unwrap();
     let devs = c.addressable_devices();
@@ -154,13 +138,7 @@ fn buffers_round_trip_every_element_type() {
             assert_eq!(b.element_type().unwrap(), t.ty);
             assert_eq!(b.dims().unwrap(), t.dims);
             assert_eq!(b.device().unwrap().addressable_index, Some(dev));
-            assert_eq!(
-                &b.to_host().unwrap(),
-                t,
-                "{} {:?} on device {dev}",
-                t.ty,
-                t.dims
-            );
+            assert_eq!(&b.to_host().unwrap(), t, "{} {:?} on device {dev}", t.ty, t.dims);
         }
     }
     let nine = c.to_device(&HostTensor::scalar_i64(9), 0).unwrap();
@@ -195,10 +173,7 @@ module @two {
     assert_eq!(exe.num_outputs(), 2);
     let a = f32s(&c, &[3], &[1., 2., 3.]);
     let out = exe.execute_single(&[&a]).unwrap();
-    assert_eq!(
-        out[0].to_host().unwrap().to_f32().unwrap(),
-        vec![1., 4., 9.]
-    );
+    assert_eq!(out[0].to_host().unwrap().to_f32().unwrap(), vec![1., 4., 9.]);
     assert_eq!(out[1].to_host().unwrap().to_scalar_f32().unwrap(), 6.);
 }
 
@@ -219,68 +194,37 @@ module @donate {{
 fn donation_and_borrowing() {
     let c = client(None);
     for attr in ["tf.aliasing_output = 0 : i32", "jax.buffer_donor = true"] {
-        let exe = c
-            .compile(
-                "donate",
-                &donating_program(attr),
-                &CompileOptions::default(),
-            )
-            .unwrap();
+        let exe = c.compile("donate", &donating_program(attr), &CompileOptions::default()).unwrap();
         let b = f32s(&c, &[4], &[10., 20., 30., 40.]);
 
         // Borrowed: the runtime must not consume it, even though the program aliases it.
         let a = f32s(&c, &[4], &[1., 2., 3., 4.]);
         for _ in 0..2 {
-            let out = exe
-                .execute(vec![vec![Arg::Borrow(&a), Arg::Borrow(&b)]])
-                .unwrap();
-            assert_ne!(
-                out[0][0].unsafe_pointer().unwrap(),
-                a.unsafe_pointer().unwrap()
-            );
-            assert_eq!(
-                out[0][0].to_host().unwrap().to_f32().unwrap(),
-                vec![11., 22., 33., 44.]
-            );
-            assert_eq!(
-                a.to_host().unwrap().to_f32().unwrap(),
-                vec![1., 2., 3., 4.],
-                "{attr}"
-            );
+            let out = exe.execute(vec![vec![Arg::Borrow(&a), Arg::Borrow(&b)]]).unwrap();
+            assert_ne!(out[0][0].unsafe_pointer().unwrap(), a.unsafe_pointer().unwrap());
+            assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![11., 22., 33., 44.]);
+            assert_eq!(a.to_host().unwrap().to_f32().unwrap(), vec![1., 2., 3., 4.], "{attr}");
         }
 
         // Donated: moved in, so it cannot be touched afterwards; the result is still right.
         let a = f32s(&c, &[4], &[1., 2., 3., 4.]);
         let a_addr = a.unsafe_pointer().unwrap();
-        let out = exe
-            .execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]])
-            .unwrap();
-        assert_eq!(
-            out[0][0].to_host().unwrap().to_f32().unwrap(),
-            vec![11., 22., 33., 44.]
-        );
+        let out = exe.execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]]).unwrap();
+        assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![11., 22., 33., 44.]);
         // The donation really happened: the output lives in the donated memory (the CPU
         // plugins reuse it for both attributes), while borrowing above never did.
         assert_eq!(out[0][0].unsafe_pointer().unwrap(), a_addr, "{attr}");
         // Chaining: donate the previous result back in.
         let prev = out.into_iter().next().unwrap().into_iter().next().unwrap();
         let out = exe.execute(vec![vec![prev.into(), (&b).into()]]).unwrap();
-        assert_eq!(
-            out[0][0].to_host().unwrap().to_f32().unwrap(),
-            vec![21., 42., 63., 84.]
-        );
-        assert_eq!(
-            b.to_host().unwrap().to_f32().unwrap(),
-            vec![10., 20., 30., 40.]
-        );
+        assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![21., 42., 63., 84.]);
+        assert_eq!(b.to_host().unwrap().to_f32().unwrap(), vec![10., 20., 30., 40.]);
     }
     // Donating to a program that aliases nothing is harmless: the buffer is just released.
     let exe = c.compile("add", ADD, &CompileOptions::default()).unwrap();
     let a = f32s(&c, &[2, 3], &[1.; 6]);
     let b = f32s(&c, &[2, 3], &[2.; 6]);
-    let out = exe
-        .execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]])
-        .unwrap();
+    let out = exe.execute(vec![vec![Arg::Donate(a), Arg::Borrow(&b)]]).unwrap();
     assert_eq!(out[0][0].to_host().unwrap().to_f32().unwrap(), vec![3.; 6]);
 }
 
@@ -298,23 +242,12 @@ module @allsum {
 "#;
 
 fn run_all_sum(c: &Client) {
-    let exe = c
-        .compile("allsum", ALL_SUM, &CompileOptions::replicated(2))
-        .unwrap();
-    assert_eq!(
-        (exe.num_replicas(), exe.num_partitions(), exe.num_devices()),
-        (2, 1, 2)
-    );
+    let exe = c.compile("allsum", ALL_SUM, &CompileOptions::replicated(2)).unwrap();
+    assert_eq!((exe.num_replicas(), exe.num_partitions(), exe.num_devices()), (2, 1, 2));
     for round in 0..2 {
-        let x0 = c
-            .to_device(&HostTensor::from_f32(&[3], &[1., 2., 3.]).unwrap(), 0)
-            .unwrap();
-        let x1 = c
-            .to_device(&HostTensor::from_f32(&[3], &[10., 20., 30.]).unwrap(), 1)
-            .unwrap();
-        let out = exe
-            .execute(vec![vec![Arg::Borrow(&x0)], vec![Arg::Donate(x1)]])
-            .unwrap();
+        let x0 = c.to_device(&HostTensor::from_f32(&[3], &[1., 2., 3.]).unwrap(), 0).unwrap();
+        let x1 = c.to_device(&HostTensor::from_f32(&[3], &[10., 20., 30.]).unwrap(), 1).unwrap();
+        let out = exe.execute(vec![vec![Arg::Borrow(&x0)], vec![Arg::Donate(x1)]]).unwrap();
         assert_eq!(out.len(), 2);
         for (d, list) in out.iter().enumerate() {
             assert_eq!(list.len(), 1);
@@ -324,14 +257,9 @@ fn run_all_sum(c: &Client) {
         }
     }
     // One argument list for a two-device program: our error, naming the program.
-    let x = c
-        .to_device(&HostTensor::from_f32(&[3], &[1., 2., 3.]).unwrap(), 0)
-        .unwrap();
+    let x = c.to_device(&HostTensor::from_f32(&[3], &[1., 2., 3.]).unwrap(), 0).unwrap();
     let err = exe.execute(vec![vec![Arg::Borrow(&x)]]).unwrap_err();
-    assert!(
-        err.to_string().contains("allsum") && err.to_string().contains("2 device"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("allsum") && err.to_string().contains("2 device"), "{err}");
 }
 
 #[test]
@@ -345,32 +273,18 @@ fn two_replicas_all_reduce() {
 #[test]
 fn bad_program_error_names_program_and_keeps_plugin_message() {
     let c = client(None);
-    let err = c
-        .compile(
-            "my_broken_prog",
-            "module { this is not mlir }",
-            &CompileOptions::default(),
-        )
-        .unwrap_err();
+    let err = c.compile("my_broken_prog", "module { this is not mlir }", &CompileOptions::default()).unwrap_err();
     let s = err.to_string();
-    assert!(
-        s.contains("my_broken_prog") && s.contains("PJRT_Client_Compile"),
-        "{s}"
-    );
+    assert!(s.contains("my_broken_prog") && s.contains("PJRT_Client_Compile"), "{s}");
     assert!(err.plugin_message().is_some_and(|m| !m.is_empty()), "{s}");
 
     // A well-formed module that uses the wrong types also fails cleanly.
     let wrong = ADD.replace("-> tensor<2x3xf32>\n", "-> tensor<3x2xf32>\n");
-    let err = c
-        .compile("wrong_types", &wrong, &CompileOptions::default())
-        .unwrap_err();
+    let err = c.compile("wrong_types", &wrong, &CompileOptions::default()).unwrap_err();
     assert!(err.to_string().contains("wrong_types"), "{err}");
 
     // Unknown per-compile XLA option: a clean error, not an abort.
-    let opts = CompileOptions {
-        env_option_overrides: vec![("xla_no_such_option".into(), OptionValue::Bool(true))],
-        ..Default::default()
-    };
+    let opts = CompileOptions { env_option_overrides: vec![("xla_no_such_option".into(), OptionValue::Bool(true))], ..Default::default() };
     let err = c.compile("opts", ADD, &opts).unwrap_err();
     assert!(err.to_string().contains("opts"), "{err}");
 
@@ -391,25 +305,16 @@ fn env_option_overrides_reach_the_compiler() {
     let opts = CompileOptions {
         env_option_overrides: vec![
             ("xla_cpu_use_onednn".into(), OptionValue::Bool(true)),
-            (
-                "xla_cpu_experimental_onednn_fusion_type".into(),
-                OptionValue::Str("LIBRARY_FUSION_TYPE_DOT".into()),
-            ),
+            ("xla_cpu_experimental_onednn_fusion_type".into(), OptionValue::Str("LIBRARY_FUSION_TYPE_DOT".into())),
             ("xla_backend_optimization_level".into(), OptionValue::Int(2)),
         ],
         ..Default::default()
     };
     assert_eq!(c.compile("flags", ADD, &opts).unwrap().num_outputs(), 1);
     // The plugin really reads the value: a wrongly typed one is refused.
-    let bad = CompileOptions {
-        env_option_overrides: vec![("xla_cpu_use_onednn".into(), OptionValue::Int(1))],
-        ..Default::default()
-    };
+    let bad = CompileOptions { env_option_overrides: vec![("xla_cpu_use_onednn".into(), OptionValue::Int(1))], ..Default::default() };
     let err = c.compile("typed_flag", ADD, &bad).unwrap_err().to_string();
-    assert!(
-        err.contains("typed_flag") && err.contains("xla_cpu_use_onednn"),
-        "{err}"
-    );
+    assert!(err.contains("typed_flag") && err.contains("xla_cpu_use_onednn"), "{err}");
 }
 
 #[test]
@@ -425,25 +330,14 @@ fn non_plugin_files_give_clear_errors() {
         assert!(s.contains(p), "{s}");
     }
     // A real shared library that is not a PJRT plugin.
-    if let Some(libm) = [
-        "/lib/x86_64-linux-gnu/libm.so.6",
-        "/usr/lib64/libm.so.6",
-        "/lib64/libm.so.6",
-    ]
-    .iter()
-    .map(Path::new)
-    .find(|p| p.exists())
+    if let Some(libm) =
+        ["/lib/x86_64-linux-gnu/libm.so.6", "/usr/lib64/libm.so.6", "/lib64/libm.so.6"].iter().map(Path::new).find(|p| p.exists())
     {
         let s = Plugin::load(libm).unwrap_err().to_string();
         assert!(s.contains("GetPjrtApi"), "{s}");
     }
-    let s = discover_plugin(Some(Path::new("/nonexistent/x.so")))
-        .unwrap_err()
-        .to_string();
-    assert!(
-        s.contains("/nonexistent/x.so") && s.contains("scripts/setup"),
-        "{s}"
-    );
+    let s = discover_plugin(Some(Path::new("/nonexistent/x.so"))).unwrap_err().to_string();
+    assert!(s.contains("/nonexistent/x.so") && s.contains("scripts/setup"), "{s}");
 }
 
 #[test]
@@ -462,10 +356,7 @@ fn objects_are_send_and_sync_and_usable_from_threads() {
             s.spawn(move || {
                 let a = f32s(c, &[2, 3], &[t as f32; 6]);
                 let out = exe.execute_single(&[&a, &a]).unwrap();
-                assert_eq!(
-                    out[0].to_host().unwrap().to_f32().unwrap(),
-                    vec![2. * t as f32; 6]
-                );
+                assert_eq!(out[0].to_host().unwrap().to_f32().unwrap(), vec![2. * t as f32; 6]);
             });
         }
     });
@@ -473,8 +364,7 @@ fn objects_are_send_and_sync_and_usable_from_threads() {
 
 /// The second plugin version (C API 0.106), by explicit path.
 fn second_plugin() -> PathBuf {
-    let p =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("plugins/fastatomstruct_xla_cpu/libpjrt_cpu.so");
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugins/fastatomstruct_xla_cpu/libpjrt_cpu.so");
     // Pinned in scripts/setup: a missing file is a broken set-up, never a quiet pass.
     assert!(p.is_file(), "{} is missing: run scripts/setup", p.display());
     p
@@ -488,13 +378,7 @@ fn second_plugin_version_by_explicit_path() {
     let path = second_plugin();
     let p = Plugin::load(discover_plugin(Some(&path)).unwrap()).unwrap();
     assert_eq!(p.api_version(), (0, 106));
-    let c = Client::new(
-        &p,
-        &ClientOptions {
-            devices: Some(2),
-        },
-    )
-    .unwrap();
+    let c = Client::new(&p, &ClientOptions { devices: Some(2) }).unwrap();
     assert_eq!(c.platform_name(), "cpu");
     assert_eq!(c.addressable_devices().len(), 2);
     run_add(&c);

@@ -185,7 +185,13 @@ fn validation_reports_every_mismatch_by_name() {
     let names: Vec<&str> = list.iter().map(Mismatch::name).collect();
     assert_eq!(names, ["cls_token", "head.weight", "norm.weight", "pos_embed"]);
     let msg = e.to_string();
-    for needle in ["4 mismatch", "missing `head.weight`", "unexpected `norm.weight`", "shape [1, 17, 32], expected [1, 50, 32]", "dtype F32, expected BF16"] {
+    for needle in [
+        "4 mismatch",
+        "missing `head.weight`",
+        "unexpected `norm.weight`",
+        "shape [1, 17, 32], expected [1, 50, 32]",
+        "dtype F32, expected BF16",
+    ] {
         assert!(msg.contains(needle), "{needle} not in {msg}");
     }
 }

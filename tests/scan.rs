@@ -23,10 +23,7 @@ fn loss_and_grads(p: &[Tensor], scanned: Option<Remat>) -> TraceResult<Vec<Tenso
     let depth = p[1].dim(0);
     let h = if let Some(remat) = scanned {
         let opts = ScanOptions { remat, ..Default::default() };
-        scan(&[p[0].clone()], &[p[1].clone(), p[2].clone()], &[], opts, |c, x, _| {
-            Ok((vec![layer(&c[0], &x[0], &x[1])?], vec![]))
-        })?
-        .carry[0]
+        scan(&[p[0].clone()], &[p[1].clone(), p[2].clone()], &[], opts, |c, x, _| Ok((vec![layer(&c[0], &x[0], &x[1])?], vec![])))?.carry[0]
             .clone()
     } else {
         let mut h = p[0].clone();
@@ -48,13 +45,13 @@ fn scan_matches_unrolled_values_and_gradients() {
     let ins = inputs(7);
     let b = run("unrolled", &ins, |p| loss_and_grads(p, None));
     for remat in [Remat::Full, Remat::Save, Remat::Dots] {
-    let a = run("scanned", &ins, |p| loss_and_grads(p, Some(remat)));
-    for (k, (x, y)) in a.iter().zip(&b).enumerate() {
-        let (x, y) = (x.to_vec::<f64>().unwrap(), y.to_vec::<f64>().unwrap());
-        for (u, v) in x.iter().zip(&y) {
-            assert!((u - v).abs() <= 1e-12 * (1.0 + v.abs()), "{:?} output {}: scan {} vs unrolled {}", remat, k, u, v);
+        let a = run("scanned", &ins, |p| loss_and_grads(p, Some(remat)));
+        for (k, (x, y)) in a.iter().zip(&b).enumerate() {
+            let (x, y) = (x.to_vec::<f64>().unwrap(), y.to_vec::<f64>().unwrap());
+            for (u, v) in x.iter().zip(&y) {
+                assert!((u - v).abs() <= 1e-12 * (1.0 + v.abs()), "{:?} output {}: scan {} vs unrolled {}", remat, k, u, v);
+            }
         }
-    }
     }
 }
 

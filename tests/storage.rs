@@ -124,7 +124,10 @@ fn bad_paths_are_errors_naming_them() {
 fn missing_credentials_name_what_was_looked_for() {
     let home = tmp("nocreds");
     for (url, needles) in [
-        ("gs://some-bucket/data/train-*", ["no Google Cloud credentials", "GOOGLE_APPLICATION_CREDENTIALS", "application_default_credentials.json"]),
+        (
+            "gs://some-bucket/data/train-*",
+            ["no Google Cloud credentials", "GOOGLE_APPLICATION_CREDENTIALS", "application_default_credentials.json"],
+        ),
         ("s3://some-bucket/data/train-*", ["no AWS credentials", "AWS_ACCESS_KEY_ID", ".aws/credentials"]),
     ] {
         let mut c = Command::new(env!("CARGO_BIN_EXE_bamboo"));

@@ -53,10 +53,25 @@ fn training_checkpoints_to_a_bucket_and_resumes_exactly() {
     assert!(out.contains("copied 4 files"), "{out}");
     let run = e.url("runs/mae");
     let base = |data: &str, out: &str| -> Vec<String> {
-        ["pretrain", "mae", "--preset", "mae-vit-t28", "--config", &cfg, "--batch", "16", "--checkpoint-every", "2", "--data", data, "--out", out]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        [
+            "pretrain",
+            "mae",
+            "--preset",
+            "mae-vit-t28",
+            "--config",
+            &cfg,
+            "--batch",
+            "16",
+            "--checkpoint-every",
+            "2",
+            "--data",
+            data,
+            "--out",
+            out,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
     };
     let args = |v: &[String], more: &[&str]| -> Vec<String> { v.iter().cloned().chain(more.iter().map(|s| s.to_string())).collect() };
     let remote = base(&e.url("fm/train-*"), &run);

@@ -56,18 +56,13 @@ fn scan_checks_carry_types_and_lengths() {
     let c = g.param("c", &[4], DType::F32);
     let xs = g.param("xs", &[3, 4], DType::F32);
     let ys = g.param("ys", &[5, 4], DType::F32);
-    let e = scan(&[c.clone()], &[xs.clone(), ys], &[], ScanOptions::default(), |c, x, _| Ok((vec![c[0].add(&x[0])?], vec![])))
-        .err()
-        .unwrap();
+    let e =
+        scan(&[c.clone()], &[xs.clone(), ys], &[], ScanOptions::default(), |c, x, _| Ok((vec![c[0].add(&x[0])?], vec![]))).err().unwrap();
     assert!(e.to_string().contains("leading dim 3"), "{}", e);
-    let e = scan(&[c.clone()], &[xs.clone()], &[], ScanOptions::default(), |c, _, _| Ok((vec![c[0].sum_all()?], vec![])))
-        .err()
-        .unwrap();
+    let e = scan(&[c.clone()], &[xs.clone()], &[], ScanOptions::default(), |c, _, _| Ok((vec![c[0].sum_all()?], vec![]))).err().unwrap();
     assert!(e.to_string().contains("changes type"), "{}", e);
     // A body that reaches for an outer value gets a clear error instead of a broken program.
-    let e = scan(&[c.clone()], &[xs], &[], ScanOptions::default(), |cc, _, _| Ok((vec![cc[0].add(&c)?], vec![])))
-        .err()
-        .unwrap();
+    let e = scan(&[c.clone()], &[xs], &[], ScanOptions::default(), |cc, _, _| Ok((vec![cc[0].add(&c)?], vec![]))).err().unwrap();
     assert!(e.to_string().contains("different graphs"), "{}", e);
 }
 

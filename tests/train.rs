@@ -28,10 +28,7 @@ fn tiny_mae() -> MaeConfig {
 }
 
 fn step_config(replicas: usize, accum: usize, micro: usize) -> StepConfig {
-    StepConfig {
-        optimizer: Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 },
-        ..sgd_config(replicas, accum, micro)
-    }
+    StepConfig { optimizer: Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, ..sgd_config(replicas, accum, micro) }
 }
 
 /// SGD keeps the update linear in the gradient. Adam's normalized update turns the rounding
@@ -178,7 +175,9 @@ fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
     let worst = params_of(&plain).iter().zip(&params_of(&watched)).map(|(x, y)| (x - y).abs()).fold(0f32, f32::max);
     assert!(worst < 1e-6, "watching changed the parameters by {}", worst);
     let series = |m: &[(String, f32)], name: &str| -> Vec<f32> {
-        (0..c.encoder.depth).map(|l| m.iter().find(|(k, _)| *k == format!("smoothing/{}/block_{:02}", name, l)).map(|(_, v)| *v).unwrap_or(f32::NAN)).collect()
+        (0..c.encoder.depth)
+            .map(|l| m.iter().find(|(k, _)| *k == format!("smoothing/{}/block_{:02}", name, l)).map(|(_, v)| *v).unwrap_or(f32::NAN))
+            .collect()
     };
     assert!(reports[1].iter().all(|(k, _)| !k.starts_with("smoothing/")), "step 1 is not watched");
     assert!(series(&reports[2], "token_std").iter().all(|v| v.is_finite()), "step 2 is watched");

@@ -28,7 +28,11 @@ impl Checkpoint {
     /// The model config, or an error naming the file when there is none.
     pub fn require_config(&self) -> Result<&ModelConfig> {
         self.config.as_ref().with_context(|| {
-            format!("{}: no model config (expected state.json beside it, or a sidecar {})", self.path.display(), sidecar_path(&self.path).display())
+            format!(
+                "{}: no model config (expected state.json beside it, or a sidecar {})",
+                self.path.display(),
+                sidecar_path(&self.path).display()
+            )
         })
     }
 }
@@ -49,7 +53,8 @@ pub fn open(path: &Path) -> Result<Checkpoint> {
     }
     // Official MAE files (models_mae.py names) are read under the Hugging Face names. A file
     // inside a checkpoint folder is checked against the folder's marker.
-    let tensors = crate::train::weights::official_mae_to_hf(crate::checkpoint::commit::load_model(path)?.1).with_context(|| format!("{}", path.display()))?;
+    let tensors = crate::train::weights::official_mae_to_hf(crate::checkpoint::commit::load_model(path)?.1)
+        .with_context(|| format!("{}", path.display()))?;
     let config = if exists(&sidecar_path(path)) { Some(read_sidecar(path)?.model_config(&sidecar_path(path))?) } else { None };
     let label = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into());
     Ok(Checkpoint { path: path.to_path_buf(), label, config, tensors })

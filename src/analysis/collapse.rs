@@ -107,8 +107,11 @@ impl CollapseSums {
             Ok((rank, top))
         };
         let results: Vec<Result<(f64, Vec<f64>)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads).map(|w| scope.spawn(move || (w..l).step_by(threads).map(|li| (li, per_block(li))).collect::<Vec<_>>())).collect();
-            let mut all: Vec<(usize, Result<(f64, Vec<f64>)>)> = handles.into_iter().flat_map(|h| h.join().expect("collapse worker")).collect();
+            let handles: Vec<_> = (0..threads)
+                .map(|w| scope.spawn(move || (w..l).step_by(threads).map(|li| (li, per_block(li))).collect::<Vec<_>>()))
+                .collect();
+            let mut all: Vec<(usize, Result<(f64, Vec<f64>)>)> =
+                handles.into_iter().flat_map(|h| h.join().expect("collapse worker")).collect();
             all.sort_by_key(|(li, _)| *li);
             all.into_iter().map(|(_, r)| r).collect()
         });

@@ -176,7 +176,10 @@ impl TextModel {
     /// every OPT parameter (the final norm and the tied head are unused but cost nothing).
     pub fn specs(&self) -> Vec<ParamSpec> {
         match self {
-            TextModel::Bert(c) => bert::param_specs(c).into_iter().filter(|s| s.name.starts_with("bert.embeddings.") || s.name.starts_with("bert.encoder.")).collect(),
+            TextModel::Bert(c) => bert::param_specs(c)
+                .into_iter()
+                .filter(|s| s.name.starts_with("bert.embeddings.") || s.name.starts_with("bert.encoder."))
+                .collect(),
             TextModel::Opt(c) => opt::param_specs(c),
         }
     }
@@ -186,7 +189,9 @@ impl TextModel {
         let o = StackOptions { keep_hidden: true, ..Default::default() };
         let hidden = match self {
             TextModel::Bert(c) => bert_encoder_hidden(c, p, ids, &o)?,
-            TextModel::Opt(c) => opt::forward(c, p, &opt::OptInputs { input_ids: ids, attention_mask: None, dropout_keys: None }, &o)?.hidden,
+            TextModel::Opt(c) => {
+                opt::forward(c, p, &opt::OptInputs { input_ids: ids, attention_mask: None, dropout_keys: None }, &o)?.hidden
+            }
         };
         Ok(hidden.expect("keep_hidden returns the hidden states"))
     }
@@ -256,10 +261,7 @@ impl Analysed {
 
     /// Does the checkpoint hold more than the forward reads (MAE's decoder, BERT's heads)?
     pub fn reads_part(&self) -> bool {
-        matches!(
-            self,
-            Analysed::Image(ImageEncoder::Mae(_)) | Analysed::Image(ImageEncoder::Clip(_)) | Analysed::Text(TextModel::Bert(_))
-        )
+        matches!(self, Analysed::Image(ImageEncoder::Mae(_)) | Analysed::Image(ImageEncoder::Clip(_)) | Analysed::Text(TextModel::Bert(_)))
     }
 
     /// The input's type: images `f32[B, C, H, W]` or ids `i32[B, S]`.

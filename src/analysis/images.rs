@@ -40,7 +40,12 @@ pub fn check_image_size(pattern: &str, size: usize, who: &str) -> Result<()> {
     if w != size || h != size {
         bail!(
             "--data `{}` holds {}x{} images but {} takes {}x{} images: pass a data set of the model's size",
-            pattern, w, h, who, size, size
+            pattern,
+            w,
+            h,
+            who,
+            size,
+            size
         );
     }
     Ok(())

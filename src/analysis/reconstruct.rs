@@ -146,7 +146,11 @@ pub fn panels(r: &Reconstruction, i: usize) -> [Vec<f32>; 4] {
         (0..size)
             .map(|j| {
                 let (y, x) = ((j / s) % s, j % s);
-                if mask[(y / p) * (s / p) + x / p] > 0.5 { fill(j) } else { img[j] }
+                if mask[(y / p) * (s / p) + x / p] > 0.5 {
+                    fill(j)
+                } else {
+                    img[j]
+                }
             })
             .collect()
     };

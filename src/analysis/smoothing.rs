@@ -80,7 +80,13 @@ pub fn trace(model: &Analysed, input_dims: &[i64], tokens: Tokens) -> Result<(Fu
 }
 
 /// Runs `ckpt` over `batches` (images of the model's size, or token ids) and averages the metrics.
-pub fn analyze(client: &Client, options: &CompileOptions, ckpt: &Checkpoint, batches: &[HostTensor], tokens: Tokens) -> Result<SmoothingReport> {
+pub fn analyze(
+    client: &Client,
+    options: &CompileOptions,
+    ckpt: &Checkpoint,
+    batches: &[HostTensor],
+    tokens: Tokens,
+) -> Result<SmoothingReport> {
     let cfg = ckpt.require_config()?;
     let model = Analysed::from_config(cfg)?;
     let first = batches.first().context("no batches to analyse")?;
@@ -176,7 +182,17 @@ pub fn singular_values_csv(reports: &[SmoothingReport]) -> String {
     s.push('\n');
     for r in reports {
         for w in &r.rows {
-            s += &format!("{},{},{},{},{},{},{},{:.6}", csv_field(&r.label), r.model, r.depth, r.width, r.tokens, r.examples, w.layer, w.rel_depth);
+            s += &format!(
+                "{},{},{},{},{},{},{},{:.6}",
+                csv_field(&r.label),
+                r.model,
+                r.depth,
+                r.width,
+                r.tokens,
+                r.examples,
+                w.layer,
+                w.rel_depth
+            );
             for v in &w.top_singular {
                 s += &format!(",{:.8}", v);
             }

@@ -15,7 +15,14 @@ use crate::runtime::HostTensor;
 
 /// Up to `max_batches` batches of `batch` windows, ids `i32[B, seq_len]` for `model`. Fails,
 /// naming the file and the lengths, when the text holds less than one batch.
-pub fn eval_text(text: &Path, vocab: &Path, model: &TextModel, seq_len: usize, batch: usize, max_batches: usize) -> Result<Vec<HostTensor>> {
+pub fn eval_text(
+    text: &Path,
+    vocab: &Path,
+    model: &TextModel,
+    seq_len: usize,
+    batch: usize,
+    max_batches: usize,
+) -> Result<Vec<HostTensor>> {
     ensure!(batch > 0 && max_batches > 0, "batch size and batch count must be positive");
     ensure!(seq_len >= 3, "--seq-len {} is too short for a text model (at least 3: BERT adds [CLS] and [SEP])", seq_len);
     ensure!(seq_len <= model.max_positions(), "--seq-len {} exceeds the model's max_positions = {}", seq_len, model.max_positions());

@@ -73,7 +73,8 @@ pub fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<(), Checkpo
 /// The marker of `dir`, checked against the files present (names and sizes, from one listing).
 /// The error names the folder and what is wrong.
 pub fn read_marker(dir: &Path) -> Result<Marker, CheckpointError> {
-    let no_marker = |why: String| err(dir, format!("not a complete checkpoint: no valid commit marker ({why}); it was not written to the end"));
+    let no_marker =
+        |why: String| err(dir, format!("not a complete checkpoint: no valid commit marker ({why}); it was not written to the end"));
     let text = match storage::read(&dir.join(MARKER)) {
         Ok(t) => t,
         Err(e) if e.kind == storage::StorageErrorKind::NotFound => return Err(no_marker(format!("{MARKER} is missing"))),
@@ -102,7 +103,16 @@ pub fn read_verified(dir: &Path, marker: &Marker, name: &str) -> Result<Vec<u8>,
     let sum = marker.files.get(name).ok_or_else(|| err(&path, format!("not listed in {MARKER}")))?;
     let bytes = storage::read(&path).map_err(|e| io(&path, e))?;
     if bytes.len() as u64 != sum.size || sha256_hex(&bytes) != sum.sha256 {
-        return Err(err(&path, format!("content differs from {MARKER} ({} bytes, sha256 {}; expected {} bytes, {})", bytes.len(), sha256_hex(&bytes), sum.size, sum.sha256)));
+        return Err(err(
+            &path,
+            format!(
+                "content differs from {MARKER} ({} bytes, sha256 {}; expected {} bytes, {})",
+                bytes.len(),
+                sha256_hex(&bytes),
+                sum.size,
+                sum.sha256
+            ),
+        ));
     }
     Ok(bytes)
 }

@@ -44,7 +44,10 @@ pub fn stack_layers(tensors: &mut Tensors, prefix: &str) -> Result<Tensors, Chec
             };
             let t = &tensors[full];
             if t.shape != first.shape || t.dtype != first.dtype {
-                return Err(layer_err(name, format!("{} {:?} differs from the other layers' {} {:?}", t.dtype, t.shape, first.dtype, first.shape)));
+                return Err(layer_err(
+                    name,
+                    format!("{} {:?} differs from the other layers' {} {:?}", t.dtype, t.shape, first.dtype, first.shape),
+                ));
             }
         }
     }

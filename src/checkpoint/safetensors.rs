@@ -46,8 +46,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<SafeTensors, CheckpointError> 
     }
     let header = &bytes[8..8 + n as usize];
     let data = &bytes[8 + n as usize..];
-    let header: Map<String, Value> = serde_json::from_slice(header)
-        .map_err(|e| format(format!("header is not a JSON object: {e}")))?;
+    let header: Map<String, Value> = serde_json::from_slice(header).map_err(|e| format(format!("header is not a JSON object: {e}")))?;
 
     let mut out = SafeTensors::default();
     let mut spans: Vec<(usize, usize, &str)> = Vec::new();
@@ -66,7 +65,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<SafeTensors, CheckpointError> 
         }
         let want = shape.iter().try_fold(dtype.size(), |a, &d| a.checked_mul(d));
         if want != Some(end - begin) {
-            return Err(tensor_err(format!("data_offsets [{begin}, {end}] hold {} bytes but {dtype} {shape:?} needs {want:?}", end - begin)));
+            return Err(tensor_err(format!(
+                "data_offsets [{begin}, {end}] hold {} bytes but {dtype} {shape:?} needs {want:?}",
+                end - begin
+            )));
         }
         spans.push((begin, end, name));
         out.tensors.insert(name.clone(), TensorData { dtype, shape, data: data[begin..end].to_vec() });
@@ -91,9 +93,7 @@ fn parse_entry(v: &Value) -> Result<(Dtype, Vec<usize>, usize, usize), String> {
     let dtype = Dtype::from_name(dtype_name).ok_or_else(|| format!("unsupported dtype `{dtype_name}`"))?;
     let ints = |key: &str| -> Result<Vec<usize>, String> {
         let arr = obj.get(key).and_then(Value::as_array).ok_or(format!("no `{key}` array"))?;
-        arr.iter()
-            .map(|x| x.as_u64().map(|u| u as usize).ok_or(format!("`{key}` holds {x}, not a non-negative integer")))
-            .collect()
+        arr.iter().map(|x| x.as_u64().map(|u| u as usize).ok_or(format!("`{key}` holds {x}, not a non-negative integer"))).collect()
     };
     let shape = ints("shape")?;
     let offsets = ints("data_offsets")?;
@@ -110,8 +110,13 @@ fn check_layout(path: &Path, spans: &mut [(usize, usize, &str)], data_len: usize
     let mut prev = "";
     for &(begin, end, name) in spans.iter() {
         if begin != at {
-            let what = if begin < at { format!("overlaps tensor `{prev}`") } else { format!("leaves a hole of {} bytes before it", begin - at) };
-            return Err(CheckpointError::Tensor { path: path.to_path_buf(), name: name.into(), msg: format!("data_offsets [{begin}, {end}] {what}") });
+            let what =
+                if begin < at { format!("overlaps tensor `{prev}`") } else { format!("leaves a hole of {} bytes before it", begin - at) };
+            return Err(CheckpointError::Tensor {
+                path: path.to_path_buf(),
+                name: name.into(),
+                msg: format!("data_offsets [{begin}, {end}] {what}"),
+            });
         }
         at = end;
         prev = name;

@@ -33,7 +33,10 @@ pub enum Mismatch {
 impl Mismatch {
     pub fn name(&self) -> &str {
         match self {
-            Mismatch::Missing { name, .. } | Mismatch::Unexpected { name, .. } | Mismatch::Shape { name, .. } | Mismatch::Dtype { name, .. } => name,
+            Mismatch::Missing { name, .. }
+            | Mismatch::Unexpected { name, .. }
+            | Mismatch::Shape { name, .. }
+            | Mismatch::Dtype { name, .. } => name,
         }
     }
 }

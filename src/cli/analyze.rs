@@ -7,9 +7,9 @@ use anyhow::{Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::RuntimeArgs;
+use crate::analysis::hidden::{Analysed, TextModel};
 use crate::analysis::plot::{line_chart, ChartLayout, Panel, Series};
 use crate::analysis::smoothing::{self, Tokens};
-use crate::analysis::hidden::{Analysed, TextModel};
 use crate::analysis::{checkpoint, images, spectra, text, SmoothingReport, SpectraReport};
 
 #[derive(Subcommand)]

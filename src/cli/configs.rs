@@ -82,8 +82,17 @@ pub fn run(a: &ConfigsArgs) -> Result<()> {
             }
             println!(
                 "like {} ({}x{}, {} heads): depth {} -> width {}, heads {} (head dim {}), encoder FLOPs {:.3} G vs {:.3} G = {:.2}x",
-                reference.name, r.depth, r.width, r.heads, depth, s.stack.width, s.stack.heads, head_dim,
-                s.flops as f64 / 1e9, s.reference_flops as f64 / 1e9, s.ratio()
+                reference.name,
+                r.depth,
+                r.width,
+                r.heads,
+                depth,
+                s.stack.width,
+                s.stack.heads,
+                head_dim,
+                s.flops as f64 / 1e9,
+                s.reference_flops as f64 / 1e9,
+                s.ratio()
             );
         }
         Some(Action::Show { name, depth, width, heads, counts }) => {

@@ -347,7 +347,13 @@ fn read_bench(r: &ReadBenchArgs) -> Result<()> {
     }
     println!(
         "{} files, {} records, {:.1} MB in {:.3} s: {:.1} MB/s, {:.0} records/s (best of {}, CRCs verified)",
-        files.len(), n, bytes as f64 / 1e6, best, bytes as f64 / 1e6 / best, n as f64 / best, r.repeat.max(1)
+        files.len(),
+        n,
+        bytes as f64 / 1e6,
+        best,
+        bytes as f64 / 1e6 / best,
+        n as f64 / best,
+        r.repeat.max(1)
     );
     Ok(())
 }

@@ -24,8 +24,7 @@ pub fn run(a: &ExportArgs) -> Result<()> {
         }
         return Ok(());
     }
-    let names: Vec<String> =
-        if a.names.is_empty() { catalog::NAMES.iter().map(|s| s.to_string()).collect() } else { a.names.clone() };
+    let names: Vec<String> = if a.names.is_empty() { catalog::NAMES.iter().map(|s| s.to_string()).collect() } else { a.names.clone() };
     std::fs::create_dir_all(&a.out).with_context(|| format!("creating {}", a.out.display()))?;
     for n in names {
         let text = catalog::build(&n)?.to_stablehlo();

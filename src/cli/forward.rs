@@ -80,7 +80,8 @@ pub fn run(a: &ForwardArgs) -> Result<()> {
     let t2 = Instant::now();
 
     let tensors = to_tensors(&names, &outs)?;
-    let meta = BTreeMap::from([("model".to_string(), cfg.kind().to_string()), ("checkpoint".to_string(), a.checkpoint.display().to_string())]);
+    let meta =
+        BTreeMap::from([("model".to_string(), cfg.kind().to_string()), ("checkpoint".to_string(), a.checkpoint.display().to_string())]);
     checkpoint::save(&a.out, &tensors, &meta)?;
     eprintln!(
         "{} forward: traced + compiled in {:.2} s, ran in {:.3} s; wrote {} tensors to {}",
@@ -110,7 +111,8 @@ fn stream(a: &ForwardArgs, cfg: &ModelConfig, specs: &[ParamSpec], params: Vec<H
         outs.push(h);
     }
     let tensors = to_tensors(&names, &outs)?;
-    let meta = BTreeMap::from([("model".to_string(), cfg.kind().to_string()), ("checkpoint".to_string(), a.checkpoint.display().to_string())]);
+    let meta =
+        BTreeMap::from([("model".to_string(), cfg.kind().to_string()), ("checkpoint".to_string(), a.checkpoint.display().to_string())]);
     checkpoint::save(&a.out, &tensors, &meta)?;
     let mib = |b: usize| b as f64 / (1 << 20) as f64;
     eprintln!(
@@ -138,7 +140,8 @@ fn load_config(ckpt: &Path, explicit: Option<&Path>) -> Result<ModelConfig> {
                 .with_context(|| format!("{}/state.json: not JSON", ckpt.display()))?;
             let model = &state["extra"]["config"]["model"];
             ensure!(model.is_object(), "{}/state.json records no model config: pass --config C.json", ckpt.display());
-            return ModelConfig::from_json(&model.to_string()).with_context(|| format!("{}/state.json: extra.config.model", ckpt.display()));
+            return ModelConfig::from_json(&model.to_string())
+                .with_context(|| format!("{}/state.json: extra.config.model", ckpt.display()));
         }
         ensure!(side.exists(), "no config: pass --config C.json or put the sidecar {} beside the checkpoint", side.display());
         return Ok(read_sidecar(ckpt)?.model_config(&side)?);
@@ -249,7 +252,13 @@ fn trace(cfg: &ModelConfig, specs: &[ParamSpec], inputs: &[ModelInput]) -> Resul
         }
         ModelConfig::Mae(c) => {
             let r = mae::forward(c, &p, &x[0], &x[1], &o)?;
-            vec![("loss", r.loss), ("logits", r.pred), ("mask", r.mask), ("noise", x[1].clone()), ("encoder.hidden_states", r.hidden.expect("kept"))]
+            vec![
+                ("loss", r.loss),
+                ("logits", r.pred),
+                ("mask", r.mask),
+                ("noise", x[1].clone()),
+                ("encoder.hidden_states", r.hidden.expect("kept")),
+            ]
         }
         ModelConfig::Bert(c) => bert_outputs(c, &p, &x, &o)?,
         ModelConfig::Clip(c) => clip_outputs(c, &p, &x, &o)?,
@@ -262,7 +271,12 @@ fn trace(cfg: &ModelConfig, specs: &[ParamSpec], inputs: &[ModelInput]) -> Resul
 /// Logits at every position (as Hugging Face returns them); with `masked_lm_positions`, also
 /// those rows gathered (the MLM head is per position, so this equals predicting only there).
 fn bert_outputs(c: &crate::config::BertConfig, p: &Params, x: &[Tensor], o: &StackOptions) -> Result<Vec<(&'static str, Tensor)>> {
-    let r = bert::forward(c, p, &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: None, dropout_keys: None }, o)?;
+    let r = bert::forward(
+        c,
+        p,
+        &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: None, dropout_keys: None },
+        o,
+    )?;
     let mut out = vec![("prediction_logits", r.mlm_logits.clone()), ("seq_relationship_logits", r.nsp_logits)];
     if let Some(pos) = x.get(3) {
         out.push(("masked_lm_logits", r.mlm_logits.take_along_axis1(pos)?));

@@ -46,7 +46,8 @@ pub struct GlueArgs {
 
 pub fn run_glue(a: &GlueArgs) -> Result<()> {
     let c = &a.c;
-    let task = Task::parse(&a.task).ok_or_else(|| anyhow!("--task `{}` is not a GLUE task (CoLA, SST-2, MRPC, QQP, STS-B, MNLI, QNLI, RTE)", a.task))?;
+    let task = Task::parse(&a.task)
+        .ok_or_else(|| anyhow!("--task `{}` is not a GLUE task (CoLA, SST-2, MRPC, QQP, STS-B, MNLI, QNLI, RTE)", a.task))?;
     let mut cfg = match c.model_config()? {
         ModelConfig::Bert(b) => b,
         _ => bail!("--preset {}: GLUE needs a BERT preset", c.preset),
@@ -67,10 +68,17 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
     eprintln!("glue: resolved configuration\n{}", serde_json::to_string_pretty(&resolved)?);
     c.preflight(&resolved)?;
     // The initial weights are read and checked before anything compiles.
-    let from = a.from.as_deref().map(|f| crate::checkpoint::commit::load_model(f).with_context(|| format!("--from {}", f.display()))).transpose()?;
+    let from = a
+        .from
+        .as_deref()
+        .map(|f| crate::checkpoint::commit::load_model(f).with_context(|| format!("--from {}", f.display())))
+        .transpose()?;
     let client = c.rt.client()?;
     let obj = GlueClassify { config: cfg.clone(), num_labels };
-    anyhow::ensure!(c.watch_smoothing.is_none(), "--watch-smoothing: GLUE fine-tuning does not watch over-smoothing (watch `pretrain bert`)");
+    anyhow::ensure!(
+        c.watch_smoothing.is_none(),
+        "--watch-smoothing: GLUE fine-tuning does not watch over-smoothing (watch `pretrain bert`)"
+    );
     let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
     if let Some((file, weights)) = from {
         let left = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
@@ -110,10 +118,8 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
         let gold: Vec<f64> = dev.scores.iter().map(|&v| v as f64).collect();
         format!("Pearson {:.4}, Spearman {:.4}", metrics::pearson(&pred, &gold), metrics::spearman(&pred, &gold))
     } else {
-        let pred: Vec<usize> = out
-            .chunks(num_labels)
-            .map(|r| r.iter().enumerate().max_by(|x, y| x.1.total_cmp(y.1)).map(|(k, _)| k).unwrap_or(0))
-            .collect();
+        let pred: Vec<usize> =
+            out.chunks(num_labels).map(|r| r.iter().enumerate().max_by(|x, y| x.1.total_cmp(y.1)).map(|(k, _)| k).unwrap_or(0)).collect();
         let gold: Vec<usize> = dev.classes.iter().map(|&k| k as usize).collect();
         match task.metric() {
             Metric::Matthews => format!("Matthews correlation {:.4}", metrics::matthews(&pred, &gold)),

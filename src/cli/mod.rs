@@ -10,9 +10,9 @@ mod forward;
 mod glue;
 mod info;
 mod memory;
+mod modelbench;
 mod study;
 mod train;
-mod modelbench;
 mod trainbench;
 mod visualize;
 
@@ -140,16 +140,15 @@ impl RuntimeArgs {
             Some(dir) => Some(crate::train::hosts::distributed(&process, dir)?),
             None => None,
         };
-        let client = Client::with_distributed(&plugin, &ClientOptions { devices: self.devices }, distributed.as_ref())
-            .map_err(|e| {
-                let no_gpu = plugin.cuda_setup().is_some() && e.to_string().contains("No visible GPU");
-                let e = anyhow::Error::new(e);
-                if no_gpu {
-                    e.context(format!("no CUDA device was found by {} (on a GPU machine, nvidia-smi lists one)", plugin.path().display()))
-                } else {
-                    e
-                }
-            })?;
+        let client = Client::with_distributed(&plugin, &ClientOptions { devices: self.devices }, distributed.as_ref()).map_err(|e| {
+            let no_gpu = plugin.cuda_setup().is_some() && e.to_string().contains("No visible GPU");
+            let e = anyhow::Error::new(e);
+            if no_gpu {
+                e.context(format!("no CUDA device was found by {} (on a GPU machine, nvidia-smi lists one)", plugin.path().display()))
+            } else {
+                e
+            }
+        })?;
         Ok(client)
     }
 }

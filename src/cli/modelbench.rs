@@ -59,7 +59,10 @@ pub fn run(a: &BenchModelsArgs) -> Result<()> {
     let models: Vec<(&str, VitConfig)> = a.models.split(',').map(str::trim).map(|n| Ok((n, vit_preset(n)?))).collect::<Result<_>>()?;
     println!(
         "platform {}, batch {}, forward only, f32, {} timed runs after 1 warm-up; RSS with the plugin loaded: {:.0} MiB",
-        client.platform_name(), a.batch, a.iters, peak_rss_mib()
+        client.platform_name(),
+        a.batch,
+        a.iters,
+        peak_rss_mib()
     );
     let mut json = vec![];
     for (name, c) in models {
@@ -118,7 +121,15 @@ fn bench(client: &Client, opts: &CompileOptions, c: &VitConfig, a: &BenchModelsA
 
     let times = time_forward(&prog, &args, a.iters)?;
     let median_ms = times[times.len() / 2];
-    Ok(Measured { trace_s, lower_s, compile_s: prog.compile_seconds, weights_s, median_ms, best_ms: times[0], peak_rss_mib: peak_rss_mib() })
+    Ok(Measured {
+        trace_s,
+        lower_s,
+        compile_s: prog.compile_seconds,
+        weights_s,
+        median_ms,
+        best_ms: times[0],
+        peak_rss_mib: peak_rss_mib(),
+    })
 }
 
 /// The streamed forward of one model: compile once, then `iters` timed layer-by-layer passes
@@ -175,4 +186,3 @@ fn time_forward(p: &Program, args: &[Buffer], iters: usize) -> Result<Vec<f64>> 
     times.sort_by(f64::total_cmp);
     Ok(times)
 }
-

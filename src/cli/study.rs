@@ -108,7 +108,8 @@ pub fn run(a: &StudyArgs) -> Result<()> {
         let enc = vit.encoder();
         eprintln!("\n=== {}: MAE pre-training ({} x {}) ===", name, enc.depth, enc.width);
         let pre_dir = a.out.join(&mae_name);
-        let p = pretrain_mae(&MaeArgs { c: common(a, &mae_name, a.pretrain_steps, a.pretrain_base_lr, pre_dir.clone()), mask_ratio: None })?;
+        let p =
+            pretrain_mae(&MaeArgs { c: common(a, &mae_name, a.pretrain_steps, a.pretrain_base_lr, pre_dir.clone()), mask_ratio: None })?;
         eprintln!("\n=== {}: fine-tuning ===", name);
         let ck = p.last_checkpoint.clone().context("pre-training wrote no checkpoint")?;
         let ft = ClassifyArgs {

@@ -274,7 +274,10 @@ impl Common {
             }
             ModelConfig::Clip(_) => {
                 // CLIP's towers are traced without dropout sites (OpenAI trained without).
-                ensure!(self.dropout.is_none() && self.attention_dropout.is_none(), "--dropout / --attention-dropout: the CLIP model has no dropout");
+                ensure!(
+                    self.dropout.is_none() && self.attention_dropout.is_none(),
+                    "--dropout / --attention-dropout: the CLIP model has no dropout"
+                );
             }
             ModelConfig::Opt(o) => {
                 o.dropout = self.dropout.unwrap_or(o.dropout);
@@ -303,8 +306,7 @@ impl Common {
     }
 
     fn stack(&self) -> Result<StackOptions> {
-        let remat = Remat::parse(&self.remat)
-            .ok_or_else(|| anyhow::anyhow!("--remat must be {}, got `{}`", Remat::NAMES, self.remat))?;
+        let remat = Remat::parse(&self.remat).ok_or_else(|| anyhow::anyhow!("--remat must be {}, got `{}`", Remat::NAMES, self.remat))?;
         Ok(StackOptions { remat, unrolled: self.unrolled, keep_hidden: false })
     }
 
@@ -312,7 +314,13 @@ impl Common {
         self.lr.unwrap_or(self.base_lr.unwrap_or(default_base) * self.batch as f64 / 256.0)
     }
 
-    pub fn step_config(&self, optimizer: Optimizer, default_base_lr: f64, default_wd: f64, layer_decay: Option<(usize, f64)>) -> Result<StepConfig> {
+    pub fn step_config(
+        &self,
+        optimizer: Optimizer,
+        default_base_lr: f64,
+        default_wd: f64,
+        layer_decay: Option<(usize, f64)>,
+    ) -> Result<StepConfig> {
         let lr = self.lr(default_base_lr);
         let warmup = self.warmup.unwrap_or(self.steps / 10);
         Ok(StepConfig {
@@ -335,7 +343,11 @@ impl Common {
     pub fn trainer(&self, client: &Client, obj: &dyn Objective, step: StepConfig) -> Result<Trainer> {
         if let Some(k) = self.watch_smoothing {
             ensure!(k >= 1, "--watch-smoothing must be at least 1 (steps between watched steps), got {}", k);
-            ensure!(self.accum <= 1, "--watch-smoothing needs --accum 1 (it reports one micro-batch's metrics), got --accum {}", self.accum);
+            ensure!(
+                self.accum <= 1,
+                "--watch-smoothing needs --accum 1 (it reports one micro-batch's metrics), got --accum {}",
+                self.accum
+            );
         }
         let mut trainer = Trainer::new(client, obj, step, self.seed)?;
         if let Some(k) = self.watch_smoothing {
@@ -353,7 +365,14 @@ impl Common {
         Ok(match crate::train::run::plan(&opts)? {
             Start::Complete { ckpt, step } => {
                 eprintln!("{}", crate::train::run::complete_message(&opts, &ckpt, step));
-                Some(RunSummary { first_loss: None, last: None, steps_run: 0, seconds: 0.0, examples_per_second: 0.0, last_checkpoint: Some(ckpt) })
+                Some(RunSummary {
+                    first_loss: None,
+                    last: None,
+                    steps_run: 0,
+                    seconds: 0.0,
+                    examples_per_second: 0.0,
+                    last_checkpoint: Some(ckpt),
+                })
             }
             _ => None,
         })
@@ -434,7 +453,8 @@ pub fn pretrain_clip(a: &ClipArgs) -> Result<RunSummary> {
     let task = ImageTask::Captions { seq_len: cfg.seq_len };
     // open_clip's training crop: RandomResizedCrop at scale 0.9-1.0 (no flip there; kept off).
     let transform = Transform::Train { scale: (0.9, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.0, randaug: None, erase: None };
-    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, classes, transform, task, c.seed, c.accum, None)?;
+    let mut src =
+        ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, classes, transform, task, c.seed, c.accum, None)?;
     let client = c.rt.client()?;
     let obj = ClipContrastive(cfg.clone());
     let mut trainer = c.trainer(&client, &obj, step)?;
@@ -464,7 +484,18 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     if let Some(done) = c.preflight(&resolved)? {
         return Ok(done);
     }
-    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, 1000, Transform::mae(), ImageTask::Mae { patches: cfg.num_patches() }, c.seed, c.accum, None)?;
+    let mut src = ImageSource::new(
+        &c.data,
+        c.batch / c.accum.max(1),
+        cfg.image_size,
+        cfg.channels,
+        1000,
+        Transform::mae(),
+        ImageTask::Mae { patches: cfg.num_patches() },
+        c.seed,
+        c.accum,
+        None,
+    )?;
     let client = c.rt.client()?;
     let obj = MaePretrain(cfg.clone());
     let mut trainer = c.trainer(&client, &obj, step)?;
@@ -486,13 +517,25 @@ fn zero_shot(client: &Client, cfg: &ClipConfig, trainer: &Trainer, data: &str, c
     let images = g.param("images", &[b as i64, cfg.channels as i64, size, size], DType::F32);
     let labels = g.param("labels", &[b as i64], DType::I32);
     let captions = g.param("captions", &[k as i64, s as i64], DType::I32);
-    let out = clip::forward(cfg, &params, &clip::ClipInputs { pixel_values: &images, input_ids: &captions, attention_mask: None }, &c.stack()?)?;
+    let out =
+        clip::forward(cfg, &params, &clip::ClipInputs { pixel_values: &images, input_ids: &captions, attention_mask: None }, &c.stack()?)?;
     let f = Function::new(&g, &[crate::train::objective::accuracy(&out.logits_per_image, &labels)?])?;
     let prog = Program::compile(client, &f, &CompileOptions::default())?;
     let fixed = trainer.host_state()?.0.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
     let ids = crate::runtime::HostTensor::from_slice(&[k as i64, s as i64], &encode_labels(&(0..k as i32).collect::<Vec<_>>(), s)?)?;
     let caption_buf = client.to_device(&ids, 0)?;
-    let src = ImageSource::new(data, b, cfg.image_size, cfg.channels, k, Transform::eval(), ImageTask::Labels { drop_path: None, mix: None }, 0, 1, Some(1))?;
+    let src = ImageSource::new(
+        data,
+        b,
+        cfg.image_size,
+        cfg.channels,
+        k,
+        Transform::eval(),
+        ImageTask::Labels { drop_path: None, mix: None },
+        0,
+        1,
+        Some(1),
+    )?;
     mean_over_validation(client, src, b, data, |xs| {
         let args: Vec<Arg> = fixed.iter().chain(xs).chain([&caption_buf]).map(Arg::Borrow).collect();
         Ok(prog.run(args)?[0].to_host()?.to_scalar::<f32>()? as f64)
@@ -554,7 +597,8 @@ pub fn pretrain_lm(a: &LmArgs) -> Result<RunSummary> {
         let d = crate::data::text::corpus::read_documents(f).map_err(|e| anyhow::anyhow!("--data {}: {}", f.display(), e))?;
         docs.extend(crate::data::text::tokenize_documents(&tok, &d, 2));
     }
-    let packed = crate::data::text::lm::pack(&docs, sep, cfg.seq_len, &format!("--data {}", names)).map_err(|e| anyhow::anyhow!("{}", e))?;
+    let packed =
+        crate::data::text::lm::pack(&docs, sep, cfg.seq_len, &format!("--data {}", names)).map_err(|e| anyhow::anyhow!("{}", e))?;
     eprintln!("{}: {} documents, {} tokens, {} sequences of {}", names, packed.documents, packed.tokens, packed.sequences(), cfg.seq_len);
     let mut src = LmSource::new(packed, c.batch, c.accum, c.seed, &format!("--data {}", names))?;
     if cfg.dropout > 0.0 || cfg.attention_dropout > 0.0 {
@@ -610,7 +654,9 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     let depth = cfg.encoder.depth;
     let (optimizer, base_lr, wd, layer_decay) = match mode {
         Mode::Scratch => (Optimizer::AdamW { beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 5e-4, 0.05, None),
-        Mode::Finetune => (Optimizer::AdamW { beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 1e-3, 0.05, Some((depth, a.layer_decay.unwrap_or(0.75)))),
+        Mode::Finetune => {
+            (Optimizer::AdamW { beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 1e-3, 0.05, Some((depth, a.layer_decay.unwrap_or(0.75))))
+        }
         Mode::LinearProbe => (Optimizer::Lars { momentum: 0.9, trust: 0.001, eps: 1e-8 }, 0.1, 0.0, None),
     };
     let mut step = c.step_config(optimizer, base_lr, wd, layer_decay)?;
@@ -625,7 +671,9 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     };
     let transform = a.transform(mode)?;
     let (randaug, reprob) = match transform {
-        Transform::Train { randaug, erase, .. } => (randaug.map(|r| r.spec()).unwrap_or("none".into()), erase.map(|e| e.prob).unwrap_or(0.0)),
+        Transform::Train { randaug, erase, .. } => {
+            (randaug.map(|r| r.spec()).unwrap_or("none".into()), erase.map(|e| e.prob).unwrap_or(0.0))
+        }
         Transform::Eval { .. } => ("none".into(), 0.0),
     };
     let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "randaug": randaug, "reprob": reprob, "mix": mode == Mode::Finetune && !a.no_mix, "seed": c.seed });
@@ -633,9 +681,22 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     // A finished run is not trained again; `run` restores it and the validation below reports it.
     c.preflight(&resolved)?;
     let drop_path = (cfg.drop_path > 0.0).then_some((cfg.encoder.depth, cfg.drop_path));
-    let mix = (mode == Mode::Finetune && !a.no_mix)
-        .then(|| crate::train::mix::MixConfig { label_smoothing: a.label_smoothing, ..crate::train::mix::MixConfig::table5(cfg.num_classes) });
-    let mut src = ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, cfg.num_classes, transform, ImageTask::Labels { drop_path, mix }, c.seed, c.accum, None)?;
+    let mix = (mode == Mode::Finetune && !a.no_mix).then(|| crate::train::mix::MixConfig {
+        label_smoothing: a.label_smoothing,
+        ..crate::train::mix::MixConfig::table5(cfg.num_classes)
+    });
+    let mut src = ImageSource::new(
+        &c.data,
+        c.batch / c.accum.max(1),
+        cfg.image_size,
+        cfg.channels,
+        cfg.num_classes,
+        transform,
+        ImageTask::Labels { drop_path, mix },
+        c.seed,
+        c.accum,
+        None,
+    )?;
     if cfg.dropout > 0.0 {
         src = src.with_dropout_keys();
     }
@@ -643,9 +704,17 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
         bail!("--from is required for {}", recipe);
     }
     // The initial weights are read and checked before anything compiles.
-    let from = a.from.as_deref().map(|f| crate::checkpoint::commit::load_model(f).with_context(|| format!("--from {}", f.display()))).transpose()?;
+    let from = a
+        .from
+        .as_deref()
+        .map(|f| crate::checkpoint::commit::load_model(f).with_context(|| format!("--from {}", f.display())))
+        .transpose()?;
     let client = c.rt.client()?;
-    let obj = Classify { config: cfg.clone(), label_smoothing: if mode == Mode::LinearProbe { 0.0 } else { a.label_smoothing }, soft_targets: mix.is_some() };
+    let obj = Classify {
+        config: cfg.clone(),
+        label_smoothing: if mode == Mode::LinearProbe { 0.0 } else { a.label_smoothing },
+        soft_targets: mix.is_some(),
+    };
     let mut trainer = c.trainer(&client, &obj, step.clone())?;
     if let Some((file, src)) = from {
         let weights = if src.keys().any(|k| k.starts_with("vit.encoder.layer.")) { mae_encoder_to_vit(&src)? } else { src };
@@ -672,7 +741,18 @@ pub fn evaluate(client: &Client, obj: &Classify, trainer: &Trainer, data: &str, 
     let params = trainer.host_state()?.0;
     let bufs = params.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
     let cfg = &obj.config;
-    let src = ImageSource::new(data, b, cfg.image_size, cfg.channels, cfg.num_classes, Transform::eval(), ImageTask::Labels { drop_path: None, mix: None }, 0, 1, Some(1))?;
+    let src = ImageSource::new(
+        data,
+        b,
+        cfg.image_size,
+        cfg.channels,
+        cfg.num_classes,
+        Transform::eval(),
+        ImageTask::Labels { drop_path: None, mix: None },
+        0,
+        1,
+        Some(1),
+    )?;
     mean_over_validation(client, src, b, data, |xs| {
         let args: Vec<Arg> = bufs.iter().chain(xs).map(Arg::Borrow).collect();
         Ok(prog.run(args)?[1].to_host()?.to_scalar::<f32>()? as f64)
@@ -681,7 +761,13 @@ pub fn evaluate(client: &Client, obj: &Classify, trainer: &Trainer, data: &str, 
 
 /// One pass over `src`'s full batches on device 0: the mean of `per_batch` (each batch's
 /// accuracy), weighting every batch alike (they are all full). No batch at all is an error.
-fn mean_over_validation(client: &Client, mut src: ImageSource, b: usize, data: &str, mut per_batch: impl FnMut(&[crate::runtime::Buffer]) -> Result<f64>) -> Result<f64> {
+fn mean_over_validation(
+    client: &Client,
+    mut src: ImageSource,
+    b: usize,
+    data: &str,
+    mut per_batch: impl FnMut(&[crate::runtime::Buffer]) -> Result<f64>,
+) -> Result<f64> {
     let (mut sum, mut n) = (0.0, 0usize);
     loop {
         let batch = match src.next_batch() {

@@ -30,8 +30,8 @@ use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
 use crate::train::init::init_param;
 use crate::train::objective::{BertPretrain, Classify, ClipContrastive, MaePretrain, Objective};
 use crate::train::step::{build_train_step, StepConfig, StepLayout};
-use crate::train::weights::{public_names, to_checkpoint};
 use crate::train::trainer::Trainer;
+use crate::train::weights::{public_names, to_checkpoint};
 
 /// The CPU configurations, in the order they are run by default.
 const ALL: &str = "mae-12x192,mae-48x96,vit-s16,vit-48x96,bert-4x256,bert-16x128";
@@ -201,7 +201,8 @@ fn make_batch(bench: &Bench, seed: u64) -> Result<(Vec<HostTensor>, Tensors)> {
             f32_input("images", &[n, c.channels, s, s], images(c.channels, s, &mut rng), &mut host)?;
             // Random tokens, the end-of-text token (the largest id) last.
             let t = c.seq_len;
-            let ids: Vec<i32> = (0..n * t).map(|i| if i % t == t - 1 { c.vocab_size as i32 - 1 } else { rng.below(c.vocab_size - 1) as i32 }).collect();
+            let ids: Vec<i32> =
+                (0..n * t).map(|i| if i % t == t - 1 { c.vocab_size as i32 - 1 } else { rng.below(c.vocab_size - 1) as i32 }).collect();
             host.push(HostTensor::from_slice(&[n as i64, t as i64], &ids)?);
             named.insert("input_ids".into(), TensorData::from_i32(&[n, t], &ids));
         }
@@ -275,8 +276,7 @@ fn make_batch(bench: &Bench, seed: u64) -> Result<(Vec<HostTensor>, Tensors)> {
 fn loss_and_grads_fn(obj: &dyn Objective, layout: &StepLayout, batch: usize, stack: &StackOptions) -> Result<Function> {
     let g = Graph::new(&format!("{}_loss_and_grads", obj.name()));
     let params: Vec<Tensor> = layout.specs.iter().map(|s| g.param(&s.name, &s.shape, DType::F32)).collect();
-    let inputs: Vec<Tensor> =
-        layout.inputs.iter().map(|i| g.param(&i.name, &[&[batch as i64][..], &i.shape].concat(), i.dtype)).collect();
+    let inputs: Vec<Tensor> = layout.inputs.iter().map(|i| g.param(&i.name, &[&[batch as i64][..], &i.shape].concat(), i.dtype)).collect();
     let map = Params::from_map(layout.specs.iter().map(|s| s.name.clone()).zip(params.iter().cloned()).collect());
     let loss = obj.loss(&map, &inputs, stack)?.loss;
     let wrt: Vec<Tensor> = layout.trained.iter().map(|&i| params[i].clone()).collect();
@@ -502,7 +502,13 @@ fn timed_steps(bench: &Bench, a: &BenchTrainArgs, mut step: impl FnMut() -> Resu
 /// goes from the host to the devices every step. For 2- versus 1-device scaling.
 fn bench_replicated(client: &Client, bench: &Bench, a: &BenchTrainArgs, stack: StackOptions, devices: usize) -> Result<Measured> {
     reset_peak_rss();
-    anyhow::ensure!(bench.batch % devices == 0, "--devices {}: the batch of {} ({}) does not split evenly", devices, bench.name, bench.batch);
+    anyhow::ensure!(
+        bench.batch % devices == 0,
+        "--devices {}: the batch of {} ({}) does not split evenly",
+        devices,
+        bench.name,
+        bench.batch
+    );
     anyhow::ensure!(a.export.is_none(), "--export runs on one device; drop --devices");
     let obj = bench.objective();
     let mut sc = step_config(bench, stack, a.bf16);
@@ -519,7 +525,18 @@ fn bench_replicated(client: &Client, bench: &Bench, a: &BenchTrainArgs, stack: S
     let overlapped_ms = if a.compare_overlap { Some(overlapped_steps(&mut trainer, &batch, a)?) } else { None };
     let peak_rss_mib = compile_rss.max(peak_rss_mib());
     let peak_device_mib = peak_device_mib(client);
-    Ok(Measured { trace_s: 0.0, lower_s: 0.0, compile_s, step_ms, cpu_ms, losses, peak_rss_mib, peak_device_mib, saved_mib: None, overlapped_ms })
+    Ok(Measured {
+        trace_s: 0.0,
+        lower_s: 0.0,
+        compile_s,
+        step_ms,
+        cpu_ms,
+        losses,
+        peak_rss_mib,
+        peak_device_mib,
+        saved_mib: None,
+        overlapped_ms,
+    })
 }
 
 /// Median ms per step when the host runs one step ahead (what `train::run` does): upload the
@@ -622,16 +639,18 @@ fn export_losses(dir: &Path, losses: &[f32]) -> Result<()> {
 pub fn run(a: &BenchTrainArgs) -> Result<()> {
     anyhow::ensure!(a.steps >= 1, "--steps must be at least 1");
     anyhow::ensure!(a.export.is_none() || a.warmup + a.steps >= 3, "--export needs at least 3 steps in all (the optimizer check)");
-    let names: Vec<String> =
-        if a.configs == "all" { ALL.split(',').map(String::from).collect() } else { a.configs.split(',').map(|s| s.trim().to_string()).collect() };
+    let names: Vec<String> = if a.configs == "all" {
+        ALL.split(',').map(String::from).collect()
+    } else {
+        a.configs.split(',').map(|s| s.trim().to_string()).collect()
+    };
     // Every name is checked before minutes of benchmarking start.
     let mut benches: Vec<Bench> = names.iter().map(|n| bench_config(n)).collect::<Result<_>>()?;
     if let Some(n) = a.batch {
         anyhow::ensure!(n >= 1, "--batch must be at least 1, got {}", n);
         benches.iter_mut().for_each(|b| b.batch = n);
     }
-    let remat =
-        Remat::parse(&a.remat).ok_or_else(|| anyhow::anyhow!("--remat must be {}, got `{}`", Remat::NAMES, a.remat))?;
+    let remat = Remat::parse(&a.remat).ok_or_else(|| anyhow::anyhow!("--remat must be {}, got `{}`", Remat::NAMES, a.remat))?;
     let stack = StackOptions { remat, unrolled: a.unrolled, keep_hidden: false };
     let client = a.rt.client()?;
     let mut opts = a.rt.compile_options()?;
@@ -676,7 +695,10 @@ pub fn run(a: &BenchTrainArgs) -> Result<()> {
         if let Some(o) = m.overlapped_ms {
             println!(
                 "{:<12} batch from the host every step: {:.1} ms waiting for each step, {:.1} ms overlapped ({:.2}x)",
-                b.name, ms, o, ms / o
+                b.name,
+                ms,
+                o,
+                ms / o
             );
         }
         results.insert(

@@ -50,7 +50,13 @@ pub fn run(cmd: &Visualize) -> Result<()> {
     grid.save(&a.out)?;
     eprintln!(
         "{}: {} images, mask ratio {}, loss on masked patches {:.4}; wrote {} ({}x{})",
-        ck.label, r.batch, cfg.mask_ratio, r.loss, a.out.display(), grid.width, grid.height
+        ck.label,
+        r.batch,
+        cfg.mask_ratio,
+        r.loss,
+        a.out.display(),
+        grid.width,
+        grid.height
     );
     Ok(())
 }

@@ -53,9 +53,7 @@ impl MaeConfig {
         self.encoder.validate("encoder")?;
         self.decoder.validate("decoder")?;
         // Zero would mask nothing and leave the loss (a mean over masked patches) undefined.
-        ensure(self.mask_ratio > 0.0 && self.mask_ratio < 1.0, "mask_ratio", || {
-            format!("{} is not in (0, 1)", self.mask_ratio)
-        })?;
+        ensure(self.mask_ratio > 0.0 && self.mask_ratio < 1.0, "mask_ratio", || format!("{} is not in (0, 1)", self.mask_ratio))?;
         ensure(self.visible_patches() < self.num_patches(), "mask_ratio", || {
             format!("{} masks no patch of {}", self.mask_ratio, self.num_patches())
         })?;

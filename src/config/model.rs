@@ -92,8 +92,7 @@ impl ModelConfig {
 
     /// Parses JSON and validates the result, so a bad file fails with the field's name.
     pub fn from_json(text: &str) -> Result<ModelConfig, ConfigError> {
-        let c: ModelConfig = serde_json::from_str(text)
-            .map_err(|e| super::error::invalid("<json>", e.to_string()))?;
+        let c: ModelConfig = serde_json::from_str(text).map_err(|e| super::error::invalid("<json>", e.to_string()))?;
         c.validate()?;
         Ok(c)
     }

@@ -198,10 +198,9 @@ pub fn find(name: &str) -> Result<Preset, ConfigError> {
     let all = presets();
     match all.iter().position(|p| p.name == want) {
         Some(i) => Ok(all[i].clone()),
-        None => Err(ConfigError::UnknownPreset {
-            name: name.into(),
-            known: all.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", "),
-        }),
+        None => {
+            Err(ConfigError::UnknownPreset { name: name.into(), known: all.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ") })
+        }
     }
 }
 

@@ -80,8 +80,16 @@ pub fn render(rows: &[Row]) -> String {
         }
         out.push_str(&format!(
             "{:<22} {:<5} {:>5} {:>5} {:>5} {:>10} {:>11} {:>5.2}x {:>11} {:>11}\n",
-            r.name, r.kind, r.depth, r.width, r.heads, params(r.params), flops(r.encoder_flops), r.ratio,
-            flops(r.forward_flops), flops(r.train_flops)
+            r.name,
+            r.kind,
+            r.depth,
+            r.width,
+            r.heads,
+            params(r.params),
+            flops(r.encoder_flops),
+            r.ratio,
+            flops(r.forward_flops),
+            flops(r.train_flops)
         ));
     }
     out

@@ -73,9 +73,7 @@ impl VitConfig {
 
     pub fn params(&self) -> Params {
         let d = self.encoder.width as u64;
-        let embed = linear_params(self.patch_dim(), self.encoder.width)
-            + self.class_token as u64 * d
-            + self.tokens() as u64 * d; // learned position embeddings (timm), cls included
+        let embed = linear_params(self.patch_dim(), self.encoder.width) + self.class_token as u64 * d + self.tokens() as u64 * d; // learned position embeddings (timm), cls included
         Params {
             embed,
             encoder: self.encoder.params() + 2 * d, // final norm (timm's fc_norm with avg pooling)

@@ -18,19 +18,19 @@ pub fn synthetic_image(w: usize, h: usize, seed: u64) -> Image {
     let mut rng = Rng::derive(seed, &[11]);
     let discs: Vec<(f64, f64, f64, [f64; 3])> = (0..6)
         .map(|_| {
-            (rng.uniform(0.0, w as f64), rng.uniform(0.0, h as f64), rng.uniform(20.0, 120.0),
-             [rng.uniform(0.0, 255.0), rng.uniform(0.0, 255.0), rng.uniform(0.0, 255.0)])
+            (
+                rng.uniform(0.0, w as f64),
+                rng.uniform(0.0, h as f64),
+                rng.uniform(20.0, 120.0),
+                [rng.uniform(0.0, 255.0), rng.uniform(0.0, 255.0), rng.uniform(0.0, 255.0)],
+            )
         })
         .collect();
     let base = [rng.uniform(0.0, 255.0), rng.uniform(0.0, 255.0), rng.uniform(0.0, 255.0)];
     let mut data = Vec::with_capacity(w * h * 3);
     for y in 0..h {
         for x in 0..w {
-            let mut c = [
-                base[0] * x as f64 / w as f64,
-                base[1] * y as f64 / h as f64,
-                base[2] * (1.0 - x as f64 / w as f64),
-            ];
+            let mut c = [base[0] * x as f64 / w as f64, base[1] * y as f64 / h as f64, base[2] * (1.0 - x as f64 / w as f64)];
             for (cx, cy, r, col) in &discs {
                 if (x as f64 - cx).powi(2) + (y as f64 - cy).powi(2) < r * r {
                     c = *col;
@@ -85,7 +85,11 @@ pub fn tfrecord(dir: &Path, n: usize, size: usize) -> Result<Vec<String>> {
         let s = median(times);
         lines.push(format!(
             "tfrecord read {} x {} B, crc {}: {:.0} MB/s, {:.0} records/s",
-            n, size, if verify { "on " } else { "off" }, mb / s, n as f64 / s
+            n,
+            size,
+            if verify { "on " } else { "off" },
+            mb / s,
+            n as f64 / s
         ));
     }
     Ok(lines)

@@ -9,9 +9,11 @@
 use anyhow::{bail, Result};
 
 /// Fashion-MNIST's class names in label order (the words of `convert::FASHION_SYNSETS`).
-pub const FASHION_CLASSES: [&str; 10] = ["t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot"];
+pub const FASHION_CLASSES: [&str; 10] =
+    ["t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot"];
 
-const WORDS: [&str; 15] = ["a", "an", "photo", "of", "t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle", "boot"];
+const WORDS: [&str; 15] =
+    ["a", "an", "photo", "of", "t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle", "boot"];
 
 pub const PAD: i32 = 0;
 pub const BOS: i32 = 1;

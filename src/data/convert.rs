@@ -34,9 +34,7 @@ pub fn read_maybe_gz(path: &Path) -> Result<Vec<u8>> {
     let raw = std::fs::read(path).map_err(|e| DataError::io(path, e))?;
     if raw.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(&raw[..])
-            .read_to_end(&mut out)
-            .map_err(|e| fmt_err(path, format!("gzip: {}", e)))?;
+        flate2::read::MultiGzDecoder::new(&raw[..]).read_to_end(&mut out).map_err(|e| fmt_err(path, format!("gzip: {}", e)))?;
         Ok(out)
     } else {
         Ok(raw)
@@ -60,8 +58,7 @@ pub fn parse_idx(bytes: &[u8], path: &Path) -> Result<Idx> {
     if nd == 0 || bytes.len() < head {
         return Err(fmt_err(path, format!("IDX header of {} dims is truncated", nd)));
     }
-    let dims: Vec<usize> =
-        (0..nd).map(|i| u32::from_be_bytes(bytes[4 + 4 * i..8 + 4 * i].try_into().unwrap()) as usize).collect();
+    let dims: Vec<usize> = (0..nd).map(|i| u32::from_be_bytes(bytes[4 + 4 * i..8 + 4 * i].try_into().unwrap()) as usize).collect();
     let n: usize = dims.iter().product();
     if bytes.len() - head != n {
         return Err(fmt_err(path, format!("IDX dims {:?} want {} bytes, file has {}", dims, n, bytes.len() - head)));
@@ -124,10 +121,9 @@ fn find(dir: &Path, stem: &str) -> Result<PathBuf> {
 /// Converts both splits; returns (split, records, shard paths).
 pub fn fashion_mnist(o: &FashionMnist) -> Result<Vec<(String, usize, Vec<PathBuf>)>> {
     let mut done = Vec::new();
-    for (split, prefix, shards, limit) in [
-        ("train", "train", o.train_shards, o.train_limit),
-        ("validation", "t10k", o.validation_shards, o.validation_limit),
-    ] {
+    for (split, prefix, shards, limit) in
+        [("train", "train", o.train_shards, o.train_limit), ("validation", "t10k", o.validation_shards, o.validation_limit)]
+    {
         let ip = find(&o.input, &format!("{}-images-idx3-ubyte", prefix))?;
         let lp = find(&o.input, &format!("{}-labels-idx1-ubyte", prefix))?;
         let images = parse_idx(&read_maybe_gz(&ip)?, &ip)?;

@@ -205,8 +205,7 @@ fn decode_features(mut r: Wire, ex: &mut Example) -> Result<()> {
             match f {
                 1 => {
                     let k = er.sub(wt, "map key")?;
-                    key = String::from_utf8(k.buf.to_vec())
-                        .map_err(|_| k.err("feature name is not UTF-8"))?;
+                    key = String::from_utf8(k.buf.to_vec()).map_err(|_| k.err("feature name is not UTF-8"))?;
                 }
                 2 => value = decode_feature(er.sub(wt, "map value")?)?,
                 _ => er.skip(wt)?,

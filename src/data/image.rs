@@ -117,7 +117,6 @@ pub fn encode_jpeg(img: &Image, quality: u8) -> Vec<u8> {
     let mut e = jpeg_encoder::Encoder::new(&mut out, quality);
     // 4:2:0 chroma subsampling at every quality, as libjpeg's cjpeg and most cameras write.
     e.set_sampling_factor(jpeg_encoder::SamplingFactor::F_2_2);
-    e.encode(&img.data, img.width as u16, img.height as u16, ct)
-        .expect("JPEG to memory");
+    e.encode(&img.data, img.width as u16, img.height as u16, ct).expect("JPEG to memory");
     out
 }

@@ -1,8 +1,8 @@
 //! The ImageNet TFRecord schema of the TPU `imagenet_to_gcs` converter: feature names, the
 //! label+1 convention (0 is "background" there), shard names.
 
-use super::example::Example;
 use super::error::{DataError, ErrorKind, Result};
+use super::example::Example;
 
 pub const ENCODED: &str = "image/encoded";
 pub const FORMAT: &str = "image/format";

@@ -28,8 +28,8 @@ pub mod loader;
 pub mod randaugment;
 pub mod rng;
 pub mod shards;
-pub mod tfrecord;
 pub mod text;
+pub mod tfrecord;
 
 pub use error::{DataError, ErrorKind, Location, Result, SkipReport};
 pub use example::{Example, Feature};

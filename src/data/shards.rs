@@ -21,7 +21,9 @@ pub fn list_files(spec: &str) -> Result<Vec<PathBuf>> {
         let p = Path::new(part);
         if crate::storage::glob::has_wildcard(part) {
             out.extend(crate::storage::glob(part).map_err(|e| match e.kind {
-                crate::storage::StorageErrorKind::NoMatch => DataError::new(ErrorKind::EmptyShardList, format!("no input files match '{}'", part)),
+                crate::storage::StorageErrorKind::NoMatch => {
+                    DataError::new(ErrorKind::EmptyShardList, format!("no input files match '{}'", part))
+                }
                 _ => storage_err(e),
             })?);
         } else if crate::storage::is_dir(p).map_err(storage_err)? {

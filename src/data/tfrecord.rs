@@ -159,10 +159,9 @@ impl<R: Read> RecordReader<R> {
         let len_crc = u32::from_le_bytes(header[8..].try_into().unwrap());
         if self.verify && masked_crc32c(&header[..8]) != len_crc {
             self.dead = true;
-            return Err(self.err(
-                ErrorKind::BadLengthCrc,
-                format!("stored {:#010x}, computed {:#010x}", len_crc, masked_crc32c(&header[..8])),
-            ));
+            return Err(
+                self.err(ErrorKind::BadLengthCrc, format!("stored {:#010x}, computed {:#010x}", len_crc, masked_crc32c(&header[..8])))
+            );
         }
         if len > MAX_RECORD_LEN {
             self.dead = true;

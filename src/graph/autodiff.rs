@@ -136,10 +136,7 @@ fn node_vjp(g: &Graph, id: NodeId, node: &Node, cts: &[Option<Tensor>], needs: &
             match b {
                 BinaryOp::Add => Ok(vec![Some(ct.clone()), Some(ct)]),
                 BinaryOp::Sub => Ok(vec![Some(ct.clone()), Some(ct.neg()?)]),
-                BinaryOp::Mul => Ok(vec![
-                    if needs[0] { Some(ct.mul(bb)?) } else { None },
-                    if needs[1] { Some(ct.mul(a)?) } else { None },
-                ]),
+                BinaryOp::Mul => Ok(vec![if needs[0] { Some(ct.mul(bb)?) } else { None }, if needs[1] { Some(ct.mul(a)?) } else { None }]),
                 BinaryOp::Div => Ok(vec![
                     if needs[0] { Some(ct.div(bb)?) } else { None },
                     if needs[1] { Some(ct.mul(&y)?.div(bb)?.neg()?) } else { None },
@@ -151,11 +148,7 @@ fn node_vjp(g: &Graph, id: NodeId, node: &Node, cts: &[Option<Tensor>], needs: &
                     Ok(vec![Some(pick_a.select(&ct, &z)?), Some(pick_a.select(&z, &ct)?)])
                 }
                 BinaryOp::Pow => {
-                    let da = if needs[0] {
-                        Some(ct.mul(bb)?.mul(&a.pow(&bb.add_scalar(-1.0)?)?)?)
-                    } else {
-                        None
-                    };
+                    let da = if needs[0] { Some(ct.mul(bb)?.mul(&a.pow(&bb.add_scalar(-1.0)?)?)?) } else { None };
                     let db = if needs[1] { Some(ct.mul(&y)?.mul(&a.log()?)?) } else { None };
                     Ok(vec![da, db])
                 }
@@ -247,8 +240,7 @@ fn node_vjp(g: &Graph, id: NodeId, node: &Node, cts: &[Option<Tensor>], needs: &
                 return Err(TraceError::new("pad", "gradient of negative padding is not supported"));
             }
             let r = x[0].rank();
-            let limit: Vec<i64> =
-                (0..r).map(|i| low[i] + (x[0].dim(i) - 1).max(0) * (interior[i] + 1) + 1.min(x[0].dim(i))).collect();
+            let limit: Vec<i64> = (0..r).map(|i| low[i] + (x[0].dim(i) - 1).max(0) * (interior[i] + 1) + 1.min(x[0].dim(i))).collect();
             let stride: Vec<i64> = interior.iter().map(|i| i + 1).collect();
             let dx = ct.slice(low, &limit, &stride)?;
             let dv = if needs[1] { Some(ct.sum_all()?.sub(&dx.sum_all()?)?) } else { None };
@@ -284,9 +276,7 @@ fn node_vjp(g: &Graph, id: NodeId, node: &Node, cts: &[Option<Tensor>], needs: &
             Ok(out)
         }
         Op::AllReduce { kind: ReduceKind::Sum, groups } => one(ct.all_reduce(ReduceKind::Sum, groups)?),
-        Op::AllReduce { kind, .. } => {
-            Err(TraceError::new("all_reduce", format!("no gradient for a cross-replica {:?}", kind)))
-        }
+        Op::AllReduce { kind, .. } => Err(TraceError::new("all_reduce", format!("no gradient for a cross-replica {:?}", kind))),
         Op::Scan(_) | Op::Proj(_) => unreachable!("handled by the caller"),
     }
 }
@@ -305,9 +295,7 @@ fn dot_transpose(ct: &Tensor, other: &Tensor, d: &DotDims, side: Side, rank: usi
         Side::Rhs => (&d.rhs_batch, &d.rhs_contract, &d.lhs_batch, &d.lhs_contract, other.rank()),
     };
     let nb = my_batch.len();
-    let free = |r: usize, b: &[i64], c: &[i64]| -> Vec<i64> {
-        (0..r as i64).filter(|i| !b.contains(i) && !c.contains(i)).collect()
-    };
+    let free = |r: usize, b: &[i64], c: &[i64]| -> Vec<i64> { (0..r as i64).filter(|i| !b.contains(i) && !c.contains(i)).collect() };
     let my_free = free(rank, my_batch, my_con);
     let ot_free = free(ot_rank, ot_batch, ot_con);
     // The cotangent's layout is [batch, lhs free, rhs free]: where the other operand's free dims sit.
@@ -388,12 +376,8 @@ fn scan_vjp(
     for (n, &j) in fy.iter().enumerate() {
         out_cts[nc + j] = Some(b_ct_y[n].clone());
     }
-    let wrt: Vec<Tensor> = fc
-        .iter()
-        .map(|&i| b_c[i].clone())
-        .chain(fx.iter().map(|&i| b_x[i].clone()))
-        .chain(fk.iter().map(|&i| b_k[i].clone()))
-        .collect();
+    let wrt: Vec<Tensor> =
+        fc.iter().map(|&i| b_c[i].clone()).chain(fx.iter().map(|&i| b_x[i].clone())).chain(fk.iter().map(|&i| b_k[i].clone())).collect();
     let grads = vjp(&fwd, &out_cts, &wrt)?;
     let grads: Vec<Tensor> = grads.into_iter().zip(&wrt).map(|(c, w)| c.unwrap_or_else(|| w.zeros_like())).collect();
     let (g_c, rest) = grads.split_at(fc.len());
@@ -406,8 +390,7 @@ fn scan_vjp(
     let mut bg = bg;
     let mut res_stacks: Vec<Tensor> = vec![];
     if spec.remat != Remat::Full {
-        let src_of: HashMap<NodeId, NodeId> =
-            src_map.iter().enumerate().filter_map(|(s, d)| d.map(|d| (d, s))).collect();
+        let src_of: HashMap<NodeId, NodeId> = src_map.iter().enumerate().filter_map(|(s, d)| d.map(|d| (d, s))).collect();
         let layout = DraftLayout {
             fwd: fwd_start..fwd_end,
             carry_params: b_c.iter().map(|t| t.id()).collect(),

@@ -70,10 +70,7 @@ impl Tensor {
     pub fn cross_entropy(&self, labels: &Tensor) -> TraceResult<Tensor> {
         let c = *self.dims().last().ok_or_else(|| TraceError::new("cross_entropy", "scalar logits"))?;
         if labels.dims() != &self.dims()[..self.rank() - 1] {
-            return Err(TraceError::new(
-                "cross_entropy",
-                format!("labels {} do not match logits {}", labels.ty(), self.ty()),
-            ));
+            return Err(TraceError::new("cross_entropy", format!("labels {} do not match logits {}", labels.ty(), self.ty())));
         }
         self.soft_cross_entropy(&labels.one_hot(c, self.dtype())?)
     }
@@ -81,10 +78,7 @@ impl Tensor {
     /// Mean cross-entropy against target distributions of the logits' shape (label smoothing, mixup).
     pub fn soft_cross_entropy(&self, targets: &Tensor) -> TraceResult<Tensor> {
         if targets.dims() != self.dims() {
-            return Err(TraceError::new(
-                "cross_entropy",
-                format!("targets {} do not match logits {}", targets.ty(), self.ty()),
-            ));
+            return Err(TraceError::new("cross_entropy", format!("targets {} do not match logits {}", targets.ty(), self.ty())));
         }
         let last = self.rank() - 1;
         let (logits, targets) = (self.at_least_f32()?, targets.at_least_f32()?);

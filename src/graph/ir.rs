@@ -94,29 +94,63 @@ pub enum Literal {
 
 #[derive(Clone, Debug)]
 pub enum Op {
-    Parameter { index: usize },
+    Parameter {
+        index: usize,
+    },
     Constant(Literal),
-    Iota { axis: usize },
+    Iota {
+        axis: usize,
+    },
     Unary(UnaryOp),
     Binary(BinaryOp),
     Compare(CompareDir),
     Select,
     Convert,
     DotGeneral(DotDims),
-    Reduce { kind: ReduceKind, axes: Vec<usize> },
+    Reduce {
+        kind: ReduceKind,
+        axes: Vec<usize>,
+    },
     Reshape,
-    Transpose { perm: Vec<usize> },
-    BroadcastInDim { dims: Vec<usize> },
-    Slice { start: Vec<i64>, limit: Vec<i64>, stride: Vec<i64> },
-    Concatenate { axis: usize },
-    Pad { low: Vec<i64>, high: Vec<i64>, interior: Vec<i64> },
-    Gather { dims: GatherDims, slice_sizes: Vec<i64> },
-    ScatterAdd { dims: GatherDims },
+    Transpose {
+        perm: Vec<usize>,
+    },
+    BroadcastInDim {
+        dims: Vec<usize>,
+    },
+    Slice {
+        start: Vec<i64>,
+        limit: Vec<i64>,
+        stride: Vec<i64>,
+    },
+    Concatenate {
+        axis: usize,
+    },
+    Pad {
+        low: Vec<i64>,
+        high: Vec<i64>,
+        interior: Vec<i64>,
+    },
+    Gather {
+        dims: GatherDims,
+        slice_sizes: Vec<i64>,
+    },
+    ScatterAdd {
+        dims: GatherDims,
+    },
     /// Sorts `keys` along `axis` carrying an index iota; the result is the permutation.
-    ArgSort { axis: usize, descending: bool },
-    DynamicSlice { sizes: Vec<i64> },
+    ArgSort {
+        axis: usize,
+        descending: bool,
+    },
+    DynamicSlice {
+        sizes: Vec<i64>,
+    },
     DynamicUpdateSlice,
-    AllReduce { kind: ReduceKind, groups: Vec<Vec<i64>> },
+    AllReduce {
+        kind: ReduceKind,
+        groups: Vec<Vec<i64>>,
+    },
     /// Cuts the gradient: identity forward, zero cotangent backward.
     StopGradient,
     /// A loop over stacked per-layer inputs; a multi-output node.
@@ -267,10 +301,7 @@ impl Graph {
     pub fn constant(&self, values: &[f64], dims: &[i64], dtype: DType) -> TraceResult<Tensor> {
         let ty = TensorType::new(dims, dtype);
         if ty.elem_count() as usize != values.len() {
-            return Err(TraceError::new(
-                "constant",
-                format!("{} values given for shape {}", values.len(), ty),
-            ));
+            return Err(TraceError::new("constant", format!("{} values given for shape {}", values.len(), ty)));
         }
         Ok(self.push(Op::Constant(Literal::Dense(values.to_vec())), vec![], ty))
     }

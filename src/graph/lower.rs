@@ -301,17 +301,10 @@ impl Emitter {
                 Op::Convert => self.op(ind, "stablehlo.convert", &a, "", &ins, ty),
                 Op::StopGradient => a[0].to_string(),
                 Op::Reshape => self.op(ind, "stablehlo.reshape", &a, "", &ins, ty),
-                Op::Transpose { perm } => {
-                    self.op(ind, "stablehlo.transpose", &a, &format!("permutation = {}", arr_usize(perm)), &ins, ty)
+                Op::Transpose { perm } => self.op(ind, "stablehlo.transpose", &a, &format!("permutation = {}", arr_usize(perm)), &ins, ty),
+                Op::BroadcastInDim { dims } => {
+                    self.op(ind, "stablehlo.broadcast_in_dim", &a, &format!("broadcast_dimensions = {}", arr_usize(dims)), &ins, ty)
                 }
-                Op::BroadcastInDim { dims } => self.op(
-                    ind,
-                    "stablehlo.broadcast_in_dim",
-                    &a,
-                    &format!("broadcast_dimensions = {}", arr_usize(dims)),
-                    &ins,
-                    ty,
-                ),
                 Op::Slice { start, limit, stride } => self.op(
                     ind,
                     "stablehlo.slice",
@@ -320,19 +313,12 @@ impl Emitter {
                     &ins,
                     ty,
                 ),
-                Op::Concatenate { axis } => {
-                    self.op(ind, "stablehlo.concatenate", &a, &format!("dimension = {} : i64", axis), &ins, ty)
-                }
+                Op::Concatenate { axis } => self.op(ind, "stablehlo.concatenate", &a, &format!("dimension = {} : i64", axis), &ins, ty),
                 Op::Pad { low, high, interior } => self.op(
                     ind,
                     "stablehlo.pad",
                     &a,
-                    &format!(
-                        "edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}",
-                        arr(low),
-                        arr(high),
-                        arr(interior)
-                    ),
+                    &format!("edge_padding_low = {}, edge_padding_high = {}, interior_padding = {}", arr(low), arr(high), arr(interior)),
                     &ins,
                     ty,
                 ),
@@ -578,7 +564,14 @@ impl Emitter {
         let i_ty = TensorType::new(&[], DType::I32);
         let mut ins = vec![ty.clone()];
         ins.extend((1..=ty.rank()).map(|_| i_ty.clone()));
-        let sl = self.op(ind, "stablehlo.dynamic_slice", &args, &format!("slice_sizes = {}", arr(&sizes)), &ins, &TensorType::new(&sizes, ty.dtype));
+        let sl = self.op(
+            ind,
+            "stablehlo.dynamic_slice",
+            &args,
+            &format!("slice_sizes = {}", arr(&sizes)),
+            &ins,
+            &TensorType::new(&sizes, ty.dtype),
+        );
         let out = TensorType::new(&ty.dims[1..], ty.dtype);
         self.op(ind, "stablehlo.reshape", &[&sl], "", &[TensorType::new(&sizes, ty.dtype)], &out)
     }

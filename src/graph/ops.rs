@@ -77,19 +77,45 @@ impl Tensor {
         Ok(self.push(Op::Unary(u), vec![self.id], self.ty.clone()))
     }
 
-    pub fn neg(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Neg) }
-    pub fn exp(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Exp) }
-    pub fn log(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Log) }
-    pub fn tanh(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Tanh) }
-    pub fn erf(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Erf) }
-    pub fn rsqrt(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Rsqrt) }
-    pub fn sqrt(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Sqrt) }
-    pub fn abs(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Abs) }
-    pub fn sign(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Sign) }
-    pub fn not(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Not) }
-    pub fn floor(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Floor) }
-    pub fn sin(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Sin) }
-    pub fn cos(&self) -> TraceResult<Tensor> { self.unary(UnaryOp::Cos) }
+    pub fn neg(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Neg)
+    }
+    pub fn exp(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Exp)
+    }
+    pub fn log(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Log)
+    }
+    pub fn tanh(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Tanh)
+    }
+    pub fn erf(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Erf)
+    }
+    pub fn rsqrt(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Rsqrt)
+    }
+    pub fn sqrt(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Sqrt)
+    }
+    pub fn abs(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Abs)
+    }
+    pub fn sign(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Sign)
+    }
+    pub fn not(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Not)
+    }
+    pub fn floor(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Floor)
+    }
+    pub fn sin(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Sin)
+    }
+    pub fn cos(&self) -> TraceResult<Tensor> {
+        self.unary(UnaryOp::Cos)
+    }
 
     /// Broadcasts both operands to a common shape, then applies `b`.
     pub fn binary(&self, b: BinaryOp, rhs: &Tensor) -> TraceResult<Tensor> {
@@ -114,26 +140,62 @@ impl Tensor {
         Ok(self.push(Op::Binary(b), vec![l.id, r.id], TensorType::new(&dims, dt)))
     }
 
-    pub fn add(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::Add, r) }
-    pub fn sub(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::Sub, r) }
-    pub fn mul(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::Mul, r) }
-    pub fn div(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::Div, r) }
-    pub fn maximum(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::Max, r) }
-    pub fn minimum(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::Min, r) }
-    pub fn pow(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::Pow, r) }
-    pub fn and(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::And, r) }
-    pub fn or(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::Or, r) }
-    pub fn xor(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::Xor, r) }
-    pub fn shift_left(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::ShiftLeft, r) }
-    pub fn shift_right_logical(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::ShiftRightLogical, r) }
-    pub fn rem(&self, r: &Tensor) -> TraceResult<Tensor> { self.binary(BinaryOp::Rem, r) }
+    pub fn add(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::Add, r)
+    }
+    pub fn sub(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::Sub, r)
+    }
+    pub fn mul(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::Mul, r)
+    }
+    pub fn div(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::Div, r)
+    }
+    pub fn maximum(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::Max, r)
+    }
+    pub fn minimum(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::Min, r)
+    }
+    pub fn pow(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::Pow, r)
+    }
+    pub fn and(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::And, r)
+    }
+    pub fn or(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::Or, r)
+    }
+    pub fn xor(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::Xor, r)
+    }
+    pub fn shift_left(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::ShiftLeft, r)
+    }
+    pub fn shift_right_logical(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::ShiftRightLogical, r)
+    }
+    pub fn rem(&self, r: &Tensor) -> TraceResult<Tensor> {
+        self.binary(BinaryOp::Rem, r)
+    }
 
     /// `self op c` for a constant `c` of this tensor's dtype.
-    pub fn add_scalar(&self, c: f64) -> TraceResult<Tensor> { self.add(&self.g.scalar(c, self.dtype())) }
-    pub fn mul_scalar(&self, c: f64) -> TraceResult<Tensor> { self.mul(&self.g.scalar(c, self.dtype())) }
-    pub fn div_scalar(&self, c: f64) -> TraceResult<Tensor> { self.div(&self.g.scalar(c, self.dtype())) }
-    pub fn pow_scalar(&self, c: f64) -> TraceResult<Tensor> { self.pow(&self.g.scalar(c, self.dtype())) }
-    pub fn square(&self) -> TraceResult<Tensor> { self.mul(self) }
+    pub fn add_scalar(&self, c: f64) -> TraceResult<Tensor> {
+        self.add(&self.g.scalar(c, self.dtype()))
+    }
+    pub fn mul_scalar(&self, c: f64) -> TraceResult<Tensor> {
+        self.mul(&self.g.scalar(c, self.dtype()))
+    }
+    pub fn div_scalar(&self, c: f64) -> TraceResult<Tensor> {
+        self.div(&self.g.scalar(c, self.dtype()))
+    }
+    pub fn pow_scalar(&self, c: f64) -> TraceResult<Tensor> {
+        self.pow(&self.g.scalar(c, self.dtype()))
+    }
+    pub fn square(&self) -> TraceResult<Tensor> {
+        self.mul(self)
+    }
 
     pub fn compare(&self, dir: CompareDir, rhs: &Tensor) -> TraceResult<Tensor> {
         let name = Op::Compare(dir).name();
@@ -378,12 +440,8 @@ impl Tensor {
             return err("matmul", format!("batched operands of different rank: {} x {}", self.ty, rhs.ty));
         }
         let batch: Vec<i64> = (0..lr as i64 - 2).collect();
-        let d = DotDims {
-            lhs_batch: batch.clone(),
-            rhs_batch: batch,
-            lhs_contract: vec![lr as i64 - 1],
-            rhs_contract: vec![rr as i64 - 2],
-        };
+        let d =
+            DotDims { lhs_batch: batch.clone(), rhs_batch: batch, lhs_contract: vec![lr as i64 - 1], rhs_contract: vec![rr as i64 - 2] };
         self.dot_general(rhs, d)
     }
 
@@ -395,8 +453,7 @@ impl Tensor {
         }
         let mut sorted = axes.to_vec();
         sorted.sort();
-        let dims: Vec<i64> =
-            self.ty.dims.iter().enumerate().filter(|(i, _)| !sorted.contains(i)).map(|(_, &d)| d).collect();
+        let dims: Vec<i64> = self.ty.dims.iter().enumerate().filter(|(i, _)| !sorted.contains(i)).map(|(_, &d)| d).collect();
         if sorted.is_empty() {
             return Ok(self.clone());
         }
@@ -409,14 +466,19 @@ impl Tensor {
         if !keep {
             return Ok(r);
         }
-        let dims: Vec<i64> =
-            self.ty.dims.iter().enumerate().map(|(i, &d)| if axes.contains(&i) { 1 } else { d }).collect();
+        let dims: Vec<i64> = self.ty.dims.iter().enumerate().map(|(i, &d)| if axes.contains(&i) { 1 } else { d }).collect();
         r.reshape(&dims)
     }
 
-    pub fn sum(&self, axes: &[usize], keep: bool) -> TraceResult<Tensor> { self.reduce_keep(ReduceKind::Sum, axes, keep) }
-    pub fn max(&self, axes: &[usize], keep: bool) -> TraceResult<Tensor> { self.reduce_keep(ReduceKind::Max, axes, keep) }
-    pub fn min(&self, axes: &[usize], keep: bool) -> TraceResult<Tensor> { self.reduce_keep(ReduceKind::Min, axes, keep) }
+    pub fn sum(&self, axes: &[usize], keep: bool) -> TraceResult<Tensor> {
+        self.reduce_keep(ReduceKind::Sum, axes, keep)
+    }
+    pub fn max(&self, axes: &[usize], keep: bool) -> TraceResult<Tensor> {
+        self.reduce_keep(ReduceKind::Max, axes, keep)
+    }
+    pub fn min(&self, axes: &[usize], keep: bool) -> TraceResult<Tensor> {
+        self.reduce_keep(ReduceKind::Min, axes, keep)
+    }
 
     pub fn mean(&self, axes: &[usize], keep: bool) -> TraceResult<Tensor> {
         let n: i64 = axes.iter().map(|&a| self.ty.dims.get(a).copied().unwrap_or(1)).product();
@@ -460,8 +522,7 @@ impl Tensor {
                 *s = *w.next().unwrap_or(&-1);
             }
         }
-        let expect = gather_type(&self.ty, &indices.ty, &dims, &slice_sizes)
-            .map_err(|e| TraceError::new("scatter_add", e.message))?;
+        let expect = gather_type(&self.ty, &indices.ty, &dims, &slice_sizes).map_err(|e| TraceError::new("scatter_add", e.message))?;
         if expect.dims != updates.ty.dims {
             return err("scatter_add", format!("updates {} do not fit operand {} and indices {}", updates.ty, self.ty, indices.ty));
         }
@@ -587,12 +648,8 @@ pub(crate) fn gather_type(op: &TensorType, idx: &TensorType, d: &GatherDims, siz
         }
     }
     let batch: Vec<i64> = idx.dims.iter().enumerate().filter(|(i, _)| *i != ivd).map(|(_, &s)| s).collect();
-    let offs: Vec<i64> = sizes
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !d.collapsed_slice_dims.contains(&(*i as i64)))
-        .map(|(_, &s)| s)
-        .collect();
+    let offs: Vec<i64> =
+        sizes.iter().enumerate().filter(|(i, _)| !d.collapsed_slice_dims.contains(&(*i as i64))).map(|(_, &s)| s).collect();
     if offs.len() != d.offset_dims.len() {
         return bad("offset_dims count differs from the uncollapsed slice dims");
     }

@@ -145,20 +145,13 @@ where
     F: FnOnce(&[Tensor], &[Tensor], &[Tensor]) -> TraceResult<(Vec<Tensor>, Vec<Tensor>)>,
 {
     let all: Vec<&Tensor> = carry.iter().chain(xs).chain(consts).collect();
-    let outer = all
-        .first()
-        .map(|t| t.graph().clone())
-        .ok_or_else(|| TraceError::new("scan", format!("`{}` has no inputs", opts.name)))?;
+    let outer = all.first().map(|t| t.graph().clone()).ok_or_else(|| TraceError::new("scan", format!("`{}` has no inputs", opts.name)))?;
     if all.iter().any(|t| !t.graph().same(&outer)) {
         return Err(TraceError::new("scan", format!("inputs of `{}` come from different graphs", opts.name)));
     }
     let length = match (xs.first(), opts.length) {
-        (Some(x), _) if x.rank() == 0 => {
-            return Err(TraceError::new("scan", format!("stacked input of `{}` is a scalar", opts.name)))
-        }
-        (Some(x), Some(l)) if x.dim(0) != l => {
-            return Err(TraceError::new("scan", format!("length {} but stacked input {}", l, x.ty())))
-        }
+        (Some(x), _) if x.rank() == 0 => return Err(TraceError::new("scan", format!("stacked input of `{}` is a scalar", opts.name))),
+        (Some(x), Some(l)) if x.dim(0) != l => return Err(TraceError::new("scan", format!("length {} but stacked input {}", l, x.ty()))),
         (Some(x), _) => x.dim(0),
         (None, Some(l)) => l,
         (None, None) => return Err(TraceError::new("scan", "no stacked inputs and no length")),
@@ -172,10 +165,8 @@ where
 
     let g = Graph::new(&format!("{}_body", opts.name));
     let c_in: Vec<Tensor> = carry.iter().enumerate().map(|(i, c)| g.param(&format!("carry{}", i), c.dims(), c.dtype())).collect();
-    let x_in: Vec<Tensor> =
-        xs.iter().enumerate().map(|(i, x)| g.param(&format!("x{}", i), &x.dims()[1..], x.dtype())).collect();
-    let k_in: Vec<Tensor> =
-        consts.iter().enumerate().map(|(i, k)| g.param(&format!("const{}", i), k.dims(), k.dtype())).collect();
+    let x_in: Vec<Tensor> = xs.iter().enumerate().map(|(i, x)| g.param(&format!("x{}", i), &x.dims()[1..], x.dtype())).collect();
+    let k_in: Vec<Tensor> = consts.iter().enumerate().map(|(i, k)| g.param(&format!("const{}", i), k.dims(), k.dtype())).collect();
     let (c_out, ys) = body(&c_in, &x_in, &k_in)?;
     if c_out.len() != carry.len() {
         return Err(TraceError::new("scan", format!("body of `{}` returned {} carries for {}", opts.name, c_out.len(), carry.len())));

@@ -57,10 +57,7 @@ fn bytes(h: &[HostTensor]) -> usize {
 
 /// The specs of one block, under the checkpoint's names for layer `l` (`blocks.3.norm1.weight`).
 fn layer_specs(stacked: &[ParamSpec], l: usize) -> Vec<ParamSpec> {
-    stacked
-        .iter()
-        .map(|s| ParamSpec { name: s.name.replace(LAYER, &l.to_string()), shape: s.shape[1..].to_vec(), ..s.clone() })
-        .collect()
+    stacked.iter().map(|s| ParamSpec { name: s.name.replace(LAYER, &l.to_string()), shape: s.shape[1..].to_vec(), ..s.clone() }).collect()
 }
 
 /// A program over `specs` (declared in order) then `inputs`, from `body`.

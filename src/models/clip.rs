@@ -205,7 +205,10 @@ pub fn forward(c: &ClipConfig, p: &Params, x: &ClipInputs, o: &StackOptions) -> 
 pub fn contrastive_loss(logits_per_text: &Tensor) -> TraceResult<Tensor> {
     let n = logits_per_text.dim(0);
     if logits_per_text.rank() != 2 || logits_per_text.dim(1) != n {
-        return Err(TraceError::new("clip", format!("the contrastive loss needs as many texts as images, got logits {}", logits_per_text.ty())));
+        return Err(TraceError::new(
+            "clip",
+            format!("the contrastive loss needs as many texts as images, got logits {}", logits_per_text.ty()),
+        ));
     }
     let pairs = logits_per_text.graph().iota(&[n], 0, DType::I32)?;
     let t2i = logits_per_text.cross_entropy(&pairs)?;

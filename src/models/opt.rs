@@ -76,7 +76,8 @@ pub fn forward(c: &OptConfig, p: &Params, x: &OptInputs, o: &StackOptions) -> Tr
     // -inf that softmax turns into 0.
     let query = g.iota(&[s, s], 0, DType::I32)?;
     let key = g.iota(&[s, s], 1, DType::I32)?;
-    let mut allowed = key.compare(CompareDir::Le, &query)?.select(&g.scalar(1.0, DType::F32), &g.scalar(0.0, DType::F32))?.reshape(&[1, 1, s, s])?;
+    let mut allowed =
+        key.compare(CompareDir::Le, &query)?.select(&g.scalar(1.0, DType::F32), &g.scalar(0.0, DType::F32))?.reshape(&[1, 1, s, s])?;
     if let Some(m) = x.attention_mask {
         allowed = allowed.mul(&m.convert(DType::F32)?.reshape(&[b, 1, 1, s])?)?;
     }
@@ -86,7 +87,9 @@ pub fn forward(c: &OptConfig, p: &Params, x: &OptInputs, o: &StackOptions) -> Tr
     let noise = StackNoise { keep: None, keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()? };
     let (h, hidden) = encoder_noisy(&h, &p.stack("model.decoder.layers.*.", &bc)?, &bc, Some(&bias), &noise, o, "decoder")?;
     let h = match c.norm {
-        Norm::Pre => h.layer_norm(p.get("model.decoder.final_layer_norm.weight")?, p.get("model.decoder.final_layer_norm.bias")?, c.layer_norm_eps)?,
+        Norm::Pre => {
+            h.layer_norm(p.get("model.decoder.final_layer_norm.weight")?, p.get("model.decoder.final_layer_norm.bias")?, c.layer_norm_eps)?
+        }
         Norm::Post => h,
     };
     Ok(OptOutputs { logits: linear(&h, word, None)?, hidden })
@@ -113,7 +116,10 @@ fn position_ids(ids: &Tensor, mask: Option<&Tensor>) -> TraceResult<Tensor> {
 pub fn next_token_loss(logits: &Tensor, ids: &Tensor, weights: Option<&Tensor>) -> TraceResult<Tensor> {
     let (s, v) = (ids.dim(1), logits.dim(2));
     if logits.rank() != 3 || logits.dims()[..2] != *ids.dims() || s < 2 {
-        return Err(TraceError::new("next_token_loss", format!("logits {} and ids {} must be [B, S >= 2, V] and [B, S]", logits.ty(), ids.ty())));
+        return Err(TraceError::new(
+            "next_token_loss",
+            format!("logits {} and ids {} must be [B, S >= 2, V] and [B, S]", logits.ty(), ids.ty()),
+        ));
     }
     // In f32 whatever the compute type, as Hugging Face's loss upcasts the logits: a bf16 sum
     // over B x S x V terms would round the loss to a few bits.

@@ -74,10 +74,7 @@ pub fn forward_noisy(c: &VitConfig, p: &Params, images: &Tensor, noise: Noise, o
 pub fn embed(c: &VitConfig, p: &Params, images: &Tensor) -> TraceResult<Tensor> {
     let (ch, s) = (c.channels as i64, c.image_size as i64);
     if images.rank() != 4 || images.dims()[1..] != [ch, s, s] {
-        return Err(TraceError::new(
-            "vit",
-            format!("images must be [B, {}, {}, {}] for this config, got {}", ch, s, s, images.ty()),
-        ));
+        return Err(TraceError::new("vit", format!("images must be [B, {}, {}, {}] for this config, got {}", ch, s, s, images.ty())));
     }
     let b = images.dim(0);
     let d = c.encoder.width as i64;

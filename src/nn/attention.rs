@@ -17,7 +17,8 @@ pub fn attend(q: &Tensor, k: &Tensor, v: &Tensor, bias: Option<&Tensor>) -> Trac
 pub fn attend_dropping(q: &Tensor, k: &Tensor, v: &Tensor, bias: Option<&Tensor>, drop: Option<(&Tensor, f64)>) -> TraceResult<Tensor> {
     let (b, n, h, hd) = (q.dim(0), q.dim(1), q.dim(2), q.dim(3));
     let q = q.mul_scalar(1.0 / (hd as f64).sqrt())?;
-    let scores = q.dot_general(k, DotDims { lhs_batch: vec![0, 2], rhs_batch: vec![0, 2], lhs_contract: vec![3], rhs_contract: vec![3] })?;
+    let scores =
+        q.dot_general(k, DotDims { lhs_batch: vec![0, 2], rhs_batch: vec![0, 2], lhs_contract: vec![3], rhs_contract: vec![3] })?;
     let scores = match bias {
         Some(m) => scores.add(m)?,
         None => scores,
@@ -27,7 +28,8 @@ pub fn attend_dropping(q: &Tensor, k: &Tensor, v: &Tensor, bias: Option<&Tensor>
         probs = dropout(&probs, keys, rate, site::ATTENTION_PROBS)?;
     }
     // [B, H, Nq, Nk] x [B, Nk, H, hd] -> [B, H, Nq, hd]
-    let out = probs.dot_general(v, DotDims { lhs_batch: vec![0, 1], rhs_batch: vec![0, 2], lhs_contract: vec![3], rhs_contract: vec![1] })?;
+    let out =
+        probs.dot_general(v, DotDims { lhs_batch: vec![0, 1], rhs_batch: vec![0, 2], lhs_contract: vec![3], rhs_contract: vec![1] })?;
     out.transpose(&[0, 2, 1, 3])?.reshape(&[b, n, h * hd])
 }
 

@@ -14,10 +14,7 @@ pub fn patch_project(images: &Tensor, w: &Tensor) -> TraceResult<Tensor> {
     let (bs, c, hh, ww) = (images.dim(0), images.dim(1), images.dim(2), images.dim(3));
     let (d, p) = (w.dim(0), w.dim(2));
     if w.dims() != [d, c, p, p] || hh % p != 0 || ww % p != 0 {
-        return Err(TraceError::new(
-            "patch_embed",
-            format!("images {} do not fit patch weight {}", images.ty(), w.ty()),
-        ));
+        return Err(TraceError::new("patch_embed", format!("images {} do not fit patch weight {}", images.ty(), w.ty())));
     }
     let (gh, gw) = (hh / p, ww / p);
     let x = images.reshape(&[bs, c, gh, p, gw, p])?.transpose(&[0, 2, 4, 1, 3, 5])?.reshape(&[bs, gh * gw, c * p * p])?;

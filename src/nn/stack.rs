@@ -66,10 +66,7 @@ pub fn encoder_noisy(
         let mut h = x.clone();
         let mut hidden = vec![];
         for l in 0..depth {
-            let p: Vec<Tensor> = stacked
-                .iter()
-                .map(|s| s.slice_axis(0, l, l + 1)?.reshape(&s.dims()[1..]))
-                .collect::<TraceResult<_>>()?;
+            let p: Vec<Tensor> = stacked.iter().map(|s| s.slice_axis(0, l, l + 1)?.reshape(&s.dims()[1..])).collect::<TraceResult<_>>()?;
             let bn = BlockNoise { keep: layer(&noise.keep, l)?, keys: layer(&layer_keys, l)? };
             h = block_noisy(&h, &p, c, bias, &bn)?;
             if o.keep_hidden {

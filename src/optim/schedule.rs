@@ -4,12 +4,23 @@ use crate::graph::{CompareDir, DType, Tensor, TraceResult};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Schedule {
-    Constant { lr: f64 },
+    Constant {
+        lr: f64,
+    },
     /// Linear warmup from 0 to `lr` over `warmup` steps, then half-cosine down to `min_lr` at `total`
     /// (MAE, ViT).
-    WarmupCosine { lr: f64, warmup: u64, total: u64, min_lr: f64 },
+    WarmupCosine {
+        lr: f64,
+        warmup: u64,
+        total: u64,
+        min_lr: f64,
+    },
     /// Linear warmup, then linear decay to 0 at `total` (BERT).
-    WarmupLinear { lr: f64, warmup: u64, total: u64 },
+    WarmupLinear {
+        lr: f64,
+        warmup: u64,
+        total: u64,
+    },
 }
 
 impl Schedule {
@@ -24,7 +35,12 @@ impl Schedule {
                 let warm = s.add_scalar(1.0)?.div_scalar(warmup.max(1) as f64)?.mul_scalar(lr)?;
                 let span = (total.saturating_sub(warmup)).max(1) as f64;
                 let progress = s.sub(&c(warmup as f64))?.div_scalar(span)?.minimum(&c(1.0))?;
-                let cos = progress.mul_scalar(std::f64::consts::PI)?.cos()?.add_scalar(1.0)?.mul_scalar(0.5 * (lr - min_lr))?.add_scalar(min_lr)?;
+                let cos = progress
+                    .mul_scalar(std::f64::consts::PI)?
+                    .cos()?
+                    .add_scalar(1.0)?
+                    .mul_scalar(0.5 * (lr - min_lr))?
+                    .add_scalar(min_lr)?;
                 s.compare(CompareDir::Lt, &c(warmup as f64))?.select(&warm, &cos)
             }
             Schedule::WarmupLinear { lr, warmup, total } => {

@@ -13,11 +13,7 @@ use super::ffi::{self, PjrtStruct};
 macro_rules! pjrt_fn {
     ($api:expr, $func:ident) => {{
         let api: &$crate::runtime::api::Api = $api;
-        api.check_entry(
-            std::mem::offset_of!($crate::runtime::ffi::PJRT_Api, $func),
-            stringify!($func),
-        )
-        .map(|()| {
+        api.check_entry(std::mem::offset_of!($crate::runtime::ffi::PJRT_Api, $func), stringify!($func)).map(|()| {
             // SAFETY: the entry lies within the plugin's table (checked just above); the place
             // projection does not create a reference to the (possibly shorter) whole struct.
             unsafe { std::ptr::addr_of!((*api.raw()).$func).read() }
@@ -61,33 +57,20 @@ impl Api {
     /// `raw` must be null or point to at least `(*raw).struct_size` readable bytes that live as
     /// long as the returned value.
     pub(crate) unsafe fn from_raw(raw: *const ffi::PJRT_Api, path: &Path) -> Result<Api> {
-        let load_err = |reason: String| RuntimeError::Load {
-            path: path.to_path_buf(),
-            reason,
-        };
+        let load_err = |reason: String| RuntimeError::Load { path: path.to_path_buf(), reason };
         if raw.is_null() {
             return Err(load_err("GetPjrtApi() returned null".into()));
         }
         let struct_size = ptr::addr_of!((*raw).struct_size).read();
         if struct_size < ffi::API_VERSION_END {
-            return Err(load_err(format!(
-                "PJRT_Api table of {struct_size} bytes is too small to be a PJRT plugin"
-            )));
+            return Err(load_err(format!("PJRT_Api table of {struct_size} bytes is too small to be a PJRT plugin")));
         }
         let v = ptr::addr_of!((*raw).pjrt_api_version).read();
         let version = (v.major_version, v.minor_version);
         if version.0 != 0 {
-            return Err(RuntimeError::UnsupportedVersion {
-                path: path.to_path_buf(),
-                major: version.0,
-                minor: version.1,
-            });
+            return Err(RuntimeError::UnsupportedVersion { path: path.to_path_buf(), major: version.0, minor: version.1 });
         }
-        Ok(Api {
-            raw,
-            struct_size,
-            version,
-        })
+        Ok(Api { raw, struct_size, version })
     }
 
     pub(crate) fn version(&self) -> (i32, i32) {
@@ -108,11 +91,7 @@ impl Api {
     }
 
     pub(crate) fn missing(&self, name: &'static str) -> RuntimeError {
-        RuntimeError::MissingFunction {
-            function: name,
-            major: self.version.0,
-            minor: self.version.1,
-        }
+        RuntimeError::MissingFunction { function: name, major: self.version.0, minor: self.version.1 }
     }
 
     /// Turns a returned `PJRT_Error*` into `Err`, taking ownership of it (it is destroyed here).
@@ -121,14 +100,7 @@ impl Api {
             return Ok(());
         }
         let (code, message) = unsafe { self.consume_error(err) };
-        Err(RuntimeError::Pjrt {
-            context: Context {
-                call,
-                ..Default::default()
-            },
-            code,
-            message,
-        })
+        Err(RuntimeError::Pjrt { context: Context { call, ..Default::default() }, code, message })
     }
 
     /// Reads code and message of a non-null error, then destroys it.
@@ -168,11 +140,7 @@ impl Api {
 
     /// Blocks until `event` is ready, destroys it, and returns its error status.
     /// A null event counts as already done.
-    pub(crate) fn await_event(
-        &self,
-        event: *mut ffi::PJRT_Event,
-        call: &'static str,
-    ) -> Result<()> {
+    pub(crate) fn await_event(&self, event: *mut ffi::PJRT_Event, call: &'static str) -> Result<()> {
         if event.is_null() {
             return Ok(());
         }
@@ -225,17 +193,8 @@ mod tests {
     #[test]
     fn rejects_other_major_versions() {
         let t = fake_table(1, 3, ffi::PJRT_Api::STRUCT_SIZE);
-        let err = unsafe { Api::from_raw(&*t, &PathBuf::from("/x/fake.so")) }
-            .err()
-            .unwrap();
-        assert!(matches!(
-            err,
-            RuntimeError::UnsupportedVersion {
-                major: 1,
-                minor: 3,
-                ..
-            }
-        ));
+        let err = unsafe { Api::from_raw(&*t, &PathBuf::from("/x/fake.so")) }.err().unwrap();
+        assert!(matches!(err, RuntimeError::UnsupportedVersion { major: 1, minor: 3, .. }));
         assert!(err.to_string().contains("major version 0 only"), "{err}");
     }
 
@@ -256,16 +215,7 @@ mod tests {
         let api = unsafe { Api::from_raw(&*t, &PathBuf::from("/x/old.so")) }.unwrap();
         let mut a = ffi::PJRT_Client_Create_Args::new();
         let err = pjrt_call!(&api, PJRT_Client_Create, &mut a).unwrap_err();
-        assert!(
-            matches!(
-                err,
-                RuntimeError::MissingFunction {
-                    function: "PJRT_Client_Create",
-                    ..
-                }
-            ),
-            "{err}"
-        );
+        assert!(matches!(err, RuntimeError::MissingFunction { function: "PJRT_Client_Create", .. }), "{err}");
         // Within the table but null: also an error, not a call through null.
         let mut a = ffi::PJRT_Plugin_Initialize_Args::new();
         assert!(pjrt_call!(&api, PJRT_Plugin_Initialize, &mut a).is_err());

@@ -68,16 +68,11 @@ impl Client {
         a.host_buffer_semantics = ffi::PJRT_HostBufferSemantics_kImmutableOnlyDuringCall;
         a.device = device;
         pjrt_call!(api, PJRT_Client_BufferFromHostBuffer, &mut a)?;
-        let buffer = Buffer {
-            raw: a.buffer,
-            client: inner.clone(),
-        };
+        let buffer = Buffer { raw: a.buffer, client: inner.clone() };
         api.await_event(a.done_with_host_buffer, "PJRT_Client_BufferFromHostBuffer")?;
         if buffer.raw.is_null() {
             std::mem::forget(buffer);
-            return Err(RuntimeError::invalid(
-                "PJRT_Client_BufferFromHostBuffer returned no buffer",
-            ));
+            return Err(RuntimeError::invalid("PJRT_Client_BufferFromHostBuffer returned no buffer"));
         }
         Ok(buffer)
     }
@@ -99,12 +94,8 @@ impl Buffer {
         let mut a = ffi::PJRT_Buffer_ElementType_Args::new();
         a.buffer = self.raw;
         pjrt_call!(self.client.api(), PJRT_Buffer_ElementType, &mut a)?;
-        ElementType::from_pjrt(a.type_).ok_or_else(|| {
-            RuntimeError::invalid(format!(
-                "buffer has PJRT element type {}, unsupported",
-                a.type_
-            ))
-        })
+        ElementType::from_pjrt(a.type_)
+            .ok_or_else(|| RuntimeError::invalid(format!("buffer has PJRT element type {}, unsupported", a.type_)))
     }
 
     /// The device holding this buffer.

@@ -4,9 +4,9 @@ use std::ffi::c_char;
 use std::sync::Arc;
 
 use super::api::{lossy_str, pjrt_call, Api};
+use super::distributed::{kv_get, kv_put, kv_try_get, Distributed, KvHandle};
 use super::error::{Result, RuntimeError};
 use super::ffi::{self, PjrtStruct};
-use super::distributed::{kv_get, kv_put, kv_try_get, Distributed, KvHandle};
 use super::plugin::Plugin;
 
 /// Options for `PJRT_Client_Create`. Each is passed only when set, so plugins that do not know
@@ -116,9 +116,7 @@ impl Client {
         let probe = Self::create(plugin, None, dist)?;
         if probe.platform_name() == "cpu" {
             if wanted > MAX_CPU_DEVICES {
-                return Err(RuntimeError::invalid(format!(
-                    "{wanted} CPU devices asked for; at most {MAX_CPU_DEVICES} are created"
-                )));
+                return Err(RuntimeError::invalid(format!("{wanted} CPU devices asked for; at most {MAX_CPU_DEVICES} are created")));
             }
             drop(probe);
             return Self::create(plugin, Some(wanted), dist);
@@ -171,11 +169,7 @@ impl Client {
                 let on = match v.as_str() {
                     "true" | "1" => 1u8,
                     "false" | "0" => 0u8,
-                    other => {
-                        return Err(RuntimeError::invalid(format!(
-                            "$BAMBOO_GPU_PREALLOCATE must be true or false, not `{other}`"
-                        )))
-                    }
+                    other => return Err(RuntimeError::invalid(format!("$BAMBOO_GPU_PREALLOCATE must be true or false, not `{other}`"))),
                 };
                 named.push(named_value(PREALLOCATE, ffi::PJRT_NamedValue_kBool, ffi::PJRT_NamedValue_Value { bool_value: on }));
             }
@@ -200,17 +194,11 @@ impl Client {
             a.kv_put_callback = kv_put as *const std::ffi::c_void;
             a.kv_put_user_arg = user;
         }
-        a.create_options = if named.is_empty() {
-            std::ptr::null()
-        } else {
-            named.as_ptr()
-        };
+        a.create_options = if named.is_empty() { std::ptr::null() } else { named.as_ptr() };
         a.num_options = named.len();
         pjrt_call!(api, PJRT_Client_Create, &mut a)?;
         if a.client.is_null() {
-            return Err(RuntimeError::invalid(
-                "PJRT_Client_Create returned no client",
-            ));
+            return Err(RuntimeError::invalid("PJRT_Client_Create returned no client"));
         }
 
         // Own the handle before anything else can fail, so it is destroyed on every path.
@@ -238,8 +226,7 @@ impl Client {
         let mut ad = ffi::PJRT_Client_AddressableDevices_Args::new();
         ad.client = inner.raw;
         pjrt_call!(api, PJRT_Client_AddressableDevices, &mut ad)?;
-        inner.addressable_raw =
-            unsafe { raw_list(ad.addressable_devices, ad.num_addressable_devices) };
+        inner.addressable_raw = unsafe { raw_list(ad.addressable_devices, ad.num_addressable_devices) };
 
         let mut d = ffi::PJRT_Client_Devices_Args::new();
         d.client = inner.raw;
@@ -253,9 +240,7 @@ impl Client {
             let idx = inner.addressable_index_of(dev);
             inner.devices.push(describe(api, dev, idx)?);
         }
-        Ok(Client {
-            inner: Arc::new(inner),
-        })
+        Ok(Client { inner: Arc::new(inner) })
     }
 
     /// e.g. "cpu", "cuda", "tpu".
@@ -300,12 +285,7 @@ fn named_int(name: &'static str, n: i64) -> ffi::PJRT_NamedValue {
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Client({}, {} addressable devices)",
-            self.platform_name(),
-            self.inner.addressable.len()
-        )
+        write!(f, "Client({}, {} addressable devices)", self.platform_name(), self.inner.addressable.len())
     }
 }
 
@@ -319,11 +299,7 @@ unsafe fn raw_list(p: *const *mut ffi::PJRT_Device, n: usize) -> Vec<*mut ffi::P
 }
 
 /// Reads a device's description and hardware id.
-pub(crate) fn describe(
-    api: &Api,
-    dev: *mut ffi::PJRT_Device,
-    addressable_index: Option<usize>,
-) -> Result<Device> {
+pub(crate) fn describe(api: &Api, dev: *mut ffi::PJRT_Device, addressable_index: Option<usize>) -> Result<Device> {
     let mut g = ffi::PJRT_Device_GetDescription_Args::new();
     g.device = dev;
     pjrt_call!(api, PJRT_Device_GetDescription, &mut g)?;

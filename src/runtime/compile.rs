@@ -79,10 +79,7 @@ impl Default for CompileOptions {
 impl CompileOptions {
     /// `num_replicas` replicas of a program, one device each (for collectives across replicas).
     pub fn replicated(num_replicas: i64) -> Self {
-        CompileOptions {
-            num_replicas,
-            ..Default::default()
-        }
+        CompileOptions { num_replicas, ..Default::default() }
     }
 
     /// The device assignment that will be sent: the explicit one, or the default for more than
@@ -90,24 +87,16 @@ impl CompileOptions {
     pub fn effective_device_assignment(&self) -> Result<Option<Vec<Vec<i64>>>> {
         let (r, p) = (self.num_replicas, self.num_partitions);
         if r < 1 || p < 1 {
-            return Err(RuntimeError::invalid(format!(
-                "num_replicas ({r}) and num_partitions ({p}) must be at least 1"
-            )));
+            return Err(RuntimeError::invalid(format!("num_replicas ({r}) and num_partitions ({p}) must be at least 1")));
         }
         match &self.device_assignment {
             Some(a) => {
                 if a.len() as i64 != r || a.iter().any(|row| row.len() as i64 != p) {
-                    return Err(RuntimeError::invalid(format!(
-                        "device_assignment must be {r} replicas x {p} partitions, got {a:?}"
-                    )));
+                    return Err(RuntimeError::invalid(format!("device_assignment must be {r} replicas x {p} partitions, got {a:?}")));
                 }
                 Ok(Some(a.clone()))
             }
-            None if r * p > 1 => Ok(Some(
-                (0..r)
-                    .map(|i| (0..p).map(|j| i * p + j).collect())
-                    .collect(),
-            )),
+            None if r * p > 1 => Ok(Some((0..r).map(|i| (0..p).map(|j| i * p + j).collect()).collect())),
             None => Ok(None),
         }
     }
@@ -234,10 +223,7 @@ mod tests {
         assert_eq!(enc(127), [0x7f]);
         assert_eq!(enc(128), [0x80, 0x01]);
         assert_eq!(enc(300), [0xac, 0x02]);
-        assert_eq!(
-            enc(u64::MAX),
-            [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]
-        );
+        assert_eq!(enc(u64::MAX), [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
         let mut p = Proto::default();
         p.int64(1, -1); // tag 0x08, then ten bytes
         assert_eq!(p.buf.len(), 11);
@@ -274,58 +260,26 @@ mod tests {
     #[test]
     fn replicas_get_default_assignment() {
         let o = CompileOptions::replicated(2);
-        assert_eq!(
-            o.effective_device_assignment().unwrap(),
-            Some(vec![vec![0], vec![1]])
-        );
+        assert_eq!(o.effective_device_assignment().unwrap(), Some(vec![vec![0], vec![1]]));
         let b = o.to_proto_bytes().unwrap();
         // DeviceAssignmentProto{replica_count 2, computation_count 1,
         //   computation_devices [{replica_device_ids [0, 1]}]} under field 9.
-        let da = [
-            0x4a, 0x0a, 0x08, 0x02, 0x10, 0x01, 0x1a, 0x04, 0x0a, 0x02, 0x00, 0x01,
-        ];
+        let da = [0x4a, 0x0a, 0x08, 0x02, 0x10, 0x01, 0x1a, 0x04, 0x0a, 0x02, 0x00, 0x01];
         assert!(b.windows(da.len()).any(|w| w == da), "{b:x?}");
 
-        let o = CompileOptions {
-            num_replicas: 1,
-            num_partitions: 2,
-            ..Default::default()
-        };
-        assert_eq!(
-            o.effective_device_assignment().unwrap(),
-            Some(vec![vec![0, 1]])
-        );
-        assert!(CompileOptions {
-            device_assignment: Some(vec![vec![0, 1]]),
-            ..o.clone()
-        }
-        .to_proto_bytes()
-        .is_ok());
-        assert!(CompileOptions {
-            device_assignment: Some(vec![vec![0]]),
-            ..o
-        }
-        .to_proto_bytes()
-        .is_err());
-        assert!(CompileOptions {
-            num_replicas: 0,
-            ..Default::default()
-        }
-        .to_proto_bytes()
-        .is_err());
+        let o = CompileOptions { num_replicas: 1, num_partitions: 2, ..Default::default() };
+        assert_eq!(o.effective_device_assignment().unwrap(), Some(vec![vec![0, 1]]));
+        assert!(CompileOptions { device_assignment: Some(vec![vec![0, 1]]), ..o.clone() }.to_proto_bytes().is_ok());
+        assert!(CompileOptions { device_assignment: Some(vec![vec![0]]), ..o }.to_proto_bytes().is_err());
+        assert!(CompileOptions { num_replicas: 0, ..Default::default() }.to_proto_bytes().is_err());
     }
 
     #[test]
     fn env_overrides_are_map_entries() {
-        let o = CompileOptions {
-            env_option_overrides: vec![("xla_a".into(), OptionValue::Bool(false))],
-            ..Default::default()
-        };
+        let o = CompileOptions { env_option_overrides: vec![("xla_a".into(), OptionValue::Bool(false))], ..Default::default() };
         let b = o.to_proto_bytes().unwrap();
         // field 7 entry: key "xla_a", value message {bool_field(2): false}.
-        let entry = [
-            0x3a, 0x0b, 0x0a, 0x05, b'x', b'l', b'a', b'_', b'a', 0x12, 0x02, 0x10, 0x00,
-        ];
+        let entry = [0x3a, 0x0b, 0x0a, 0x05, b'x', b'l', b'a', b'_', b'a', 0x12, 0x02, 0x10, 0x00];
         assert!(b.ends_with(&entry), "{b:x?}");
     }
 }

@@ -38,15 +38,8 @@ const PREFIXES: [&str; 14] = [
 static PRELOADED: Mutex<Vec<Library>> = Mutex::new(Vec::new());
 
 pub(crate) fn is_cuda_plugin(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let parent = path
-        .parent()
-        .and_then(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let parent = path.parent().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     name.contains("cuda") || parent.starts_with("xla_cuda")
 }
 
@@ -58,11 +51,7 @@ fn nvidia_lib_dirs(plugin: &Path) -> Vec<PathBuf> {
         let Ok(entries) = std::fs::read_dir(site.join("nvidia")) else {
             continue;
         };
-        let mut found: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path().join("lib"))
-            .filter(|p| p.is_dir())
-            .collect();
+        let mut found: Vec<PathBuf> = entries.flatten().map(|e| e.path().join("lib")).filter(|p| p.is_dir()).collect();
         found.sort();
         dirs.extend(found);
     }
@@ -80,10 +69,7 @@ pub(crate) fn preload_cuda_libraries(plugin: &Path) -> usize {
             .flatten()
             .map(|e| e.path())
             .filter(|p| {
-                let n = p
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                let n = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 n.contains(".so") && PREFIXES.iter().any(|pre| n.starts_with(pre))
             })
             .collect();
@@ -97,16 +83,14 @@ pub(crate) fn preload_cuda_libraries(plugin: &Path) -> usize {
     let before = held.len();
     loop {
         let mut progress = false;
-        pending.retain(
-            |path| match unsafe { Library::open(Some(path), RTLD_NOW | RTLD_GLOBAL) } {
-                Ok(lib) => {
-                    held.push(lib);
-                    progress = true;
-                    false
-                }
-                Err(_) => true,
-            },
-        );
+        pending.retain(|path| match unsafe { Library::open(Some(path), RTLD_NOW | RTLD_GLOBAL) } {
+            Ok(lib) => {
+                held.push(lib);
+                progress = true;
+                false
+            }
+            Err(_) => true,
+        });
         if !progress || pending.is_empty() {
             break;
         }
@@ -158,14 +142,9 @@ fn data_dir_candidates(plugin: &Path) -> Vec<PathBuf> {
 pub(crate) fn find_data_dir(plugin: &Path) -> CudaSetup {
     let looked_at = data_dir_candidates(plugin);
     let data_dir = looked_at.iter().find(|d| d.join(LIBDEVICE).is_file()).cloned();
-    let ptxas = data_dir
-        .as_ref()
-        .map(|d| d.join("bin/ptxas"))
-        .filter(|p| p.is_file())
-        .or_else(|| {
-            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
-                .map(|d| d.join("ptxas"))
-                .find(|p| p.is_file())
+    let ptxas =
+        data_dir.as_ref().map(|d| d.join("bin/ptxas")).filter(|p| p.is_file()).or_else(|| {
+            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).map(|d| d.join("ptxas")).find(|p| p.is_file())
         });
     CudaSetup { data_dir, ptxas, preloaded: 0, looked_at }
 }
@@ -199,12 +178,8 @@ mod tests {
 
     #[test]
     fn recognises_cuda_plugin_paths() {
-        assert!(is_cuda_plugin(Path::new(
-            "/s/jax_plugins/xla_cuda12/xla_cuda_plugin.so"
-        )));
-        assert!(!is_cuda_plugin(Path::new(
-            "/p/plugins/lammps_jax_pjrt_cpu/pjrt_c_api_cpu_plugin.so"
-        )));
+        assert!(is_cuda_plugin(Path::new("/s/jax_plugins/xla_cuda12/xla_cuda_plugin.so")));
+        assert!(!is_cuda_plugin(Path::new("/p/plugins/lammps_jax_pjrt_cpu/pjrt_c_api_cpu_plugin.so")));
     }
 
     #[test]
@@ -217,8 +192,10 @@ mod tests {
         // Nothing yet: every candidate is listed, none chosen.
         let none = find_data_dir(&plugin);
         assert!(none.looked_at.contains(&site.join("nvidia/cu13")), "{:?}", none.looked_at);
-        assert_eq!(none.looked_at.iter().position(|p| p == &site.join("nvidia/cu13")).unwrap() + 1,
-            none.looked_at.iter().position(|p| p == &site.join("nvidia/cuda_nvcc")).unwrap());
+        assert_eq!(
+            none.looked_at.iter().position(|p| p == &site.join("nvidia/cu13")).unwrap() + 1,
+            none.looked_at.iter().position(|p| p == &site.join("nvidia/cuda_nvcc")).unwrap()
+        );
         let cu13 = site.join("nvidia/cu13");
         std::fs::create_dir_all(cu13.join("nvvm/libdevice")).unwrap();
         std::fs::write(cu13.join(LIBDEVICE), b"bc").unwrap();

@@ -16,11 +16,8 @@ pub const PLUGIN_ENV_VAR: &str = "BAMBOO_PJRT_PLUGIN";
 pub const DEFAULT_PLUGIN_RELATIVE: &str = "plugins/lammps_jax_pjrt_cpu/pjrt_c_api_cpu_plugin.so";
 
 /// Plugin files looked for inside each Python site-packages directory, in order of preference.
-const SITE_PACKAGES_PLUGINS: [&str; 3] = [
-    "jax_plugins/xla_cuda12/xla_cuda_plugin.so",
-    "jax_plugins/xla_cuda13/xla_cuda_plugin.so",
-    "libtpu/libtpu.so",
-];
+const SITE_PACKAGES_PLUGINS: [&str; 3] =
+    ["jax_plugins/xla_cuda12/xla_cuda_plugin.so", "jax_plugins/xla_cuda13/xla_cuda_plugin.so", "libtpu/libtpu.so"];
 
 /// The default CPU plugin, if pip-installed rather than unpacked by `scripts/setup`.
 const SITE_PACKAGES_CPU_PLUGIN: &str = "lammps_jax_pjrt_cpu/pjrt_c_api_cpu_plugin.so";
@@ -74,9 +71,7 @@ fn existing(p: &Path, how: &str) -> Result<PathBuf> {
     } else {
         Err(RuntimeError::Load {
             path: p.to_path_buf(),
-            reason: format!(
-                "no such file ({how}); `scripts/setup` installs the default plugin under plugins/"
-            ),
+            reason: format!("no such file ({how}); `scripts/setup` installs the default plugin under plugins/"),
         })
     }
 }
@@ -114,10 +109,7 @@ pub(crate) fn site_packages_dirs() -> (&'static [PathBuf], bool) {
         let ok = python.is_some();
         // Only where pip installs: the stdlib, lib-dynload and zip entries never hold plugins.
         for p in python.unwrap_or_default() {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             if (name == "site-packages" || name == "dist-packages") && p.is_dir() {
                 push_unique(&mut dirs, p);
             }
@@ -152,13 +144,7 @@ fn python_sys_path() -> Option<Vec<PathBuf>> {
     if !out.status.success() {
         return None;
     }
-    Some(
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(PathBuf::from)
-            .collect(),
-    )
+    Some(String::from_utf8_lossy(&out.stdout).lines().filter(|l| !l.trim().is_empty()).map(PathBuf::from).collect())
 }
 
 fn push_unique(v: &mut Vec<PathBuf>, p: PathBuf) {
@@ -175,18 +161,12 @@ mod tests {
     fn explicit_missing_path_is_a_clear_error() {
         let err = discover_plugin(Some(Path::new("/nonexistent/plugin.so"))).unwrap_err();
         let s = err.to_string();
-        assert!(
-            s.contains("/nonexistent/plugin.so") && s.contains("no such file"),
-            "{s}"
-        );
+        assert!(s.contains("/nonexistent/plugin.so") && s.contains("no such file"), "{s}");
     }
 
     #[test]
     fn search_order_starts_with_project_plugin() {
         let locs = plugin_search_locations();
-        assert_eq!(
-            locs[0],
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PLUGIN_RELATIVE)
-        );
+        assert_eq!(locs[0], Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_PLUGIN_RELATIVE));
     }
 }

@@ -40,11 +40,7 @@ impl fmt::Display for Context {
 pub enum RuntimeError {
     /// A C API call returned a `PJRT_Error`.
     #[error("{context} failed ({}): {message}", code_name(*.code))]
-    Pjrt {
-        context: Context,
-        code: i32,
-        message: String,
-    },
+    Pjrt { context: Context, code: i32, message: String },
 
     /// The shared object could not be opened or is not a PJRT plugin.
     #[error("cannot load PJRT plugin {}: {reason}", .path.display())]
@@ -55,22 +51,14 @@ pub enum RuntimeError {
         "PJRT plugin {} implements C API {major}.{minor}; bamboo supports major version 0 only",
         .path.display()
     )]
-    UnsupportedVersion {
-        path: PathBuf,
-        major: i32,
-        minor: i32,
-    },
+    UnsupportedVersion { path: PathBuf, major: i32, minor: i32 },
 
     /// The plugin's function table is too short (or has a null entry) for a call we need.
     #[error(
         "PJRT plugin (C API {major}.{minor}) does not provide {function}: the plugin is too old \
          for this call"
     )]
-    MissingFunction {
-        function: &'static str,
-        major: i32,
-        minor: i32,
-    },
+    MissingFunction { function: &'static str, major: i32, minor: i32 },
 
     /// Discovery found nothing.
     #[error(
@@ -128,11 +116,7 @@ fn code_name(code: i32) -> String {
         "DATA_LOSS",
         "UNAUTHENTICATED",
     ];
-    usize::try_from(code)
-        .ok()
-        .and_then(|i| NAMES.get(i))
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| format!("code {code}"))
+    usize::try_from(code).ok().and_then(|i| NAMES.get(i)).map(|s| s.to_string()).unwrap_or_else(|| format!("code {code}"))
 }
 
 #[cfg(test)]
@@ -142,12 +126,7 @@ mod tests {
     #[test]
     fn display_carries_context_and_message() {
         let e = RuntimeError::Pjrt {
-            context: Context {
-                call: "PJRT_LoadedExecutable_Execute",
-                program: Some("add".into()),
-                device: Some(1),
-                arg: Some(0),
-            },
+            context: Context { call: "PJRT_LoadedExecutable_Execute", program: Some("add".into()), device: Some(1), arg: Some(0) },
             code: 3,
             message: "bad shape".into(),
         };
@@ -160,9 +139,7 @@ mod tests {
 
     #[test]
     fn not_found_lists_places_and_setup() {
-        let e = RuntimeError::PluginNotFound {
-            looked_at: vec!["/a".into(), "/b".into()],
-        };
+        let e = RuntimeError::PluginNotFound { looked_at: vec!["/a".into(), "/b".into()] };
         let s = e.to_string();
         assert!(s.contains("  /a\n  /b"));
         assert!(s.contains("scripts/setup"));

@@ -94,9 +94,7 @@ impl Client {
         a.compile_options_size = opts.len();
         pjrt_call!(api, PJRT_Client_Compile, &mut a).map_err(|e| e.with_program(name))?;
         if a.executable.is_null() {
-            return Err(RuntimeError::invalid(format!(
-                "PJRT_Client_Compile returned no executable for program `{name}`"
-            )));
+            return Err(RuntimeError::invalid(format!("PJRT_Client_Compile returned no executable for program `{name}`")));
         }
 
         let mut exe = Executable {
@@ -178,57 +176,35 @@ impl Executable {
         let api = self.client.api();
         let err = |msg: String| RuntimeError::invalid(format!("program `{}`: {msg}", self.name));
         if args.is_empty() || args.len() != self.num_devices {
-            return Err(err(format!(
-                "runs on {} device(s) but {} argument list(s) were given",
-                self.num_devices,
-                args.len()
-            )));
+            return Err(err(format!("runs on {} device(s) but {} argument list(s) were given", self.num_devices, args.len())));
         }
         let num_args = args[0].len();
         for (d, list) in args.iter().enumerate() {
             if list.len() != num_args {
-                return Err(err(format!(
-                    "argument list {d} has {} arguments, list 0 has {num_args}",
-                    list.len()
-                )));
+                return Err(err(format!("argument list {d} has {} arguments, list 0 has {num_args}", list.len())));
             }
             for (i, a) in list.iter().enumerate() {
                 if !a.buffer().same_client(&self.client) {
-                    return Err(err(format!(
-                        "argument {i} of device list {d} belongs to another client"
-                    )));
+                    return Err(err(format!("argument {i} of device list {d} belongs to another client")));
                 }
             }
         }
 
         // An index is protected if any device borrows it (the option is per index, for all
         // devices); a buffer donated at such an index is then simply dropped after the call.
-        let non_donatable: Vec<i64> = (0..num_args)
-            .filter(|&i| args.iter().any(|list| matches!(list[i], Arg::Borrow(_))))
-            .map(|i| i as i64)
-            .collect();
+        let non_donatable: Vec<i64> =
+            (0..num_args).filter(|&i| args.iter().any(|list| matches!(list[i], Arg::Borrow(_)))).map(|i| i as i64).collect();
 
         // The C API wants arrays of pointers: argument_lists[d] -> PJRT_Buffer*[num_args],
         // output_lists[d] -> PJRT_Buffer*[num_outputs] that the plugin fills.
-        let arg_ptrs: Vec<Vec<*mut ffi::PJRT_Buffer>> = args
-            .iter()
-            .map(|list| list.iter().map(|a| a.buffer().raw).collect())
-            .collect();
-        let arg_lists: Vec<*const *mut ffi::PJRT_Buffer> =
-            arg_ptrs.iter().map(|l| l.as_ptr()).collect();
-        let mut out_ptrs: Vec<Vec<*mut ffi::PJRT_Buffer>> = (0..args.len())
-            .map(|_| vec![std::ptr::null_mut(); self.num_outputs])
-            .collect();
-        let out_lists: Vec<*mut *mut ffi::PJRT_Buffer> =
-            out_ptrs.iter_mut().map(|l| l.as_mut_ptr()).collect();
+        let arg_ptrs: Vec<Vec<*mut ffi::PJRT_Buffer>> = args.iter().map(|list| list.iter().map(|a| a.buffer().raw).collect()).collect();
+        let arg_lists: Vec<*const *mut ffi::PJRT_Buffer> = arg_ptrs.iter().map(|l| l.as_ptr()).collect();
+        let mut out_ptrs: Vec<Vec<*mut ffi::PJRT_Buffer>> = (0..args.len()).map(|_| vec![std::ptr::null_mut(); self.num_outputs]).collect();
+        let out_lists: Vec<*mut *mut ffi::PJRT_Buffer> = out_ptrs.iter_mut().map(|l| l.as_mut_ptr()).collect();
         let mut events: Vec<*mut ffi::PJRT_Event> = vec![std::ptr::null_mut(); args.len()];
 
         let mut options = ffi::PJRT_ExecuteOptions::new();
-        options.non_donatable_input_indices = if non_donatable.is_empty() {
-            std::ptr::null()
-        } else {
-            non_donatable.as_ptr()
-        };
+        options.non_donatable_input_indices = if non_donatable.is_empty() { std::ptr::null() } else { non_donatable.as_ptr() };
         options.num_non_donatable_input_indices = non_donatable.len();
 
         let mut a = ffi::PJRT_LoadedExecutable_Execute_Args::new();
@@ -245,15 +221,7 @@ impl Executable {
         // output handle is destroyed exactly once on every path.
         let outputs: Vec<Vec<Buffer>> = out_ptrs
             .iter()
-            .map(|l| {
-                l.iter()
-                    .filter(|p| !p.is_null())
-                    .map(|&raw| Buffer {
-                        raw,
-                        client: self.client.clone(),
-                    })
-                    .collect()
-            })
+            .map(|l| l.iter().filter(|p| !p.is_null()).map(|&raw| Buffer { raw, client: self.client.clone() }).collect())
             .collect();
         if let Err(e) = called {
             for &ev in &events {
@@ -267,10 +235,7 @@ impl Executable {
         for (d, &ev) in events.iter().enumerate() {
             if let Err(mut e) = api.await_event(ev, "PJRT_LoadedExecutable_Execute") {
                 if let RuntimeError::Pjrt { context, .. } = &mut e {
-                    *context = Context {
-                        device: Some(d),
-                        ..context.clone()
-                    };
+                    *context = Context { device: Some(d), ..context.clone() };
                 }
                 first_err.get_or_insert(e.with_program(&self.name));
             }
@@ -280,11 +245,7 @@ impl Executable {
         }
         for (d, list) in outputs.iter().enumerate() {
             if list.len() != self.num_outputs {
-                return Err(err(format!(
-                    "device list {d} got {} outputs, expected {}",
-                    list.len(),
-                    self.num_outputs
-                )));
+                return Err(err(format!("device list {d} got {} outputs, expected {}", list.len(), self.num_outputs)));
             }
         }
         // Donated handles are dropped here, after the execution finished.

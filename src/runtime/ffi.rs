@@ -10,12 +10,7 @@
 //!   values measured once with gcc on the header);
 //! - `new()` zero-fills the struct and sets `struct_size` to the header's `*_STRUCT_SIZE`, which
 //!   is `offsetof(last member) + sizeof(last member)` (not `sizeof`: trailing padding excluded).
-#![allow(
-    non_camel_case_types,
-    non_snake_case,
-    non_upper_case_globals,
-    dead_code
-)]
+#![allow(non_camel_case_types, non_snake_case, non_upper_case_globals, dead_code)]
 
 use std::ffi::{c_char, c_int, c_void};
 use std::mem::offset_of;
@@ -699,8 +694,7 @@ pub struct PJRT_Api {
 
     pub PJRT_LoadedExecutable_Destroy: PjrtFn<PJRT_LoadedExecutable_Destroy_Args>,
     pub PJRT_LoadedExecutable_GetExecutable: PjrtFn<PJRT_LoadedExecutable_GetExecutable_Args>,
-    pub PJRT_LoadedExecutable_AddressableDevices:
-        PjrtFn<PJRT_LoadedExecutable_AddressableDevices_Args>,
+    pub PJRT_LoadedExecutable_AddressableDevices: PjrtFn<PJRT_LoadedExecutable_AddressableDevices_Args>,
     pub PJRT_LoadedExecutable_Delete: Unused,
     pub PJRT_LoadedExecutable_IsDeleted: Unused,
     pub PJRT_LoadedExecutable_Execute: PjrtFn<PJRT_LoadedExecutable_Execute_Args>,
@@ -776,8 +770,7 @@ pjrt_struct!(PJRT_Api, PJRT_LoadedExecutable_GetDeviceAssignment: Unused);
 
 /// Offset just past the `pjrt_api_version` member: a table shorter than this cannot even say
 /// which version it is.
-pub const API_VERSION_END: usize =
-    offset_of!(PJRT_Api, pjrt_api_version) + std::mem::size_of::<PJRT_Api_Version>();
+pub const API_VERSION_END: usize = offset_of!(PJRT_Api, pjrt_api_version) + std::mem::size_of::<PJRT_Api_Version>();
 
 #[cfg(test)]
 mod tests {
@@ -810,48 +803,24 @@ mod tests {
         check::<PJRT_Client_AddressableDevices_Args>("PJRT_Client_AddressableDevices_Args", 40, 40);
         check::<PJRT_Program>("PJRT_Program", 48, 48);
         check::<PJRT_Client_Compile_Args>("PJRT_Client_Compile_Args", 56, 56);
-        check::<PJRT_Client_BufferFromHostBuffer_Args>(
-            "PJRT_Client_BufferFromHostBuffer_Args",
-            120,
-            120,
-        );
+        check::<PJRT_Client_BufferFromHostBuffer_Args>("PJRT_Client_BufferFromHostBuffer_Args", 120, 120);
         check::<PJRT_DeviceDescription_Id_Args>("PJRT_DeviceDescription_Id_Args", 32, 28);
-        check::<PJRT_DeviceDescription_ProcessIndex_Args>(
-            "PJRT_DeviceDescription_ProcessIndex_Args",
-            32,
-            28,
-        );
+        check::<PJRT_DeviceDescription_ProcessIndex_Args>("PJRT_DeviceDescription_ProcessIndex_Args", 32, 28);
         check::<PJRT_DeviceDescription_Kind_Args>("PJRT_DeviceDescription_Kind_Args", 40, 40);
-        check::<PJRT_DeviceDescription_DebugString_Args>(
-            "PJRT_DeviceDescription_DebugString_Args",
-            40,
-            40,
-        );
-        check::<PJRT_DeviceDescription_ToString_Args>(
-            "PJRT_DeviceDescription_ToString_Args",
-            40,
-            40,
-        );
+        check::<PJRT_DeviceDescription_DebugString_Args>("PJRT_DeviceDescription_DebugString_Args", 40, 40);
+        check::<PJRT_DeviceDescription_ToString_Args>("PJRT_DeviceDescription_ToString_Args", 40, 40);
         check::<PJRT_Device_GetDescription_Args>("PJRT_Device_GetDescription_Args", 32, 32);
         check::<PJRT_Device_IsAddressable_Args>("PJRT_Device_IsAddressable_Args", 32, 25);
         check::<PJRT_Device_LocalHardwareId_Args>("PJRT_Device_LocalHardwareId_Args", 32, 28);
         check::<PJRT_Device_MemoryStats_Args>("PJRT_Device_MemoryStats_Args", 192, 185);
         check::<PJRT_Executable_Destroy_Args>("PJRT_Executable_Destroy_Args", 24, 24);
         check::<PJRT_LoadedExecutable_Destroy_Args>("PJRT_LoadedExecutable_Destroy_Args", 24, 24);
-        check::<PJRT_LoadedExecutable_GetExecutable_Args>(
-            "PJRT_LoadedExecutable_GetExecutable_Args",
-            32,
-            32,
-        );
+        check::<PJRT_LoadedExecutable_GetExecutable_Args>("PJRT_LoadedExecutable_GetExecutable_Args", 32, 32);
         check::<PJRT_Executable_Name_Args>("PJRT_Executable_Name_Args", 40, 40);
         check::<PJRT_Executable_NumReplicas_Args>("PJRT_Executable_NumReplicas_Args", 32, 32);
         check::<PJRT_Executable_NumPartitions_Args>("PJRT_Executable_NumPartitions_Args", 32, 32);
         check::<PJRT_Executable_NumOutputs_Args>("PJRT_Executable_NumOutputs_Args", 32, 32);
-        check::<PJRT_LoadedExecutable_AddressableDevices_Args>(
-            "PJRT_LoadedExecutable_AddressableDevices_Args",
-            40,
-            40,
-        );
+        check::<PJRT_LoadedExecutable_AddressableDevices_Args>("PJRT_LoadedExecutable_AddressableDevices_Args", 40, 40);
         check::<PJRT_ExecuteOptions>("PJRT_ExecuteOptions", 112, 112);
         check::<PJRT_LoadedExecutable_Execute_Args>("PJRT_LoadedExecutable_Execute_Args", 80, 80);
         check::<PJRT_Buffer_Destroy_Args>("PJRT_Buffer_Destroy_Args", 24, 24);
@@ -875,10 +844,7 @@ mod tests {
         assert_eq!(offset_of!(PJRT_Api, PJRT_Buffer_ToHostBuffer), 600);
         assert_eq!(offset_of!(PJRT_Api, PJRT_Buffer_UnsafePointer), 624);
         assert_eq!(offset_of!(PJRT_Api, PJRT_Compile), 752);
-        assert_eq!(
-            offset_of!(PJRT_Api, PJRT_LoadedExecutable_GetDeviceAssignment),
-            976
-        );
+        assert_eq!(offset_of!(PJRT_Api, PJRT_LoadedExecutable_GetDeviceAssignment), 976);
         assert_eq!(API_VERSION_END, 40);
     }
 

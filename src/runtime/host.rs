@@ -136,10 +136,8 @@ pub struct HostTensor {
 /// Number of elements for `dims`, rejecting negative sizes and overflow.
 pub fn element_count(dims: &[i64]) -> Result<usize> {
     dims.iter().try_fold(1usize, |acc, &d| {
-        let d = usize::try_from(d)
-            .map_err(|_| RuntimeError::invalid(format!("negative dimension {d} in {dims:?}")))?;
-        acc.checked_mul(d)
-            .ok_or_else(|| RuntimeError::invalid(format!("shape {dims:?} is too large")))
+        let d = usize::try_from(d).map_err(|_| RuntimeError::invalid(format!("negative dimension {d} in {dims:?}")))?;
+        acc.checked_mul(d).ok_or_else(|| RuntimeError::invalid(format!("shape {dims:?} is too large")))
     })
 }
 
@@ -180,65 +178,39 @@ impl HostTensor {
     /// All-zero tensor (false / 0 / +0.0).
     pub fn zeros(ty: ElementType, dims: &[i64]) -> Result<HostTensor> {
         let n = element_count(dims)? * ty.size_bytes();
-        Ok(HostTensor {
-            ty,
-            dims: dims.to_vec(),
-            data: vec![0; n],
-        })
+        Ok(HostTensor { ty, dims: dims.to_vec(), data: vec![0; n] })
     }
 
     pub fn from_slice<T: NativeType>(dims: &[i64], values: &[T]) -> Result<HostTensor> {
         let n = element_count(dims)?;
         if values.len() != n {
-            return Err(RuntimeError::invalid(format!(
-                "{} values given for shape {dims:?}, which holds {n}",
-                values.len()
-            )));
+            return Err(RuntimeError::invalid(format!("{} values given for shape {dims:?}, which holds {n}", values.len())));
         }
         let mut data = Vec::with_capacity(n * T::TYPE.size_bytes());
         for &v in values {
             v.append_bytes(&mut data);
         }
-        Ok(HostTensor {
-            ty: T::TYPE,
-            dims: dims.to_vec(),
-            data,
-        })
+        Ok(HostTensor { ty: T::TYPE, dims: dims.to_vec(), data })
     }
 
     pub fn scalar<T: NativeType>(v: T) -> HostTensor {
         let mut data = Vec::with_capacity(T::TYPE.size_bytes());
         v.append_bytes(&mut data);
-        HostTensor {
-            ty: T::TYPE,
-            dims: Vec::new(),
-            data,
-        }
+        HostTensor { ty: T::TYPE, dims: Vec::new(), data }
     }
 
     pub fn to_vec<T: NativeType>(&self) -> Result<Vec<T>> {
         if self.ty != T::TYPE {
-            return Err(RuntimeError::invalid(format!(
-                "tensor holds {} values, not {}",
-                self.ty,
-                T::TYPE
-            )));
+            return Err(RuntimeError::invalid(format!("tensor holds {} values, not {}", self.ty, T::TYPE)));
         }
-        Ok(self
-            .data
-            .chunks_exact(self.ty.size_bytes())
-            .map(T::from_bytes)
-            .collect())
+        Ok(self.data.chunks_exact(self.ty.size_bytes()).map(T::from_bytes).collect())
     }
 
     pub fn to_scalar<T: NativeType>(&self) -> Result<T> {
         let v = self.to_vec::<T>()?;
         match v.as_slice() {
             [x] => Ok(*x),
-            _ => Err(RuntimeError::invalid(format!(
-                "expected a single element, tensor has shape {:?}",
-                self.dims
-            ))),
+            _ => Err(RuntimeError::invalid(format!("expected a single element, tensor has shape {:?}", self.dims))),
         }
     }
 
@@ -301,12 +273,7 @@ mod tests {
         assert!(HostTensor::from_f32(&[2, 3], &[1.0; 5]).is_err());
         assert!(HostTensor::from_f32(&[-1], &[]).is_err());
         assert!(HostTensor::new(ElementType::F64, vec![2], vec![0; 15]).is_err());
-        assert_eq!(
-            HostTensor::zeros(ElementType::I32, &[0, 5])
-                .unwrap()
-                .element_count(),
-            0
-        );
+        assert_eq!(HostTensor::zeros(ElementType::I32, &[0, 5]).unwrap().element_count(), 0);
     }
 
     #[test]

@@ -38,13 +38,11 @@ mod host;
 mod plugin;
 
 pub use buffer::Buffer;
-pub use cuda::CudaSetup;
 pub use client::{Client, ClientOptions, Device, MemoryStats, MAX_CPU_DEVICES};
 pub use compile::{CompileOptions, OptionValue};
+pub use cuda::CudaSetup;
+pub use discover::{discover_plugin, plugin_search_locations, DEFAULT_PLUGIN_RELATIVE, PLUGIN_ENV_VAR};
 pub use distributed::{Distributed, KeyValueStore};
-pub use discover::{
-    discover_plugin, plugin_search_locations, DEFAULT_PLUGIN_RELATIVE, PLUGIN_ENV_VAR,
-};
 pub use error::{Context, Result, RuntimeError};
 pub use executable::{Arg, Executable};
 pub use host::{element_count, ElementType, HostTensor, NativeType};

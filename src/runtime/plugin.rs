@@ -51,10 +51,7 @@ impl Plugin {
     /// Loads the plugin at `path` (or returns the one already loaded from there).
     pub fn load(path: impl AsRef<Path>) -> Result<Plugin> {
         let path = path.as_ref();
-        let load_err = |reason: String| RuntimeError::Load {
-            path: path.to_path_buf(),
-            reason,
-        };
+        let load_err = |reason: String| RuntimeError::Load { path: path.to_path_buf(), reason };
         if !path.is_file() {
             return Err(load_err("no such file".into()));
         }
@@ -80,8 +77,8 @@ impl Plugin {
         let lib = unsafe { Library::open(Some(&canonical), RTLD_NOW | RTLD_LOCAL) }
             .map_err(|e| load_err(format!("not a loadable shared library: {e}")))?;
         type GetApi = unsafe extern "C" fn() -> *const ffi::PJRT_Api;
-        let get_api: Symbol<GetApi> = unsafe { lib.get(b"GetPjrtApi\0") }
-            .map_err(|_| load_err("no GetPjrtApi symbol: not a PJRT plugin".into()))?;
+        let get_api: Symbol<GetApi> =
+            unsafe { lib.get(b"GetPjrtApi\0") }.map_err(|_| load_err("no GetPjrtApi symbol: not a PJRT plugin".into()))?;
         let raw = unsafe { get_api() };
         // SAFETY: a PJRT plugin's table is static and at least `struct_size` bytes long.
         let api = unsafe { Api::from_raw(raw, path)? };
@@ -89,14 +86,7 @@ impl Plugin {
         let mut args = ffi::PJRT_Plugin_Initialize_Args::new();
         pjrt_call!(&api, PJRT_Plugin_Initialize, &mut args)?;
 
-        let plugin = Plugin {
-            inner: Arc::new(PluginInner {
-                api,
-                path: canonical.clone(),
-                cuda,
-                _lib: lib,
-            }),
-        };
+        let plugin = Plugin { inner: Arc::new(PluginInner { api, path: canonical.clone(), cuda, _lib: lib }) };
         loaded.insert(canonical, plugin.clone());
         Ok(plugin)
     }
@@ -157,18 +147,11 @@ impl Plugin {
 
 unsafe fn named_value(nv: &ffi::PJRT_NamedValue) -> AttributeValue {
     match nv.type_ {
-        ffi::PJRT_NamedValue_kString => AttributeValue::Str(lossy_str(
-            nv.value.string_value as *const c_char,
-            nv.value_size,
-        )),
+        ffi::PJRT_NamedValue_kString => AttributeValue::Str(lossy_str(nv.value.string_value as *const c_char, nv.value_size)),
         ffi::PJRT_NamedValue_kInt64 => AttributeValue::Int(nv.value.int64_value),
         ffi::PJRT_NamedValue_kInt64List => {
             let p = nv.value.int64_array_value;
-            let v = if p.is_null() || nv.value_size == 0 {
-                Vec::new()
-            } else {
-                std::slice::from_raw_parts(p, nv.value_size).to_vec()
-            };
+            let v = if p.is_null() || nv.value_size == 0 { Vec::new() } else { std::slice::from_raw_parts(p, nv.value_size).to_vec() };
             AttributeValue::IntList(v)
         }
         ffi::PJRT_NamedValue_kFloat => AttributeValue::Float(nv.value.float_value),
@@ -180,11 +163,7 @@ unsafe fn named_value(nv: &ffi::PJRT_NamedValue) -> AttributeValue {
 impl std::fmt::Debug for Plugin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (major, minor) = self.api_version();
-        write!(
-            f,
-            "Plugin({}, C API {major}.{minor})",
-            self.path().display()
-        )
+        write!(f, "Plugin({}, C API {major}.{minor})", self.path().display())
     }
 }
 

@@ -130,7 +130,8 @@ fn gcs(bucket: &str, o: &Options) -> Result<object_store::gcp::GoogleCloudStorag
     } else if let Some(p) = gcloud_adc().filter(|p| p.is_file()) {
         b = b.with_application_credentials(p.display().to_string());
     } else if !metadata_allowed("BAMBOO_GCE_METADATA", &["product_name"], "Google") {
-        let adc = gcloud_adc().map(|p| p.display().to_string()).unwrap_or_else(|| "~/.config/gcloud/application_default_credentials.json".into());
+        let adc =
+            gcloud_adc().map(|p| p.display().to_string()).unwrap_or_else(|| "~/.config/gcloud/application_default_credentials.json".into());
         let found = dmi("product_name");
         return Err(StorageError::new(
             StorageErrorKind::Credentials,
@@ -176,9 +177,14 @@ fn s3(bucket: &str, o: &Options) -> Result<object_store::aws::AmazonS3> {
     if flag("AWS_ALLOW_HTTP") {
         c = c.with_allow_http(true);
     }
-    let from_env = ["AWS_ACCESS_KEY_ID", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI"]
-        .iter()
-        .any(|v| env(v).is_some());
+    let from_env = [
+        "AWS_ACCESS_KEY_ID",
+        "AWS_WEB_IDENTITY_TOKEN_FILE",
+        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    ]
+    .iter()
+    .any(|v| env(v).is_some());
     let profile = env("AWS_PROFILE").unwrap_or_else(|| "default".into());
     let file = env("AWS_SHARED_CREDENTIALS_FILE").map(PathBuf::from).or_else(|| home().map(|h| h.join(".aws/credentials")));
     if flag("BAMBOO_S3_ANONYMOUS") {

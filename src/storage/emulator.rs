@@ -8,7 +8,9 @@
 use async_trait::async_trait;
 use http::header::{HeaderValue, ETAG};
 use http::{Method, Uri};
-use object_store::client::{HttpClient, HttpConnector, HttpError, HttpErrorKind, HttpRequest, HttpResponse, HttpResponseBody, HttpService, ReqwestConnector};
+use object_store::client::{
+    HttpClient, HttpConnector, HttpError, HttpErrorKind, HttpRequest, HttpResponse, HttpResponseBody, HttpService, ReqwestConnector,
+};
 use object_store::ClientOptions;
 
 #[derive(Debug, Default)]

@@ -27,7 +27,11 @@ impl Scheme {
 pub enum Location {
     Local(PathBuf),
     /// `key` has no leading or trailing `/`; empty for the bucket itself.
-    Remote { scheme: Scheme, bucket: String, key: String },
+    Remote {
+        scheme: Scheme,
+        bucket: String,
+        key: String,
+    },
 }
 
 impl Location {

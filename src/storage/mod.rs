@@ -177,7 +177,13 @@ pub fn glob(pattern: &str) -> Result<Vec<PathBuf>> {
             if pat.is_empty() {
                 return Ok(vec![p.clone()]);
             }
-            let base = if base.is_empty() && !s.starts_with('/') { ".".to_string() } else if base.is_empty() { "/".to_string() } else { base };
+            let base = if base.is_empty() && !s.starts_with('/') {
+                ".".to_string()
+            } else if base.is_empty() {
+                "/".to_string()
+            } else {
+                base
+            };
             local::glob(Path::new(&base), &pat)?
         }
         Location::Remote { scheme, bucket, key } => {

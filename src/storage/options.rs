@@ -35,9 +35,11 @@ impl Default for Options {
 
 fn env_num(name: &str) -> Result<Option<u64>> {
     match std::env::var(name) {
-        Ok(v) => v.trim().parse().map(Some).map_err(|_| {
-            StorageError::new(StorageErrorKind::BadPath, format!("${name}"), format!("`{v}` is not a whole number"))
-        }),
+        Ok(v) => v
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| StorageError::new(StorageErrorKind::BadPath, format!("${name}"), format!("`{v}` is not a whole number"))),
         Err(_) => Ok(None),
     }
 }

@@ -70,14 +70,11 @@ async fn pump(store: Arc<dyn ObjectStore>, key: ObjectPath, url: String, o: Opti
         if size.is_some_and(|s| offset >= s) {
             break;
         }
-        let opts = GetOptions {
-            range: (offset > 0).then_some(GetRange::Offset(offset)),
-            if_match: etag.clone(),
-            ..Default::default()
-        };
+        let opts = GetOptions { range: (offset > 0).then_some(GetRange::Offset(offset)), if_match: etag.clone(), ..Default::default() };
         let cause = match store.get_opts(&key, opts).await {
             Err(object_store::Error::NotFound { .. }) => {
-                let _ = tx.send(Err(StorageError::new(StorageErrorKind::NotFound, url, "no such object (or the bucket does not exist)"))).await;
+                let _ =
+                    tx.send(Err(StorageError::new(StorageErrorKind::NotFound, url, "no such object (or the bucket does not exist)"))).await;
                 return;
             }
             Err(e @ object_store::Error::Precondition { .. }) => {

@@ -22,7 +22,8 @@ impl StagedFile {
         if !loc.is_remote() {
             return Ok(StagedFile { local: dest.to_path_buf(), remote: None });
         }
-        let name: String = loc.to_string().chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
+        let name: String =
+            loc.to_string().chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
         let dir = std::env::temp_dir().join(format!("bamboo-staged-{}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(|e| StorageError::local(&dir, e))?;
         let local = dir.join(name);

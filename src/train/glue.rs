@@ -28,7 +28,8 @@ pub struct Encoded {
 pub fn encode(tok: &Tokenizer, examples: &[GlueExample], seq_len: usize, regression: bool) -> Result<Encoded> {
     let id = |t: &str| tok.vocab.id(t).ok_or_else(|| anyhow!("the vocabulary has no {}", t));
     let (cls, sep) = (id("[CLS]")? as i32, id("[SEP]")? as i32);
-    let mut e = Encoded { n: examples.len(), seq_len, ids: vec![], mask: vec![], segments: vec![], classes: vec![], scores: vec![], regression };
+    let mut e =
+        Encoded { n: examples.len(), seq_len, ids: vec![], mask: vec![], segments: vec![], classes: vec![], scores: vec![], regression };
     for ex in examples {
         let mut a: Vec<i32> = tok.encode(&ex.text_a).into_iter().map(|x| x as i32).collect();
         let mut b: Vec<i32> = ex.text_b.as_deref().map(|t| tok.encode(t).into_iter().map(|x| x as i32).collect()).unwrap_or_default();

@@ -52,13 +52,10 @@ impl MetricsWriter {
         let tmp = PathBuf::from(format!("{}.tmp", path.display()));
         {
             let mut f = File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-            f.write_all(kept.as_bytes())
-                .and_then(|_| f.sync_all())
-                .with_context(|| format!("writing {}", tmp.display()))?;
+            f.write_all(kept.as_bytes()).and_then(|_| f.sync_all()).with_context(|| format!("writing {}", tmp.display()))?;
         }
         fs::rename(&tmp, &path).with_context(|| format!("replacing {}", path.display()))?;
-        let file =
-            OpenOptions::new().append(true).open(&path).with_context(|| format!("opening {}", path.display()))?;
+        let file = OpenOptions::new().append(true).open(&path).with_context(|| format!("opening {}", path.display()))?;
         let w = MetricsWriter { file, path, staged };
         w.sync()?;
         Ok(w)
@@ -171,8 +168,7 @@ pub fn check_finite(step: u64, name: &str, value: f64, last_good: Option<(u64, &
     if value.is_finite() {
         return Ok(());
     }
-    Err(NonFinite { step, name: name.to_string(), value, last_good: last_good.map(|(s, p)| (s, p.to_path_buf())) }
-        .into())
+    Err(NonFinite { step, name: name.to_string(), value, last_good: last_good.map(|(s, p)| (s, p.to_path_buf())) }.into())
 }
 
 #[cfg(test)]
@@ -182,12 +178,7 @@ mod tests {
 
     fn run_dir(tag: &str) -> PathBuf {
         static N: AtomicUsize = AtomicUsize::new(0);
-        let d = std::env::temp_dir().join(format!(
-            "bamboo-metrics-{}-{}-{}",
-            tag,
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
+        let d = std::env::temp_dir().join(format!("bamboo-metrics-{}-{}-{}", tag, std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
         let _ = fs::remove_dir_all(&d);
         d
     }

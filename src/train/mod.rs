@@ -1,20 +1,20 @@
 //! Training-side glue: checkpoint tensors <-> model parameters on the host and the device, and
 //! what the user sees of a run (JSONL metrics, TensorBoard scalars, the progress display).
 
-pub mod metrics;
-pub mod progress;
-pub mod tensorboard;
-pub mod weights;
-pub mod objective;
-pub mod step;
-pub mod run;
-pub mod interrupt;
-pub mod sources;
 pub mod glue;
-pub mod init;
-pub mod mix;
-pub mod trainer;
 pub mod hosts;
+pub mod init;
+pub mod interrupt;
+pub mod metrics;
+pub mod mix;
+pub mod objective;
+pub mod progress;
+pub mod run;
+pub mod sources;
+pub mod step;
+pub mod tensorboard;
+pub mod trainer;
+pub mod weights;
 
 use crate::runtime::OptionValue;
 

@@ -184,7 +184,13 @@ impl Objective for BertPretrain {
     }
     fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
         let keys = input(&self.inputs(), b, DROPOUT_KEYS);
-        let x = bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: Some(&b[3]), dropout_keys: keys };
+        let x = bert::BertInputs {
+            input_ids: &b[0],
+            token_type_ids: &b[2],
+            attention_mask: &b[1],
+            mlm_positions: Some(&b[3]),
+            dropout_keys: keys,
+        };
         let out = bert::forward(&self.0, p, &x, o)?;
         let loss = bert::pretraining_loss(&out, &b[4], &b[5], &b[6])?;
         Ok(LossOutput { loss, metrics: vec![("nsp_accuracy".into(), accuracy(&out.nsp_logits, &b[6])?)], hidden: without_cls(out.hidden)? })
@@ -230,7 +236,8 @@ pub struct GlueClassify {
 impl GlueClassify {
     pub fn logits(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<Tensor> {
         let keys = input(&self.inputs(), b, DROPOUT_KEYS);
-        let x = bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: None, dropout_keys: keys };
+        let x =
+            bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: None, dropout_keys: keys };
         bert::classify(&self.config, p, &x, o)
     }
 }
@@ -293,10 +300,7 @@ impl Objective for ClipContrastive {
     fn inputs(&self) -> Vec<InputSpec> {
         let c = &self.0;
         let s = c.image_size as i64;
-        vec![
-            InputSpec::new("images", &[c.channels as i64, s, s], DType::F32),
-            InputSpec::new("input_ids", &[c.seq_len as i64], DType::I32),
-        ]
+        vec![InputSpec::new("images", &[c.channels as i64, s, s], DType::F32), InputSpec::new("input_ids", &[c.seq_len as i64], DType::I32)]
     }
     fn metric_names(&self) -> Vec<String> {
         vec!["i2t_accuracy".into(), "logit_scale".into()]
@@ -307,10 +311,8 @@ impl Objective for ClipContrastive {
         let loss = clip::contrastive_loss(&out.logits_per_text)?;
         let n = out.logits_per_image.dim(0);
         let pairs = b[0].graph().iota(&[n], 0, DType::I32)?;
-        let metrics = vec![
-            ("i2t_accuracy".into(), accuracy(&out.logits_per_image, &pairs)?),
-            ("logit_scale".into(), p.get("logit_scale")?.exp()?),
-        ];
+        let metrics =
+            vec![("i2t_accuracy".into(), accuracy(&out.logits_per_image, &pairs)?), ("logit_scale".into(), p.get("logit_scale")?.exp()?)];
         // The image tower's patch tokens, as for ViT.
         Ok(LossOutput { loss, metrics, hidden: without_cls(out.image.hidden)? })
     }

@@ -324,17 +324,11 @@ mod tests {
         p.update_at(121, 0.32, &[("loss", 0.4)]); // 8 ms later: not redrawn
         let out = text(&p);
         assert_eq!(out.matches('\r').count(), 2, "{:?}", out);
-        assert!(
-            out.ends_with("\r[==>       ] 120/500 24% | 3.2 it/s | ETA 1m58s | loss 0.4213 lr 1.2e-4\x1b[K"),
-            "{:?}",
-            out
-        );
+        assert!(out.ends_with("\r[==>       ] 120/500 24% | 3.2 it/s | ETA 1m58s | loss 0.4213 lr 1.2e-4\x1b[K"), "{:?}", out);
         assert!(!out.contains('\n'));
 
         p.println("eval acc 0.91");
-        assert!(text(&p).ends_with(
-            "\r\x1b[Keval acc 0.91\n[==>       ] 120/500 24% | 3.2 it/s | ETA 1m58s | loss 0.4213 lr 1.2e-4\x1b[K"
-        ));
+        assert!(text(&p).ends_with("\r\x1b[Keval acc 0.91\n[==>       ] 120/500 24% | 3.2 it/s | ETA 1m58s | loss 0.4213 lr 1.2e-4\x1b[K"));
         p.update_at(500, 1.0, &[]); // the last step is always drawn
         p.finish();
         let out = text(&p);

@@ -265,7 +265,8 @@ fn existing_run(dir: &Path) -> Result<Vec<String>> {
         Err(e) => return Err(e).with_context(|| format!("listing --out {}", dir.display())),
     };
     let name = |p: &PathBuf| crate::storage::Location::from_path(p).ok().and_then(|l| l.file_name()).unwrap_or_default();
-    let mut found: Vec<String> = files.iter().map(|(p, _)| name(p)).filter(|n| n == "config.json" || n == super::metrics::FILE_NAME).collect();
+    let mut found: Vec<String> =
+        files.iter().map(|(p, _)| name(p)).filter(|n| n == "config.json" || n == super::metrics::FILE_NAME).collect();
     found.extend(dirs.iter().map(name).filter(|n| n.starts_with("ckpt-")));
     Ok(found)
 }

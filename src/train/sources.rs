@@ -4,8 +4,8 @@
 use anyhow::{anyhow, Context, Result};
 use serde_json::{json, Value};
 
-use crate::data::{list_files, Batch, ImageLoader, ImageLoaderConfig, Position, StreamConfig};
 use crate::data::augment::{Layout, Transform};
+use crate::data::{list_files, Batch, ImageLoader, ImageLoaderConfig, Position, StreamConfig};
 use crate::runtime::HostTensor;
 
 /// A data position as checkpoints store it.
@@ -94,7 +94,16 @@ impl ImageSource {
         cfg.num_classes = num_classes;
         cfg.epochs = epochs;
         anyhow::ensure!(channels == 1 || channels == 3, "images have 1 or 3 channels, the model asks for {}", channels);
-        Ok(ImageSource { cfg, loader: None, next: Position::default(), channels, task, seed, accum: accum.max(1), with_dropout_keys: false })
+        Ok(ImageSource {
+            cfg,
+            loader: None,
+            next: Position::default(),
+            channels,
+            task,
+            seed,
+            accum: accum.max(1),
+            with_dropout_keys: false,
+        })
     }
 
     /// Also yields the per-example dropout keys the objective takes last (`dropout_keys`).
@@ -136,14 +145,16 @@ impl ImageSource {
                     Some(m) => {
                         let mut u = mae_noise(self.seed ^ 0x4D49_5855, b.position, 1, 64).into_iter().cycle();
                         let mut imgs: Vec<f32> = out[0].to_vec()?;
-                        let t = crate::train::mix::mix_batch(&mut imgs, &b.labels, [n, self.channels, h, w], &m, || u.next().unwrap() as f64);
+                        let t =
+                            crate::train::mix::mix_batch(&mut imgs, &b.labels, [n, self.channels, h, w], &m, || u.next().unwrap() as f64);
                         out[0] = HostTensor::from_slice(&out[0].dims.clone(), &imgs)?;
                         out.push(HostTensor::from_slice(&[&lead[..], &[m.classes as i64]].concat(), &t)?);
                     }
                 }
                 if let Some((depth, rate)) = drop_path {
                     let mut u = mae_noise(self.seed ^ 0x4452_4F50, b.position, n, 2 * depth).into_iter();
-                    let keep: Vec<f32> = (0..n).flat_map(|_| crate::models::vit::drop_path_keep(depth, rate, || u.next().unwrap() as f64)).collect();
+                    let keep: Vec<f32> =
+                        (0..n).flat_map(|_| crate::models::vit::drop_path_keep(depth, rate, || u.next().unwrap() as f64)).collect();
                     out.push(HostTensor::from_slice(&[&lead[..], &[depth as i64, 2]].concat(), &keep)?);
                 }
             }
@@ -329,7 +340,8 @@ impl BatchSource for LmSource {
         let pos = self.next;
         let order = self.order(pos.epoch);
         let start = pos.step as usize * self.batch;
-        let ids: Vec<i32> = order[start..start + self.batch].iter().flat_map(|&i| self.packed.sequence(i).iter().map(|&t| t as i32)).collect();
+        let ids: Vec<i32> =
+            order[start..start + self.batch].iter().flat_map(|&i| self.packed.sequence(i).iter().map(|&t| t as i32)).collect();
         let a = self.accum;
         let lead: Vec<i64> = if a > 1 { vec![a as i64, (self.batch / a) as i64] } else { vec![self.batch as i64] };
         let mut out = vec![HostTensor::from_slice(&[&lead[..], &[self.packed.seq_len as i64]].concat(), &ids)?];

@@ -110,7 +110,9 @@ fn loss_and_grads(
     let grads = grad(&loss, &wrt)?;
     let metrics = out.metrics.into_iter().map(|(_, m)| m.convert(DType::F32)).collect::<TraceResult<_>>()?;
     let watched = if watch {
-        let hidden = out.hidden.ok_or_else(|| TraceError::new("train_step", format!("the {} objective does not expose its hidden states to watch", obj.name())))?;
+        let hidden = out.hidden.ok_or_else(|| {
+            TraceError::new("train_step", format!("the {} objective does not expose its hidden states to watch", obj.name()))
+        })?;
         let hidden = hidden.convert(DType::F32)?;
         let m = crate::analysis::metrics::smoothing(&hidden)?;
         let sample = hidden.slice_axis(1, 0, hidden.dim(1).min(WATCH_EXAMPLES))?;
@@ -151,7 +153,13 @@ fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Funct
         .filter(|&i| specs[i].trainable && c.train_only.as_ref().map_or(true, |names| names.contains(&specs[i].name)))
         .collect();
     let state_names = c.optimizer.state_names().to_vec();
-    let layout = StepLayout { specs: specs.clone(), trained: trained.clone(), state_names: state_names.clone(), inputs: obj.inputs(), metrics: obj.metric_names() };
+    let layout = StepLayout {
+        specs: specs.clone(),
+        trained: trained.clone(),
+        state_names: state_names.clone(),
+        inputs: obj.inputs(),
+        metrics: obj.metric_names(),
+    };
 
     let g = Graph::new(&format!("{}_train_step", obj.name()));
     let params: Vec<Tensor> = specs.iter().map(|s| g.param(&s.name, &s.shape, DType::F32)).collect();
@@ -238,11 +246,8 @@ pub fn build_eval_step(obj: &dyn Objective, micro_batch: usize, replicas: usize,
     let specs = obj.param_specs();
     let g = Graph::new(&format!("{}_eval_step", obj.name()));
     let params: Vec<Tensor> = specs.iter().map(|s| g.param(&s.name, &s.shape, DType::F32)).collect();
-    let batch: Vec<Tensor> = obj
-        .inputs()
-        .iter()
-        .map(|inp| g.param(&inp.name, &[&[micro_batch as i64][..], &inp.shape].concat(), inp.dtype))
-        .collect();
+    let batch: Vec<Tensor> =
+        obj.inputs().iter().map(|inp| g.param(&inp.name, &[&[micro_batch as i64][..], &inp.shape].concat(), inp.dtype)).collect();
     let map = Params::from_map(specs.iter().map(|s| s.name.clone()).zip(params).collect());
     let out = obj.loss(&map, &batch, stack)?;
     let mut outs = vec![replica_mean(&out.loss, replicas)?];

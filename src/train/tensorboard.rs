@@ -66,13 +66,8 @@ impl SummaryWriter {
             let (file, path) = create_unique(log_dir, &name)?;
             (file, path, None)
         };
-        let mut w = SummaryWriter {
-            out: BufWriter::new(file),
-            path,
-            remote,
-            last_flush: Instant::now(),
-            flush_every: Duration::from_secs(10),
-        };
+        let mut w =
+            SummaryWriter { out: BufWriter::new(file), path, remote, last_flush: Instant::now(), flush_every: Duration::from_secs(10) };
         let mut ev = Proto::default();
         ev.double(1, now);
         ev.bytes(3, FILE_VERSION.as_bytes());
@@ -160,10 +155,7 @@ fn create_unique(dir: &Path, name: &str) -> Result<(File, PathBuf)> {
 
 /// The host name for the file name, without a dependency: the kernel's, else `$HOSTNAME`.
 fn hostname() -> String {
-    let name = fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_default();
+    let name = fs::read_to_string("/proc/sys/kernel/hostname").ok().or_else(|| std::env::var("HOSTNAME").ok()).unwrap_or_default();
     let name: String = name.trim().chars().filter(|c| c.is_ascii_alphanumeric() || "-_.".contains(*c)).collect();
     if name.is_empty() {
         "localhost".to_string()
@@ -312,8 +304,7 @@ mod tests {
 
     #[test]
     fn varints_match_protobuf() {
-        for (v, want) in [(0u64, vec![0u8]), (1, vec![1]), (127, vec![127]), (128, vec![0x80, 1]), (300, vec![0xac, 2])]
-        {
+        for (v, want) in [(0u64, vec![0u8]), (1, vec![1]), (127, vec![127]), (128, vec![0x80, 1]), (300, vec![0xac, 2])] {
             let mut p = Proto::default();
             p.varint(v);
             assert_eq!(p.buf, want, "{}", v);

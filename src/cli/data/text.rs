@@ -8,11 +8,11 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use clap::Args;
 
+use crate::data::list_files;
 use crate::data::text::corpus::{read_documents, wiki_to_text};
 use crate::data::text::glue::{self, Label, Task};
 use crate::data::text::records::{write_shards, Shape};
 use crate::data::text::{bench, create_instances, tokenize_documents, BertLoader, BertLoaderConfig, PretrainConfig, Tokenizer};
-use crate::data::list_files;
 
 const DEFAULT_VOCAB: &str = "datasets/bert-vocab/vocab.txt";
 
@@ -130,7 +130,8 @@ pub fn wiki_text(a: &WikiTextArgs) -> Result<()> {
 
 pub fn tokenize(a: &TokenizeArgs) -> Result<()> {
     let tok = Tokenizer::load_uncased(&a.vocab)?;
-    let texts: Vec<String> = if a.text.is_empty() { std::io::stdin().lock().lines().collect::<std::io::Result<_>>()? } else { a.text.clone() };
+    let texts: Vec<String> =
+        if a.text.is_empty() { std::io::stdin().lock().lines().collect::<std::io::Result<_>>()? } else { a.text.clone() };
     for t in texts {
         let ids = tok.encode(&t);
         if !a.ids {
@@ -170,7 +171,13 @@ pub fn create_pretraining(a: &CreatePretrainingArgs) -> Result<()> {
     let random = inst.iter().filter(|i| i.is_random_next).count();
     println!(
         "{} documents -> {} instances ({:.1}% random next) in {} shards, {} bytes, {:.2} s ({:.0} sequences/s)",
-        tdocs.len(), inst.len(), 100.0 * random as f64 / inst.len().max(1) as f64, paths.len(), bytes, s, inst.len() as f64 / s
+        tdocs.len(),
+        inst.len(),
+        100.0 * random as f64 / inst.len().max(1) as f64,
+        paths.len(),
+        bytes,
+        s,
+        inst.len() as f64 / s
     );
     Ok(())
 }
@@ -192,7 +199,12 @@ pub fn load_bert(a: &LoadBertArgs) -> Result<()> {
     let s = t.elapsed().as_secs_f64();
     println!(
         "{} sequences in {:.3} s ({:.0} sequences/s); {:.1} masked per sequence, {:.1}% random next; resume from {:?}",
-        n, s, n as f64 / s, masked / n.max(1) as f64, 100.0 * random as f64 / n.max(1) as f64, last.map(|p| p.next())
+        n,
+        s,
+        n as f64 / s,
+        masked / n.max(1) as f64,
+        100.0 * random as f64 / n.max(1) as f64,
+        last.map(|p| p.next())
     );
     let rep = loader.skip_report();
     if rep.skipped > 0 {

@@ -153,7 +153,11 @@ pub fn bert(c: &BertConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
     let bs = [D::N(b), D::N(s)];
     let types = match inp.get("token_type_ids") {
         Some(t) => ints("token_type_ids", t, &bs, (0, c.type_vocab_size as i64), "type_vocab_size")?,
-        None => ModelInput { name: "token_type_ids", dtype: DType::I32, host: HostTensor::from_slice(&[b as i64, s as i64], &vec![0i32; b * s])? },
+        None => ModelInput {
+            name: "token_type_ids",
+            dtype: DType::I32,
+            host: HostTensor::from_slice(&[b as i64, s as i64], &vec![0i32; b * s])?,
+        },
     };
     let mask = match inp.get("attention_mask") {
         Some(t) => attention_mask(t, &bs)?,

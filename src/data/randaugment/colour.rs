@@ -75,11 +75,7 @@ pub fn auto_contrast(img: &mut Image) {
             let hi = h.iter().rposition(|&n| n > 0).unwrap_or(255);
             let mut lut = [0u8; 256];
             for (i, l) in lut.iter_mut().enumerate() {
-                *l = if hi <= lo {
-                    i as u8
-                } else {
-                    ((i.clamp(lo, hi) - lo) * 255 / (hi - lo)) as u8
-                };
+                *l = if hi <= lo { i as u8 } else { ((i.clamp(lo, hi) - lo) * 255 / (hi - lo)) as u8 };
             }
             lut
         })
@@ -164,13 +160,23 @@ pub fn sharpness(img: &mut Image, factor: f32) {
     if w >= 3 && h >= 3 {
         let stride = w * c;
         for y in 1..h - 1 {
-            let (up, mid, down) = (&img.data[(y - 1) * stride..y * stride], &img.data[y * stride..(y + 1) * stride], &img.data[(y + 1) * stride..(y + 2) * stride]);
+            let (up, mid, down) = (
+                &img.data[(y - 1) * stride..y * stride],
+                &img.data[y * stride..(y + 1) * stride],
+                &img.data[(y + 1) * stride..(y + 2) * stride],
+            );
             let dst = &mut smooth[y * stride..(y + 1) * stride];
             // Interleaved channels: the horizontal neighbours of value k are k - c and k + c.
             for k in c..stride - c {
-                let s = up[k - c] as u32 + up[k] as u32 + up[k + c] as u32
-                    + mid[k - c] as u32 + 5 * mid[k] as u32 + mid[k + c] as u32
-                    + down[k - c] as u32 + down[k] as u32 + down[k + c] as u32;
+                let s = up[k - c] as u32
+                    + up[k] as u32
+                    + up[k + c] as u32
+                    + mid[k - c] as u32
+                    + 5 * mid[k] as u32
+                    + mid[k + c] as u32
+                    + down[k - c] as u32
+                    + down[k] as u32
+                    + down[k + c] as u32;
                 dst[k] = ((s + 6) / 13) as u8;
             }
         }

@@ -50,12 +50,7 @@ impl Affine {
 fn cubic_weights(t: f32) -> [f32; 4] {
     const A: f32 = -1.0;
     let (t2, t3) = (t * t, t * t * t);
-    [
-        A * (t3 - 2.0 * t2 + t),
-        (A + 2.0) * t3 - (A + 3.0) * t2 + 1.0,
-        -(A + 2.0) * t3 + (2.0 * A + 3.0) * t2 - A * t,
-        A * (t2 - t3),
-    ]
+    [A * (t3 - 2.0 * t2 + t), (A + 2.0) * t3 - (A + 3.0) * t2 + 1.0, -(A + 2.0) * t3 + (2.0 * A + 3.0) * t2 - A * t, A * (t2 - t3)]
 }
 
 /// Resamples `img` through `m` into a new image of the same size; `fill` has one value per

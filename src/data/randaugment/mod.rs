@@ -149,7 +149,8 @@ impl RandAugment {
             }
             let key_len = part.find(|ch: char| ch.is_ascii_digit() || ch == '.').unwrap_or(part.len());
             let (key, val) = part.split_at(key_len);
-            let num = || val.parse::<f64>().map_err(|_| format!("RandAugment `{}`: section `{}` needs a number after `{}`", spec, part, key));
+            let num =
+                || val.parse::<f64>().map_err(|_| format!("RandAugment `{}`: section `{}` needs a number after `{}`", spec, part, key));
             match key {
                 "m" => ra.magnitude = num()?,
                 "n" => ra.num_ops = num()? as usize,

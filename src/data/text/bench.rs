@@ -27,8 +27,20 @@ pub fn create_pretraining(tok: &Tokenizer, docs: &[Document], cfg: &PretrainConf
     let total = tok_s + inst_s + write_s;
     Ok(vec![
         format!("corpus: {} documents, {} words, {:.1} MB, {} word pieces", docs.len(), words, bytes as f64 / 1e6, pieces),
-        format!("tokenize ({} threads): {:.2} s, {:.2} MB/s, {:.0} words/s", cfg.threads, tok_s, bytes as f64 / 1e6 / tok_s, words as f64 / tok_s),
-        format!("instances + masking (dupe {}): {} sequences in {:.2} s, {:.0} sequences/s", cfg.dupe_factor, inst.len(), inst_s, n / inst_s),
+        format!(
+            "tokenize ({} threads): {:.2} s, {:.2} MB/s, {:.0} words/s",
+            cfg.threads,
+            tok_s,
+            bytes as f64 / 1e6 / tok_s,
+            words as f64 / tok_s
+        ),
+        format!(
+            "instances + masking (dupe {}): {} sequences in {:.2} s, {:.0} sequences/s",
+            cfg.dupe_factor,
+            inst.len(),
+            inst_s,
+            n / inst_s
+        ),
         format!("encode + write TFRecords: {:.2} s, {:.0} sequences/s, {:.1} MB", write_s, n / write_s, written as f64 / 1e6),
         format!("create-pretraining end to end (text in memory): {:.0} sequences/s", n / total),
     ])

@@ -24,8 +24,7 @@ pub fn parse_documents(input: impl BufRead, path: &Path) -> Result<Vec<Document>
     for (i, line) in input.split(b'\n').enumerate() {
         let line = line.map_err(|e| DataError::io(path, e))?;
         let line = String::from_utf8(line).map_err(|e| {
-            DataError::new(ErrorKind::Format, format!("line {}, byte {}: not UTF-8", i + 1, e.utf8_error().valid_up_to()))
-                .in_file(path)
+            DataError::new(ErrorKind::Format, format!("line {}, byte {}: not UTF-8", i + 1, e.utf8_error().valid_up_to())).in_file(path)
         })?;
         let t = line.trim();
         if t.is_empty() {
@@ -67,7 +66,13 @@ pub fn article_document(wikitext: &str) -> Document {
 
 /// Streams a MediaWiki XML export to BERT's format: one document per article with at least
 /// `min_sentences` sentences, stopping before `max_bytes` of output.
-pub fn wiki_to_text(input: impl BufRead, path: &Path, out: &mut impl Write, min_sentences: usize, max_bytes: Option<u64>) -> Result<WikiStats> {
+pub fn wiki_to_text(
+    input: impl BufRead,
+    path: &Path,
+    out: &mut impl Write,
+    min_sentences: usize,
+    max_bytes: Option<u64>,
+) -> Result<WikiStats> {
     let mut st = WikiStats::default();
     let out_err = |e: std::io::Error| DataError::new(ErrorKind::Io, format!("writing text: {}", e));
     for page in Pages::new(input, path) {

@@ -130,7 +130,10 @@ impl BertLoader {
                 return Ok(Some(batch));
             }
             if self.pos.step == 0 {
-                return Err(DataError::new(ErrorKind::Format, format!("epoch {} has fewer than {} records (one batch)", self.pos.epoch, b)));
+                return Err(DataError::new(
+                    ErrorKind::Format,
+                    format!("epoch {} has fewer than {} records (one batch)", self.pos.epoch, b),
+                ));
             }
             if let Some(s) = &self.stream {
                 self.report.merge(&s.report);

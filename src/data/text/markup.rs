@@ -5,14 +5,38 @@
 
 /// Tags whose whole content is dropped (not prose, or prose that would read out of place).
 const DROP_TAGS: &[&str] = &[
-    "ref", "math", "gallery", "timeline", "score", "syntaxhighlight", "source", "pre", "chem", "ce",
-    "hiero", "imagemap", "table", "code", "references", "graph", "mapframe", "templatedata",
+    "ref",
+    "math",
+    "gallery",
+    "timeline",
+    "score",
+    "syntaxhighlight",
+    "source",
+    "pre",
+    "chem",
+    "ce",
+    "hiero",
+    "imagemap",
+    "table",
+    "code",
+    "references",
+    "graph",
+    "mapframe",
+    "templatedata",
 ];
 
 /// Sections after which an article has no more prose worth keeping.
 const STOP_SECTIONS: &[&str] = &[
-    "references", "external links", "see also", "further reading", "notes", "bibliography",
-    "sources", "footnotes", "notes and references", "citations",
+    "references",
+    "external links",
+    "see also",
+    "further reading",
+    "notes",
+    "bibliography",
+    "sources",
+    "footnotes",
+    "notes and references",
+    "citations",
 ];
 
 /// Link prefixes whose links are not text (media, categories, other wikis and languages).
@@ -20,8 +44,30 @@ fn is_non_text_link(target: &str) -> bool {
     let t = target.trim_start_matches(':');
     let Some((prefix, _)) = t.split_once(':') else { return false };
     let p = prefix.trim().to_ascii_lowercase();
-    matches!(p.as_str(), "file" | "image" | "category" | "media" | "wikt" | "wiktionary" | "wikipedia" | "wp" | "commons" | "s" | "q" | "n" | "b" | "v" | "simple" | "special" | "template" | "help" | "portal" | "user" | "talk")
-        || (p.len() <= 3 && p.chars().all(|c| c.is_ascii_lowercase()))
+    matches!(
+        p.as_str(),
+        "file"
+            | "image"
+            | "category"
+            | "media"
+            | "wikt"
+            | "wiktionary"
+            | "wikipedia"
+            | "wp"
+            | "commons"
+            | "s"
+            | "q"
+            | "n"
+            | "b"
+            | "v"
+            | "simple"
+            | "special"
+            | "template"
+            | "help"
+            | "portal"
+            | "user"
+            | "talk"
+    ) || (p.len() <= 3 && p.chars().all(|c| c.is_ascii_lowercase()))
         || (p.contains('-') && p.len() <= 12 && p.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
 }
 
@@ -254,7 +300,19 @@ fn tidy(s: &str) -> String {
     let mut t: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     loop {
         let before = t.len();
-        for (from, to) in [("( ", "("), (" )", ")"), ("(;", "("), ("(,", "("), ("()", ""), (" ,", ","), (" .", "."), (" ;", ";"), ("  ", " "), (",,", ","), (", .", ".")] {
+        for (from, to) in [
+            ("( ", "("),
+            (" )", ")"),
+            ("(;", "("),
+            ("(,", "("),
+            ("()", ""),
+            (" ,", ","),
+            (" .", "."),
+            (" ;", ";"),
+            ("  ", " "),
+            (",,", ","),
+            (", .", "."),
+        ] {
             t = t.replace(from, to);
         }
         if t.len() == before {

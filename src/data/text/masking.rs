@@ -7,7 +7,14 @@ use super::vocab::Vocab;
 use crate::data::rng::Rng;
 
 /// Masks `tokens` in place; returns (positions, original ids), positions ascending.
-pub fn mask_tokens(tokens: &mut [u32], vocab: &Vocab, masked_lm_prob: f64, max_predictions: usize, whole_word: bool, rng: &mut Rng) -> (Vec<u32>, Vec<u32>) {
+pub fn mask_tokens(
+    tokens: &mut [u32],
+    vocab: &Vocab,
+    masked_lm_prob: f64,
+    max_predictions: usize,
+    whole_word: bool,
+    rng: &mut Rng,
+) -> (Vec<u32>, Vec<u32>) {
     // Candidates are runs of adjacent positions [start, end): a word's pieces are contiguous.
     let mut cands: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
     for (i, &t) in tokens.iter().enumerate() {

@@ -61,7 +61,9 @@ pub struct Features {
 fn ints(ex: &Example, name: &str, n: usize) -> Result<Vec<i32>> {
     ex.int64s(name, Some(n))?
         .iter()
-        .map(|&v| i32::try_from(v).map_err(|_| DataError::new(ErrorKind::Feature, format!("feature '{}' value {} does not fit i32", name, v))))
+        .map(|&v| {
+            i32::try_from(v).map_err(|_| DataError::new(ErrorKind::Feature, format!("feature '{}' value {} does not fit i32", name, v)))
+        })
         .collect()
 }
 

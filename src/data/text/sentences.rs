@@ -4,11 +4,10 @@
 //! which only needs plausible boundaries.
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co",
-    "corp", "no", "nos", "vol", "gen", "col", "lt", "capt", "sgt", "rev", "mt", "ft", "fig", "cf",
-    "al", "approx", "ca", "c", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "u.s", "u.k", "u.n", "d.c", "p", "pp", "ed", "eds", "op", "sen", "rep", "gov",
-    "pres", "hon", "ph.d", "b.c", "a.d", "a.m", "p.m", "est", "dept", "univ", "assn", "bros",
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "inc", "ltd", "co", "corp", "no", "nos", "vol", "gen",
+    "col", "lt", "capt", "sgt", "rev", "mt", "ft", "fig", "cf", "al", "approx", "ca", "c", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "d.c", "p", "pp", "ed", "eds", "op", "sen", "rep", "gov", "pres", "hon",
+    "ph.d", "b.c", "a.d", "a.m", "p.m", "est", "dept", "univ", "assn", "bros",
 ];
 
 fn ends_sentence(prev_word: &str, mark: char) -> bool {
@@ -67,7 +66,13 @@ mod tests {
     fn boundaries() {
         assert_eq!(
             split("Mr. Smith met J. R. R. Tolkien in the U.S. in 1950. He said \"Hi!\" Then he left. 3 days passed (roughly.) Done"),
-            vec!["Mr. Smith met J. R. R. Tolkien in the U.S. in 1950.", "He said \"Hi!\"", "Then he left.", "3 days passed (roughly.)", "Done"]
+            vec![
+                "Mr. Smith met J. R. R. Tolkien in the U.S. in 1950.",
+                "He said \"Hi!\"",
+                "Then he left.",
+                "3 days passed (roughly.)",
+                "Done"
+            ]
         );
         assert_eq!(split("Pi is 3.14 and e is 2.71. Fine."), vec!["Pi is 3.14 and e is 2.71.", "Fine."]);
     }
