@@ -122,6 +122,8 @@ pub fn run(a: &StudyArgs) -> Result<()> {
             no_mix: false,
             randaug: Some(a.randaug.clone()),
             reprob: Some(a.reprob),
+            crop_scale: None,
+            eval_crop: None,
         };
         let (f, acc) = classify(&ft, Mode::Finetune)?;
         rows.push(Row {

@@ -218,6 +218,14 @@ pub struct ClassifyArgs {
     /// train vit, 0 for linprobe.
     #[arg(long, value_name = "P")]
     pub reprob: Option<f64>,
+    /// RandomResizedCrop's smallest area fraction (default 0.08, the Inception crop of Table 5).
+    /// At 28 px a crop of 8% is 8 x 8 pixels: small images want a larger floor.
+    #[arg(long, value_name = "FRACTION")]
+    pub crop_scale: Option<f64>,
+    /// Evaluation crop: the central fraction of the short side that is kept and resized to the
+    /// model's input (default 0.875, timm's `crop_pct`; 1 keeps the whole image).
+    #[arg(long, value_name = "RATIO")]
+    pub eval_crop: Option<f64>,
 }
 
 impl ClassifyArgs {
@@ -235,7 +243,21 @@ impl ClassifyArgs {
             Some(p) => Some(RandomErasing::with_prob(p)),
             None => erase,
         };
+        let base = match self.crop_scale {
+            Some(lo) if !(lo > 0.0 && lo <= 1.0) => bail!("--crop-scale must be in (0, 1], got {}", lo),
+            Some(lo) => base.with_min_scale(lo),
+            None => base,
+        };
         Ok(base.with_extras(randaug, erase))
+    }
+
+    /// The validation transform: a center crop of `--eval-crop`.
+    pub fn eval_transform(&self) -> Result<Transform> {
+        match self.eval_crop {
+            Some(r) if !(r > 0.0 && r <= 1.0) => bail!("--eval-crop must be in (0, 1], got {}", r),
+            Some(r) => Ok(Transform::Eval { crop_ratio: r }),
+            None => Ok(Transform::eval()),
+        }
     }
 }
 
@@ -676,7 +698,7 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
         }
         Transform::Eval { .. } => ("none".into(), 0.0),
     };
-    let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "randaug": randaug, "reprob": reprob, "mix": mode == Mode::Finetune && !a.no_mix, "seed": c.seed });
+    let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "randaug": randaug, "reprob": reprob, "mix": mode == Mode::Finetune && !a.no_mix, "crop_scale": transform.min_scale(), "eval_crop": a.eval_transform()?.crop_ratio(), "seed": c.seed });
     print_config(recipe, &resolved);
     // A finished run is not trained again; `run` restores it and the validation below reports it.
     c.preflight(&resolved)?;
@@ -723,13 +745,13 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     }
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     report(&s);
-    let acc = evaluate(&client, &obj, &trainer, &a.val_data, c)?;
+    let acc = evaluate(&client, &obj, &trainer, &a.val_data, a.eval_transform()?, c)?;
     eprintln!("validation accuracy: {:.4}", acc);
     Ok((s, acc))
 }
 
 /// Top-1 accuracy over the validation shards (one pass, center crops, device 0).
-pub fn evaluate(client: &Client, obj: &Classify, trainer: &Trainer, data: &str, c: &Common) -> Result<f64> {
+pub fn evaluate(client: &Client, obj: &Classify, trainer: &Trainer, data: &str, transform: Transform, c: &Common) -> Result<f64> {
     let b = 100usize.min(c.batch.max(1));
     // Evaluation runs every block and every unit: no stochastic depth, no dropout.
     let mut eval_cfg = obj.config.clone();
@@ -747,7 +769,7 @@ pub fn evaluate(client: &Client, obj: &Classify, trainer: &Trainer, data: &str, 
         cfg.image_size,
         cfg.channels,
         cfg.num_classes,
-        Transform::eval(),
+        transform,
         ImageTask::Labels { drop_path: None, mix: None },
         0,
         1,

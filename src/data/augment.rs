@@ -265,6 +265,32 @@ impl Transform {
         Transform::Eval { crop_ratio: 0.875 }
     }
 
+    /// This training transform with RandomResizedCrop's area range starting at `lo`.
+    pub fn with_min_scale(self, lo: f64) -> Self {
+        match self {
+            Transform::Train { scale, ratio, flip, randaug, erase } => {
+                Transform::Train { scale: (lo, scale.1), ratio, flip, randaug, erase }
+            }
+            t => t,
+        }
+    }
+
+    /// RandomResizedCrop's smallest area fraction (None for the evaluation transform).
+    pub fn min_scale(&self) -> Option<f64> {
+        match self {
+            Transform::Train { scale, .. } => Some(scale.0),
+            Transform::Eval { .. } => None,
+        }
+    }
+
+    /// The evaluation crop ratio (None for training transforms).
+    pub fn crop_ratio(&self) -> Option<f64> {
+        match self {
+            Transform::Eval { crop_ratio } => Some(*crop_ratio),
+            Transform::Train { .. } => None,
+        }
+    }
+
     /// This transform with RandAugment and random erasing replaced (training transforms only).
     pub fn with_extras(self, randaug: Option<RandAugment>, erase: Option<RandomErasing>) -> Self {
         match self {
