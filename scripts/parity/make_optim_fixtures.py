@@ -23,7 +23,8 @@ Stacked block parameters (`blocks.*.x`, leading dim = depth) are separate tensor
 reference (`blocks.0.x`, `blocks.1.x`), as in the PyTorch models; the fixtures store them
 stacked again, as bamboo holds them.
 
-Each <case>.json holds the hyperparameters in bamboo's terms, the initial parameters, and per
+Each <case>.json holds the hyperparameters in bamboo's terms, the initial parameters (and, for a
+case that starts at `start_step` > 0, the optimizer state it resumes from), and per
 step the gradients fed, the learning rate, the global gradient norm (before clipping) and every
 parameter and optimizer state tensor after the step. Inputs are float32 values (written exactly);
 results are float64, written to 12 significant digits. schedules.json holds learning rates of
@@ -71,11 +72,16 @@ CASES = {
     # A large eps makes its placement (outside the square root, after bias correction) visible.
     "adamw_eps": dict(optimizer=dict(kind="adamw", beta1=0.8, beta2=0.95, eps=1e-2), weight_decay=0.1,
                       layer_decay=None, clip=None, schedule=dict(kind="warmup_linear", lr=0.02, warmup=1, total=4)),
-    "lamb": dict(optimizer=dict(kind="lamb", beta1=0.9, beta2=0.999, eps=1e-6), weight_decay=0.01,
+    "lamb": dict(optimizer=dict(kind="lamb", beta1=0.9, beta2=0.999, eps=1e-6), weight_decay=0.1,
                  layer_decay=dict(depth=DEPTH, factor=0.8), clip=1.0,
-                 schedule=dict(kind="warmup_linear", lr=0.01, warmup=2, total=5)),
+                 schedule=dict(kind="warmup_linear", lr=0.05, warmup=2, total=5)),
     "sgd": dict(optimizer=dict(kind="sgd", momentum=0.9), weight_decay=0.05, layer_decay=dict(depth=DEPTH, factor=0.65),
                 clip=1.0, schedule=dict(kind="warmup_cosine", lr=0.1, warmup=1, total=4, min_lr=0.0)),
+    # Late steps from a given state: beta1^t underflows to 0 and beta2^t is far below 1 (the
+    # bias corrections' other regimes), and the schedule is past its end (min_lr).
+    "adamw_late": dict(optimizer=dict(kind="adamw", beta1=0.9, beta2=0.999, eps=1e-8), weight_decay=0.05,
+                       layer_decay=dict(depth=DEPTH, factor=0.75), clip=1.0, start_step=9998,
+                       schedule=dict(kind="warmup_cosine", lr=0.05, warmup=100, total=5000, min_lr=2e-3)),
     "lars": dict(optimizer=dict(kind="lars", momentum=0.9, trust=0.01, eps=1e-8), weight_decay=0.05,
                  layer_decay=None, clip=None, schedule=dict(kind="warmup_cosine", lr=0.5, warmup=1, total=4, min_lr=0.0)),
 }
@@ -162,8 +168,9 @@ def clip_coef(grads, max_norm):
     return norm, (1.0 if max_norm is None else min(1.0, max_norm / (norm + 1e-6)))
 
 
-def run_torch(case, params, grads_per_step):
+def run_torch(case, params, grads_per_step, state0):
     o = case["optimizer"]
+    start = case.get("start_step", 0)
     ts = {n: torch.tensor(v, dtype=torch.float64, requires_grad=True) for n, v in params.items()}
     groups = []
     for n, t in ts.items():
@@ -175,8 +182,13 @@ def run_torch(case, params, grads_per_step):
     else:
         opt = torch.optim.SGD(groups, lr=0.0, momentum=o["momentum"], nesterov=False, foreach=False)
         slots = ["momentum_buffer"]
+    if start:
+        # Resume as from a checkpoint: torch counts steps taken, bamboo's 0-based counter is the same.
+        for n, t in ts.items():
+            opt.state[t] = dict(step=torch.tensor(float(start)), **{s: torch.tensor(state0[s][n]) for s in slots})
     out = []
-    for step, grads in enumerate(grads_per_step):
+    for k, grads in enumerate(grads_per_step):
+        step = start + k
         for n, t in ts.items():
             t.grad = torch.tensor(grads[n], dtype=torch.float64)
         if case["clip"] is None:
@@ -219,6 +231,7 @@ def lars_step(w, g, buf, lr, wd, momentum, trust, eps):
 
 def run_numpy(case, params, grads_per_step):
     o = case["optimizer"]
+    assert "start_step" not in case, "the numpy references start at step 0"
     slots = ["exp_avg", "exp_avg_sq"] if o["kind"] == "lamb" else ["momentum_buffer"]
     x = {n: v.copy() for n, v in params.items()}
     state = {s: {n: np.zeros_like(v) for n, v in params.items()} for s in slots}
@@ -269,8 +282,15 @@ def make_case(name, case):
     grads = [{n: f32_values(rng, s, 0.3 * k) for n, s in PARAMS} for k in GRAD_SCALE]
     flat_init = {u: v for n, _ in PARAMS for u, v in unstacked(n, init[n])}
     flat_grads = [{u: v for n, _ in PARAMS for u, v in unstacked(n, g[n])} for g in grads]
+    state0 = {}
+    if case.get("start_step"):
+        # Adam's moments: a signed mean and a positive second moment.
+        m = {n: f32_values(rng, s, 0.1) for n, s in PARAMS}
+        v = {n: (f32_values(rng, s, 0.1) ** 2).astype(np.float32).astype(np.float64) for n, s in PARAMS}
+        state0 = dict(exp_avg=m, exp_avg_sq=v)
+    flat_state0 = {slot: {u: x for n, _ in PARAMS for u, x in unstacked(n, d[n])} for slot, d in state0.items()}
     if case["optimizer"]["kind"] in ("adamw", "sgd"):
-        ref, by = run_torch(case, flat_init, flat_grads), f"torch.optim ({torch.__version__}), float64"
+        ref, by = run_torch(case, flat_init, flat_grads, flat_state0), f"torch.optim ({torch.__version__}), float64"
     else:
         ref, by = run_numpy(case, flat_init, flat_grads), "numpy float64, from the paper"
     steps = []
@@ -283,6 +303,8 @@ def make_case(name, case):
             state={slot: {n: rounded(restack(n, s, d)) for n, s in PARAMS} for slot, d in r["state"].items()},
         ))
     doc = dict(reference=by, **case, params=[dict(name=n, shape=s, values=exact(init[n])) for n, s in PARAMS], steps=steps)
+    if state0:
+        doc["state"] = {slot: {n: exact(d[n]) for n, _ in PARAMS} for slot, d in state0.items()}
     return doc
 
 
