@@ -102,7 +102,9 @@ impl Objective for FixedGradients {
 fn rel_error(got: &[f64], want: &[f64]) -> f64 {
     assert_eq!(got.len(), want.len());
     let scale = want.iter().fold(0f64, |m, w| m.max(w.abs()));
-    got.iter().zip(want).map(|(g, w)| (g - w).abs() / w.abs().max(scale).max(f64::MIN_POSITIVE)).fold(0.0, f64::max)
+    // NaN counts as infinitely wrong (f64::max would drop it).
+    let err = |g: f64, w: f64| (g - w).abs() / w.abs().max(scale).max(f64::MIN_POSITIVE);
+    got.iter().zip(want).map(|(&g, &w)| if g.is_nan() { f64::INFINITY } else { err(g, w) }).fold(0.0, f64::max)
 }
 
 /// Asserts the tolerance; returns the error for the summary.
@@ -248,8 +250,13 @@ fn schedules_match_the_reference_in_graph_and_on_the_host() {
     for case in fixture("schedules.json").as_array().unwrap() {
         let sched = schedule_of(&case["schedule"]);
         let prog = compiled_schedule(&sched);
-        for (step, want) in floats(&case["lr"]).iter().enumerate() {
+        let lrs = floats(&case["lr"]);
+        if let Some(total) = case["schedule"]["total"].as_u64() {
+            assert!(lrs.len() as u64 > total + 1, "{:?}: the fixture's range must run past the end", sched);
+        }
+        for (step, want) in lrs.iter().enumerate() {
             let host = sched.host(step as u64);
+            // Both in f64: only the last bits may differ.
             let e = (host - want).abs() / want.abs().max(f64::MIN_POSITIVE);
             assert!(e <= 1e-12, "{:?} step {}: host {} vs reference {}", sched, step, host, want);
             let got = prog.run_host(common::client(), &[HostTensor::scalar(step as i32)]).unwrap()[0].to_scalar::<f32>().unwrap() as f64;

@@ -112,8 +112,8 @@ fn layer_norms(t: &Tensor, stacked: bool) -> TraceResult<Tensor> {
 
 /// LARS's local learning rate as You et al. 2017 (Algorithm 1) define it:
 /// `trust * ||w|| / (||g|| + wd ||w||)`, with `eps` added to the denominator and 1 where `||w||`
-/// or the denominator is 0. (Before, the denominator was `||g + wd w||`, the form of some later
-/// implementations; the two differ whenever weight decay is on.)
+/// or the denominator is 0. Some later implementations (MoCo v3's, MAE's) divide by
+/// `||g + wd w||` instead; the two differ whenever weight decay is on.
 fn lars_local_lr(p: &Tensor, g: &Tensor, wd: f64, stacked: bool, trust: f64, eps: f64) -> TraceResult<Tensor> {
     let pn = layer_norms(p, stacked)?;
     let den = layer_norms(g, stacked)?.add(&pn.mul_scalar(wd)?)?;
