@@ -10,7 +10,8 @@ References, all in float64:
   LAMB            numpy, from You et al. 2019 ("Large Batch Optimization for Deep Learning"),
                   Algorithm 2 with phi = identity
   LARS            numpy, from You et al. 2017 ("Large Batch Training of Convolutional Networks"),
-                  Algorithm 1
+                  Algorithm 1; biases and norms (the no-decay group) take plain momentum SGD, as
+                  in the LARS of SimCLR, MoCo v3 and MAE's linear probe
   layer decay     numpy, the BEiT / MAE rule (util/lr_decay.py): cls_token, pos_embed, patch_embed
                   are layer 0, blocks.i is layer i + 1, the rest is layer L + 1; scale
                   decay ** (L + 1 - layer)
@@ -151,10 +152,13 @@ def layer_id(name, depth):
     return depth + 1
 
 
+def no_decay(name, value):
+    return value.ndim == 1 or name in ("pos_embed", "cls_token")
+
+
 def group_of(name, value, case):
     """(weight decay, lr scale) of one reference tensor: MAE's param_groups_lrd."""
-    no_decay = value.ndim == 1 or name in ("pos_embed", "cls_token")
-    wd = 0.0 if no_decay else case["weight_decay"]
+    wd = 0.0 if no_decay(name, value) else case["weight_decay"]
     ld = case["layer_decay"]
     scale = 1.0 if ld is None else ld["factor"] ** (ld["depth"] + 1 - layer_id(name, ld["depth"]))
     return wd, scale
@@ -216,15 +220,15 @@ def lamb_step(x, g, m, v, t, lr, wd, b1, b2, eps):
     return x - lr * ratio * u, m, v
 
 
-def lars_step(w, g, buf, lr, wd, momentum, trust, eps):
+def lars_step(w, g, buf, lr, wd, momentum, trust, eps, adapt):
     """You et al. 2017, Algorithm 1: local lr = trust * ||w|| / (||g|| + wd ||w||), the momentum
     buffer accumulates local lr * (g + wd w). As in torch.optim.SGD, the global rate multiplies
     the buffer when it is applied (the paper folds it into the buffer; the two agree at a constant
     rate). eps guards the division; the local lr is 1 when ||w|| or the denominator is 0 (a
-    zero-initialized bias must still move)."""
+    zero-initialized bias must still move). Without `adapt` (biases, norms) the local lr is 1."""
     wn, gn = np.linalg.norm(w), np.linalg.norm(g)
     den = gn + wd * wn
-    local = trust * wn / (den + eps) if wn > 0 and den > 0 else 1.0
+    local = trust * wn / (den + eps) if adapt and wn > 0 and den > 0 else 1.0
     buf = momentum * buf + local * (g + wd * w)
     return w - lr * buf, buf
 
@@ -248,7 +252,8 @@ def run_numpy(case, params, grads_per_step):
                     x[n], g, m, v, step + 1, lr * scale, wd, o["beta1"], o["beta2"], o["eps"])
             else:
                 x[n], state["momentum_buffer"][n] = lars_step(
-                    x[n], g, state["momentum_buffer"][n], lr * scale, wd, o["momentum"], o["trust"], o["eps"])
+                    x[n], g, state["momentum_buffer"][n], lr * scale, wd, o["momentum"], o["trust"], o["eps"],
+                    not no_decay(n, params[n]))
         out.append(dict(lr=lr, grad_norm=norm, params={n: v.copy() for n, v in x.items()},
                         state={s: {n: v.copy() for n, v in d.items()} for s, d in state.items()}))
     return out

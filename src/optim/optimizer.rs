@@ -10,14 +10,16 @@ use crate::graph::{CompareDir, DType, Tensor, TraceResult};
 pub enum Optimizer {
     /// Adam with decoupled weight decay (Loshchilov & Hutter), PyTorch's `AdamW`.
     AdamW { beta1: f64, beta2: f64, eps: f64 },
-    /// LAMB (You et al. 2019): Adam direction plus decay, scaled per layer by ||w|| / ||update||.
+    /// LAMB (You et al. 2019): Adam direction plus decay, scaled per layer by ||w|| / ||update||
+    /// (every tensor, as in the paper: biases and norms included).
     Lamb { beta1: f64, beta2: f64, eps: f64 },
     /// SGD with (heavy-ball) momentum, PyTorch's convention.
     Sgd { momentum: f64 },
     /// LARS (You et al. 2017): momentum SGD with a per-layer local rate
-    /// `trust * ||w|| / (||g|| + wd ||w|| + eps)`. The global rate multiplies the buffer when it
-    /// is applied, as in PyTorch's SGD (the paper folds it into the buffer: the same at a
-    /// constant rate).
+    /// `trust * ||w|| / (||g|| + wd ||w|| + eps)`, on the parameters of adapted groups (not
+    /// biases and norms: `ParamGroup::adapt`). The global rate multiplies the buffer when it is
+    /// applied, as in PyTorch's SGD (the paper folds it into the buffer: the same at a constant
+    /// rate).
     Lars { momentum: f64, trust: f64, eps: f64 },
 }
 
@@ -66,8 +68,8 @@ impl Optimizer {
             }
             Optimizer::Lars { momentum, trust, eps } => {
                 let d = g.add(&p.mul_scalar(wd)?)?;
-                let local = lars_local_lr(p, g, wd, stacked, trust, eps)?;
-                let buf = state[0].mul_scalar(momentum)?.add(&d.mul(&local)?)?;
+                let d = if group.adapt { d.mul(&lars_local_lr(p, g, wd, stacked, trust, eps)?)? } else { d };
+                let buf = state[0].mul_scalar(momentum)?.add(&d)?;
                 Ok((p.sub(&lr.mul(&buf)?)?, vec![buf]))
             }
         }
