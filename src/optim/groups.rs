@@ -13,6 +13,12 @@ pub enum LrScale {
 pub struct ParamGroup {
     pub weight_decay: f64,
     pub lr_scale: LrScale,
+    /// Whether LARS's layer-wise local rate applies. Not to the no-decay group (biases, norms,
+    /// tokens): the LARS implementations of SimCLR, MoCo v3 and MAE's linear probe (the recipe
+    /// ours follows) exclude biases and norms, which with the paper's small trust coefficient
+    /// (1e-3) would otherwise all but stop learning (a bias starting at 0 gets
+    /// `1e-3 * ||b|| / ||g||` after its first step).
+    pub adapt: bool,
 }
 
 /// Which block a parameter belongs to for layer-wise decay (BEiT/MAE convention): embeddings are
@@ -37,10 +43,12 @@ pub fn layer_decay_scales(spec: &ParamSpec, depth: usize, decay: f64) -> LrScale
 }
 
 impl ParamGroup {
-    /// The usual groups: no decay on biases, norms, position embeddings, cls and mask tokens.
+    /// The usual groups: no decay (and no LARS adaptation) on biases, norms, position
+    /// embeddings, cls and mask tokens.
     pub fn for_param(spec: &ParamSpec, weight_decay: f64, layer_decay: Option<(usize, f64)>) -> ParamGroup {
         ParamGroup {
             weight_decay: if spec.is_no_decay() { 0.0 } else { weight_decay },
+            adapt: !spec.is_no_decay(),
             lr_scale: match layer_decay {
                 Some((depth, d)) => layer_decay_scales(spec, depth, d),
                 None => LrScale::One(1.0),
