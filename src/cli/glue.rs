@@ -50,7 +50,7 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
         .ok_or_else(|| anyhow!("--task `{}` is not a GLUE task (CoLA, SST-2, MRPC, QQP, STS-B, MNLI, QNLI, RTE)", a.task))?;
     let mut cfg = match c.model_config()? {
         ModelConfig::Bert(b) => b,
-        _ => bail!("--preset {}: GLUE needs a BERT preset", c.preset),
+        _ => bail!("{}: GLUE needs a BERT preset", c.source()),
     };
     anyhow::ensure!(a.seq_len <= cfg.max_positions, "--seq-len {} exceeds the model's {} positions", a.seq_len, cfg.max_positions);
     cfg.seq_len = a.seq_len;

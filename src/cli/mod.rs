@@ -62,7 +62,7 @@ enum Command {
     Forward(forward::ForwardArgs),
     /// Trace, compile, forward throughput and peak RSS of whole ViT presets (ViT-B/16, Bamboo-B).
     BenchModels(modelbench::BenchModelsArgs),
-    /// Training steps (forward, backward, AdamW) of the issue-7 configurations: compile s, ms/step, MFU, peak RSS; `--export` for the peers.
+    /// Training steps (forward, backward, AdamW) of the benchmark configurations (ViT, MAE and BERT, shallow and deep): compile s, ms/step, MFU, peak RSS; `--export` for the peers.
     BenchTrain(trainbench::BenchTrainArgs),
     /// Over-smoothing metrics per block and attention spectral norms per layer (Figures 1 and 2).
     #[command(subcommand)]
@@ -142,8 +142,11 @@ impl RuntimeArgs {
         };
         let client = Client::with_distributed(&plugin, &ClientOptions { devices: self.devices }, distributed.as_ref()).map_err(|e| {
             let no_gpu = plugin.cuda_setup().is_some() && e.to_string().contains("No visible GPU");
+            let too_many = self.devices.is_some_and(|n| n > crate::runtime::MAX_CPU_DEVICES);
             let e = anyhow::Error::new(e);
-            if no_gpu {
+            if too_many {
+                e.context(format!("--devices {}: too many devices asked for", self.devices.unwrap_or_default()))
+            } else if no_gpu {
                 e.context(format!("no CUDA device was found by {} (on a GPU machine, nvidia-smi lists one)", plugin.path().display()))
             } else {
                 e
