@@ -10,6 +10,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::RuntimeArgs;
+use crate::checkpoint::Tensors;
 use crate::config::{preset, ClipConfig, MaeConfig, ModelConfig, OptConfig, VitConfig};
 use crate::data::augment::Transform;
 use crate::data::erasing::RandomErasing;
@@ -25,7 +26,7 @@ use crate::train::run::{run, RunOptions, RunSummary, Start};
 use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask, LmSource};
 use crate::train::step::{build_eval_step, StepConfig};
 use crate::train::trainer::Trainer;
-use crate::train::weights::mae_encoder_to_vit;
+use crate::train::weights::{mae_encoder_to_vit, Fit};
 
 #[derive(Subcommand)]
 pub enum Pretrain {
@@ -757,15 +758,15 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
         .as_deref()
         .map(|f| crate::checkpoint::commit::load_model(f).with_context(|| format!("--from {}", f.display())))
         .transpose()?;
-    let client = c.rt.client()?;
     let obj = Classify {
         config: cfg.clone(),
         label_smoothing: if mode == Mode::LinearProbe { 0.0 } else { a.label_smoothing },
         soft_targets: mix.is_some(),
     };
+    let from = from.map(|(file, src)| from_weights(&obj, &file, src, c).map(|w| (file, w))).transpose()?;
+    let client = c.rt.client()?;
     let mut trainer = c.trainer(&client, &obj, step.clone())?;
-    if let Some((file, src)) = from {
-        let weights = if src.keys().any(|k| k.starts_with("vit.encoder.layer.")) { mae_encoder_to_vit(&src)? } else { src };
+    if let Some((file, weights)) = from {
         let left = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
         eprintln!("loaded {}; left at their initial values: {}", file.display(), left.join(", "));
     }
@@ -774,6 +775,15 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     let acc = evaluate(&client, &obj, &trainer, &a.val_data, a.eval_transform()?, c)?;
     eprintln!("validation accuracy: {:.4}", acc);
     Ok((s, acc))
+}
+
+/// `--from`'s tensors under the classifier's names (an MAE encoder's are renamed), checked
+/// against the model before anything compiles.
+fn from_weights(obj: &Classify, file: &std::path::Path, src: Tensors, c: &Common) -> Result<Tensors> {
+    let weights = if src.keys().any(|k| k.starts_with("vit.encoder.layer.")) { mae_encoder_to_vit(&src)? } else { src };
+    let what = format!("{} (--from)", file.display());
+    Fit::of(&obj.param_specs(), &weights, true).check(&what, &c.source())?;
+    Ok(weights)
 }
 
 /// Top-1 accuracy over the validation shards (one pass, center crops, device 0).
