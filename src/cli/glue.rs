@@ -64,7 +64,7 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
 
     let mut step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.999, eps: 1e-6 }, 2e-5 * 256.0 / 32.0, 0.01, None)?;
     step.schedule = Schedule::WarmupLinear { lr: c.lr(2e-5 * 256.0 / 32.0), warmup: c.warmup.unwrap_or(c.steps / 10), total: c.steps };
-    let resolved = json!({ "recipe": "glue", "task": task.name(), "model": ModelConfig::Bert(cfg.clone()), "num_labels": num_labels, "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "train": a.train, "dev": a.dev, "from": a.from });
+    let resolved = json!({ "recipe": "glue", "task": task.name(), "model": ModelConfig::Bert(cfg.clone()), "num_labels": num_labels, "step": step.to_json(), "batch": c.batch, "steps": c.steps, "train": a.train, "dev": a.dev, "from": a.from });
     eprintln!("glue: resolved configuration\n{}", serde_json::to_string_pretty(&resolved)?);
     c.preflight(&resolved)?;
     // The initial weights are read and checked before anything compiles.

@@ -114,7 +114,7 @@ pub fn host_params(specs: &[ParamSpec], ckpt: &Tensors, ignore: &[&str], partial
                     problems.push(format!("`{}` has shape {:?}, expected {:?}", n, t.shape, per))
                 }
                 Some(t) if !matches!(t.dtype, Dtype::F32 | Dtype::F64 | Dtype::BF16 | Dtype::F16) => {
-                    problems.push(format!("`{}` is {:?}, expected a float type", n, t.dtype))
+                    problems.push(format!("`{}` is {}, expected a float type", n, t.dtype))
                 }
                 Some(t) => bytes.extend(as_f32_bytes(t)),
             }
