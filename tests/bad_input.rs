@@ -263,4 +263,16 @@ fn config_json_is_plain_json_and_from_of_another_shape_is_refused_before_compili
     let first = t.lines().find(|l| l.contains("does not fit")).unwrap();
     assert!(first.contains(&from), "the summary names the checkpoint: {first}");
     assert!(!out.exists(), "{}", t);
+
+    // Analysis: the weights beside a sidecar that describes the wider model.
+    let weights = d.join("W.safetensors");
+    std::fs::copy(ckpt.join("model.safetensors"), &weights).unwrap();
+    let wide_model: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&wide).unwrap()).unwrap();
+    std::fs::write(d.join("W.json"), serde_json::json!({ "config": wide_model, "step": 0 }).to_string()).unwrap();
+    let analysis = d.join("analysis");
+    let w = weights.display().to_string();
+    let o = bamboo(&["analyze", "smoothing", &w, "--out", analysis.to_str().unwrap()]);
+    let t = assert_refused(&o, &[&format!("checkpoint {w} does not fit the model of its config"), "tensors differ in shape"]);
+    assert!(!analysis.exists(), "{t}");
+    let _ = std::fs::remove_dir_all(&d);
 }

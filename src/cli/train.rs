@@ -782,7 +782,7 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
 fn from_weights(obj: &Classify, file: &std::path::Path, src: Tensors, c: &Common) -> Result<Tensors> {
     let weights = if src.keys().any(|k| k.starts_with("vit.encoder.layer.")) { mae_encoder_to_vit(&src)? } else { src };
     let what = format!("{} (--from)", file.display());
-    Fit::of(&obj.param_specs(), &weights, true).check(&what, &c.source())?;
+    Fit::of(&obj.param_specs(), &weights, true, true).check(&what, &c.source())?;
     Ok(weights)
 }
 

@@ -38,9 +38,10 @@ pub struct Fit {
 
 impl Fit {
     /// Compares `ckpt` with `specs`. With `partial`, a parameter the checkpoint lacks entirely
-    /// (every layer of it) is left at its initial value and extra tensors are allowed: what
-    /// `--from` loads; otherwise every name must be there and nothing else.
-    pub fn of(specs: &[ParamSpec], ckpt: &Tensors, partial: bool) -> Fit {
+    /// (every layer of it) is left at its initial value: what `--from` loads; otherwise every
+    /// name must be there. With `extra_ok` (and with `partial`), tensors the model does not
+    /// read are allowed (an MAE checkpoint's decoder, for an analysis of its encoder).
+    pub fn of(specs: &[ParamSpec], ckpt: &Tensors, partial: bool, extra_ok: bool) -> Fit {
         let mut fit = Fit::default();
         let mut wanted = BTreeSet::new();
         // Weights with no parameter of the model at all are no partial fit but another model.
@@ -62,7 +63,7 @@ impl Fit {
                 }
             }
         }
-        if !partial {
+        if !partial && !extra_ok {
             fit.unexpected = ckpt.keys().filter(|n| !wanted.contains(*n)).cloned().collect();
         }
         fit
