@@ -129,11 +129,21 @@ impl RuntimeArgs {
         Ok(client)
     }
 
+    /// `--devices` within 1..=MAX_CPU_DEVICES, checked before the plugin loads (loading it and
+    /// making a probe client takes seconds). No host has more local accelerators than the CPU
+    /// plugin's maximum, so the bound holds on every platform.
+    pub fn check_devices(&self) -> Result<()> {
+        if let Some(n) = self.devices {
+            let max = crate::runtime::MAX_CPU_DEVICES;
+            anyhow::ensure!(n >= 1, "--devices must be at least 1, got {}", n);
+            anyhow::ensure!(n <= max, "--devices {}: at most {} devices (the CPU plugin creates at most {})", n, max, max);
+        }
+        Ok(())
+    }
+
     /// The client as the plugin gives it, without the training checks (for `bamboo info`).
     pub fn client_unchecked(&self) -> Result<Client> {
-        if let Some(n) = self.devices {
-            anyhow::ensure!(n >= 1, "--devices must be at least 1, got {}", n);
-        }
+        self.check_devices()?;
         let process = self.process()?;
         let plugin = Plugin::discover(self.plugin.as_deref())?;
         let distributed = match &self.coordination {
@@ -142,11 +152,8 @@ impl RuntimeArgs {
         };
         let client = Client::with_distributed(&plugin, &ClientOptions { devices: self.devices }, distributed.as_ref()).map_err(|e| {
             let no_gpu = plugin.cuda_setup().is_some() && e.to_string().contains("No visible GPU");
-            let too_many = self.devices.is_some_and(|n| n > crate::runtime::MAX_CPU_DEVICES);
             let e = anyhow::Error::new(e);
-            if too_many {
-                e.context(format!("--devices {}: too many devices asked for", self.devices.unwrap_or_default()))
-            } else if no_gpu {
+            if no_gpu {
                 e.context(format!("no CUDA device was found by {} (on a GPU machine, nvidia-smi lists one)", plugin.path().display()))
             } else {
                 e

@@ -280,6 +280,7 @@ impl Common {
 
     /// The flags checked before any model is built, compiled or written (`train::checks`).
     pub fn check(&self) -> Result<()> {
+        self.rt.check_devices()?;
         checks::steps(self.steps)?;
         if let Some(lr) = self.lr {
             checks::learning_rate("--lr", lr)?;
