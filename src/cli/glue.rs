@@ -73,8 +73,12 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
         .as_deref()
         .map(|f| crate::checkpoint::commit::load_model(f).with_context(|| format!("--from {}", f.display())))
         .transpose()?;
-    let client = c.rt.client()?;
     let obj = GlueClassify { config: cfg.clone(), num_labels };
+    if let Some((file, weights)) = &from {
+        let what = format!("{} (--from)", file.display());
+        crate::train::weights::Fit::of(&obj.param_specs(), weights, true, true).check(&what, &c.source())?;
+    }
+    let client = c.rt.client()?;
     anyhow::ensure!(
         c.watch_smoothing.is_none(),
         "--watch-smoothing: GLUE fine-tuning does not watch over-smoothing (watch `pretrain bert`)"
