@@ -38,3 +38,38 @@ pub fn out_dir(out: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_name_the_flag_that_is_wrong() {
+        assert_eq!(micro_batch(64, 2, 4).unwrap(), 8);
+        assert!(micro_batch(0, 1, 1).unwrap_err().to_string().starts_with("--batch must be at least 1"));
+        assert!(micro_batch(8, 1, 0).unwrap_err().to_string().starts_with("--accum"));
+        assert!(micro_batch(63, 2, 1).unwrap_err().to_string().contains("--batch 63 is not divisible by --devices 2"));
+    }
+
+    #[test]
+    fn out_dirs_that_cannot_be_folders_are_refused() {
+        let d = std::env::temp_dir().join(format!("bamboo-checks-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        let file = d.join("f");
+        std::fs::write(&file, b"x").unwrap();
+        assert!(out_dir(&d.join("new/run")).is_ok());
+        assert!(out_dir(&d).is_ok());
+        assert!(out_dir(&file).unwrap_err().to_string().contains("is a file"));
+        assert!(out_dir(&file.join("a/b")).unwrap_err().to_string().contains("lies under"));
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn rates_and_steps() {
+        assert!(steps(0).is_err() && steps(1).is_ok());
+        assert!(learning_rate("--lr", 0.0).is_err());
+        assert!(learning_rate("--lr", f64::NAN).is_err());
+        assert!(learning_rate("--base-lr", -1e-3).unwrap_err().to_string().starts_with("--base-lr"));
+        assert!(learning_rate("--lr", 1e-3).is_ok());
+    }
+}
