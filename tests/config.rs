@@ -139,7 +139,7 @@ fn parameter_counts_match_the_pytorch_fixtures() {
 #[test]
 fn unknown_architecture_lists_the_known_ones() {
     let e = ModelConfig::from_json(r#"{"model": "gpt2", "vocab_size": 10}"#).unwrap_err().to_string();
-    assert!(e.contains("unknown variant `gpt2`, expected one of `vit`, `mae`, `bert`, `clip`, `opt`"), "{}", e);
+    assert!(e.contains("`model`: unknown model `gpt2` (known: vit, mae, bert, clip, opt)"), "{}", e);
 }
 
 #[test]

@@ -290,6 +290,12 @@ fn checkpoint_of_another_shape_is_named() {
     ]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!o.status.success());
-    assert!(err.contains("`cls_token` has shape [1, 1, 32], expected [1, 1, 128]"), "{}", err);
-    assert!(err.contains("`blocks.0.attn.qkv.weight` has shape [96, 32], expected [384, 128]"), "every mismatch is listed:\n{}", err);
+    assert!(err.contains("does not fit the model of --preset vit-t28"), "{}", err);
+    assert!(err.contains("cls_token: [1, 1, 32] in the checkpoint, [1, 1, 128] in the model"), "{}", err);
+    assert!(
+        err.contains("blocks.0.attn.qkv.weight: [96, 32] in the checkpoint, [384, 128] in the model"),
+        "every mismatch is listed:\n{}",
+        err
+    );
+    assert!(!err.contains("compiled the training step"), "refused before compiling:\n{}", err);
 }

@@ -81,7 +81,7 @@ def main():
                f"{dev(eng['jax'])} / {dev(eng['torch'])} / {dev(eng['torch-compile'])}", same]
         print("| " + " | ".join(row) + " |")
     print("\nvs best JAX / vs torch / vs torch.compile: the peer's ms/step over bamboo's (above 1.00x bamboo is faster). "
-          "Targets (issue 7): >= 1.5x the better JAX variant, >= 1.0x PyTorch eager.")
+          "Targets: >= 1.5x the better JAX variant, >= 1.0x PyTorch eager.")
 
     # On a shared machine the fastest step of all rounds is the least disturbed one: the same
     # comparison on those, as a check on what load did to the medians.

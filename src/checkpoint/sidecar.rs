@@ -30,9 +30,7 @@ impl Sidecar {
     /// The typed, validated configuration.
     pub fn model_config(&self, path: &Path) -> Result<ModelConfig, CheckpointError> {
         let err = |msg: String| CheckpointError::Sidecar { path: path.to_path_buf(), msg };
-        let c: ModelConfig = serde_json::from_value(self.config.clone()).map_err(|e| err(format!("config: {e}")))?;
-        c.validate().map_err(|e| err(e.to_string()))?;
-        Ok(c)
+        ModelConfig::from_value(self.config.clone(), "config").map_err(|e| err(e.to_string()))
     }
 
     /// Fails unless the checkpoint holds a model of `kind` (`vit`, `mae`, `bert`).

@@ -11,6 +11,7 @@ use crate::analysis::hidden::{Analysed, TextModel};
 use crate::analysis::plot::{line_chart, ChartLayout, Panel, Series};
 use crate::analysis::smoothing::{self, Tokens};
 use crate::analysis::{checkpoint, images, spectra, text, SmoothingReport, SpectraReport};
+use crate::train::weights::Fit;
 
 #[derive(Subcommand)]
 pub enum Analyze {
@@ -92,7 +93,11 @@ fn run_smoothing(a: &SmoothingArgs) -> Result<()> {
     let mut work = vec![];
     for p in &a.checkpoints {
         let ck = checkpoint::open(p)?;
-        let model = Analysed::from_config(ck.require_config()?).with_context(|| format!("{}", p.display()))?;
+        let config = ck.require_config()?;
+        let model = Analysed::from_config(config).with_context(|| format!("{}", p.display()))?;
+        let described =
+            format!("its config ({} with {} blocks of width {})", config.kind(), config.encoder().depth, config.encoder().width);
+        Fit::of(&model.specs(), &ck.tensors, false, model.reads_part()).check(&ck.path.display().to_string(), &described)?;
         let who = format!("{} ({})", ck.label, p.display());
         let batches = match &model {
             Analysed::Image(enc) => {

@@ -301,7 +301,7 @@ fn load(l: &LoadArgs) -> Result<()> {
         last = Some(b.position);
     }
     let s = t.elapsed().as_secs_f64();
-    println!("{} images in {:.2} s: {:.0} images/s; resume from {:?}", images, s, images as f64 / s, last.map(|p| p.next()));
+    println!("{} images in {:.2} s: {:.0} images/s; resume from {}", images, s, images as f64 / s, resume_point(last));
     let rep = loader.skip_report();
     if rep.skipped > 0 {
         println!("{}", rep);
@@ -372,4 +372,9 @@ fn copy(c: &CopyArgs) -> Result<()> {
     }
     println!("copied {} files ({:.1} MB) to {}", files.len(), total as f64 / 1e6, dest.display());
     Ok(())
+}
+
+/// Where a loader run would resume: the batch after `last`, or the start when none was read.
+fn resume_point(last: Option<crate::data::loader::Position>) -> String {
+    last.map_or("the start".into(), |p| p.next().to_string())
 }

@@ -50,7 +50,7 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
         .ok_or_else(|| anyhow!("--task `{}` is not a GLUE task (CoLA, SST-2, MRPC, QQP, STS-B, MNLI, QNLI, RTE)", a.task))?;
     let mut cfg = match c.model_config()? {
         ModelConfig::Bert(b) => b,
-        _ => bail!("--preset {}: GLUE needs a BERT preset", c.preset),
+        _ => bail!("{}: GLUE needs a BERT preset", c.source()),
     };
     anyhow::ensure!(a.seq_len <= cfg.max_positions, "--seq-len {} exceeds the model's {} positions", a.seq_len, cfg.max_positions);
     cfg.seq_len = a.seq_len;
@@ -64,7 +64,7 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
 
     let mut step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.999, eps: 1e-6 }, 2e-5 * 256.0 / 32.0, 0.01, None)?;
     step.schedule = Schedule::WarmupLinear { lr: c.lr(2e-5 * 256.0 / 32.0), warmup: c.warmup.unwrap_or(c.steps / 10), total: c.steps };
-    let resolved = json!({ "recipe": "glue", "task": task.name(), "model": ModelConfig::Bert(cfg.clone()), "num_labels": num_labels, "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "train": a.train, "dev": a.dev, "from": a.from });
+    let resolved = json!({ "recipe": "glue", "task": task.name(), "model": ModelConfig::Bert(cfg.clone()), "num_labels": num_labels, "step": step.to_json(), "batch": c.batch, "steps": c.steps, "train": a.train, "dev": a.dev, "from": a.from });
     eprintln!("glue: resolved configuration\n{}", serde_json::to_string_pretty(&resolved)?);
     c.preflight(&resolved)?;
     // The initial weights are read and checked before anything compiles.
@@ -73,8 +73,12 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
         .as_deref()
         .map(|f| crate::checkpoint::commit::load_model(f).with_context(|| format!("--from {}", f.display())))
         .transpose()?;
-    let client = c.rt.client()?;
     let obj = GlueClassify { config: cfg.clone(), num_labels };
+    if let Some((file, weights)) = &from {
+        let what = format!("{} (--from)", file.display());
+        crate::train::weights::Fit::of(&obj.param_specs(), weights, true, true).check(&what, &c.source())?;
+    }
+    let client = c.rt.client()?;
     anyhow::ensure!(
         c.watch_smoothing.is_none(),
         "--watch-smoothing: GLUE fine-tuning does not watch over-smoothing (watch `pretrain bert`)"

@@ -6,6 +6,7 @@ use crate::runtime::Plugin;
 /// Prints the plugin first, then the client: on a machine without the plugin's device, what was
 /// found is shown before client creation fails.
 pub fn run(a: &RuntimeArgs) -> Result<()> {
+    a.check_devices()?;
     let plugin = Plugin::discover(a.plugin.as_deref())?;
     let (major, minor) = plugin.api_version();
     println!("plugin:           {}", plugin.path().display());

@@ -62,7 +62,7 @@ enum Command {
     Forward(forward::ForwardArgs),
     /// Trace, compile, forward throughput and peak RSS of whole ViT presets (ViT-B/16, Bamboo-B).
     BenchModels(modelbench::BenchModelsArgs),
-    /// Training steps (forward, backward, AdamW) of the issue-7 configurations: compile s, ms/step, MFU, peak RSS; `--export` for the peers.
+    /// Training steps (forward, backward, AdamW) of the benchmark configurations (ViT, MAE and BERT, shallow and deep): compile s, ms/step, MFU, peak RSS; `--export` for the peers.
     BenchTrain(trainbench::BenchTrainArgs),
     /// Over-smoothing metrics per block and attention spectral norms per layer (Figures 1 and 2).
     #[command(subcommand)]
@@ -129,11 +129,21 @@ impl RuntimeArgs {
         Ok(client)
     }
 
+    /// `--devices` within 1..=MAX_CPU_DEVICES, checked before the plugin loads (loading it and
+    /// making a probe client takes seconds). No host has more local accelerators than the CPU
+    /// plugin's maximum, so the bound holds on every platform.
+    pub fn check_devices(&self) -> Result<()> {
+        if let Some(n) = self.devices {
+            let max = crate::runtime::MAX_CPU_DEVICES;
+            anyhow::ensure!(n >= 1, "--devices must be at least 1, got {}", n);
+            anyhow::ensure!(n <= max, "--devices {}: at most {} devices (the CPU plugin creates at most {})", n, max, max);
+        }
+        Ok(())
+    }
+
     /// The client as the plugin gives it, without the training checks (for `bamboo info`).
     pub fn client_unchecked(&self) -> Result<Client> {
-        if let Some(n) = self.devices {
-            anyhow::ensure!(n >= 1, "--devices must be at least 1, got {}", n);
-        }
+        self.check_devices()?;
         let process = self.process()?;
         let plugin = Plugin::discover(self.plugin.as_deref())?;
         let distributed = match &self.coordination {

@@ -68,7 +68,7 @@ struct Row {
 fn common(a: &StudyArgs, preset: &str, steps: u64, base_lr: f64, out: PathBuf) -> Common {
     Common {
         rt: a.rt.clone(),
-        preset: preset.to_string(),
+        preset: Some(preset.to_string()),
         config: None,
         dropout: None,
         attention_dropout: None,

@@ -10,6 +10,7 @@ use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::RuntimeArgs;
+use crate::checkpoint::Tensors;
 use crate::config::{preset, ClipConfig, MaeConfig, ModelConfig, OptConfig, VitConfig};
 use crate::data::augment::Transform;
 use crate::data::erasing::RandomErasing;
@@ -19,12 +20,13 @@ use crate::nn::stack::StackOptions;
 use crate::optim::{Optimizer, Schedule};
 use crate::program::Program;
 use crate::runtime::{Arg, Client, CompileOptions};
+use crate::train::checks;
 use crate::train::objective::{BertPretrain, CausalLm, Classify, ClipContrastive, MaePretrain, Objective};
 use crate::train::run::{run, RunOptions, RunSummary, Start};
 use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask, LmSource};
 use crate::train::step::{build_eval_step, StepConfig};
 use crate::train::trainer::Trainer;
-use crate::train::weights::mae_encoder_to_vit;
+use crate::train::weights::{mae_encoder_to_vit, Fit};
 
 #[derive(Subcommand)]
 pub enum Pretrain {
@@ -91,10 +93,11 @@ pub enum TrainCmd {
 pub struct Common {
     #[command(flatten)]
     pub rt: RuntimeArgs,
-    /// Model preset (see `bamboo configs`).
-    #[arg(long)]
-    pub preset: String,
-    /// A JSON model configuration replacing the preset's (same fields as `bamboo configs --json`).
+    /// Model preset (see `bamboo configs`); not needed with --config.
+    #[arg(long, required_unless_present = "config")]
+    pub preset: Option<String>,
+    /// A JSON model configuration replacing the preset's (same fields as `bamboo configs show
+    /// NAME`), or a run's config.json (its `model`). Unknown fields are refused.
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Dropout rate (ViT: timm's `drop_rate`; BERT: `hidden_dropout_prob`; OPT: `dropout`); the
@@ -266,13 +269,40 @@ impl Common {
         self.rt.devices.unwrap_or(1).max(1) as usize
     }
 
-    /// Preset, then `--config`, then flags; validated.
-    pub fn model_config(&self) -> Result<ModelConfig> {
-        let mut m = preset(&self.preset)?;
-        if let Some(p) = &self.config {
-            let text = std::fs::read_to_string(p).with_context(|| format!("--config {}", p.display()))?;
-            m = ModelConfig::from_json(&text).with_context(|| format!("--config {}", p.display()))?;
+    /// Where the model configuration comes from, as the user wrote it (for messages).
+    pub fn source(&self) -> String {
+        match (&self.config, &self.preset) {
+            (Some(p), _) => format!("--config {}", p.display()),
+            (None, Some(name)) => format!("--preset {name}"),
+            (None, None) => "--preset".into(),
         }
+    }
+
+    /// The flags checked before any model is built, compiled or written (`train::checks`).
+    pub fn check(&self) -> Result<()> {
+        self.rt.check_devices()?;
+        checks::steps(self.steps)?;
+        if let Some(lr) = self.lr {
+            checks::learning_rate("--lr", lr)?;
+        }
+        if let Some(lr) = self.base_lr {
+            checks::learning_rate("--base-lr", lr)?;
+        }
+        self.check_batch()?;
+        checks::out_dir(&self.out)
+    }
+
+    /// `--config`, else the preset, then flags; validated after the flags above are checked.
+    pub fn model_config(&self) -> Result<ModelConfig> {
+        self.check()?;
+        let m = match (&self.config, &self.preset) {
+            (Some(p), _) => {
+                let text = std::fs::read_to_string(p).with_context(|| format!("--config {}", p.display()))?;
+                ModelConfig::from_file_text(&text).with_context(|| format!("--config {}", p.display()))?
+            }
+            (None, Some(name)) => preset(name)?,
+            (None, None) => bail!("--preset or --config is required"),
+        };
         let mut e = m.encoder();
         if let Some(d) = self.depth {
             e.depth = d;
@@ -318,9 +348,7 @@ impl Common {
         if let Some(k) = self.stop_after {
             ensure!(k >= 1 && k <= self.steps, "--stop-after {} must lie between 1 and --steps {}", k, self.steps);
         }
-        let (d, a) = (self.devices(), self.accum.max(1));
-        ensure!(self.batch % (d * a) == 0, "--batch {} is not divisible by --devices {} x --accum {}", self.batch, d, a);
-        Ok(self.batch / (d * a))
+        checks::micro_batch(self.batch, self.devices(), self.accum)
     }
 
     pub fn run_stack(&self) -> Result<StackOptions> {
@@ -452,21 +480,21 @@ pub fn pretrain_clip(a: &ClipArgs) -> Result<RunSummary> {
     let c = &a.c;
     let cfg = match c.model_config()? {
         ModelConfig::Clip(m) => m,
-        _ => bail!("--preset {}: `pretrain clip` needs a CLIP preset (clip-t28, bamboo-clip-t28, clip-vit-b32, ...)", c.preset),
+        _ => bail!("{}: `pretrain clip` needs a CLIP preset (clip-t28, bamboo-clip-t28, clip-vit-b32, ...)", c.source()),
     };
     ensure!(
         cfg.vocab_size >= crate::data::captions::VOCAB_SIZE && cfg.eos_token_id.map_or(true, |e| e as i32 == crate::data::captions::EOS),
-        "--preset {}: the captions need vocab_size >= {} and eos_token_id null or {} (the caption vocabulary's end-of-text id); the config has {} and {:?}",
-        c.preset,
+        "{}: the captions need vocab_size >= {} and eos_token_id null or {} (the caption vocabulary's end-of-text id); the config has {} and {}",
+        c.source(),
         crate::data::captions::VOCAB_SIZE,
         crate::data::captions::EOS,
         cfg.vocab_size,
-        cfg.eos_token_id
+        cfg.eos_token_id.map_or("null".into(), |e| e.to_string())
     );
     // Validates the longest caption against the config's length before anything compiles.
-    crate::data::captions::encode_labels(&[9], cfg.seq_len).with_context(|| format!("--preset {}: seq_len", c.preset))?;
+    crate::data::captions::encode_labels(&[9], cfg.seq_len).with_context(|| format!("{}: seq_len", c.source()))?;
     let step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.98, eps: 1e-6 }, 1e-3, 0.2, None)?;
-    let resolved = json!({ "recipe": "pretrain clip", "model": ModelConfig::Clip(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
+    let resolved = json!({ "recipe": "pretrain clip", "model": ModelConfig::Clip(cfg.clone()), "step": step.to_json(), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
     print_config("pretrain clip", &resolved);
     if let Some(done) = c.preflight(&resolved)? {
         return Ok(done);
@@ -492,8 +520,8 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     let mut cfg: MaeConfig = match c.model_config()? {
         ModelConfig::Mae(m) => m,
         ModelConfig::Vit(v) => MaeConfig::from_vit(&v),
-        ModelConfig::Bert(_) | ModelConfig::Opt(_) => bail!("--preset {}: a text preset cannot be MAE pre-trained", c.preset),
-        ModelConfig::Clip(_) => bail!("--preset {}: a CLIP preset cannot be MAE pre-trained (`pretrain clip` trains it)", c.preset),
+        ModelConfig::Bert(_) | ModelConfig::Opt(_) => bail!("{}: a text preset cannot be MAE pre-trained", c.source()),
+        ModelConfig::Clip(_) => bail!("{}: a CLIP preset cannot be MAE pre-trained (`pretrain clip` trains it)", c.source()),
     };
     if let Some(r) = a.mask_ratio {
         cfg.mask_ratio = r;
@@ -501,7 +529,7 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     ensure!(c.dropout.is_none(), "--dropout: MAE pre-training runs without dropout (the paper's recipe); set it when fine-tuning");
     ModelConfig::Mae(cfg.clone()).validate()?;
     let step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 1.5e-4, 0.05, None)?;
-    let resolved = json!({ "recipe": "pretrain mae", "model": ModelConfig::Mae(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
+    let resolved = json!({ "recipe": "pretrain mae", "model": ModelConfig::Mae(cfg.clone()), "step": step.to_json(), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
     print_config("pretrain mae", &resolved);
     if let Some(done) = c.preflight(&resolved)? {
         return Ok(done);
@@ -569,12 +597,12 @@ pub fn pretrain_bert(a: &BertArgs) -> Result<RunSummary> {
     let c = &a.c;
     let cfg = match c.model_config()? {
         ModelConfig::Bert(b) => b,
-        _ => bail!("--preset {}: `pretrain bert` needs a BERT preset (bert-mini, bert-base, ...)", c.preset),
+        _ => bail!("{}: `pretrain bert` needs a BERT preset (bert-mini, bert-base, ...)", c.source()),
     };
     let mut step = c.step_config(Optimizer::Lamb { beta1: 0.9, beta2: 0.999, eps: 1e-6 }, 1e-3, 0.01, None)?;
     let lr = c.lr(1e-3);
     step.schedule = Schedule::WarmupLinear { lr, warmup: c.warmup.unwrap_or(c.steps / 10), total: c.steps };
-    let resolved = json!({ "recipe": "pretrain bert", "model": ModelConfig::Bert(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
+    let resolved = json!({ "recipe": "pretrain bert", "model": ModelConfig::Bert(cfg.clone()), "step": step.to_json(), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
     print_config("pretrain bert", &resolved);
     if let Some(done) = c.preflight(&resolved)? {
         return Ok(done);
@@ -595,7 +623,7 @@ pub fn pretrain_lm(a: &LmArgs) -> Result<RunSummary> {
     let c = &a.c;
     let mut cfg: OptConfig = match c.model_config()? {
         ModelConfig::Opt(o) => o,
-        _ => bail!("--preset {}: `pretrain lm` needs an OPT preset (opt-mini, opt-125m, ...)", c.preset),
+        _ => bail!("{}: `pretrain lm` needs an OPT preset (opt-mini, opt-125m, ...)", c.source()),
     };
     if let Some(s) = a.seq_len {
         cfg.seq_len = s;
@@ -629,7 +657,7 @@ pub fn pretrain_lm(a: &LmArgs) -> Result<RunSummary> {
     let mut step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 6e-4, 0.1, None)?;
     step.schedule = Schedule::WarmupLinear { lr: c.lr(6e-4), warmup: c.warmup.unwrap_or(c.steps / 10), total: c.steps };
     step.clip = Some(c.clip.unwrap_or(1.0));
-    let resolved = json!({ "recipe": "pretrain lm", "model": ModelConfig::Opt(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": names, "vocab": a.vocab, "seed": c.seed });
+    let resolved = json!({ "recipe": "pretrain lm", "model": ModelConfig::Opt(cfg.clone()), "step": step.to_json(), "batch": c.batch, "steps": c.steps, "data": names, "vocab": a.vocab, "seed": c.seed });
     print_config("pretrain lm", &resolved);
     if let Some(done) = c.preflight(&resolved)? {
         return Ok(done);
@@ -667,8 +695,8 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
             v.dropout = c.dropout.unwrap_or(0.0);
             v
         }
-        ModelConfig::Bert(_) | ModelConfig::Opt(_) => bail!("--preset {}: a text preset is not an image classifier", c.preset),
-        ModelConfig::Clip(_) => bail!("--preset {}: a CLIP preset is not an image classifier", c.preset),
+        ModelConfig::Bert(_) | ModelConfig::Opt(_) => bail!("{}: a text preset is not an image classifier", c.source()),
+        ModelConfig::Clip(_) => bail!("{}: a CLIP preset is not an image classifier", c.source()),
     };
     let mut cfg = cfg;
     cfg.drop_path = a.drop_path.unwrap_or(if mode == Mode::Finetune { 0.1 } else { cfg.drop_path });
@@ -698,7 +726,7 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
         }
         Transform::Eval { .. } => ("none".into(), 0.0),
     };
-    let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": format!("{:?}", step), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "randaug": randaug, "reprob": reprob, "mix": mode == Mode::Finetune && !a.no_mix, "crop_scale": transform.min_scale(), "eval_crop": a.eval_transform()?.crop_ratio(), "seed": c.seed });
+    let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": step.to_json(), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "randaug": randaug, "reprob": reprob, "mix": mode == Mode::Finetune && !a.no_mix, "crop_scale": transform.min_scale(), "eval_crop": a.eval_transform()?.crop_ratio(), "seed": c.seed });
     print_config(recipe, &resolved);
     // A finished run is not trained again; `run` restores it and the validation below reports it.
     c.preflight(&resolved)?;
@@ -731,15 +759,15 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
         .as_deref()
         .map(|f| crate::checkpoint::commit::load_model(f).with_context(|| format!("--from {}", f.display())))
         .transpose()?;
-    let client = c.rt.client()?;
     let obj = Classify {
         config: cfg.clone(),
         label_smoothing: if mode == Mode::LinearProbe { 0.0 } else { a.label_smoothing },
         soft_targets: mix.is_some(),
     };
+    let from = from.map(|(file, src)| from_weights(&obj, &file, src, c).map(|w| (file, w))).transpose()?;
+    let client = c.rt.client()?;
     let mut trainer = c.trainer(&client, &obj, step.clone())?;
-    if let Some((file, src)) = from {
-        let weights = if src.keys().any(|k| k.starts_with("vit.encoder.layer.")) { mae_encoder_to_vit(&src)? } else { src };
+    if let Some((file, weights)) = from {
         let left = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
         eprintln!("loaded {}; left at their initial values: {}", file.display(), left.join(", "));
     }
@@ -748,6 +776,15 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     let acc = evaluate(&client, &obj, &trainer, &a.val_data, a.eval_transform()?, c)?;
     eprintln!("validation accuracy: {:.4}", acc);
     Ok((s, acc))
+}
+
+/// `--from`'s tensors under the classifier's names (an MAE encoder's are renamed), checked
+/// against the model before anything compiles.
+fn from_weights(obj: &Classify, file: &std::path::Path, src: Tensors, c: &Common) -> Result<Tensors> {
+    let weights = if src.keys().any(|k| k.starts_with("vit.encoder.layer.")) { mae_encoder_to_vit(&src)? } else { src };
+    let what = format!("{} (--from)", file.display());
+    Fit::of(&obj.param_specs(), &weights, true, true).check(&what, &c.source())?;
+    Ok(weights)
 }
 
 /// Top-1 accuracy over the validation shards (one pass, center crops, device 0).

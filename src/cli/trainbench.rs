@@ -1,5 +1,5 @@
-//! `bamboo bench-train`: whole training steps (forward, backward, AdamW) of the issue-7
-//! configurations, timed the way the peers in scripts/peers/train_peers.py time theirs.
+//! `bamboo bench-train`: whole training steps (forward, backward, AdamW) of the benchmark
+//! configurations (ViT, MAE and BERT, shallow and deep), timed the way the peers in scripts/peers/train_peers.py time theirs.
 //!
 //! For each configuration: trace + lower + compile seconds, median ms per step after warm-up,
 //! examples/s, MFU against a 1024^3 f32 matmul measured in the same run, peak RSS. With

@@ -8,6 +8,7 @@ use super::stack::{linear_flops, linear_params, Norm, Stack};
 use super::vit::validate_rates;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BertConfig {
     pub vocab_size: usize,
     pub max_positions: usize,

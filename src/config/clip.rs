@@ -9,6 +9,7 @@ use super::stack::{linear_flops, Activation, Stack};
 use super::vit::validate_image;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClipConfig {
     pub image_size: usize,
     pub patch_size: usize,

@@ -10,6 +10,16 @@ pub enum ConfigError {
     UnknownPreset { name: String, known: String },
 }
 
+impl ConfigError {
+    /// The same error with its field inside `prefix` (a model config inside a run's config).
+    pub fn under(self, prefix: &str) -> ConfigError {
+        match self {
+            ConfigError::Invalid { field, reason } if !prefix.is_empty() => invalid(format!("{prefix}.{field}"), reason),
+            e => e,
+        }
+    }
+}
+
 pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> ConfigError {
     ConfigError::Invalid { field: field.into(), reason: reason.into() }
 }

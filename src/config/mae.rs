@@ -8,6 +8,7 @@ use super::stack::{linear_flops, linear_params, Norm, Stack};
 use super::vit::{validate_image, validate_rates, VitConfig};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MaeConfig {
     pub image_size: usize,
     pub patch_size: usize,

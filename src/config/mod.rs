@@ -18,6 +18,7 @@ mod opt;
 mod presets;
 mod solve;
 mod stack;
+mod strict;
 mod table;
 mod vit;
 

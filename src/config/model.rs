@@ -2,14 +2,16 @@
 //! sidecars handle them alike.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::bert::BertConfig;
 use super::clip::ClipConfig;
 use super::count::{Flops, Params};
-use super::error::ConfigError;
+use super::error::{invalid, ConfigError};
 use super::mae::MaeConfig;
 use super::opt::OptConfig;
 use super::stack::Stack;
+use super::strict::{join, parse, unknown};
 use super::vit::VitConfig;
 
 /// A model configuration, tagged by `"model": "vit" | "mae" | "bert" | "clip" | "opt"` in JSON
@@ -90,14 +92,60 @@ impl ModelConfig {
         }
     }
 
+    /// The tags of `"model"`, as JSON spells them.
+    pub const KINDS: [&'static str; 5] = ["vit", "mae", "bert", "clip", "opt"];
+
     /// Parses JSON and validates the result, so a bad file fails with the field's name.
     pub fn from_json(text: &str) -> Result<ModelConfig, ConfigError> {
-        let c: ModelConfig = serde_json::from_str(text).map_err(|e| super::error::invalid("<json>", e.to_string()))?;
-        c.validate()?;
+        let value: Value = serde_json::from_str(text).map_err(|e| invalid("<json>", format!("not JSON: {e}")))?;
+        ModelConfig::from_value(value, "")
+    }
+
+    /// A model configuration file, or a run's `config.json` (its `model` is read): what
+    /// `--config` takes.
+    pub fn from_file_text(text: &str) -> Result<ModelConfig, ConfigError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| invalid("<json>", format!("not JSON: {e}")))?;
+        match value.get("model") {
+            Some(m @ Value::Object(_)) => ModelConfig::from_value(m.clone(), "model"),
+            _ => ModelConfig::from_value(value, ""),
+        }
+    }
+
+    /// A validated configuration from JSON whose fields are all known: an unknown field, tag or
+    /// a wrong type is an error naming the field's path (after `prefix`, e.g. `model`).
+    pub fn from_value(value: Value, prefix: &str) -> Result<ModelConfig, ConfigError> {
+        let Value::Object(mut map) = value else {
+            return Err(invalid(prefix_or_root(prefix), "expected a JSON object"));
+        };
+        let tag = join(prefix, "model");
+        let kinds = Self::KINDS.map(String::from);
+        let kind = match map.remove("model") {
+            Some(Value::String(k)) => k,
+            Some(other) => return Err(invalid(tag, format!("expected one of {}, got {other}", kinds.join(", ")))),
+            None => return Err(invalid(tag, format!("missing (one of {})", kinds.join(", ")))),
+        };
+        let body = Value::Object(map);
+        let c = match kind.as_str() {
+            "vit" => ModelConfig::Vit(parse(body, prefix)?),
+            "mae" => ModelConfig::Mae(parse(body, prefix)?),
+            "bert" => ModelConfig::Bert(parse(body, prefix)?),
+            "clip" => ModelConfig::Clip(parse(body, prefix)?),
+            "opt" => ModelConfig::Opt(parse(body, prefix)?),
+            other => return Err(unknown(&tag, "model", other, &kinds)),
+        };
+        c.validate().map_err(|e| e.under(prefix))?;
         Ok(c)
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("configs always serialize")
+    }
+}
+
+fn prefix_or_root(prefix: &str) -> String {
+    if prefix.is_empty() {
+        "<root>".into()
+    } else {
+        prefix.into()
     }
 }

@@ -14,6 +14,7 @@ use super::vit::validate_rates;
 pub const POSITION_OFFSET: usize = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OptConfig {
     pub vocab_size: usize,
     /// Hugging Face's `max_position_embeddings`; the table has `max_positions + 2` rows.

@@ -26,6 +26,7 @@ pub enum Activation {
 
 /// Depth, width, heads and MLP size of a block stack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stack {
     pub depth: usize,
     pub width: usize,

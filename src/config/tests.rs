@@ -125,9 +125,35 @@ fn clip_presets_have_hf_parameter_counts() {
 #[test]
 fn an_unknown_architecture_lists_the_known_ones() {
     let e = ModelConfig::from_json(r#"{"model": "opt-ish"}"#).unwrap_err().to_string();
-    for kind in ["`vit`", "`mae`", "`bert`", "`clip`", "`opt`"] {
-        assert!(e.contains(kind), "{e}");
-    }
+    assert!(e.contains("unknown model `opt-ish` (known: vit, mae, bert, clip, opt)"), "{e}");
+    let e = ModelConfig::from_json(r#"{"model": "vti"}"#).unwrap_err().to_string();
+    assert!(e.contains("did you mean `vit`?"), "{e}");
+}
+
+#[test]
+fn typos_are_matched_to_the_nearest_known_name() {
+    use super::strict::{edit_distance, nearest};
+    assert_eq!(edit_distance("dpeth", "depth"), 1);
+    assert_eq!(edit_distance("gpt2", "opt"), 2);
+    assert_eq!(edit_distance("mask_rato", "mask_ratio"), 1);
+    let known: Vec<String> = ["depth", "width", "heads", "mlp_dim"].map(String::from).to_vec();
+    assert_eq!(nearest("dpeth", &known), Some("depth"));
+    assert_eq!(nearest("widht", &known), Some("width"));
+    // Nothing close: no guess.
+    assert_eq!(nearest("zzzzzzzz", &known), None);
+    assert_eq!(nearest("gpt2", &["vit", "opt"].map(String::from)), None);
+}
+
+#[test]
+fn unknown_fields_and_wrong_types_are_named_by_path() {
+    let mut v = serde_json::to_value(preset("mae-bamboo-t28").unwrap()).unwrap();
+    v["encoder"]["dpeth"] = 3.into();
+    let e = ModelConfig::from_value(v.clone(), "").unwrap_err().to_string();
+    assert!(e.contains("`encoder.dpeth`: unknown field `dpeth`; did you mean `depth`?"), "{e}");
+    v["encoder"].as_object_mut().unwrap().remove("dpeth");
+    v["encoder"]["depth"] = "six".into();
+    let e = ModelConfig::from_value(v, "model").unwrap_err().to_string();
+    assert!(e.contains("`model.encoder.depth`: expected a non-negative integer, got \"six\""), "{e}");
 }
 
 #[test]

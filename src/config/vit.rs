@@ -17,6 +17,7 @@ pub enum Pool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct VitConfig {
     pub image_size: usize,
     pub patch_size: usize,

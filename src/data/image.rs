@@ -66,11 +66,11 @@ fn decode_jpeg(bytes: &[u8]) -> Result<Image> {
     use zune_jpeg::zune_core::options::DecoderOptions;
     let opts = DecoderOptions::default().set_max_width(MAX_SIDE).set_max_height(MAX_SIDE);
     let mut d = zune_jpeg::JpegDecoder::new_with_options(bytes, opts);
-    d.decode_headers().map_err(|e| img_err(format!("JPEG: {:?}", e)))?;
+    d.decode_headers().map_err(|e| img_err(format!("JPEG: {}", e)))?;
     let grey = d.get_input_colorspace() == Some(ColorSpace::Luma);
     let out = if grey { ColorSpace::Luma } else { ColorSpace::RGB };
     let mut d = zune_jpeg::JpegDecoder::new_with_options(bytes, opts.jpeg_set_out_colorspace(out));
-    let data = d.decode().map_err(|e| img_err(format!("JPEG: {:?}", e)))?;
+    let data = d.decode().map_err(|e| img_err(format!("JPEG: {}", e)))?;
     let info = d.info().ok_or_else(|| img_err("JPEG: no header".into()))?;
     Ok(Image { width: info.width as usize, height: info.height as usize, channels: if grey { 1 } else { 3 }, data })
 }

@@ -28,6 +28,13 @@ pub struct Position {
     pub step: u64,
 }
 
+/// As a person reads it: `epoch 2, step 40`.
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "epoch {}, step {}", self.epoch, self.step)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct ImageLoaderConfig {
     pub stream: StreamConfig,

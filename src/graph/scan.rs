@@ -45,6 +45,15 @@ impl Remat {
         }
     }
 
+    /// The command-line name `parse` reads.
+    pub fn name(self) -> &'static str {
+        match self {
+            Remat::Save => "save",
+            Remat::Dots => "dots",
+            Remat::Full => "full",
+        }
+    }
+
     /// Is the forward value of an `op` kept for the backward pass (rather than recomputed)?
     /// Under `Save` every needed value is; under `Dots` only costly ones.
     pub(crate) fn saves(self, op: &Op) -> bool {

@@ -104,6 +104,15 @@ pub fn exists(path: &Path) -> Result<bool> {
     Ok(size(path)?.is_some())
 }
 
+/// Checks, without any request, that `path` could be reached: it parses, and for an object
+/// store the credentials are found (a missing one is `StorageErrorKind::Credentials`).
+pub fn check_access(path: &Path) -> Result<()> {
+    match Location::from_path(path)? {
+        Location::Local(_) => Ok(()),
+        Location::Remote { scheme, bucket, key } => object(scheme, &bucket, &key).map(|_| ()),
+    }
+}
+
 /// Files with their sizes, and sub-folders, directly under `dir`, sorted. A missing local folder
 /// is an error; a prefix with nothing under it lists empty (object stores cannot tell them apart).
 pub fn list(dir: &Path) -> Result<(Vec<(PathBuf, u64)>, Vec<PathBuf>)> {

@@ -60,7 +60,8 @@ pub fn encode(tok: &Tokenizer, examples: &[GlueExample], seq_len: usize, regress
             (Some(Label::Class(k)), false) => e.classes.push(*k as i32),
             (Some(Label::Score(s)), true) => e.scores.push(*s),
             (None, _) => return Err(anyhow!("line {}: example `{}` has no label", ex.line, ex.id)),
-            (Some(l), _) => return Err(anyhow!("line {}: label {:?} does not fit the task", ex.line, l)),
+            (Some(Label::Class(k)), _) => return Err(anyhow!("line {}: class label {} where the task wants a score", ex.line, k)),
+            (Some(Label::Score(s)), _) => return Err(anyhow!("line {}: score {} where the task wants a class label", ex.line, s)),
         }
     }
     Ok(e)

@@ -37,6 +37,47 @@ pub struct StepConfig {
     pub train_only: Option<Vec<String>>,
 }
 
+impl StepConfig {
+    /// The step as plain JSON for a run's `config.json` (what a person reads and a script parses).
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "optimizer": optimizer_json(&self.optimizer),
+            "schedule": schedule_json(&self.schedule),
+            "weight_decay": self.weight_decay,
+            "layer_decay": self.layer_decay.map(|(depth, factor)| serde_json::json!({ "depth": depth, "factor": factor })),
+            "clip": self.clip,
+            "replicas": self.replicas,
+            "accum": self.accum,
+            "micro_batch": self.micro_batch,
+            "bf16": self.bf16,
+            "remat": self.stack.remat.name(),
+            "unrolled": self.stack.unrolled,
+            "train_only": self.train_only,
+        })
+    }
+}
+
+fn optimizer_json(o: &Optimizer) -> serde_json::Value {
+    use serde_json::json;
+    match *o {
+        Optimizer::AdamW { beta1, beta2, eps } => json!({ "name": "adamw", "beta1": beta1, "beta2": beta2, "eps": eps }),
+        Optimizer::Lamb { beta1, beta2, eps } => json!({ "name": "lamb", "beta1": beta1, "beta2": beta2, "eps": eps }),
+        Optimizer::Sgd { momentum } => json!({ "name": "sgd", "momentum": momentum }),
+        Optimizer::Lars { momentum, trust, eps } => json!({ "name": "lars", "momentum": momentum, "trust": trust, "eps": eps }),
+    }
+}
+
+fn schedule_json(s: &Schedule) -> serde_json::Value {
+    use serde_json::json;
+    match *s {
+        Schedule::Constant { lr } => json!({ "name": "constant", "lr": lr }),
+        Schedule::WarmupCosine { lr, warmup, total, min_lr } => {
+            json!({ "name": "warmup_cosine", "lr": lr, "warmup": warmup, "total": total, "min_lr": min_lr })
+        }
+        Schedule::WarmupLinear { lr, warmup, total } => json!({ "name": "warmup_linear", "lr": lr, "warmup": warmup, "total": total }),
+    }
+}
+
 /// Where things are in the step's parameter and result lists.
 #[derive(Clone, Debug)]
 pub struct StepLayout {

@@ -174,3 +174,20 @@ where
         }
     }
 }
+
+/// The built `bamboo` binary, run from the crate root with the plugin's INFO logs off.
+pub fn bamboo_cmd(args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_bamboo"));
+    c.args(args).current_dir(env!("CARGO_MANIFEST_DIR")).env("TF_CPP_MIN_LOG_LEVEL", "2");
+    c
+}
+
+/// Runs the built binary; returns the process's output.
+pub fn bamboo(args: &[&str]) -> std::process::Output {
+    bamboo_cmd(args).output().expect("run the bamboo binary")
+}
+
+/// Its stderr then stdout, as text.
+pub fn output_text(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string() + &String::from_utf8_lossy(&o.stdout)
+}

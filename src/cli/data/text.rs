@@ -198,13 +198,13 @@ pub fn load_bert(a: &LoadBertArgs) -> Result<()> {
     }
     let s = t.elapsed().as_secs_f64();
     println!(
-        "{} sequences in {:.3} s ({:.0} sequences/s); {:.1} masked per sequence, {:.1}% random next; resume from {:?}",
+        "{} sequences in {:.3} s ({:.0} sequences/s); {:.1} masked per sequence, {:.1}% random next; resume from {}",
         n,
         s,
         n as f64 / s,
         masked / n.max(1) as f64,
         100.0 * random as f64 / n.max(1) as f64,
-        last.map(|p| p.next())
+        last.map_or("the start".into(), |p| p.next().to_string())
     );
     let rep = loader.skip_report();
     if rep.skipped > 0 {
