@@ -299,3 +299,54 @@ fn checkpoint_of_another_shape_is_named() {
     );
     assert!(!err.contains("compiled the training step"), "refused before compiling:\n{}", err);
 }
+
+/// The study (the demo's command) at a few steps: its table goes to study.json / study.csv /
+/// study.png, and its pixel floor is the one the library fits on the same images.
+#[test]
+fn study_writes_its_table_and_the_pixel_floor() {
+    let d = tmp("study");
+    let out = d.join("s");
+    let text = ok(&[
+        "study",
+        "--presets",
+        "vit-t28",
+        "--pretrain-steps",
+        "2",
+        "--finetune-steps",
+        "2",
+        "--batch",
+        "16",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(text.contains("| pixel floor |"), "no floor row in:\n{}", text);
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("study.json")).unwrap()).unwrap();
+    let floor = json["pixel_floor"]["accuracy"].as_f64().unwrap();
+    let train = bamboo::data::pixels::labeled_pixels("datasets/fashion-mnist-tfrecord/train-*", 10).unwrap();
+    let val = bamboo::data::pixels::labeled_pixels("datasets/fashion-mnist-tfrecord/validation-*", 10).unwrap();
+    let fit = bamboo::train::pixel_floor::PixelFloor::fit(&train, 10, bamboo::train::pixel_floor::DEFAULT_L2, 500, 1e-6);
+    assert_eq!(floor, fit.accuracy(&val));
+    assert_eq!(json["rows"][0]["name"], "vit-t28");
+    let acc = json["rows"][0]["accuracy"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&acc));
+    let csv = std::fs::read_to_string(out.join("study.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 2, "a header and one row:\n{}", csv);
+    assert!(csv.lines().nth(1).unwrap().starts_with("vit-t28,6,128,"));
+    let png = std::fs::read(out.join("study.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(!out.join("study.partial").exists());
+}
+
+/// The floor against an independent fit: PyTorch's L-BFGS (strong Wolfe line search, f64) on the
+/// same objective (mean cross-entropy + 1e-3 / 2 ||W||^2, pixels / 255) over the first 2,000
+/// Fashion-MNIST training images gives 82.2% on the first 500 test images, the embedded
+/// validation shard. One image is 0.2%.
+#[test]
+fn pixel_floor_matches_an_independent_fit() {
+    let train = bamboo::data::pixels::labeled_pixels("datasets/fashion-mnist-tfrecord/train-*", 10).unwrap();
+    let val = bamboo::data::pixels::labeled_pixels("datasets/fashion-mnist-tfrecord/validation-*", 10).unwrap();
+    assert_eq!((train.len(), val.len(), train.dim), (2000, 500, 784));
+    let fit = bamboo::train::pixel_floor::PixelFloor::fit(&train, 10, 1e-3, 500, 1e-6);
+    let acc = fit.accuracy(&val);
+    assert!((acc - 0.822).abs() <= 0.0021, "pixel floor {} against the reference 0.822", acc);
+}

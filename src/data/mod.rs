@@ -12,6 +12,7 @@
 //! | `loader` | threaded, resumable batch loader |
 //! | `captions` | captions from class labels ("a photo of a sneaker"), a word tokenizer |
 //! | `convert` | Fashion-MNIST IDX and folder trees to ImageNet-schema shards |
+//! | `pixels` | labelled images as raw pixel vectors (the pixel floor's input) |
 //! | `text` | Wikipedia and plain text, WordPiece, BERT pre-training records, GLUE |
 
 pub mod augment;
@@ -25,6 +26,7 @@ pub mod example;
 pub mod image;
 pub mod imagenet;
 pub mod loader;
+pub mod pixels;
 pub mod randaugment;
 pub mod rng;
 pub mod shards;

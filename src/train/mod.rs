@@ -9,6 +9,7 @@ pub mod interrupt;
 pub mod metrics;
 pub mod mix;
 pub mod objective;
+pub mod pixel_floor;
 pub mod progress;
 pub mod run;
 pub mod sources;

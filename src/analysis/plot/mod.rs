@@ -2,6 +2,7 @@
 //! ticks, numeric labels, a title and a few coloured lines with point markers; one legend
 //! below, shared by the panels (series `i` has the same colour in every panel).
 
+pub mod bars;
 pub mod canvas;
 pub mod font;
 
