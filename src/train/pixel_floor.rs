@@ -209,8 +209,8 @@ mod tests {
     #[test]
     fn fit_reaches_the_optimum() {
         let data = toy();
-        let floor = PixelFloor::fit(&data, 3, 0.01, 500, 1e-9);
-        assert!(floor.grad_norm < 1e-9, "stopped at gradient norm {} after {} iterations", floor.grad_norm, floor.iterations);
+        let floor = PixelFloor::fit(&data, 3, 0.01, 500, 1e-7);
+        assert!(floor.grad_norm < 1e-7, "stopped at gradient norm {} after {} iterations", floor.grad_norm, floor.iterations);
         // Any perturbation raises a strictly convex objective at its minimiser.
         let mut g = vec![0.0; floor.theta.len()];
         for i in 0..floor.theta.len() {
