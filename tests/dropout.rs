@@ -196,3 +196,70 @@ fn dropout_steps_agree_across_devices_and_micro_batches() {
         assert!(worst < 1e-5, "{}: max abs parameter difference {}", name, worst);
     }
 }
+
+/// Stochastic depth as a classification batch brings it and the compiled ViT applies it.
+/// Every weight is zero except the attention output bias and the fc2 bias of block `l`, which
+/// are the unit vectors `e_{2l}` and `e_{2l+1}`: on zero images each branch then adds exactly
+/// its factor to its own channel, and the last block's tokens read back every (example, layer,
+/// branch) factor the graph applied. timm draws block `l` of `L` with rate
+/// `drop_path * l / (L - 1)` (`torch.linspace(0, drop_path_rate, depth)`), each branch on its
+/// own, and scales what it keeps by `1 / (1 - rate)` (`DropPath(scale_by_keep=True)`).
+#[test]
+fn stochastic_depth_rates_scales_and_dropped_share() {
+    use bamboo::models::{vit, Noise, Params};
+    use bamboo::train::sources::drop_path_factors;
+
+    let (b, depth, rate) = (4096usize, 4usize, 0.3);
+    let mut c = VitConfig::new(4, 4, Stack::new(depth, 2 * depth, 2), 2);
+    c.channels = 1;
+    c.drop_path = rate;
+    let factors = drop_path_factors(5, Position { epoch: 0, step: 3 }, b, depth, rate);
+    let d = 2 * depth;
+    let ins = [
+        Input::f64("images", &[b as i64, 1, 4, 4], vec![0.0; b * 16]),
+        Input::f64("drop_path", &[b as i64, depth as i64, 2], factors.iter().map(|&v| v as f64).collect()),
+    ];
+    let outs = run("drop_path_readback", &ins, |p| {
+        let g = p[0].graph();
+        let mut m = std::collections::BTreeMap::new();
+        for s in vit::param_specs(&c) {
+            let mut v = vec![0.0; common::count(&s.shape)];
+            for l in 0..depth {
+                match s.name.as_str() {
+                    "blocks.*.attn.proj.bias" => v[l * d + 2 * l] = 1.0,
+                    "blocks.*.mlp.fc2.bias" => v[l * d + 2 * l + 1] = 1.0,
+                    _ => {}
+                }
+            }
+            m.insert(s.name.clone(), g.constant(&v, &s.shape, DType::F32)?);
+        }
+        let noise = Noise { drop_path: Some(&p[1].convert(DType::F32)?), dropout_keys: None };
+        let o = StackOptions { keep_hidden: true, ..Default::default() };
+        let hidden = vit::forward_noisy(&c, &Params::from_map(m), &p[0].convert(DType::F32)?, noise, &o)?.hidden.unwrap();
+        Ok(vec![hidden.slice_axis(0, depth as i64 - 1, depth as i64)?])
+    });
+    let last: Vec<f32> = outs[0].to_vec().unwrap(); // [1, B, T = 2, D]
+    let applied: Vec<f32> = (0..b).flat_map(|i| last[i * 2 * d..i * 2 * d + d].to_vec()).collect();
+    let wrong = applied.iter().zip(&factors).position(|(a, f)| a != f);
+    assert!(
+        wrong.is_none(),
+        "factor {:?} ([example, block, branch] row-major): the graph applied {} where the batch had {}",
+        wrong,
+        wrong.map_or(0.0, |k| applied[k]),
+        wrong.map_or(0.0, |k| factors[k])
+    );
+
+    for l in 0..depth {
+        let r = rate * l as f64 / (depth - 1) as f64;
+        for k in 0..2 {
+            let v: Vec<f32> = (0..b).map(|i| applied[(i * depth + l) * 2 + k]).collect();
+            let kept = (1.0 / (1.0 - r)) as f32;
+            assert!(v.iter().all(|&x| x == 0.0 || x == kept), "block {} branch {}: kept branches scaled by {}", l, k, kept);
+            let dropped = v.iter().filter(|&&x| x == 0.0).count() as f64;
+            // Binomial(B, r): 5 standard deviations (two-sided p about 6e-7 per check).
+            let (mean, sd) = (b as f64 * r, (b as f64 * r * (1.0 - r)).sqrt());
+            eprintln!("block {} branch {}: {} of {} dropped, binomial mean {:.1} sd {:.1}", l, k, dropped, b, mean, sd);
+            assert!((dropped - mean).abs() <= 5.0 * sd, "block {} branch {}: {} dropped, want {:.1} +- 5 x {:.1}", l, k, dropped, mean, sd);
+        }
+    }
+}

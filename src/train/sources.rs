@@ -152,9 +152,7 @@ impl ImageSource {
                     }
                 }
                 if let Some((depth, rate)) = drop_path {
-                    let mut u = mae_noise(self.seed ^ 0x4452_4F50, b.position, n, 2 * depth).into_iter();
-                    let keep: Vec<f32> =
-                        (0..n).flat_map(|_| crate::models::vit::drop_path_keep(depth, rate, || u.next().unwrap() as f64)).collect();
+                    let keep = drop_path_factors(self.seed, b.position, n, depth, rate);
                     out.push(HostTensor::from_slice(&[&lead[..], &[depth as i64, 2]].concat(), &keep)?);
                 }
             }
@@ -182,6 +180,14 @@ fn batch_words(seed: u64, tag: u64, pos: Position, n: usize) -> impl Iterator<It
 /// multi-device runs mask exactly as an uninterrupted single-device run.
 pub fn mae_noise(seed: u64, pos: Position, n: usize, patches: usize) -> Vec<f32> {
     batch_words(seed, 0x4D41_455F_4E4F_4953, pos, n * patches).map(|z| (z >> 40) as f32 / (1u64 << 24) as f32).collect()
+}
+
+/// Stochastic-depth factors for one batch, `[n, depth, 2]` row-major (see
+/// `vit::drop_path_keep`): a pure function of (seed, position, example index), as a
+/// classification batch brings them.
+pub fn drop_path_factors(seed: u64, pos: Position, n: usize, depth: usize, rate: f64) -> Vec<f32> {
+    let mut u = mae_noise(seed ^ 0x4452_4F50, pos, n, 2 * depth).into_iter();
+    (0..n).flat_map(|_| crate::models::vit::drop_path_keep(depth, rate, || u.next().unwrap() as f64)).collect()
 }
 
 /// Dropout keys for one batch, `u32[lead..., 2]`: one Threefry key per example, a pure function
