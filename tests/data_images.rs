@@ -127,6 +127,77 @@ fn crops_stay_inside_and_follow_their_ranges() {
     assert_eq!(c, CropBox { x: (500.0 - 328.125) / 2.0, y: (375.0 - 328.125) / 2.0, w: 328.125, h: 328.125 });
 }
 
+/// RandomResizedCrop as torchvision defines it: each try draws an area fraction `s` uniform in
+/// `scale` and a log-aspect `t` uniform in `ln ratio`, and keeps the box when it fits. A kept box
+/// is then a draw from the uniform density on the rectangle cut down to where the box fits:
+/// `s e^t <= w/h` (width) and `s e^-t <= h/w` (height). The test compares the kept boxes' area
+/// fractions and log-aspects with those two marginals by Kolmogorov-Smirnov, at the DKW bound
+/// `P(sup |F_n - F| > eps) <= 2 exp(-2 n eps^2)` for alpha = 1e-6. On a 4000 x 3000 image the
+/// integer rounding of the box sides moves `s` and `t` by under 1e-3, well inside eps.
+#[test]
+fn random_resized_crop_draws_area_and_log_aspect_as_torchvision() {
+    let (w, h, n) = (4000usize, 3000usize, 40_000usize);
+    let (scale, ratio) = ((0.08, 1.0), (0.75, 4.0 / 3.0));
+    let (t0, t1, r) = (f64::ln(ratio.0), f64::ln(ratio.1), w as f64 / h as f64);
+    let mut rng = Rng::new(17);
+    let (mut areas, mut logs) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for _ in 0..n {
+        let b = random_resized_crop(w, h, scale, ratio, &mut rng);
+        let (s, t) = (b.w * b.h / (w * h) as f64, (b.w / b.h).ln());
+        // Rounding each side to a whole pixel moves ln(side) by at most 0.5 / side.
+        let slack = 0.5 / b.w + 0.5 / b.h;
+        assert!(s >= scale.0 * (1.0 - 2.0 * slack) && s <= scale.1, "area fraction {} outside {:?} ({:?})", s, scale, b);
+        assert!(t >= t0 - slack && t <= t1 + slack, "aspect {} outside {:?} ({:?})", t.exp(), ratio, b);
+        areas.push(s);
+        logs.push(t);
+    }
+    // The allowed log-aspects at area fraction s, and the allowed area fractions at log-aspect t.
+    let t_range = |s: f64| (t0.max((s * r).ln()).min(t1), t1.min((r / s).ln()).max(t0));
+    let s_top = |t: f64| scale.1.min(r * (-t).exp()).min(t.exp() / r).max(scale.0);
+    let area_cdf = marginal_cdf(scale, |s| {
+        let (a, b) = t_range(s);
+        b - a
+    });
+    let log_aspect_cdf = marginal_cdf((t0, t1), |t| s_top(t) - scale.0);
+    let eps = (f64::ln(2.0 / 1e-6) / (2.0 * n as f64)).sqrt();
+    let cdfs: [(Vec<f64>, Box<dyn Fn(f64) -> f64>); 2] = [(areas, Box::new(area_cdf)), (logs, Box::new(log_aspect_cdf))];
+    let d: Vec<f64> = cdfs.into_iter().map(|(mut v, cdf)| ks_statistic(&mut v, &*cdf)).collect();
+    eprintln!(
+        "RandomResizedCrop KS distances: area fraction {:.4}, log-aspect {:.4}; DKW bound {:.4} (alpha 1e-6, n {})",
+        d[0], d[1], eps, n
+    );
+    assert!(
+        d[0] < eps && d[1] < eps,
+        "KS distances from torchvision's distribution (area fraction {:.4}, log-aspect {:.4}) exceed the DKW bound {:.4}",
+        d[0],
+        d[1],
+        eps
+    );
+}
+
+/// The CDF on `[lo, hi]` of a density proportional to `len` (midpoint rule, 20,000 cells).
+fn marginal_cdf(range: (f64, f64), len: impl Fn(f64) -> f64) -> impl Fn(f64) -> f64 {
+    let (lo, hi, cells) = (range.0, range.1, 20_000usize);
+    let dx = (hi - lo) / cells as f64;
+    let mut acc = vec![0.0];
+    for i in 0..cells {
+        acc.push(acc[i] + len(lo + (i as f64 + 0.5) * dx).max(0.0) * dx);
+    }
+    let total = acc[cells];
+    move |x: f64| {
+        let u = ((x - lo) / dx).clamp(0.0, cells as f64);
+        let i = (u as usize).min(cells - 1);
+        (acc[i] + (acc[i + 1] - acc[i]) * (u - i as f64)) / total
+    }
+}
+
+/// sup |F_n - F| of a sample against a continuous CDF.
+fn ks_statistic(v: &mut [f64], cdf: &dyn Fn(f64) -> f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let n = v.len() as f64;
+    v.iter().enumerate().map(|(i, &x)| (cdf(x) - i as f64 / n).max((i + 1) as f64 / n - cdf(x))).fold(0.0, f64::max)
+}
+
 #[test]
 fn resample_identity_flip_and_normalization() {
     let mut rng = Rng::new(2);
