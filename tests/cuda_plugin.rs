@@ -3,12 +3,14 @@
 //! PJRT API, and client creation ends in a clear error, never a crash. `--devices` reaches it
 //! without the CPU plugin's `cpu_device_count`, which the CUDA plugin would refuse.
 
+mod pins;
+
 use std::path::PathBuf;
 use std::process::Command;
 
 fn cuda_plugin() -> PathBuf {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plugins/jax_plugins/xla_cuda13/xla_cuda_plugin.so");
-    assert!(p.is_file(), "{} is missing: run scripts/setup", p.display());
+    let p = pins::plugin_path("jax_plugins/xla_cuda13/xla_cuda_plugin.so");
+    pins::assert_pinned(&p, "jax_plugins/xla_cuda13/xla_cuda_plugin.so");
     p
 }
 

@@ -1,6 +1,8 @@
 //! graphs/ holds the current StableHLO of the catalog, and every catalog graph compiles on the
 //! pinned plugin (API 0.115) and on a second plugin version (API 0.106).
 
+mod pins;
+
 use std::path::{Path, PathBuf};
 
 use bamboo::catalog;
@@ -20,6 +22,13 @@ fn exported_graphs_are_current() {
     }
 }
 
+/// A plugin under plugins/: present, and the file scripts/setup pins.
+fn pinned(inner: &str) -> PathBuf {
+    let p = pins::plugin_path(inner);
+    pins::assert_pinned(&p, inner);
+    p
+}
+
 fn compile_all_on(plugin_path: &Path) {
     let plugin = Plugin::load(plugin_path).unwrap_or_else(|e| panic!("{}: {}", plugin_path.display(), e));
     let client = Client::new(&plugin, &ClientOptions { devices: Some(1) }).unwrap();
@@ -32,12 +41,12 @@ fn compile_all_on(plugin_path: &Path) {
 
 #[test]
 fn graphs_compile_on_the_pinned_plugin() {
-    compile_all_on(&root().join("plugins/lammps_jax_pjrt_cpu/pjrt_c_api_cpu_plugin.so"));
+    compile_all_on(&pinned("lammps_jax_pjrt_cpu/pjrt_c_api_cpu_plugin.so"));
 }
 
 #[test]
 fn graphs_compile_on_a_second_plugin_version() {
-    let p = Plugin::load(root().join("plugins/fastatomstruct_xla_cpu/libpjrt_cpu.so")).unwrap();
+    let p = Plugin::load(pinned("fastatomstruct_xla_cpu/libpjrt_cpu.so")).unwrap();
     assert_eq!(p.api_version(), (0, 106));
     compile_all_on(p.path());
 }

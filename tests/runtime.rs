@@ -1,6 +1,8 @@
 //! The PJRT runtime against real plugins: the one discovery finds (the pinned 0.115 CPU plugin
 //! under plugins/, installed by `scripts/setup`) and the 0.106 CPU plugin by explicit path.
 
+mod pins;
+
 use std::path::{Path, PathBuf};
 
 use bamboo::runtime::*;
@@ -56,9 +58,10 @@ fn discovered_plugin_loads_with_versions_and_devices() {
     let (major, minor) = p.api_version();
     assert_eq!(major, 0);
     assert!(minor >= 81, "C API 0.{minor} is older than the v0.81 header");
-    // Unless a plugin was chosen on purpose, the tests run on the pinned one.
+    // Unless a plugin was chosen on purpose, the tests run on the pinned one, byte for byte.
     if std::env::var_os(PLUGIN_ENV_VAR).is_none() {
         assert!(p.path().ends_with(DEFAULT_PLUGIN_RELATIVE), "discovery found {}, not the pinned plugin", p.path().display());
+        pins::assert_pinned(p.path(), DEFAULT_PLUGIN_RELATIVE.trim_start_matches("plugins/"));
     }
     if p.path().ends_with(DEFAULT_PLUGIN_RELATIVE) {
         assert_eq!((major, minor), (0, 115), "the pinned default plugin");
@@ -78,6 +81,11 @@ fn discovered_plugin_loads_with_versions_and_devices() {
         assert!(!d.kind.is_empty() && !d.debug_string.is_empty(), "{d:?}");
     }
     let (platform, have) = (c.platform_name().to_string(), devs.len());
+    // A plugin chosen through the variable may be an accelerator's; a CPU one must be pinned.
+    if platform == "cpu" {
+        let pinned = pins::which_pinned(p.path());
+        assert!(pinned.is_some(), "{} is a CPU plugin scripts/setup does not pin (sha256): run scripts/setup", p.path().display());
+    }
     // One client at a time: a GPU client takes most of the device's memory when it starts.
     drop(c);
     if platform == "cpu" {
@@ -364,9 +372,9 @@ fn objects_are_send_and_sync_and_usable_from_threads() {
 
 /// The second plugin version (C API 0.106), by explicit path.
 fn second_plugin() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugins/fastatomstruct_xla_cpu/libpjrt_cpu.so");
-    // Pinned in scripts/setup: a missing file is a broken set-up, never a quiet pass.
-    assert!(p.is_file(), "{} is missing: run scripts/setup", p.display());
+    // Pinned in scripts/setup: a missing or different file is a broken set-up, never a quiet pass.
+    let p = pins::plugin_path("fastatomstruct_xla_cpu/libpjrt_cpu.so");
+    pins::assert_pinned(&p, "fastatomstruct_xla_cpu/libpjrt_cpu.so");
     p
 }
 
