@@ -254,6 +254,38 @@ fn bf16_step_follows_the_f32_step() {
     }
 }
 
+/// Accuracy takes the first index of the maximum as the prediction, as `torch.argmax` does: tied
+/// logits predict one class. Collapsed (all equal) logits over 4 balanced classes score 1/4.
+#[test]
+fn accuracy_counts_a_tie_once_as_argmax_does() {
+    use common::Input;
+    let rows: [([f64; 4], i32); 8] = [
+        ([1.0, 1.0, 1.0, 1.0], 0),
+        ([1.0, 1.0, 1.0, 1.0], 2),
+        ([0.0, 3.0, 3.0, -1.0], 2),
+        ([0.0, 3.0, 3.0, -1.0], 1),
+        ([5.0, 1.0, 0.0, 5.0], 3),
+        ([5.0, 1.0, 0.0, 4.0], 0),
+        ([0.0, 1.0, 0.0, 2.0], 0),
+        ([-2.0, -1.0, -1.5, -3.0], 1),
+    ];
+    // The reference: the first index of the row maximum.
+    let argmax = |r: &[f64; 4]| (0..4).fold(0, |best, i| if r[i] > r[best] { i } else { best });
+    let want = rows.iter().filter(|(r, l)| argmax(r) == *l as usize).count() as f32 / rows.len() as f32;
+    assert_eq!(want, 0.5);
+    let logits = Input::f64("logits", &[8, 4], rows.iter().flat_map(|(r, _)| r.to_vec()).collect());
+    let labels = Input::i32("labels", &[8], rows.iter().map(|(_, l)| *l).collect());
+    let collapsed = Input::f64("collapsed", &[8, 4], vec![0.25; 32]);
+    let balanced = Input::i32("balanced", &[8], (0..8).map(|i| i % 4).collect());
+    let outs = common::run("accuracy_ties", &[logits, labels, collapsed, balanced], |p| {
+        let f = |t: &bamboo::graph::Tensor| t.convert(bamboo::graph::DType::F32);
+        Ok(vec![bamboo::train::objective::accuracy(&f(&p[0])?, &p[1])?, bamboo::train::objective::accuracy(&f(&p[2])?, &p[3])?])
+    });
+    let got: Vec<f32> = outs.iter().map(|h| h.to_vec::<f32>().unwrap()[0]).collect();
+    assert_eq!(got[0], want, "accuracy with ties: {} (the first maximum's rule gives {})", got[0], want);
+    assert_eq!(got[1], 0.25, "collapsed logits over 4 balanced classes: accuracy {}, want 1/4", got[1]);
+}
+
 fn obj_specs(c: &MaeConfig) -> Vec<bamboo::models::ParamSpec> {
     bamboo::models::mae::param_specs(c)
 }

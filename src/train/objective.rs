@@ -146,11 +146,14 @@ impl Objective for Classify {
 
 /// Fraction of examples whose arg-max logit is the label.
 pub fn accuracy(logits: &Tensor, labels: &Tensor) -> TraceResult<Tensor> {
+    // The prediction is the first index of the maximum (torch.argmax's rule): equal logits
+    // predict one class, not all of them, so collapsed logits score the share of class 0.
     let best = logits.max(&[1], true)?;
-    // A label counts as predicted when its logit equals the maximum.
-    let hit = logits.compare(CompareDir::Ge, &best)?.select(&logits.full_like(1.0), &logits.zeros_like())?;
-    let onehot = labels.one_hot(logits.dim(1), logits.dtype())?;
-    hit.mul(&onehot)?.sum(&[1], false)?.mean_all()
+    let index = logits.graph().iota(logits.dims(), 1, DType::I32)?;
+    let at_max = logits.compare(CompareDir::Ge, &best)?.select(&index, &index.full_like(logits.dim(1) as f64))?;
+    let predicted = at_max.min(&[1], false)?;
+    let hit = predicted.compare(CompareDir::Eq, &labels.convert(DType::I32)?)?;
+    hit.select(&logits.graph().scalar(1.0, logits.dtype()), &logits.graph().scalar(0.0, logits.dtype()))?.mean_all()
 }
 
 /// BERT pre-training: masked LM + next-sentence prediction on the TF records' fields.
