@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use bamboo::data::augment::Transform;
 use bamboo::data::{list_files, EpochStream, ErrorKind, ImageLoader, ImageLoaderConfig, Position, StreamConfig};
 use bamboo::storage;
-use emulator::{tmp, Emulator};
+use emulator::{alive, tmp, Emulator};
 
 fn emu() -> &'static Emulator {
     static E: OnceLock<Emulator> = OnceLock::new();
@@ -144,5 +144,52 @@ fn missing_credentials_name_what_was_looked_for() {
             assert!(err.contains(n), "`{n}` not in:\n{err}");
         }
         assert!(err.contains("some-bucket"), "{err}");
+    }
+}
+
+/// The emulator dies with the test process that started it, even one killed outright, where no
+/// exit handler or destructor runs: a copy of this test binary starts a server, reports its
+/// process id and is killed; the server must be gone within seconds.
+#[test]
+fn the_emulator_dies_with_its_test_process() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    const HELPER: &str = "BAMBOO_EMULATOR_HELPER";
+    if std::env::var_os(HELPER).is_some() {
+        let e = Emulator::start(&tmp("helper"));
+        println!("emulator pid {}", e.pid().unwrap());
+        std::io::stdout().flush().unwrap();
+        loop {
+            std::thread::park(); // until killed
+        }
+    }
+    let mut helper = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "the_emulator_dies_with_its_test_process", "--nocapture", "--test-threads", "1"])
+        .env(HELPER, "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The harness writes `test <name> ... ` before the test's own output, on the same line.
+    let lines = BufReader::new(helper.stdout.take().unwrap()).lines();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let pid = lines.map_while(Result::ok).find_map(|l| l.split_once("emulator pid ").map(|(_, p)| p.trim().parse::<u32>().unwrap()));
+        let _ = tx.send(pid);
+    });
+    let reported = rx.recv_timeout(Duration::from_secs(30));
+    if !matches!(reported, Ok(Some(_))) {
+        let _ = helper.kill();
+    }
+    let pid = reported.ok().flatten().expect("the helper reports its emulator's pid within 30 s");
+    assert!(alive(pid), "the helper's emulator {} runs", pid);
+    helper.kill().unwrap(); // SIGKILL: nothing in the helper gets to clean up
+    helper.wait().unwrap();
+    let t = Instant::now();
+    while alive(pid) {
+        assert!(t.elapsed() < Duration::from_secs(5), "fake-gcs-server {} outlived its test process by 5 s", pid);
+        std::thread::sleep(Duration::from_millis(20));
     }
 }

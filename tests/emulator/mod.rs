@@ -3,39 +3,62 @@
 #![allow(dead_code)]
 
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
+use std::sync::{mpsc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 pub const BUCKET: &str = "bamboo-test";
 
-/// Servers still running, by process id. A test binary keeps its emulator in a static, which is
-/// never dropped: an exit handler ends whatever is left here when the test process ends.
-static RUNNING: Mutex<Vec<u32>> = Mutex::new(Vec::new());
-
 extern "C" {
-    fn atexit(f: extern "C" fn()) -> i32;
-    fn kill(pid: i32, sig: i32) -> i32;
+    fn prctl(option: i32, ...) -> i32;
+    fn getppid() -> i32;
 }
+const PR_SET_PDEATHSIG: i32 = 1;
+const SIGKILL: u64 = 9;
+const ESRCH: i32 = 3;
 
-extern "C" fn end_running_servers() {
-    let pids = std::mem::take(&mut *RUNNING.lock().unwrap_or_else(|p| p.into_inner()));
-    for pid in pids {
-        // SAFETY: plain syscalls on a child this process started; 9 is SIGKILL.
-        unsafe { kill(pid as i32, 9) };
+/// Starts `cmd` so that it dies with this process, whatever ends it (a panic, a signal, the
+/// harness's exit): the kernel sends it SIGKILL when its parent goes (`PR_SET_PDEATHSIG`). A
+/// test binary keeps its emulator in a static that is never dropped, so nothing else would.
+/// The signal fires when the *thread* that forked the child ends, so every server is forked by
+/// one thread that lives as long as the process. The server has its own process group: a
+/// signal meant for the test's group does not reach it half-way through a request.
+pub fn spawn_tied(mut cmd: Command) -> Child {
+    type Job = (Command, mpsc::Sender<std::io::Result<Child>>);
+    static SPAWNER: OnceLock<Mutex<mpsc::Sender<Job>>> = OnceLock::new();
+    let jobs = SPAWNER.get_or_init(|| {
+        let (tx, rx) = mpsc::channel::<Job>();
+        // The sender lives in the static, so this loop (and the thread) lasts until the process ends.
+        std::thread::Builder::new()
+            .name("emulator-spawner".into())
+            .spawn(move || {
+                for (mut cmd, reply) in rx {
+                    let _ = reply.send(cmd.spawn());
+                }
+            })
+            .expect("spawner thread");
+        Mutex::new(tx)
+    });
+    let parent = std::process::id() as i32;
+    cmd.process_group(0);
+    // SAFETY: between fork and exec the closure only makes two syscalls and allocates nothing.
+    unsafe {
+        cmd.pre_exec(move || {
+            if prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            // A parent gone before the prctl would never signal: give up instead.
+            if getppid() != parent {
+                return Err(std::io::Error::from_raw_os_error(ESRCH));
+            }
+            Ok(())
+        });
     }
-}
-
-fn track(pid: u32) {
-    static REGISTERED: std::sync::Once = std::sync::Once::new();
-    // SAFETY: registers a handler that only takes a lock and sends signals.
-    REGISTERED.call_once(|| assert_eq!(unsafe { atexit(end_running_servers) }, 0, "atexit"));
-    RUNNING.lock().unwrap().push(pid);
-}
-
-fn untrack(pid: u32) {
-    RUNNING.lock().unwrap().retain(|&p| p != pid);
+    let (tx, rx) = mpsc::channel();
+    jobs.lock().unwrap().send((cmd, tx)).expect("spawner thread alive");
+    rx.recv().expect("spawner thread alive").expect("start fake-gcs-server")
 }
 
 pub fn binary() -> PathBuf {
@@ -68,30 +91,28 @@ impl Emulator {
 
     /// Starts the server again on the same port and data (after `stop`).
     pub fn restart(&self) {
-        let child = Command::new(binary())
-            .args([
-                "-scheme",
-                "http",
-                "-host",
-                "127.0.0.1",
-                "-port",
-                &self.port.to_string(),
-                "-backend",
-                "filesystem",
-                "-log-level",
-                "error",
-            ])
-            .arg("-filesystem-root")
-            .arg(self.root.join("data"))
-            .arg("-data")
-            .arg(self.root.join("seed"))
-            .arg("-public-host")
-            .arg(format!("127.0.0.1:{}", self.port))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start fake-gcs-server");
-        track(child.id());
+        let mut cmd = Command::new(binary());
+        cmd.args([
+            "-scheme",
+            "http",
+            "-host",
+            "127.0.0.1",
+            "-port",
+            &self.port.to_string(),
+            "-backend",
+            "filesystem",
+            "-log-level",
+            "error",
+        ])
+        .arg("-filesystem-root")
+        .arg(self.root.join("data"))
+        .arg("-data")
+        .arg(self.root.join("seed"))
+        .arg("-public-host")
+        .arg(format!("127.0.0.1:{}", self.port))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        let child = spawn_tied(cmd);
         *self.child.lock().unwrap() = Some(child);
         let t = Instant::now();
         while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
@@ -105,8 +126,12 @@ impl Emulator {
         if let Some(mut c) = self.child.lock().unwrap().take() {
             let _ = c.kill();
             let _ = c.wait();
-            untrack(c.id());
         }
+    }
+
+    /// The running server's process id.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.lock().unwrap().as_ref().map(|c| c.id())
     }
 
     pub fn host(&self) -> String {
@@ -122,6 +147,14 @@ impl Emulator {
 impl Drop for Emulator {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+/// Whether process `pid` still runs (a zombie waiting to be reaped has ended).
+pub fn alive(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{}/stat", pid)) {
+        Err(_) => false,
+        Ok(stat) => stat.rsplit_once(')').map_or(true, |(_, rest)| !rest.trim_start().starts_with('Z')),
     }
 }
 
