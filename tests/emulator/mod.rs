@@ -154,7 +154,7 @@ impl Drop for Emulator {
 pub fn alive(pid: u32) -> bool {
     match std::fs::read_to_string(format!("/proc/{}/stat", pid)) {
         Err(_) => false,
-        Ok(stat) => stat.rsplit_once(')').map_or(true, |(_, rest)| !rest.trim_start().starts_with('Z')),
+        Ok(stat) => stat.rsplit_once(')').is_none_or(|(_, rest)| !rest.trim_start().starts_with('Z')),
     }
 }
 
