@@ -160,7 +160,7 @@ fn random_resized_crop_draws_area_and_log_aspect_as_torchvision() {
     });
     let log_aspect_cdf = marginal_cdf((t0, t1), |t| s_top(t) - scale.0);
     let eps = (f64::ln(2.0 / 1e-6) / (2.0 * n as f64)).sqrt();
-    let cdfs: [(Vec<f64>, Cdf); 2] = [(areas, Box::new(area_cdf)), (logs, Box::new(log_aspect_cdf))];
+    let cdfs: [(Vec<f64>, Cdf<'_>); 2] = [(areas, Box::new(area_cdf)), (logs, Box::new(log_aspect_cdf))];
     let d: Vec<f64> = cdfs.into_iter().map(|(mut v, cdf)| ks_statistic(&mut v, &*cdf)).collect();
     eprintln!(
         "RandomResizedCrop KS distances: area fraction {:.4}, log-aspect {:.4}; DKW bound {:.4} (alpha 1e-6, n {})",
@@ -175,7 +175,7 @@ fn random_resized_crop_draws_area_and_log_aspect_as_torchvision() {
     );
 }
 
-type Cdf = Box<dyn Fn(f64) -> f64>;
+type Cdf<'a> = Box<dyn Fn(f64) -> f64 + 'a>;
 
 /// The CDF on `[lo, hi]` of a density proportional to `len` (midpoint rule, 20,000 cells).
 fn marginal_cdf(range: (f64, f64), len: impl Fn(f64) -> f64) -> impl Fn(f64) -> f64 {
