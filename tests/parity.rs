@@ -1,6 +1,6 @@
 //! Parity with independent implementations: timm's ViT, Hugging Face's ViTMAEForPreTraining,
-//! BertForPreTraining, CLIPModel and OPTForCausalLM, on the same weights and inputs (tests/fixtures, made by
-//! scripts/parity/make_fixtures.py). Logits, losses, hidden states and the gradient of the loss
+//! BertForPreTraining, BertForSequenceClassification, CLIPModel and OPTForCausalLM, on the same
+//! weights and inputs (tests/fixtures, made by scripts/parity/make_fixtures.py). Logits, losses, hidden states and the gradient of the loss
 //! with respect to every parameter must match to 1e-4 (f32).
 
 mod common;
@@ -14,6 +14,7 @@ use bamboo::models::{bert, clip, mae, opt, vit, ParamSpec, Params};
 use bamboo::nn::stack::StackOptions;
 use bamboo::program::Program;
 use bamboo::runtime::{CompileOptions, HostTensor};
+use bamboo::train::objective::{GlueClassify, Objective};
 use bamboo::train::weights::{host_params, to_checkpoint};
 
 const TOL: f32 = 1e-4;
@@ -211,6 +212,41 @@ fn bert_matches_hugging_face() {
     for l in 0..c.encoder.depth {
         let want = f.outputs[&format!("hidden_states.{}", l + 1)].to_f32();
         assert_close(&format!("bert layer {} output", l), &layer(&outs[4], l), &want);
+    }
+    check_grads(&specs, &grads, &f.grads);
+}
+
+/// The GLUE model (`GlueClassify`, what `bamboo glue` trains) against Hugging Face's
+/// `BertForSequenceClassification` on padded sentence pairs: loss, logits, pooled output, every
+/// layer's output and the gradient of every parameter.
+#[test]
+fn bert_sequence_classification_matches_hugging_face() {
+    let f = fixture("bert_cls");
+    let ModelConfig::Bert(c) = f.config.clone() else { panic!("bert config") };
+    let obj = GlueClassify { config: c.clone(), num_labels: c.num_labels };
+    let specs = obj.param_specs();
+    // The objective's own input order: ids, mask, segments, labels.
+    let inputs = [
+        ("input_ids", host_i32(&f.inputs, "input_ids"), DType::I32),
+        ("attention_mask", host_f32(&f.inputs, "attention_mask"), DType::F32),
+        ("token_type_ids", host_i32(&f.inputs, "token_type_ids"), DType::I32),
+        ("labels", host_i32(&f.inputs, "labels"), DType::I32),
+    ];
+    let o = StackOptions { keep_hidden: true, ..Default::default() };
+    let (outs, grads) = run_model(&specs, &f, &inputs, &[], |p, x| {
+        let loss = obj.loss(p, x, &StackOptions::default()).unwrap().loss;
+        let logits = obj.logits(p, x, &StackOptions::default()).unwrap();
+        let bx =
+            bert::BertInputs { input_ids: &x[0], token_type_ids: &x[2], attention_mask: &x[1], mlm_positions: None, dropout_keys: None };
+        let e = bert::encode(&c, p, &bx, &o).unwrap();
+        vec![loss, logits, e.pooled, e.hidden.unwrap()]
+    });
+    assert_close("bert_cls loss", &outs[0].to_vec().unwrap(), &f.outputs["loss"].to_f32());
+    assert_close("bert_cls logits", &outs[1].to_vec().unwrap(), &f.outputs["logits"].to_f32());
+    assert_close("bert_cls pooled", &outs[2].to_vec().unwrap(), &f.outputs["pooled"].to_f32());
+    for l in 0..c.encoder.depth {
+        let want = f.outputs[&format!("hidden_states.{}", l + 1)].to_f32();
+        assert_close(&format!("bert_cls layer {} output", l), &layer(&outs[3], l), &want);
     }
     check_grads(&specs, &grads, &f.grads);
 }

@@ -139,6 +139,62 @@ fn bert_pretrain_then_glue() {
         &glue,
     ]);
     assert!(out.contains("SST-2 dev (400 examples): accuracy"), "{}", out);
+    assert_glue_weights(&from, &glue);
+}
+
+/// The two name lists hold the same names, or the failure says which are missing and extra.
+fn same_names(what: &str, got: Vec<String>, want: &[String]) {
+    let missing: Vec<&String> = want.iter().filter(|w| !got.contains(w)).collect();
+    let extra: Vec<&String> = got.iter().filter(|g| !want.contains(g)).collect();
+    assert!(missing.is_empty() && extra.is_empty() && got.len() == want.len(), "{}: missing {:?}, extra {:?}", what, missing, extra);
+}
+
+/// `BertForSequenceClassification` from a `BertForPreTraining` checkpoint: every `bert.*` tensor
+/// (embeddings, the one encoder layer, the pooler) is loaded, the classifier is new, and the
+/// MLM / NSP heads (`cls.*`) are left unused. The names are Hugging Face's; the checkpoint file
+/// itself must hold exactly the loaded and unused ones.
+fn assert_glue_weights(ckpt: &str, run: &str) {
+    let record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(run).join("loaded_weights.json")).unwrap()).unwrap();
+    let names = |k: &str| -> Vec<String> { record[k].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect() };
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let layer = [
+        "attention.self.query",
+        "attention.self.key",
+        "attention.self.value",
+        "attention.output.dense",
+        "attention.output.LayerNorm",
+        "intermediate.dense",
+        "output.dense",
+        "output.LayerNorm",
+    ];
+    let mut loaded: Vec<String> = ["word_embeddings", "position_embeddings", "token_type_embeddings"]
+        .iter()
+        .map(|t| format!("bert.embeddings.{t}.weight"))
+        .chain(["weight", "bias"].iter().map(|wb| format!("bert.embeddings.LayerNorm.{wb}")))
+        .collect();
+    for m in layer {
+        loaded.extend(["weight", "bias"].iter().map(|wb| format!("bert.encoder.layer.0.{m}.{wb}")));
+    }
+    loaded.extend(["weight", "bias"].iter().map(|wb| format!("bert.pooler.dense.{wb}")));
+    let unused = [
+        "cls.predictions.bias",
+        "cls.predictions.transform.LayerNorm.bias",
+        "cls.predictions.transform.LayerNorm.weight",
+        "cls.predictions.transform.dense.bias",
+        "cls.predictions.transform.dense.weight",
+        "cls.seq_relationship.bias",
+        "cls.seq_relationship.weight",
+    ];
+    same_names("loaded from the checkpoint", names("loaded"), &loaded);
+    same_names("newly initialized", names("initialized"), &["classifier.weight".into(), "classifier.bias".into()]);
+    same_names("in the checkpoint, not used", names("unused"), &unused.map(String::from));
+    let file = bamboo::checkpoint::load(&Path::new(ckpt).join("model.safetensors")).unwrap();
+    let in_file: Vec<String> = file.keys().cloned().collect();
+    assert_eq!(in_file, sorted(loaded.into_iter().chain(unused.iter().map(|u| u.to_string())).collect()), "the checkpoint's tensors");
 }
 
 #[test]

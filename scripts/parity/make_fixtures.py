@@ -2,7 +2,7 @@
 """Write the parity fixtures in tests/fixtures/ from the PyTorch reference implementations.
 
 Run `scripts/parity/setup` first, then `.venv-parity/bin/python scripts/parity/make_fixtures.py [MODEL...]`
-(all models when none is named: vit, mae, bert, clip, opt).
+(all models when none is named: vit, mae, bert, bert_cls, clip, opt).
 
 Per model (tests/fixtures/<model>/):
   weights.safetensors  parameters under their public names (timm keys; the classic Hugging Face
@@ -30,8 +30,8 @@ import torch
 import timm
 import transformers
 from safetensors.torch import load_file, save_file
-from transformers import (BertConfig, BertForPreTraining, CLIPConfig, CLIPModel, OPTConfig, OPTForCausalLM,
-                          ViTMAEConfig, ViTMAEForPreTraining)
+from transformers import (BertConfig, BertForPreTraining, BertForSequenceClassification, CLIPConfig, CLIPModel,
+                          OPTConfig, OPTForCausalLM, ViTMAEConfig, ViTMAEForPreTraining)
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "tests" / "fixtures"
@@ -478,6 +478,67 @@ def opt():
           outputs, grads, config)
 
 
+def bert_cls():
+    """BertForSequenceClassification on sentence pairs: the GLUE model."""
+    torch.manual_seed(0)
+    cfg = BertConfig(vocab_size=99, hidden_size=32, num_hidden_layers=2, num_attention_heads=4,
+                     intermediate_size=128, hidden_act="gelu", hidden_dropout_prob=0.0,
+                     attention_probs_dropout_prob=0.0, max_position_embeddings=64, type_vocab_size=2,
+                     layer_norm_eps=1e-12, pad_token_id=0, num_labels=3, attn_implementation="eager")
+    model = BertForSequenceClassification(cfg).eval()
+    rescale_(model)
+
+    # [CLS] a [SEP] b [SEP], then padding; segment 1 covers b and its [SEP] (BERT's GLUE encoding).
+    B, S, CLS, SEP = 3, 16, 2, 3
+    lengths = [(6, 7), (4, 5), (3, 4)]        # (len a, len b): 16, 12 and 10 tokens used
+    g = torch.Generator().manual_seed(11)
+    input_ids = torch.zeros(B, S, dtype=torch.long)
+    token_type_ids = torch.zeros(B, S, dtype=torch.long)
+    attention_mask = torch.zeros(B, S, dtype=torch.long)
+    for i, (la, lb) in enumerate(lengths):
+        a, b = torch.randint(5, 99, (la,), generator=g), torch.randint(5, 99, (lb,), generator=g)
+        row = torch.cat([torch.tensor([CLS]), a, torch.tensor([SEP]), b, torch.tensor([SEP])])
+        n = len(row)
+        input_ids[i, :n] = row
+        token_type_ids[i, la + 2:n] = 1
+        attention_mask[i, :n] = 1
+    labels = torch.tensor([2, 0, 1])
+
+    hidden, h1 = block_outputs(list(model.bert.encoder.layer))
+    emb, h2 = block_outputs([model.bert.embeddings])
+    out = model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids, labels=labels)
+    for h in h1 + h2:
+        h.remove()
+    assert model.config.problem_type == "single_label_classification", model.config.problem_type
+    assert torch.allclose(out.loss, torch.nn.functional.cross_entropy(out.logits, labels), atol=1e-7)
+    with torch.no_grad():
+        pooled = torch.tanh(model.bert.pooler.dense(hidden[-1][:, 0]))
+    grads, frozen = grads_of(model, out.loss)
+    assert not frozen, frozen
+
+    inputs = {"input_ids": input_ids, "token_type_ids": token_type_ids, "attention_mask": attention_mask,
+              "labels": labels}
+    weights_file = save_hf(model, BertForSequenceClassification,
+                           dict(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids),
+                           out.logits)
+    outputs = {"logits": out.logits, "loss": out.loss.reshape(()), "pooled": pooled, **stack(emb + hidden)}
+    config = {
+        "model": "bert",
+        "reference": "transformers.BertForSequenceClassification",
+        "reference_config": cfg.to_dict(),
+        "bamboo": {"model": "bert", "vocab_size": 99, "max_positions": 64, "type_vocab_size": 2,
+                   "encoder": {"depth": 2, "width": 32, "heads": 4, "mlp_dim": 128}, "norm": "post",
+                   "layer_norm_eps": 1e-12, "hidden_dropout": 0.0, "attention_dropout": 0.0,
+                   "seq_len": S, "max_predictions": 4, "num_labels": 3},
+        "trainable_params": trainable(model),
+        "hidden_states": "hidden_states.0 = embeddings output (after their LayerNorm); "
+                         "hidden_states.i = output of layer i-1",
+        "loss": "cross entropy of logits vs labels, mean over the batch (problem_type single_label_classification)",
+    }
+    write("bert_cls", weights_file, inputs, outputs, grads, config)
+
+
+# ---------------------------------------------------------------------------------------------
 def save_hf(model, cls, inputs, expected, pick=None):
     """save_pretrained (safetensors, tied duplicates dropped), then prove from_pretrained takes
     the file back unchanged (`pick` reads the compared output; default: the logits); returns the
@@ -501,7 +562,7 @@ def save_hf(model, cls, inputs, expected, pick=None):
     return tmp / "model.safetensors"
 
 
-MODELS = {"vit": vit, "mae": mae, "bert": bert, "clip": clip, "opt": opt}
+MODELS = {"vit": vit, "mae": mae, "bert": bert, "bert_cls": bert_cls, "clip": clip, "opt": opt}
 
 
 def main():

@@ -767,11 +767,18 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     let from = from.map(|(file, src)| from_weights(&obj, &file, src, c).map(|w| (file, w))).transpose()?;
     let client = c.rt.client()?;
     let mut trainer = c.trainer(&client, &obj, step.clone())?;
-    if let Some((file, weights)) = from {
-        let left = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
-        eprintln!("loaded {}; left at their initial values: {}", file.display(), left.join(", "));
-    }
+    let loaded = if let Some((file, weights)) = from {
+        let loaded = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
+        eprintln!("{}", loaded.summary(&file));
+        Some((file, loaded))
+    } else {
+        None
+    };
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
+    // Written once the run folder is known to be this run's (run refuses another run's).
+    if let (Some((file, loaded)), 0) = (&loaded, c.rt.process_shard().index) {
+        loaded.record(file, &c.out)?;
+    }
     report(&s);
     let acc = evaluate(&client, &obj, &trainer, &a.val_data, a.eval_transform()?, c)?;
     eprintln!("validation accuracy: {:.4}", acc);

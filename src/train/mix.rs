@@ -43,47 +43,85 @@ fn beta(a: f64, u: &mut dyn FnMut() -> f64) -> f64 {
     x / (x + y)
 }
 
+/// One batch's random choices: the kind of mix, its Beta draw `lam` (before CutMix corrects it
+/// for clipping) and, for CutMix, the box centre (row, column).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Mix {
+    Mixup { lam: f64 },
+    CutMix { lam: f64, cy: usize, cx: usize },
+}
+
+/// Draws a batch's choices for `h x w` images: Mixup or CutMix, then lam, then the box centre
+/// (timm's order; timm first draws whether to mix at all, which the recipe always does).
+pub fn draw(h: usize, w: usize, cfg: &MixConfig, mut u: impl FnMut() -> f64) -> Mix {
+    let use_cutmix = u() < cfg.switch_prob;
+    let lam = beta(if use_cutmix { cfg.cutmix_alpha } else { cfg.mixup_alpha }, &mut u);
+    if !use_cutmix {
+        return Mix::Mixup { lam };
+    }
+    let (cy, cx) = ((u() * h as f64) as usize, (u() * w as f64) as usize);
+    Mix::CutMix { lam, cy, cx }
+}
+
+/// CutMix's box `(y0, y1, x0, x1)` (half-open) as timm's `rand_bbox`: sides `int(side *
+/// sqrt(1 - lam))` around the centre, clipped to the image.
+pub fn cutmix_box(h: usize, w: usize, lam: f64, cy: usize, cx: usize) -> (usize, usize, usize, usize) {
+    let r = (1.0 - lam).sqrt();
+    let (ch, cw) = ((h as f64 * r) as usize, (w as f64 * r) as usize);
+    (cy.saturating_sub(ch / 2), (cy + ch / 2).min(h), cx.saturating_sub(cw / 2), (cx + cw / 2).min(w))
+}
+
 /// Mixes `images` (`[B, C, H, W]`) in place and returns soft targets `[B, classes]`.
-pub fn mix_batch(images: &mut [f32], labels: &[i32], dims: [usize; 4], cfg: &MixConfig, mut u: impl FnMut() -> f64) -> Vec<f32> {
+pub fn mix_batch(images: &mut [f32], labels: &[i32], dims: [usize; 4], cfg: &MixConfig, u: impl FnMut() -> f64) -> Vec<f32> {
+    let mix = draw(dims[2], dims[3], cfg, u);
+    apply(images, labels, dims, cfg, mix)
+}
+
+/// Applies the choices `mix`: example `i` is mixed with example `B - 1 - i` (timm's `flip(0)`).
+/// Returns the soft targets `[B, classes]`: smoothed one-hots weighted by lam, CutMix's lam
+/// recomputed from the clipped box's area (timm's `correct_lam`).
+pub fn apply(images: &mut [f32], labels: &[i32], dims: [usize; 4], cfg: &MixConfig, mix: Mix) -> Vec<f32> {
     let [b, c, h, w] = dims;
     let per = c * h * w;
     let orig = images.to_vec();
-    let use_cutmix = u() < cfg.switch_prob;
-    let mut lam = beta(if use_cutmix { cfg.cutmix_alpha } else { cfg.mixup_alpha }, &mut u);
-    if use_cutmix {
-        // A box of area (1 - lam) from the partner image; lam is corrected for clipping.
-        let r = (1.0 - lam).sqrt();
-        let (ch, cw) = ((h as f64 * r) as usize, (w as f64 * r) as usize);
-        let (cy, cx) = ((u() * h as f64) as usize, (u() * w as f64) as usize);
-        let (y0, y1) = (cy.saturating_sub(ch / 2), (cy + ch / 2).min(h));
-        let (x0, x1) = (cx.saturating_sub(cw / 2), (cx + cw / 2).min(w));
-        for i in 0..b {
-            let j = b - 1 - i;
-            for ch_ in 0..c {
-                for y in y0..y1 {
-                    let row = ch_ * h * w + y * w;
-                    images[i * per + row + x0..i * per + row + x1].copy_from_slice(&orig[j * per + row + x0..j * per + row + x1]);
+    let lam = match mix {
+        Mix::CutMix { lam, cy, cx } => {
+            let (y0, y1, x0, x1) = cutmix_box(h, w, lam, cy, cx);
+            for i in 0..b {
+                let j = b - 1 - i;
+                for ch_ in 0..c {
+                    for y in y0..y1 {
+                        let row = ch_ * h * w + y * w;
+                        images[i * per + row + x0..i * per + row + x1].copy_from_slice(&orig[j * per + row + x0..j * per + row + x1]);
+                    }
                 }
             }
+            1.0 - ((y1 - y0) * (x1 - x0)) as f64 / (h * w) as f64
         }
-        lam = 1.0 - ((y1 - y0) * (x1 - x0)) as f64 / (h * w) as f64;
-    } else {
-        for i in 0..b {
-            let j = b - 1 - i;
-            for k in 0..per {
-                images[i * per + k] = (lam * orig[i * per + k] as f64 + (1.0 - lam) * orig[j * per + k] as f64) as f32;
+        Mix::Mixup { lam } => {
+            for i in 0..b {
+                let j = b - 1 - i;
+                for k in 0..per {
+                    images[i * per + k] = (lam * orig[i * per + k] as f64 + (1.0 - lam) * orig[j * per + k] as f64) as f32;
+                }
             }
+            lam
         }
-    }
-    let k = cfg.classes;
+    };
+    mixed_targets(labels, cfg, lam)
+}
+
+/// timm's `mixup_target`: `lam * smooth(onehot(y)) + (1 - lam) * smooth(onehot(flip(y)))`, with
+/// `eps / K` off the label and `1 - eps + eps / K` on it.
+pub fn mixed_targets(labels: &[i32], cfg: &MixConfig, lam: f64) -> Vec<f32> {
+    let (b, k) = (labels.len(), cfg.classes);
     let (on, off) = (1.0 - cfg.label_smoothing + cfg.label_smoothing / k as f64, cfg.label_smoothing / k as f64);
     let mut t = vec![0f32; b * k];
     for i in 0..b {
         let j = b - 1 - i;
-        for (l, weight) in [(labels[i], lam), (labels[j], 1.0 - lam)] {
-            for cls in 0..k {
-                t[i * k + cls] += (weight * if cls as i32 == l { on } else { off }) as f32;
-            }
+        for cls in 0..k {
+            let v = |l: i32| if cls as i32 == l { on } else { off };
+            t[i * k + cls] = (lam * v(labels[i]) + (1.0 - lam) * v(labels[j])) as f32;
         }
     }
     t

@@ -135,13 +135,19 @@ impl Objective for Classify {
         if self.soft_targets {
             return Ok(LossOutput { loss: logits.soft_cross_entropy(&b[1])?, metrics: vec![], hidden });
         }
-        let k = logits.dim(1);
-        let eps = self.label_smoothing;
-        let onehot = b[1].one_hot(k, logits.dtype())?;
-        let targets = onehot.mul_scalar(1.0 - eps)?.add_scalar(eps / k as f64)?;
-        let loss = logits.soft_cross_entropy(&targets)?;
+        let loss = smoothed_cross_entropy(&logits, &b[1], self.label_smoothing)?;
         Ok(LossOutput { loss, metrics: vec![("accuracy".into(), accuracy(&logits, &b[1])?)], hidden })
     }
+}
+
+/// Mean cross-entropy of `logits` `[B, K]` against `labels` smoothed by `eps`: the target puts
+/// `1 - eps + eps / K` on the label and `eps / K` elsewhere (timm's `LabelSmoothingCrossEntropy`,
+/// torch's `cross_entropy(label_smoothing=eps)`).
+pub fn smoothed_cross_entropy(logits: &Tensor, labels: &Tensor, eps: f64) -> TraceResult<Tensor> {
+    let k = logits.dim(1);
+    let onehot = labels.one_hot(k, logits.dtype())?;
+    let targets = onehot.mul_scalar(1.0 - eps)?.add_scalar(eps / k as f64)?;
+    logits.soft_cross_entropy(&targets)
 }
 
 /// Fraction of examples whose arg-max logit is the label.

@@ -323,31 +323,78 @@ impl Trainer {
     }
 
     /// Takes the parameters `src` has (public names), keeps the initial values of the others
-    /// (fine-tuning from a pre-trained encoder); returns the names left out.
-    pub fn load_weights(&mut self, src: &Tensors) -> Result<Vec<String>> {
+    /// (fine-tuning from a pre-trained encoder); returns which were loaded, which were left out
+    /// and which of `src` the model does not read.
+    pub fn load_weights(&mut self, src: &Tensors) -> Result<Loaded> {
         let (mut params, opt) = self.host_state()?;
-        let mut left_out = vec![];
+        let mut loaded = Loaded::default();
         let mut problems = vec![];
+        let mut wanted = std::collections::BTreeSet::new();
         for (i, s) in self.layout.specs.iter().enumerate() {
             let names = super::weights::public_names(s);
+            wanted.extend(names.iter().cloned());
             // Present in part (some layers, or the wrong shape) is an error; absent is "left out".
             if names.iter().any(|n| src.contains_key(n)) {
                 match host_params(std::slice::from_ref(s), src, &[], true) {
-                    Ok(mut h) => params[i] = h.remove(0),
+                    Ok(mut h) => {
+                        params[i] = h.remove(0);
+                        loaded.loaded.extend(names);
+                    }
                     Err(e) => problems.push(e.to_string().replace("checkpoint does not fit the model:\n  ", "")),
                 }
             } else {
-                left_out.push(s.name.clone());
+                loaded.initialized.extend(names);
             }
         }
         if !problems.is_empty() {
             bail!("the weights do not fit the model:\n  {}", problems.join("\n  "));
         }
-        if left_out.len() == self.layout.specs.len() {
+        if loaded.loaded.is_empty() {
             bail!("no parameter of this model is in the given weights");
         }
+        loaded.unused = src.keys().filter(|n| !wanted.contains(*n)).cloned().collect();
         self.place(&params, Some(&opt), self.step)?;
-        Ok(left_out)
+        Ok(loaded)
+    }
+}
+
+/// What `Trainer::load_weights` took from a set of weights, by public (per-layer) name, in the
+/// model's parameter order; `unused` in the weights' (sorted) order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    /// Read from the weights.
+    pub loaded: Vec<String>,
+    /// Absent from the weights: left at their initial values (a new head).
+    pub initialized: Vec<String>,
+    /// In the weights but not read by the model (a pre-training head).
+    pub unused: Vec<String>,
+}
+
+impl Loaded {
+    /// File name of the record a recipe writes into its run folder.
+    pub const FILE_NAME: &'static str = "loaded_weights.json";
+
+    pub fn to_json(&self, from: &Path) -> Value {
+        json!({ "from": from, "loaded": self.loaded, "initialized": self.initialized, "unused": self.unused })
+    }
+
+    /// One line for the log: how many were loaded, which are new, which were not used.
+    pub fn summary(&self, from: &Path) -> String {
+        let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join(", ") };
+        format!(
+            "loaded {} tensors from {}; left at their initial values: {}; not used: {}",
+            self.loaded.len(),
+            from.display(),
+            list(&self.initialized),
+            list(&self.unused)
+        )
+    }
+
+    /// Writes `loaded_weights.json` into the run folder `out`.
+    pub fn record(&self, from: &Path, out: &Path) -> Result<()> {
+        let text = serde_json::to_string_pretty(&self.to_json(from))?;
+        crate::checkpoint::write_bytes_atomic(&out.join(Self::FILE_NAME), text.as_bytes())
+            .with_context(|| format!("writing {}", out.join(Self::FILE_NAME).display()))
     }
 }
 
