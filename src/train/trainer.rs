@@ -67,7 +67,7 @@ impl Watch {
     /// Is the step that takes the counter from `step` to `step + 1` (logged as `step + 1`) watched?
     fn covers(&self, step: u64) -> bool {
         let n = step + 1;
-        n % self.every == 0 || self.last == Some(n)
+        n.is_multiple_of(self.every) || self.last == Some(n)
     }
 }
 
