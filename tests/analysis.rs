@@ -537,6 +537,95 @@ fn collapse_metrics_match_an_independent_host_svd() {
     }
 }
 
+#[test]
+fn collapse_closed_forms_through_the_metric_code() {
+    // Per block, through the code analyze runs (traced residual, host sums of the hidden states):
+    // block 0: every token equal: residual 0, rank 1, s1 = sqrt(T) ||v||;
+    // block 1: orthogonal tokens of norm 2 (T <= D): rank T, residual sqrt(1 - 1/T), s_i = 2.
+    let (t, d) = (5usize, 8usize);
+    let v: Vec<f64> = Rng::new(5).normals(d, 1.0);
+    let q = givens_product(d, 9);
+    let mut h = vec![0f32; 2 * t * d];
+    for ti in 0..t {
+        for c in 0..d {
+            h[ti * d + c] = v[c] as f32;
+            h[(t + ti) * d + c] = (2.0 * q.at(ti, c)) as f32;
+        }
+    }
+    let dims = [2, 1, t as i64, d as i64];
+    let residual = &run_metrics(&HostTensor::from_slice(&dims, &h).unwrap())[5];
+    assert!(residual[0].abs() < 1e-6, "equal tokens leave a residual {}", residual[0]);
+    assert_rel("orthogonal tokens' residual", &residual[1..], &[(1.0 - 1.0 / t as f64).sqrt()], 1e-6);
+    let mut sums = collapse::CollapseSums::new(2);
+    sums.add(&h, &dims).unwrap();
+    let rank = sums.mean_effective_rank();
+    assert!((rank[0] - 1.0).abs() < 1e-5 && (rank[1] - t as f64).abs() < 1e-5 * t as f64, "ranks {:?}", rank);
+    let norm_v = v.iter().map(|a| (*a as f32 as f64).powi(2)).sum::<f64>().sqrt();
+    assert_rel("equal tokens' s1", &sums.mean_top_singular()[0][..1], &[(t as f64).sqrt() * norm_v], 1e-6);
+    assert_rel("orthogonal tokens' singular values", &sums.mean_top_singular()[1][..t], &[2.0; 5], 1e-6);
+    // T > D: the first D columns of an orthogonal matrix (a tight frame) have D equal singular
+    // values; rank D.
+    let (t, d) = (9usize, 4usize);
+    let q = givens_product(t, 11);
+    let frame: Vec<f64> = (0..t).flat_map(|ti| (0..d).map(move |c| (ti, c))).map(|(ti, c)| 3.0 * q.at(ti, c)).collect();
+    let s = collapse::singular_values(&frame, t, d).unwrap();
+    assert_rel("tight frame singular values", &s, &[3.0; 4], 1e-10);
+    assert!((collapse::effective_rank(&s) - d as f64).abs() < 1e-10, "{:?}", s);
+}
+
+/// `tests/fixtures/collapse/reference.json` (scripts/parity/make_collapse_fixture.py:
+/// `torch.linalg.svdvals` in float64) for one source: per-block effective rank, residual, top 8.
+fn torch_collapse(source: &str) -> (Vec<f64>, Vec<f64>, Vec<Vec<f64>>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collapse/reference.json");
+    let r: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let v = |x: &serde_json::Value| -> Vec<f64> { x.as_array().unwrap().iter().map(|a| a.as_f64().unwrap()).collect() };
+    let r = &r[source];
+    (v(&r["effective_rank"]), v(&r["rel_residual"]), r["top_singular"].as_array().unwrap().iter().map(v).collect())
+}
+
+fn assert_collapse_matches_torch(source: &str, rank: &[f64], residual: &[f64], top: &[Vec<f64>]) {
+    let (want_rank, want_res, want_top) = torch_collapse(source);
+    assert_rel(&format!("{} effective rank vs torch", source), rank, &want_rank, 1e-5);
+    assert_rel(&format!("{} residual vs torch", source), residual, &want_res, 1e-5);
+    assert_eq!(top.len(), want_top.len());
+    for (l, (got, want)) in top.iter().zip(&want_top).enumerate() {
+        let k = want.iter().filter(|&&x| x > 0.0).count();
+        assert_rel(&format!("{} top singular values, block {} vs torch", source, l), &got[..k], &want[..k], 1e-5);
+        assert!(got[k..].iter().all(|&x| x == 0.0), "{}: {:?}", source, got);
+    }
+}
+
+#[test]
+fn collapse_metrics_match_torch_through_analyze() {
+    // timm's ViT (the parity fixture's weights and images) through `analyze smoothing`, against
+    // torch's singular values of timm's own block outputs, without and with the class token.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vit");
+    let cfg: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap();
+    let cfg = ModelConfig::from_json(&cfg["bamboo"].to_string()).unwrap();
+    let weights = bamboo::checkpoint::load(&dir.join("weights.safetensors")).unwrap();
+    let px = &bamboo::checkpoint::load(&dir.join("inputs.safetensors")).unwrap()["pixel_values"];
+    let batch = HostTensor::from_slice(&px.shape.iter().map(|&d| d as i64).collect::<Vec<_>>(), &px.to_f32()).unwrap();
+    let ck = open(&write_tensors(&tmp("collapse-torch").join("timm-vit"), &cfg, &weights)).unwrap();
+    for (tokens, source, seen) in [(Tokens::Patches, "vit_patches", 16), (Tokens::All, "vit_all", 17)] {
+        let r = analyze(common::client(), &CompileOptions::default(), &ck, std::slice::from_ref(&batch), tokens).unwrap();
+        assert_eq!((r.tokens, r.examples), (seen, 2));
+        let col = |f: fn(&bamboo::analysis::SmoothingRow) -> f64| r.rows.iter().map(f).collect::<Vec<_>>();
+        let top: Vec<Vec<f64>> = r.rows.iter().map(|w| w.top_singular.clone()).collect();
+        assert_collapse_matches_torch(source, &col(|w| w.effective_rank), &col(|w| w.rel_residual), &top);
+    }
+    // Planted hidden states (T < D and T > D) straight into the metric code analyze runs.
+    let hidden =
+        bamboo::checkpoint::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collapse/hidden.safetensors")).unwrap();
+    for source in ["wide", "tall"] {
+        let h = &hidden[source];
+        let dims: Vec<i64> = h.shape.iter().map(|&d| d as i64).collect();
+        let mut sums = collapse::CollapseSums::new(h.shape[0]);
+        sums.add(&h.to_f32(), &dims).unwrap();
+        let residual = run_metrics(&HostTensor::from_slice(&dims, &h.to_f32()).unwrap()).swap_remove(5);
+        assert_collapse_matches_torch(source, &sums.mean_effective_rank(), &residual, &sums.mean_top_singular());
+    }
+}
+
 // ---- spectral norms -----------------------------------------------------------------------
 
 fn givens_product(n: usize, seed: u64) -> Matrix {
@@ -743,6 +832,15 @@ fn png_size(path: &Path, coloured: bool) -> (u32, u32) {
     (info.width, info.height)
 }
 
+/// Pixels of colour `rgb` in the rectangle `x` x `y` of an RGB PNG.
+fn pixels_of(path: &Path, x: (usize, usize), y: (usize, usize), rgb: [u8; 3]) -> usize {
+    let mut r = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap())).read_info().unwrap();
+    let mut buf = vec![0; r.output_buffer_size().unwrap()];
+    let info = r.next_frame(&mut buf).unwrap();
+    let w = info.width as usize;
+    (y.0..y.1).flat_map(|row| (x.0..x.1).map(move |col| (row, col))).filter(|(row, col)| buf[(row * w + col) * 3..][..3] == rgb).count()
+}
+
 #[test]
 fn cli_writes_csv_json_and_pngs() {
     let dir = tmp("cli");
@@ -770,6 +868,13 @@ fn cli_writes_csv_json_and_pngs() {
     assert_eq!(json[1]["rows"].as_array().unwrap().len(), 3);
     // 3 x 2 panels of 420 x 300, a legend of two rows below.
     assert_eq!(png_size(&out.join("smoothing.png"), true), (840, 900 + 14 + 2 * 22));
+    // The last row, effective rank and residual to the mean token, draws both models' lines.
+    for (panel, x0) in [("effective rank", 0), ("residual", 420)] {
+        for model in 0..2 {
+            let n = pixels_of(&out.join("smoothing.png"), (x0, x0 + 420), (600, 900), bamboo::analysis::plot::colour(model));
+            assert!(n > 50, "the {} panel has {} pixels of model {}'s colour", panel, n, model);
+        }
+    }
     let sv = std::fs::read_to_string(out.join("singular_values.csv")).unwrap();
     assert_eq!(sv.lines().count(), 1 + 2 + 3, "{}", sv);
     assert!(

@@ -89,6 +89,54 @@ fn pretrain_resume_then_finetune() {
     assert!(out.contains("validation accuracy:"), "{}", out);
 }
 
+/// `--watch-smoothing 2` over 5 steps: steps 2, 4 and the last (5) carry every per-block metric
+/// in metrics.jsonl, steps 1 and 3 none.
+#[test]
+fn watch_smoothing_logs_every_metric_at_k_2k_and_the_last_step() {
+    let d = tmp("watch");
+    let mae = write(&d, "mae.json", &mae_json());
+    let run = d.join("run").display().to_string();
+    ok(&[
+        "pretrain",
+        "mae",
+        "--preset",
+        "mae-vit-t28",
+        "--config",
+        &mae,
+        "--batch",
+        "16",
+        "--out",
+        &run,
+        "--steps",
+        "5",
+        "--watch-smoothing",
+        "2",
+    ]);
+    let log = std::fs::read_to_string(Path::new(&run).join("metrics.jsonl")).unwrap();
+    let lines: Vec<serde_json::Value> = log.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let watched: Vec<u64> = lines
+        .iter()
+        .filter(|v| v.as_object().unwrap().keys().any(|k| k.starts_with("smoothing/")))
+        .map(|v| v["step"].as_u64().unwrap())
+        .collect();
+    assert_eq!(watched, vec![2, 4, 5], "watched steps");
+    // Visible patch tokens of the 16 x 0.25 = 4 kept, width 32: an effective rank in [1, 4].
+    let metrics = ["token_std", "cosine", "hf_share", "rel_residual", "effective_rank", "top_singular"];
+    for v in lines.iter().filter(|v| watched.contains(&v["step"].as_u64().unwrap())) {
+        let o = v.as_object().unwrap();
+        assert_eq!(o.keys().filter(|k| k.starts_with("smoothing/")).count(), metrics.len() * 2, "{}", v);
+        for m in metrics {
+            for block in 0..2 {
+                let x = v[format!("smoothing/{}/block_{:02}", m, block)].as_f64().unwrap_or(f64::NAN);
+                assert!(x.is_finite() && x >= 0.0, "step {}: {} block {} = {}", v["step"], m, block, x);
+                if m == "effective_rank" {
+                    assert!((1.0..=4.0 + 1e-6).contains(&x), "effective rank {}", x);
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn bert_pretrain_then_glue() {
     let d = tmp("bert");

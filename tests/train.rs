@@ -167,11 +167,14 @@ fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
     let obj = MaePretrain(c.clone());
     let mut plain = Trainer::new(common::client(), &obj, step_config(1, 1, 8), 4).unwrap();
     let mut watched = Trainer::new(common::client(), &obj, step_config(1, 1, 8), 4).unwrap();
+    // Steps 2 (every 2) and 3 (the last) are watched, step 1 is not.
     watched.watch_smoothing(&obj, 2).unwrap();
-    let initial = watched.host_state().unwrap().0;
+    watched.watch_last_step(3);
 
     let mut reports = vec![];
+    let mut before = vec![];
     for s in 0..3 {
+        before.push(watched.host_state().unwrap().0);
         let a = plain.train_step(&batch(s, 8, 1)).unwrap();
         let b = watched.train_step(&batch(s, 8, 1)).unwrap();
         assert!((a.loss - b.loss).abs() < 1e-6, "step {}: loss {} vs {} while watching", s, a.loss, b.loss);
@@ -184,8 +187,10 @@ fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
             .map(|l| m.iter().find(|(k, _)| *k == format!("smoothing/{}/block_{:02}", name, l)).map(|(_, v)| *v).unwrap_or(f32::NAN))
             .collect()
     };
-    assert!(reports[1].iter().all(|(k, _)| !k.starts_with("smoothing/")), "step 1 is not watched");
-    assert!(series(&reports[2], "token_std").iter().all(|v| v.is_finite()), "step 2 is watched");
+    assert!(reports[0].iter().all(|(k, _)| !k.starts_with("smoothing/")), "step 1 is not watched");
+    for (i, r) in reports.iter().enumerate().skip(1) {
+        assert!(series(r, "token_std").iter().all(|v| v.is_finite()), "step {} is watched", i + 1);
+    }
 
     // The analysis' own metrics on the same weights and batch (the encoder's visible patches).
     let g = Graph::new("reference_smoothing");
@@ -199,12 +204,13 @@ fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
     let m = bamboo::analysis::metrics::smoothing(&patches).unwrap();
     let f = Function::new(&g, &[m.token_std, m.cos_pearson, m.hf_share, m.rel_residual, patches]).unwrap();
     let prog = Program::compile(common::client(), &f, &CompileOptions::default()).unwrap();
-    let mut inputs = initial;
-    inputs.extend(batch(0, 8, 1));
+    // Step 2's: the weights after step 1, the second batch.
+    let mut inputs = before.swap_remove(1);
+    inputs.extend(batch(1, 8, 1));
     let want = prog.run_host(common::client(), &inputs).unwrap();
     for (k, name) in ["token_std", "cosine", "hf_share", "rel_residual"].iter().enumerate() {
         let want: Vec<f32> = want[k].to_vec().unwrap();
-        let got = series(&reports[0], name);
+        let got = series(&reports[1], name);
         for (g, w) in got.iter().zip(&want) {
             assert!((g - w).abs() < 1e-5 * w.abs().max(1.0), "{}: watched {:?} vs analysis {:?}", name, got, want);
         }
@@ -214,7 +220,7 @@ fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
     sums.add(&want[4].to_vec::<f32>().unwrap(), &want[4].dims).unwrap();
     let tops: Vec<f64> = sums.mean_top_singular().iter().map(|t| t[0]).collect();
     for (name, w) in [("effective_rank", sums.mean_effective_rank()), ("top_singular", tops)] {
-        let got = series(&reports[0], name);
+        let got = series(&reports[1], name);
         for (g, w) in got.iter().zip(&w) {
             assert!((*g as f64 - w).abs() < 1e-4 * w.abs().max(1.0), "{}: watched {:?} vs analysis {:?}", name, got, w);
         }

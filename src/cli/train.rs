@@ -107,7 +107,8 @@ pub struct Common {
     /// BERT's `attention_probs_dropout_prob`, OPT's `attention_dropout`; the config's when unset.
     #[arg(long)]
     pub attention_dropout: Option<f64>,
-    /// Every K steps, the step also computes each block's over-smoothing metrics on its batch
+    /// At steps K, 2K, ... and at the last step, the step also computes each block's
+    /// over-smoothing metrics on its batch
     /// (token std, cosine similarity, high-frequency share, residual to the mean token, and from
     /// 8 examples the effective rank and largest singular value), logged as `smoothing/*` series.
     #[arg(long, value_name = "K")]

@@ -109,6 +109,7 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
     let _interrupt = super::interrupt::install();
     let mut progress = Progress::stderr(opts.steps, opts.log_every.max(1));
     let start_step = trainer.step;
+    trainer.watch_last_step(opts.steps);
     let t0 = Instant::now();
     // Each step's time is taken between launches: readbacks come a step late and in pairs at
     // checkpoints, so the time between them would not be any one step's.

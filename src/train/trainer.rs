@@ -51,8 +51,24 @@ pub struct Trainer {
     /// Per device: every step parameter up to and including the step counter.
     state: Vec<Vec<Buffer>>,
     pub step: u64,
-    /// The step variant that also returns per-block smoothing metrics, and how often it runs.
-    watch: Option<(u64, Program)>,
+    /// The step variant that also returns per-block smoothing metrics, and when it runs.
+    watch: Option<Watch>,
+}
+
+/// When the watching step variant runs: steps K, 2K, ... (counted from 1, as the logs count
+/// them) and the last step, when the loop has said which one that is.
+struct Watch {
+    every: u64,
+    last: Option<u64>,
+    program: Program,
+}
+
+impl Watch {
+    /// Is the step that takes the counter from `step` to `step + 1` (logged as `step + 1`) watched?
+    fn covers(&self, step: u64) -> bool {
+        let n = step + 1;
+        n.is_multiple_of(self.every) || self.last == Some(n)
+    }
 }
 
 /// Splits a global batch `[.., R*B, ..]` along `axis` into R device slices.
@@ -104,7 +120,8 @@ impl Trainer {
         Ok(t)
     }
 
-    /// Every `every` steps (when `step % every == 0`), run the step variant that also computes
+    /// At steps `every`, `2 every`, ... (counted from 1, as `metrics.jsonl` counts them) and at
+    /// the last step (`watch_last_step`), run the step variant that also computes
     /// the per-block over-smoothing metrics of its batch (`step::WATCHED`); they come back as
     /// metrics `smoothing/<name>/block_<l>`, with `effective_rank` and `top_singular` (the
     /// largest singular value) computed on the host from the first `step::WATCH_EXAMPLES`
@@ -112,8 +129,17 @@ impl Trainer {
     pub fn watch_smoothing(&mut self, obj: &dyn Objective, every: u64) -> Result<()> {
         ensure!(every > 0, "the smoothing watch interval must be positive");
         let (f, _) = build_watching_step(obj, &self.config)?;
-        self.watch = Some((every, Program::compile(&self.client, &f, &step_options(&self.client, &self.config))?));
+        let program = Program::compile(&self.client, &f, &step_options(&self.client, &self.config))?;
+        self.watch = Some(Watch { every, last: None, program });
         Ok(())
+    }
+
+    /// The run's last step (counted from 1): a watching trainer watches it too, so a run ends
+    /// with the smoothing metrics of its final weights whatever its length.
+    pub fn watch_last_step(&mut self, last: u64) {
+        if let Some(w) = self.watch.as_mut() {
+            w.last = Some(last);
+        }
     }
 
     /// Puts parameters, optimizer state (zeros when `None`) and the step counter on every device.
@@ -188,9 +214,8 @@ impl Trainer {
         let mut batch_bufs = uploaded.per_device;
         ensure!(batch_bufs.len() == r, "a batch uploaded for {} devices, the step runs on {}", batch_bufs.len(), r);
         let n_params = self.layout.specs.len();
-        let watching = matches!(&self.watch, Some((every, _)) if self.step % every == 0);
         let program = match &self.watch {
-            Some((_, p)) if watching => p,
+            Some(w) if w.covers(self.step) => &w.program,
             _ => &self.program,
         };
         // Donate what the step updates (trained parameters, optimizer state, the step counter)
