@@ -7,7 +7,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use clap::Args;
 use serde_json::json;
 
-use super::train::Common;
+use super::train::{load_from, record_loaded, Common};
 use crate::config::ModelConfig;
 use crate::data::text::glue::{load, Metric, Task};
 use crate::data::text::metrics;
@@ -84,22 +84,13 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
         "--watch-smoothing: GLUE fine-tuning does not watch over-smoothing (watch `pretrain bert`)"
     );
     let mut trainer = Trainer::new(&client, &obj, step, c.seed)?;
-    let loaded = if let Some((file, weights)) = from {
-        let loaded = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
-        eprintln!("{}", loaded.summary(&file));
-        Some((file, loaded))
-    } else {
-        None
-    };
+    let loaded = load_from(&mut trainer, from)?;
     let mut src = GlueSource::new(train, c.batch, c.seed)?;
     if cfg.hidden_dropout > 0.0 || cfg.attention_dropout > 0.0 {
         src = src.with_dropout_keys();
     }
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
-    // Written once the run folder is known to be this run's (run refuses another run's).
-    if let (Some((file, loaded)), 0) = (&loaded, c.rt.process_shard().index) {
-        loaded.record(file, &c.out)?;
-    }
+    record_loaded(&loaded, c)?;
     eprintln!("trained {} steps ({:.1} examples/s)", s.steps_run, s.examples_per_second);
 
     // Dev predictions, batch by batch (the last batch padded by repeating its first example).

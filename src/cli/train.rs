@@ -25,7 +25,7 @@ use crate::train::objective::{BertPretrain, CausalLm, Classify, ClipContrastive,
 use crate::train::run::{run, RunOptions, RunSummary, Start};
 use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask, LmSource};
 use crate::train::step::{build_eval_step, StepConfig};
-use crate::train::trainer::Trainer;
+use crate::train::trainer::{Loaded, Trainer};
 use crate::train::weights::{mae_encoder_to_vit, Fit};
 
 #[derive(Subcommand)]
@@ -768,22 +768,30 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     let from = from.map(|(file, src)| from_weights(&obj, &file, src, c).map(|w| (file, w))).transpose()?;
     let client = c.rt.client()?;
     let mut trainer = c.trainer(&client, &obj, step.clone())?;
-    let loaded = if let Some((file, weights)) = from {
-        let loaded = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
-        eprintln!("{}", loaded.summary(&file));
-        Some((file, loaded))
-    } else {
-        None
-    };
+    let loaded = load_from(&mut trainer, from)?;
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
-    // Written once the run folder is known to be this run's (run refuses another run's).
-    if let (Some((file, loaded)), 0) = (&loaded, c.rt.process_shard().index) {
-        loaded.record(file, &c.out)?;
-    }
+    record_loaded(&loaded, c)?;
     report(&s);
     let acc = evaluate(&client, &obj, &trainer, &a.val_data, a.eval_transform()?, c)?;
     eprintln!("validation accuracy: {:.4}", acc);
     Ok((s, acc))
+}
+
+/// Loads `--from`'s weights into the trainer and prints which were loaded, new and unused.
+pub(super) fn load_from(trainer: &mut Trainer, from: Option<(PathBuf, Tensors)>) -> Result<Option<(PathBuf, Loaded)>> {
+    let Some((file, weights)) = from else { return Ok(None) };
+    let loaded = trainer.load_weights(&weights).with_context(|| format!("--from {}", file.display()))?;
+    eprintln!("{}", loaded.summary(&file));
+    Ok(Some((file, loaded)))
+}
+
+/// Writes `loaded_weights.json` (process 0). Called after `run`, once the run folder is known
+/// to be this run's (run refuses another run's).
+pub(super) fn record_loaded(loaded: &Option<(PathBuf, Loaded)>, c: &Common) -> Result<()> {
+    match (loaded, c.rt.process_shard().index) {
+        (Some((file, loaded)), 0) => loaded.record(file, &c.out),
+        _ => Ok(()),
+    }
 }
 
 /// `--from`'s tensors under the classifier's names (an MAE encoder's are renamed), checked
