@@ -77,8 +77,14 @@ fn facts_two_decimal_ratios() {
 
 #[test]
 fn deeper_narrower_small_scales_stay_close() {
-    for (a, b) in [("bamboo-s28", "vit-s28"), ("bamboo-t28", "vit-t28"), ("mae-bamboo-s28", "mae-vit-s28"), ("bert-mini-deep", "bert-mini")]
-    {
+    for (a, b) in [
+        ("bamboo-s28", "vit-s28"),
+        ("bamboo-t28", "vit-t28"),
+        ("bamboo-n28", "vit-n28"),
+        ("mae-bamboo-n28", "mae-vit-n28"),
+        ("mae-bamboo-s28", "mae-vit-s28"),
+        ("bert-mini-deep", "bert-mini"),
+    ] {
         let f = |n: &str| preset(n).unwrap().flops().encoder as f64;
         let r = f(a) / f(b);
         assert!((0.9..1.3).contains(&r), "{a}/{b} = {r}");

@@ -6,7 +6,12 @@
 //! penalised). It is strictly convex, so L-BFGS reaches the one minimiser; the fit reports the
 //! gradient norm it stopped at, which a test checks.
 
+use anyhow::Result;
+
 use crate::data::pixels::LabeledPixels;
+use crate::graph::{grad, DType, DotDims, Function, Graph, TraceResult};
+use crate::program::Program;
+use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
 
 /// The L2 strength the study uses: on the embedded 2,000 Fashion-MNIST images it is the better
 /// of 1e-4 and 1e-3 on the validation images (measured: 82.2% against 81.6%).
@@ -81,50 +86,22 @@ fn dot(a: &[f64], b: &[f64]) -> f64 {
 }
 
 impl PixelFloor {
-    /// L-BFGS (10 pairs, backtracking Armijo line search) from zero, until the gradient norm is
-    /// below `tol` or `max_iter` iterations.
+    /// L-BFGS from zero with the host objective above (see `minimise`).
     pub fn fit(data: &LabeledPixels, classes: usize, l2: f64, max_iter: usize, tol: f64) -> PixelFloor {
         let n = classes * data.dim + classes;
-        let mut theta = vec![0.0; n];
-        let mut grad = vec![0.0; n];
-        let mut f = objective(&theta, data, classes, l2, &mut grad);
-        let mut history: Vec<(Vec<f64>, Vec<f64>, f64)> = vec![];
-        let mut iterations = 0;
-        while iterations < max_iter && norm(&grad) > tol {
-            let dir = two_loop(&grad, &history);
-            let slope = dot(&grad, &dir);
-            let mut step = if history.is_empty() { 1.0 / norm(&grad).max(1.0) } else { 1.0 };
-            let mut next = vec![0.0; n];
-            let mut next_grad = vec![0.0; n];
-            let next_f = loop {
-                next.iter_mut().zip(&theta).zip(&dir).for_each(|((t, x), d)| *t = x + step * d);
-                let v = objective(&next, data, classes, l2, &mut next_grad);
-                if v <= f + 1e-4 * step * slope || step < 1e-12 {
-                    break v;
-                }
-                step *= 0.5;
-            };
-            let s: Vec<f64> = next.iter().zip(&theta).map(|(a, b)| a - b).collect();
-            let y: Vec<f64> = next_grad.iter().zip(&grad).map(|(a, b)| a - b).collect();
-            let sy = dot(&s, &y);
-            // Curvature pairs only where the objective curves up along the step (always, for
-            // this convex objective, barring rounding).
-            if sy > 1e-12 {
-                history.push((s, y, 1.0 / sy));
-                if history.len() > 10 {
-                    history.remove(0);
-                }
-            }
-            let stalled = (f - next_f).abs() <= 1e-15 * f.abs().max(1.0);
-            theta = next;
-            grad = next_grad;
-            f = next_f;
-            iterations += 1;
-            if stalled {
-                break;
-            }
-        }
-        PixelFloor { classes, dim: data.dim, l2, grad_norm: norm(&grad), theta, iterations, objective: f }
+        let fitted = minimise(n, max_iter, tol, |theta, grad| Ok(objective(theta, data, classes, l2, grad)));
+        let (theta, iterations, grad_norm, objective) = fitted.expect("the host objective does not fail");
+        PixelFloor { classes, dim: data.dim, l2, theta, iterations, grad_norm, objective }
+    }
+
+    /// The same fit with the objective compiled on `client` (`CompiledObjective`): the images
+    /// stay on the device, and each evaluation moves only the parameters. On 60,000 images the
+    /// host objective is too slow for a demo; the compiled one uses the plugin's matrix kernels.
+    pub fn fit_compiled(client: &Client, data: &LabeledPixels, classes: usize, l2: f64, max_iter: usize, tol: f64) -> Result<PixelFloor> {
+        let compiled = CompiledObjective::new(client, data, classes, l2)?;
+        let n = classes * data.dim + classes;
+        let (theta, iterations, grad_norm, objective) = minimise(n, max_iter, tol, |theta, grad| compiled.eval(theta, grad))?;
+        Ok(PixelFloor { classes, dim: data.dim, l2, theta, iterations, grad_norm, objective })
     }
 
     /// Class scores of one image.
@@ -145,6 +122,114 @@ impl PixelFloor {
             .count();
         right as f64 / data.len().max(1) as f64
     }
+}
+
+/// L-BFGS (10 pairs, backtracking Armijo line search) from zero on an objective that writes its
+/// gradient into the second argument, until the gradient norm is below `tol` or `max_iter`
+/// iterations. Returns the minimiser, iterations taken, final gradient norm and objective.
+fn minimise(
+    n: usize,
+    max_iter: usize,
+    tol: f64,
+    mut objective: impl FnMut(&[f64], &mut [f64]) -> Result<f64>,
+) -> Result<(Vec<f64>, usize, f64, f64)> {
+    let mut theta = vec![0.0; n];
+    let mut grad = vec![0.0; n];
+    let mut f = objective(&theta, &mut grad)?;
+    let mut history: Vec<(Vec<f64>, Vec<f64>, f64)> = vec![];
+    let mut iterations = 0;
+    while iterations < max_iter && norm(&grad) > tol {
+        let dir = two_loop(&grad, &history);
+        let slope = dot(&grad, &dir);
+        let mut step = if history.is_empty() { 1.0 / norm(&grad).max(1.0) } else { 1.0 };
+        let mut next = vec![0.0; n];
+        let mut next_grad = vec![0.0; n];
+        let next_f = loop {
+            next.iter_mut().zip(&theta).zip(&dir).for_each(|((t, x), d)| *t = x + step * d);
+            let v = objective(&next, &mut next_grad)?;
+            if v <= f + 1e-4 * step * slope || step < 1e-12 {
+                break v;
+            }
+            step *= 0.5;
+        };
+        let s: Vec<f64> = next.iter().zip(&theta).map(|(a, b)| a - b).collect();
+        let y: Vec<f64> = next_grad.iter().zip(&grad).map(|(a, b)| a - b).collect();
+        let sy = dot(&s, &y);
+        // Curvature pairs only where the objective curves up along the step (always, for
+        // this convex objective, barring rounding).
+        if sy > 1e-12 {
+            history.push((s, y, 1.0 / sy));
+            if history.len() > 10 {
+                history.remove(0);
+            }
+        }
+        let stalled = (f - next_f).abs() <= 1e-15 * f.abs().max(1.0);
+        theta = next;
+        grad = next_grad;
+        f = next_f;
+        iterations += 1;
+        if stalled {
+            break;
+        }
+    }
+    let g = norm(&grad);
+    Ok((theta, iterations, g, f))
+}
+
+/// The objective traced as a graph (f64, the same formula as `objective`, its gradient by
+/// reverse-mode autodiff) and compiled, with the images and one-hot labels uploaded once.
+pub struct CompiledObjective {
+    program: Program,
+    client: Client,
+    x: Buffer,
+    onehot: Buffer,
+    classes: usize,
+    dim: usize,
+}
+
+impl CompiledObjective {
+    pub fn new(client: &Client, data: &LabeledPixels, classes: usize, l2: f64) -> Result<CompiledObjective> {
+        let (n, d, k) = (data.len() as i64, data.dim as i64, classes as i64);
+        anyhow::ensure!(n > 0, "the pixel floor needs at least one training image");
+        let function = trace_objective(n, d, k, l2).map_err(|e| anyhow::anyhow!("tracing the pixel floor: {}", e))?;
+        let program = Program::compile(client, &function, &CompileOptions::default())?;
+        let mut onehot = vec![0.0f64; data.len() * classes];
+        for (i, &y) in data.y.iter().enumerate() {
+            anyhow::ensure!(y < classes, "label {} of image {} is not below {} classes", y, i, classes);
+            onehot[i * classes + y] = 1.0;
+        }
+        let x = client.to_device(&HostTensor::from_slice(&[n, d], &data.x)?, 0)?;
+        let onehot = client.to_device(&HostTensor::from_slice(&[n, k], &onehot)?, 0)?;
+        Ok(CompiledObjective { program, client: client.clone(), x, onehot, classes, dim: data.dim })
+    }
+
+    /// The objective at `theta` (the host layout: weights `classes x dim`, then biases), its
+    /// gradient written into `grad`.
+    pub fn eval(&self, theta: &[f64], grad: &mut [f64]) -> Result<f64> {
+        let (k, d) = (self.classes, self.dim);
+        let w = self.client.to_device(&HostTensor::from_slice(&[k as i64, d as i64], &theta[..k * d])?, 0)?;
+        let b = self.client.to_device(&HostTensor::from_slice(&[k as i64], &theta[k * d..])?, 0)?;
+        let out = self.program.run(vec![Arg::Borrow(&w), Arg::Borrow(&b), Arg::Borrow(&self.x), Arg::Borrow(&self.onehot)])?;
+        let loss = out[0].to_host()?.to_scalar::<f64>()?;
+        grad[..k * d].copy_from_slice(&out[1].to_host()?.to_vec::<f64>()?);
+        grad[k * d..].copy_from_slice(&out[2].to_host()?.to_vec::<f64>()?);
+        Ok(loss)
+    }
+}
+
+/// `mean_i CE(softmax(W x_i + b), y_i) + l2 / 2 ||W||^2` and its gradient in W and b.
+fn trace_objective(n: i64, d: i64, k: i64, l2: f64) -> TraceResult<Function> {
+    let g = Graph::new("pixel_floor_objective");
+    let w = g.param("weight", &[k, d], DType::F64);
+    let b = g.param("bias", &[k], DType::F64);
+    let x = g.param("pixels", &[n, d], DType::F64);
+    let onehot = g.param("onehot", &[n, k], DType::F64);
+    let contract = DotDims { lhs_batch: vec![], rhs_batch: vec![], lhs_contract: vec![1], rhs_contract: vec![1] };
+    let logits = x.dot_general(&w, contract)?.add(&b.broadcast_to(&[n, k])?)?;
+    let nll = logits.log_softmax(1)?.mul(&onehot)?.sum_all()?.neg()?.div_scalar(n as f64)?;
+    let loss = nll.add(&w.square()?.sum_all()?.mul_scalar(0.5 * l2)?)?;
+    let grads = grad(&loss, &[w.clone(), b.clone()])?;
+    Function::new(&g, &[loss, grads[0].clone(), grads[1].clone()])
 }
 
 /// The L-BFGS search direction `-H g` from the stored pairs (Nocedal and Wright, Algorithm 7.4).
