@@ -6,7 +6,7 @@
 //! penalised). It is strictly convex, so L-BFGS reaches the one minimiser; the fit reports the
 //! gradient norm it stopped at, which a test checks.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::data::pixels::LabeledPixels;
 use crate::graph::{grad, DType, DotDims, Function, Graph, TraceResult};
@@ -191,7 +191,7 @@ impl CompiledObjective {
     pub fn new(client: &Client, data: &LabeledPixels, classes: usize, l2: f64) -> Result<CompiledObjective> {
         let (n, d, k) = (data.len() as i64, data.dim as i64, classes as i64);
         anyhow::ensure!(n > 0, "the pixel floor needs at least one training image");
-        let function = trace_objective(n, d, k, l2).map_err(|e| anyhow::anyhow!("tracing the pixel floor: {}", e))?;
+        let function = trace_objective(n, d, k, l2).context("tracing the pixel floor")?;
         let program = Program::compile(client, &function, &CompileOptions::default())?;
         let mut onehot = vec![0.0f64; data.len() * classes];
         for (i, &y) in data.y.iter().enumerate() {
