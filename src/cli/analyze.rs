@@ -11,6 +11,7 @@ use crate::analysis::hidden::{Analysed, TextModel};
 use crate::analysis::plot::{line_chart, ChartLayout, Panel, Series};
 use crate::analysis::smoothing::{self, Tokens};
 use crate::analysis::{checkpoint, images, spectra, text, SmoothingReport, SpectraReport};
+use crate::data::embedded::{embedded, embedded_path};
 use crate::train::weights::Fit;
 
 #[derive(Subcommand)]
@@ -41,14 +42,14 @@ pub struct SmoothingArgs {
     #[arg(required = true)]
     checkpoints: Vec<PathBuf>,
     /// Images (ImageNet-schema TFRecords; globs, comma separated), at the models' image size.
-    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
+    #[arg(long, default_value_t = embedded("datasets/fashion-mnist-tfrecord/validation-*"))]
     data: String,
     /// Text for BERT and OPT checkpoints (BERT's format: a sentence per line, blank lines between
     /// documents), packed into windows of --seq-len tokens in file order.
-    #[arg(long, default_value = "datasets/wiki-sample/wiki.txt")]
+    #[arg(long, default_value_os_t = embedded_path("datasets/wiki-sample/wiki.txt"))]
     text: PathBuf,
     /// WordPiece vocabulary (BERT uncased) for --text.
-    #[arg(long, default_value = "datasets/bert-vocab/vocab.txt")]
+    #[arg(long, default_value_os_t = embedded_path("datasets/bert-vocab/vocab.txt"))]
     vocab: PathBuf,
     /// Tokens per text window (BERT: [CLS], seq_len - 2 text tokens, [SEP]).
     #[arg(long, default_value_t = 128)]

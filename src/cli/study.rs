@@ -11,6 +11,7 @@ use super::train::{classify, pretrain_mae, ClassifyArgs, Common, MaeArgs, Mode};
 use super::RuntimeArgs;
 use crate::analysis::plot::bars::bar_chart;
 use crate::config::preset;
+use crate::data::embedded::embedded;
 use crate::data::pixels::labeled_pixels;
 use crate::train::pixel_floor::PixelFloor;
 
@@ -43,9 +44,9 @@ pub struct StudyArgs {
     /// Fine-tuning base learning rate (scaled by batch / 256).
     #[arg(long, default_value_t = 4e-3)]
     finetune_base_lr: f64,
-    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/train-*")]
+    #[arg(long, default_value_t = embedded("datasets/fashion-mnist-tfrecord/train-*"))]
     data: String,
-    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
+    #[arg(long, default_value_t = embedded("datasets/fashion-mnist-tfrecord/validation-*"))]
     val_data: String,
     #[arg(long, default_value = "runs/study")]
     out: PathBuf,

@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 
 use super::RuntimeArgs;
 use crate::analysis::{checkpoint, images, reconstruct};
+use crate::data::embedded::embedded;
 
 #[derive(Subcommand)]
 pub enum Visualize {
@@ -21,7 +22,7 @@ pub struct MaeArgs {
     /// An MAE checkpoint (ckpt-* folder, run folder, or .safetensors with a sidecar).
     checkpoint: PathBuf,
     /// Images (ImageNet-schema TFRecords), at the model's image size.
-    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
+    #[arg(long, default_value_t = embedded("datasets/fashion-mnist-tfrecord/validation-*"))]
     data: String,
     /// The PNG to write.
     #[arg(long)]

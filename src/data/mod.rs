@@ -12,6 +12,7 @@
 //! | `loader` | threaded, resumable batch loader |
 //! | `captions` | captions from class labels ("a photo of a sneaker"), a word tokenizer |
 //! | `convert` | Fashion-MNIST IDX and folder trees to ImageNet-schema shards |
+//! | `embedded` | the project's `datasets/`, found from wherever bamboo runs |
 //! | `pixels` | labelled images as raw pixel vectors (the pixel floor's input) |
 //! | `text` | Wikipedia and plain text, WordPiece, BERT pre-training records, GLUE |
 
@@ -20,6 +21,7 @@ pub mod bench;
 pub mod captions;
 pub mod convert;
 pub mod crc32c;
+pub mod embedded;
 pub mod erasing;
 pub mod error;
 pub mod example;

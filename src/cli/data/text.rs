@@ -8,6 +8,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use clap::Args;
 
+use crate::data::embedded::embedded_path;
 use crate::data::list_files;
 use crate::data::text::corpus::{read_documents, wiki_to_text};
 use crate::data::text::glue::{self, Label, Task};
@@ -33,7 +34,7 @@ pub struct WikiTextArgs {
 
 #[derive(Args)]
 pub struct TokenizeArgs {
-    #[arg(long, default_value = DEFAULT_VOCAB)]
+    #[arg(long, default_value_os_t = embedded_path(DEFAULT_VOCAB))]
     vocab: PathBuf,
     /// Texts to tokenize; none reads lines from stdin.
     text: Vec<String>,
@@ -47,7 +48,7 @@ pub struct CreatePretrainingArgs {
     /// Text files in BERT's format (files, directories or patterns).
     #[arg(long, required = true, num_args = 1..)]
     input: Vec<String>,
-    #[arg(long, default_value = DEFAULT_VOCAB)]
+    #[arg(long, default_value_os_t = embedded_path(DEFAULT_VOCAB))]
     vocab: PathBuf,
     /// Output folder for the TFRecord shards.
     #[arg(long)]
@@ -101,9 +102,9 @@ pub struct GlueArgs {
 #[derive(Args)]
 pub struct BenchTextArgs {
     /// Corpus in BERT's text format.
-    #[arg(long, default_value = "datasets/wiki-sample/wiki.txt")]
+    #[arg(long, default_value_os_t = embedded_path("datasets/wiki-sample/wiki.txt"))]
     input: PathBuf,
-    #[arg(long, default_value = DEFAULT_VOCAB)]
+    #[arg(long, default_value_os_t = embedded_path(DEFAULT_VOCAB))]
     vocab: PathBuf,
     #[arg(long, default_value_t = 10)]
     dupe_factor: usize,
