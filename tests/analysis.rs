@@ -800,13 +800,13 @@ fn different_depths_are_refused_naming_both() {
     let dir = tmp("depths");
     let a = open(&write_checkpoint(&dir.join("shallow"), &ModelConfig::Vit(tiny_vit(2, 28, 7)), 1)).unwrap();
     let b = open(&write_checkpoint(&dir.join("deep"), &ModelConfig::Mae(tiny_mae(3)), 1)).unwrap();
-    let e = spectra::compare(&a, &b).err().expect("different depths must fail").to_string();
+    let e = spectra::compare(&a, &b).expect_err("different depths must fail").to_string();
     assert!(e.contains("shallow@7 has 2 layers") && e.contains("deep@7 has 3"), "{}", e);
 }
 
 #[test]
 fn image_size_mismatch_is_refused_naming_both() {
-    let e = images::check_image_size(DATA, 32, "model m").err().expect("32 px model on 28 px data").to_string();
+    let e = images::check_image_size(DATA, 32, "model m").expect_err("32 px model on 28 px data").to_string();
     assert!(e.contains("28x28") && e.contains("32x32") && e.contains("model m"), "{}", e);
     images::check_image_size(DATA, 28, "model m").unwrap();
 }

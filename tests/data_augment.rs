@@ -188,7 +188,7 @@ fn rotate_by_right_angles_permutes_pixels() {
     }
     // A known pixel: the top-right corner goes to the top-left.
     let mut img = Image { width: 6, height: 6, channels: 3, data: vec![0; 108] };
-    img.data[(0 * 6 + 5) * 3..][..3].copy_from_slice(&[255, 1, 2]);
+    img.data[5 * 3..][..3].copy_from_slice(&[255, 1, 2]);
     let r = warp(&img, Affine::rotate(6, 6, 90.0), FILL);
     assert_eq!(&r.data[..3], &[255, 1, 2]);
     assert_eq!(r.data.iter().filter(|&&v| v == 255).count(), 1);

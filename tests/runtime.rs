@@ -24,7 +24,7 @@ fn on_cpu(test: &str) -> bool {
 }
 
 fn client(devices: Option<i64>) -> Client {
-    Client::new(&plugin(), &ClientOptions { devices: devices }).expect("client")
+    Client::new(&plugin(), &ClientOptions { devices }).expect("client")
 }
 
 const ADD: &str = r#"

@@ -52,7 +52,7 @@ fn one_of_each() -> Tensors {
 fn header_file(dir: &TempDir, name: &str, header: &str, data_len: usize) -> PathBuf {
     let mut bytes = (header.len() as u64).to_le_bytes().to_vec();
     bytes.extend_from_slice(header.as_bytes());
-    bytes.extend(std::iter::repeat(0u8).take(data_len));
+    bytes.extend(std::iter::repeat_n(0u8, data_len));
     let p = dir.path(name);
     std::fs::write(&p, bytes).unwrap();
     p

@@ -144,7 +144,7 @@ fn header(tensors: &Tensors, metadata: &BTreeMap<String, String>) -> Vec<u8> {
         at = end;
     }
     let mut h = serde_json::to_vec(&Value::Object(map)).expect("header serializes");
-    while h.len() % 8 != 0 {
+    while !h.len().is_multiple_of(8) {
         h.push(b' ');
     }
     h

@@ -484,7 +484,7 @@ pub fn pretrain_clip(a: &ClipArgs) -> Result<RunSummary> {
         _ => bail!("{}: `pretrain clip` needs a CLIP preset (clip-t28, bamboo-clip-t28, clip-vit-b32, ...)", c.source()),
     };
     ensure!(
-        cfg.vocab_size >= crate::data::captions::VOCAB_SIZE && cfg.eos_token_id.map_or(true, |e| e as i32 == crate::data::captions::EOS),
+        cfg.vocab_size >= crate::data::captions::VOCAB_SIZE && cfg.eos_token_id.is_none_or(|e| e as i32 == crate::data::captions::EOS),
         "{}: the captions need vocab_size >= {} and eos_token_id null or {} (the caption vocabulary's end-of-text id); the config has {} and {}",
         c.source(),
         crate::data::captions::VOCAB_SIZE,

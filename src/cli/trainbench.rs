@@ -503,7 +503,7 @@ fn timed_steps(bench: &Bench, a: &BenchTrainArgs, mut step: impl FnMut() -> Resu
 fn bench_replicated(client: &Client, bench: &Bench, a: &BenchTrainArgs, stack: StackOptions, devices: usize) -> Result<Measured> {
     reset_peak_rss();
     anyhow::ensure!(
-        bench.batch % devices == 0,
+        bench.batch.is_multiple_of(devices),
         "--devices {}: the batch of {} ({}) does not split evenly",
         devices,
         bench.name,

@@ -42,7 +42,7 @@ pub fn row(p: &Preset, all: &[Preset]) -> Row {
 pub fn rows(filter: Option<&str>) -> Vec<Row> {
     let all = presets();
     all.iter()
-        .filter(|p| filter.map_or(true, |f| p.name.contains(f) || p.table.to_lowercase().contains(&f.to_lowercase())))
+        .filter(|p| filter.is_none_or(|f| p.name.contains(f) || p.table.to_lowercase().contains(&f.to_lowercase())))
         .map(|p| row(p, &all))
         .collect()
 }

@@ -96,7 +96,7 @@ impl VitConfig {
 pub(crate) fn validate_image(image_size: usize, patch_size: usize, channels: usize) -> Result<(), ConfigError> {
     ensure(patch_size >= 1, "patch_size", || "must be at least 1".into())?;
     ensure(channels >= 1, "channels", || "must be at least 1".into())?;
-    ensure(image_size >= patch_size && image_size % patch_size == 0, "image_size", || {
+    ensure(image_size >= patch_size && image_size.is_multiple_of(patch_size), "image_size", || {
         format!("{image_size} is not divisible by patch_size = {patch_size}")
     })
 }

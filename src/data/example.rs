@@ -358,7 +358,7 @@ fn put_tag(out: &mut Vec<u8>, field: u32, wt: u8) {
 }
 
 fn varint_len(v: u64) -> usize {
-    ((64 - (v | 1).leading_zeros() as usize) + 6) / 7
+    (64 - (v | 1).leading_zeros() as usize).div_ceil(7)
 }
 
 /// Bytes taken by a length-delimited field (single-byte tag) with a body of `n` bytes.

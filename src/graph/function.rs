@@ -67,7 +67,7 @@ impl Function {
         if &p.ty != o.ty() {
             return Err(TraceError::new("alias", format!("parameter `{}` {} cannot alias output {} {}", p.name, p.ty, output, o.ty())));
         }
-        if self.donation.iter().any(|d| *d == Donation::AliasOutput(output)) {
+        if self.donation.contains(&Donation::AliasOutput(output)) {
             return Err(TraceError::new("alias", format!("output {} is already aliased", output)));
         }
         self.donation[param] = Donation::AliasOutput(output);

@@ -73,7 +73,7 @@ fn compile(
     let p = Params::declare(&g, specs, DType::F32);
     let x: Vec<_> = inputs.iter().map(|(n, d)| g.param(n, d, DType::F32)).collect();
     let out = body(&p, &x).with_context(|| format!("tracing `{}`", name))?;
-    Ok(Program::compile(client, &Function::new(&g, &[out])?, opts)?)
+    Program::compile(client, &Function::new(&g, &[out])?, opts)
 }
 
 /// The three compiled programs of a streamed ViT forward, for one batch shape.

@@ -100,7 +100,7 @@ fn scaled_lr(lr: &Tensor, scale: &LrScale, p: &Tensor) -> TraceResult<Tensor> {
             let g = lr.graph();
             let s = g.constant(v, &[v.len() as i64], DType::F32)?;
             let mut dims = vec![v.len() as i64];
-            dims.extend(std::iter::repeat(1).take(p.rank() - 1));
+            dims.extend(std::iter::repeat_n(1, p.rank() - 1));
             s.mul(lr)?.reshape(&dims)
         }
     }

@@ -21,7 +21,7 @@ pub fn learning_rate(flag: &str, lr: f64) -> Result<()> {
 pub fn micro_batch(batch: usize, devices: usize, accum: usize) -> Result<usize> {
     ensure!(batch >= 1, "--batch must be at least 1, got {batch}");
     ensure!(accum >= 1, "--accum must be at least 1, got {accum}");
-    ensure!(batch % (devices * accum) == 0, "--batch {batch} is not divisible by --devices {devices} x --accum {accum}");
+    ensure!(batch.is_multiple_of(devices * accum), "--batch {batch} is not divisible by --devices {devices} x --accum {accum}");
     Ok(batch / (devices * accum))
 }
 

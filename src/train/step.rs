@@ -191,7 +191,7 @@ fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Funct
     }
     let specs = obj.param_specs();
     let trained: Vec<usize> = (0..specs.len())
-        .filter(|&i| specs[i].trainable && c.train_only.as_ref().map_or(true, |names| names.contains(&specs[i].name)))
+        .filter(|&i| specs[i].trainable && c.train_only.as_ref().is_none_or(|names| names.contains(&specs[i].name)))
         .collect();
     let state_names = c.optimizer.state_names().to_vec();
     let layout = StepLayout {

@@ -77,7 +77,7 @@ pub fn split_batch(t: &HostTensor, axis: usize, parts: usize) -> Result<Vec<Host
         return Ok(vec![t.clone()]);
     }
     let d = t.dims[axis] as usize;
-    ensure!(d % parts == 0, "batch of {} does not split over {} devices", d, parts);
+    ensure!(d.is_multiple_of(parts), "batch of {} does not split over {} devices", d, parts);
     let outer: usize = t.dims[..axis].iter().product::<i64>() as usize;
     let inner: usize = t.dims[axis + 1..].iter().product::<i64>() as usize * t.ty.size_bytes();
     let chunk = d / parts * inner;
