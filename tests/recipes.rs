@@ -87,6 +87,16 @@ fn pretrain_resume_then_finetune() {
     let out = ok(&["finetune", "--preset", "vit-t28", "--config", &vit, "--from", &from, "--steps", "3", "--batch", "16", "--out", &ft]);
     assert!(out.contains("left at their initial values: fc_norm.weight, fc_norm.bias, head.weight, head.bias"), "{}", out);
     assert!(out.contains("validation accuracy:"), "{}", out);
+    // Both recipes crop bicubically by default, as MAE's reference transforms do.
+    for dir in [&run, &ft] {
+        assert_eq!(interpolation(dir), "bicubic", "{}", dir);
+    }
+}
+
+/// The resize filter a run recorded in its config.json.
+fn interpolation(run: &str) -> String {
+    let cfg: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(Path::new(run).join("config.json")).unwrap()).unwrap();
+    cfg["interpolation"].as_str().unwrap_or("(none)").to_string()
 }
 
 /// `--watch-smoothing 2` over 5 steps: steps 2, 4 and the last (5) carry every per-block metric
@@ -524,6 +534,10 @@ fn study_writes_its_table_and_the_pixel_floor() {
     let png = std::fs::read(out.join("study.png")).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     assert!(!out.join("study.partial").exists());
+    // The demo's runs keep the bilinear crops its published numbers were measured with.
+    for run in ["mae-vit-t28", "vit-t28-finetune"] {
+        assert_eq!(interpolation(out.join(run).to_str().unwrap()), "bilinear", "{}", run);
+    }
 }
 
 /// The floor against an independent fit: PyTorch's L-BFGS (strong Wolfe line search, f64) on the
