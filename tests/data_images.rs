@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use bamboo::data::augment::{
-    center_crop, random_resized_crop, resample_normalize, CropBox, Layout, Transform, IMAGENET_MEAN, IMAGENET_STD,
+    center_crop, random_resized_crop, resample_normalize, CropBox, Filter, Layout, Transform, IMAGENET_MEAN, IMAGENET_STD,
 };
 use bamboo::data::convert::{self, Encoding, FashionMnist};
 use bamboo::data::image::{self, Image};
@@ -206,9 +206,16 @@ fn resample_identity_flip_and_normalization() {
     let img = Image { width: 6, height: 4, channels: 3, data: (0..72).map(|_| rng.below(256) as u8).collect() };
     let full = CropBox { x: 0.0, y: 0.0, w: 6.0, h: 4.0 };
     let mut scratch = Vec::new();
-    for (layout, flip) in [(Layout::Nhwc, false), (Layout::Nhwc, true), (Layout::Nchw, false)] {
+    // Both filters are 1 at distance 0 and 0 at every other whole pixel: a 1:1 box copies.
+    for (layout, flip, filter) in [
+        (Layout::Nhwc, false, Filter::Bilinear),
+        (Layout::Nhwc, true, Filter::Bilinear),
+        (Layout::Nchw, false, Filter::Bilinear),
+        (Layout::Nhwc, true, Filter::Bicubic),
+        (Layout::Nchw, false, Filter::Bicubic),
+    ] {
         let mut out = vec![0f32; 72];
-        resample_normalize(&img, full, 6, 4, flip, IMAGENET_MEAN, IMAGENET_STD, layout, &mut out, &mut scratch);
+        resample_normalize(&img, full, filter, 6, 4, flip, IMAGENET_MEAN, IMAGENET_STD, layout, &mut out, &mut scratch);
         for y in 0..4 {
             for x in 0..6 {
                 for ch in 0..3 {
@@ -218,7 +225,7 @@ fn resample_identity_flip_and_normalization() {
                         Layout::Nhwc => out[(y * 6 + x) * 3 + ch],
                         Layout::Nchw => out[ch * 24 + y * 6 + x],
                     };
-                    assert!((got - want).abs() < 1e-4, "{:?} {} {} {}: {} vs {}", layout, y, x, ch, got, want);
+                    assert!((got - want).abs() < 1e-4, "{:?} {:?} {} {} {}: {} vs {}", filter, layout, y, x, ch, got, want);
                 }
             }
         }
@@ -229,6 +236,7 @@ fn resample_identity_flip_and_normalization() {
     resample_normalize(
         &cb,
         CropBox { x: 0.0, y: 0.0, w: 8.0, h: 8.0 },
+        Filter::Bilinear,
         2,
         2,
         false,

@@ -11,7 +11,9 @@ downscale factor). Each case resizes a box of an 8-bit image (RGB or grey), in t
                 weights) and rounds to 8 bits between its horizontal and vertical passes
   'F'           each channel converted to 32-bit float first: the same filter without any
                 intermediate rounding (float accumulation in double per pass)
-The BICUBIC outputs (8-bit) are stored too: the paper's (MAE's) transforms use bicubic.
+The same two modes with BICUBIC (Pillow's cubic convolution, a = -0.5, support 2 widened by the
+downscale factor): the paper's (MAE's) transforms use bicubic. Pillow's 8-bit bicubic also clips
+to 0..255 between its passes.
 """
 
 import json
@@ -62,8 +64,10 @@ def main():
         u8 = np.asarray(im.resize(size, Image.BILINEAR, box=box))
         cubic = np.asarray(im.resize(size, Image.BICUBIC, box=box))
         f = resize_f(arr, size, box, Image.BILINEAR)
+        cf = resize_f(arr, size, box, Image.BICUBIC)
         gap = np.abs(u8.astype(np.float64) - f.reshape(u8.shape)).max()
-        print(f"{name}: 8-bit vs float bilinear max {gap:.3f}; bilinear vs bicubic max "
+        cgap = np.abs(cubic.astype(np.float64) - np.clip(cf.reshape(cubic.shape), 0, 255)).max()
+        print(f"{name}: 8-bit vs float bilinear max {gap:.3f}, bicubic max {cgap:.3f}; bilinear vs bicubic max "
               f"{np.abs(u8.astype(int) - cubic.astype(int)).max()} gray levels")
         cases.append({
             "name": name, "width": w, "height": h, "channels": c, "out_width": size[0], "out_height": size[1],
@@ -72,6 +76,7 @@ def main():
             "bilinear_u8": u8.reshape(-1).tolist(),
             "bilinear_f32": [float(str(np.float32(v))) for v in f.reshape(-1)],
             "bicubic_u8": cubic.reshape(-1).tolist(),
+            "bicubic_f32": [float(str(np.float32(v))) for v in cf.reshape(-1)],
         })
     fixture = {
         "reference": "PIL.Image.resize(size, BILINEAR | BICUBIC, box=(x0, y0, x1, y1))",

@@ -7,7 +7,7 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 
-use crate::data::augment::{Layout, Transform};
+use crate::data::augment::{Filter, Layout, Transform};
 use crate::data::image::decode;
 use crate::data::tfrecord::RecordReader;
 use crate::data::{imagenet, list_files, Example, ImageLoader, ImageLoaderConfig, Position, StreamConfig};
@@ -57,7 +57,12 @@ pub fn check_image_size(pattern: &str, size: usize, who: &str) -> Result<()> {
 pub fn eval_images(pattern: &str, batch: usize, size: usize, channels: usize, max_batches: usize) -> Result<Vec<HostTensor>> {
     anyhow::ensure!(channels == 1 || channels == 3, "images have 1 or 3 channels, the model asks for {}", channels);
     anyhow::ensure!(batch > 0 && max_batches > 0, "batch size and batch count must be positive");
-    let mut cfg = ImageLoaderConfig::new(StreamConfig::new(files(pattern)?), batch, size, Transform::Eval { crop_ratio: 1.0 });
+    let mut cfg = ImageLoaderConfig::new(
+        StreamConfig::new(files(pattern)?),
+        batch,
+        size,
+        Transform::Eval { crop_ratio: 1.0, filter: Filter::Bilinear },
+    );
     cfg.layout = Layout::Nchw;
     cfg.epochs = Some(1);
     let mut loader = ImageLoader::new(cfg, Position::default()).map_err(|e| anyhow!("{}", e))?;

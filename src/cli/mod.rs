@@ -45,9 +45,9 @@ enum Command {
     #[command(subcommand)]
     Train(train::TrainCmd),
     /// Fine-tune a ViT from an MAE checkpoint (layer decay, label smoothing), then evaluate.
-    Finetune(train::ClassifyArgs),
+    Finetune(train::ClassifyCmd),
     /// Linear probe: a frozen encoder from an MAE checkpoint, LARS on the head, then evaluate.
-    Linprobe(train::ClassifyArgs),
+    Linprobe(train::ClassifyCmd),
     /// MAE pre-training then fine-tuning of several presets, compared in a table (the demo).
     Study(study::StudyArgs),
     /// Fine-tune BERT on a GLUE task's TSV files, then report the task's metric on dev.
@@ -177,8 +177,8 @@ pub fn run() -> Result<()> {
         Command::Study(a) => study::run(&a),
         Command::Glue(a) => glue::run_glue(&a),
         Command::Train(c) => train::train(&c),
-        Command::Finetune(a) => train::classify(&a, train::Mode::Finetune).map(|_| ()),
-        Command::Linprobe(a) => train::classify(&a, train::Mode::LinearProbe).map(|_| ()),
+        Command::Finetune(a) => train::classify_with(&a.args, train::Mode::Finetune, a.interpolation.filter).map(|_| ()),
+        Command::Linprobe(a) => train::classify_with(&a.args, train::Mode::LinearProbe, a.interpolation.filter).map(|_| ()),
         Command::Configs(a) => configs::run(&a),
         Command::Data(a) => data::run(&a),
         Command::Forward(a) => forward::run(&a),

@@ -12,7 +12,7 @@ use serde_json::json;
 use super::RuntimeArgs;
 use crate::checkpoint::Tensors;
 use crate::config::{preset, ClipConfig, MaeConfig, ModelConfig, OptConfig, VitConfig};
-use crate::data::augment::Transform;
+use crate::data::augment::{Filter, Transform};
 use crate::data::erasing::RandomErasing;
 use crate::data::randaugment::RandAugment;
 use crate::graph::Remat;
@@ -31,7 +31,7 @@ use crate::train::weights::{mae_encoder_to_vit, Fit};
 #[derive(Subcommand)]
 pub enum Pretrain {
     /// MAE pre-training (mask ratio 0.75, norm_pix_loss, AdamW betas (0.9, 0.95)).
-    Mae(MaeArgs),
+    Mae(MaeCmd),
     /// BERT pre-training: masked LM + next-sentence prediction with LAMB, linear warmup and decay.
     Bert(BertArgs),
     /// CLIP contrastive pre-training (symmetric InfoNCE, AdamW betas (0.9, 0.98), weight decay
@@ -85,7 +85,7 @@ pub struct BertArgs {
 #[derive(Subcommand)]
 pub enum TrainCmd {
     /// ViT trained from scratch on labels: the paper's baseline objective.
-    Vit(ClassifyArgs),
+    Vit(ClassifyCmd),
 }
 
 /// What every recipe takes.
@@ -180,6 +180,33 @@ pub struct Common {
     pub log_every: u64,
 }
 
+/// The resize filter of an image recipe's crops, training and evaluation alike.
+#[derive(Args, Clone, Copy, Debug)]
+pub struct Interpolation {
+    /// Resampling of the crops: `bicubic` (the MAE paper's transforms: torchvision's and timm's
+    /// `interpolation=bicubic`) or `bilinear`.
+    #[arg(long = "interpolation", value_name = "FILTER", default_value = "bicubic", value_parser = Filter::parse)]
+    pub filter: Filter,
+}
+
+/// `pretrain mae`: the recipe's arguments and the crops' filter.
+#[derive(Args, Debug)]
+pub struct MaeCmd {
+    #[command(flatten)]
+    pub args: MaeArgs,
+    #[command(flatten)]
+    pub interpolation: Interpolation,
+}
+
+/// `finetune`, `linprobe`, `train vit`: the recipe's arguments and the crops' filter.
+#[derive(Args, Debug)]
+pub struct ClassifyCmd {
+    #[command(flatten)]
+    pub args: ClassifyArgs,
+    #[command(flatten)]
+    pub interpolation: Interpolation,
+}
+
 #[derive(Args, Debug)]
 pub struct MaeArgs {
     #[command(flatten)]
@@ -233,7 +260,8 @@ pub struct ClassifyArgs {
 }
 
 impl ClassifyArgs {
-    /// The per-image training transform of `mode`, with `--randaug` / `--reprob` applied.
+    /// The per-image training transform of `mode`, with `--randaug` / `--reprob` applied (and the
+    /// reference's bicubic crops).
     pub fn transform(&self, mode: Mode) -> Result<Transform> {
         let base = if mode == Mode::LinearProbe { Transform::linprobe() } else { Transform::finetune() };
         let Transform::Train { randaug, erase, .. } = base else { unreachable!("training transforms crop") };
@@ -255,11 +283,11 @@ impl ClassifyArgs {
         Ok(base.with_extras(randaug, erase))
     }
 
-    /// The validation transform: a center crop of `--eval-crop`.
+    /// The validation transform: a center crop of `--eval-crop` (the reference's bicubic resize).
     pub fn eval_transform(&self) -> Result<Transform> {
         match self.eval_crop {
             Some(r) if !(r > 0.0 && r <= 1.0) => bail!("--eval-crop must be in (0, 1], got {}", r),
-            Some(r) => Ok(Transform::Eval { crop_ratio: r }),
+            Some(r) => Ok(Transform::Eval { crop_ratio: r, filter: Transform::eval().filter() }),
             None => Ok(Transform::eval()),
         }
     }
@@ -465,7 +493,7 @@ fn report(s: &RunSummary) {
 
 pub fn pretrain(cmd: &Pretrain) -> Result<()> {
     match cmd {
-        Pretrain::Mae(a) => pretrain_mae(a).map(|_| ()),
+        Pretrain::Mae(a) => pretrain_mae_with(&a.args, a.interpolation.filter).map(|_| ()),
         Pretrain::Bert(a) => pretrain_bert(a).map(|_| ()),
         Pretrain::Lm(a) => pretrain_lm(a).map(|_| ()),
         Pretrain::Clip(a) => pretrain_clip(a).map(|_| ()),
@@ -503,7 +531,9 @@ pub fn pretrain_clip(a: &ClipArgs) -> Result<RunSummary> {
     let classes = crate::data::captions::FASHION_CLASSES.len();
     let task = ImageTask::Captions { seq_len: cfg.seq_len };
     // open_clip's training crop: RandomResizedCrop at scale 0.9-1.0 (no flip there; kept off).
-    let transform = Transform::Train { scale: (0.9, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.0, randaug: None, erase: None };
+    // Bilinear here (open_clip resizes bicubically; this recipe predates the choice).
+    let transform =
+        Transform::Train { scale: (0.9, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.0, randaug: None, erase: None, filter: Filter::Bilinear };
     let mut src =
         ImageSource::new(&c.data, c.batch / c.accum.max(1), cfg.image_size, cfg.channels, classes, transform, task, c.seed, c.accum, None)?;
     let client = c.rt.client()?;
@@ -516,7 +546,14 @@ pub fn pretrain_clip(a: &ClipArgs) -> Result<RunSummary> {
     Ok(s)
 }
 
+/// MAE pre-training with bilinear crops, as before the filter was a choice (what `bamboo study`
+/// runs); `pretrain mae` calls `pretrain_mae_with` and `--interpolation`, bicubic by default.
 pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
+    pretrain_mae_with(a, Filter::Bilinear)
+}
+
+/// MAE pre-training with crops resized by `filter`.
+pub fn pretrain_mae_with(a: &MaeArgs, filter: Filter) -> Result<RunSummary> {
     let c = &a.c;
     let mut cfg: MaeConfig = match c.model_config()? {
         ModelConfig::Mae(m) => m,
@@ -530,7 +567,7 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
     ensure!(c.dropout.is_none(), "--dropout: MAE pre-training runs without dropout (the paper's recipe); set it when fine-tuning");
     ModelConfig::Mae(cfg.clone()).validate()?;
     let step = c.step_config(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 1.5e-4, 0.05, None)?;
-    let resolved = json!({ "recipe": "pretrain mae", "model": ModelConfig::Mae(cfg.clone()), "step": step.to_json(), "batch": c.batch, "steps": c.steps, "data": c.data, "seed": c.seed });
+    let resolved = json!({ "recipe": "pretrain mae", "model": ModelConfig::Mae(cfg.clone()), "step": step.to_json(), "batch": c.batch, "steps": c.steps, "data": c.data, "interpolation": filter.name(), "seed": c.seed });
     print_config("pretrain mae", &resolved);
     if let Some(done) = c.preflight(&resolved)? {
         return Ok(done);
@@ -541,7 +578,7 @@ pub fn pretrain_mae(a: &MaeArgs) -> Result<RunSummary> {
         cfg.image_size,
         cfg.channels,
         1000,
-        Transform::mae(),
+        Transform::mae().with_filter(filter),
         ImageTask::Mae { patches: cfg.num_patches() },
         c.seed,
         c.accum,
@@ -581,7 +618,7 @@ fn zero_shot(client: &Client, cfg: &ClipConfig, trainer: &Trainer, data: &str, c
         cfg.image_size,
         cfg.channels,
         k,
-        Transform::eval(),
+        Transform::eval().with_filter(Filter::Bilinear),
         ImageTask::Labels { drop_path: None, mix: None },
         0,
         1,
@@ -673,7 +710,7 @@ pub fn pretrain_lm(a: &LmArgs) -> Result<RunSummary> {
 
 pub fn train(cmd: &TrainCmd) -> Result<()> {
     match cmd {
-        TrainCmd::Vit(a) => classify(a, Mode::Scratch).map(|_| ()),
+        TrainCmd::Vit(a) => classify_with(&a.args, Mode::Scratch, a.interpolation.filter).map(|_| ()),
     }
 }
 
@@ -684,8 +721,15 @@ pub enum Mode {
     LinearProbe,
 }
 
-/// Supervised training in one of three modes; returns the run and the validation accuracy.
+/// `classify_with` bilinear crops, as before the filter was a choice (what `bamboo study` runs);
+/// the `finetune`, `linprobe` and `train vit` commands take `--interpolation`, bicubic by default.
 pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
+    classify_with(a, mode, Filter::Bilinear)
+}
+
+/// Supervised training in one of three modes with crops (training and validation) resized by
+/// `filter`; returns the run and the validation accuracy.
+pub fn classify_with(a: &ClassifyArgs, mode: Mode, filter: Filter) -> Result<(RunSummary, f64)> {
     let c = &a.c;
     let cfg: VitConfig = match c.model_config()? {
         ModelConfig::Vit(v) => v,
@@ -720,14 +764,15 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
         Mode::Finetune => "finetune",
         Mode::LinearProbe => "linprobe",
     };
-    let transform = a.transform(mode)?;
+    let transform = a.transform(mode)?.with_filter(filter);
+    let eval_transform = a.eval_transform()?.with_filter(filter);
     let (randaug, reprob) = match transform {
         Transform::Train { randaug, erase, .. } => {
             (randaug.map(|r| r.spec()).unwrap_or("none".into()), erase.map(|e| e.prob).unwrap_or(0.0))
         }
         Transform::Eval { .. } => ("none".into(), 0.0),
     };
-    let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": step.to_json(), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "randaug": randaug, "reprob": reprob, "mix": mode == Mode::Finetune && !a.no_mix, "crop_scale": transform.min_scale(), "eval_crop": a.eval_transform()?.crop_ratio(), "seed": c.seed });
+    let resolved = json!({ "recipe": recipe, "model": ModelConfig::Vit(cfg.clone()), "step": step.to_json(), "batch": c.batch, "steps": c.steps, "data": c.data, "from": a.from, "label_smoothing": a.label_smoothing, "randaug": randaug, "reprob": reprob, "mix": mode == Mode::Finetune && !a.no_mix, "crop_scale": transform.min_scale(), "eval_crop": eval_transform.crop_ratio(), "interpolation": filter.name(), "seed": c.seed });
     print_config(recipe, &resolved);
     // A finished run is not trained again; `run` restores it and the validation below reports it.
     c.preflight(&resolved)?;
@@ -772,7 +817,7 @@ pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<(RunSummary, f64)> {
     let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
     record_loaded(&loaded, c)?;
     report(&s);
-    let acc = evaluate(&client, &obj, &trainer, &a.val_data, a.eval_transform()?, c)?;
+    let acc = evaluate(&client, &obj, &trainer, &a.val_data, eval_transform, c)?;
     eprintln!("validation accuracy: {:.4}", acc);
     Ok((s, acc))
 }

@@ -1,5 +1,5 @@
 //! Crop boxes (RandomResizedCrop, center crop) and one fused resample that turns a box of an 8-bit
-//! image into normalized f32 output: antialiased separable triangle filter (as PIL's bilinear
+//! image into normalized f32 output: an antialiased separable filter (PIL's bilinear or bicubic
 //! resize), optional horizontal flip, grey replicated to 3 channels, ImageNet mean/std. With
 //! RandAugment the resample stops at an 8-bit RGB crop, which RandAugment edits before
 //! normalization; random erasing then runs on the normalized output.
@@ -64,29 +64,81 @@ pub enum Layout {
     Nchw,
 }
 
+/// The resampling filter of the resize, as Pillow defines it (what torchvision's Resize and
+/// RandomResizedCrop run on PIL images).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Filter {
+    /// Triangle filter, support 1 (`Image.BILINEAR`).
+    Bilinear,
+    /// Keys' cubic convolution with a = -0.5, support 2 (`Image.BICUBIC`); it overshoots at
+    /// edges, so results are clamped to 0..255 as an 8-bit image would be.
+    Bicubic,
+}
+
+impl Filter {
+    /// The filter's half-width in source pixels at scale 1.
+    fn support(self) -> f64 {
+        match self {
+            Filter::Bilinear => 1.0,
+            Filter::Bicubic => 2.0,
+        }
+    }
+
+    /// The filter's weight at distance `x` (in source pixels at scale 1).
+    fn weight(self, x: f64) -> f64 {
+        let x = x.abs();
+        match self {
+            Filter::Bilinear => (1.0 - x).max(0.0),
+            Filter::Bicubic => {
+                const A: f64 = -0.5;
+                if x < 1.0 {
+                    ((A + 2.0) * x - (A + 3.0)) * x * x + 1.0
+                } else if x < 2.0 {
+                    (((x - 5.0) * x + 8.0) * x - 4.0) * A
+                } else {
+                    0.0
+                }
+            }
+        }
+    }
+
+    /// `bilinear` or `bicubic` (torchvision's and timm's names).
+    pub fn parse(name: &str) -> Result<Filter, String> {
+        match name {
+            "bilinear" => Ok(Filter::Bilinear),
+            "bicubic" => Ok(Filter::Bicubic),
+            _ => Err(format!("unknown interpolation `{name}` (bilinear, bicubic)")),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Filter::Bilinear => "bilinear",
+            Filter::Bicubic => "bicubic",
+        }
+    }
+}
+
 /// Filter taps for one output coordinate: source indices `start..start + weights.len()`.
 struct Taps {
     start: usize,
     weights: Vec<f32>,
 }
 
-/// Triangle-filter taps mapping `[lo, lo + len)` of an axis of `size` pixels onto `out` pixels;
-/// the filter widens with the downscale factor so minification averages instead of aliasing.
-fn taps(size: usize, lo: f64, len: f64, out: usize) -> Vec<Taps> {
+/// `filter`'s taps mapping `[lo, lo + len)` of an axis of `size` pixels onto `out` pixels; the
+/// filter widens with the downscale factor so minification averages instead of aliasing.
+fn taps(filter: Filter, size: usize, lo: f64, len: f64, out: usize) -> Vec<Taps> {
     let scale = len / out as f64;
-    let support = scale.max(1.0);
+    let stretch = scale.max(1.0);
+    let support = filter.support() * stretch;
     (0..out)
         .map(|o| {
             let center = lo + (o as f64 + 0.5) * scale;
             let first = ((center - support).floor().max(0.0)) as usize;
             let last = ((center + support).ceil() as usize).min(size);
             let first = first.min(size - 1);
-            let mut ws: Vec<f32> = (first..last.max(first + 1))
-                .map(|i| {
-                    let d = (i as f64 + 0.5 - center).abs() / support;
-                    (1.0 - d).max(0.0) as f32
-                })
-                .collect();
+            let mut ws: Vec<f32> =
+                (first..last.max(first + 1)).map(|i| filter.weight((i as f64 + 0.5 - center) / stretch) as f32).collect();
             let sum: f32 = ws.iter().sum();
             if sum > 0.0 {
                 ws.iter_mut().for_each(|w| *w /= sum);
@@ -104,13 +156,14 @@ fn taps(size: usize, lo: f64, len: f64, out: usize) -> Vec<Taps> {
         .collect()
 }
 
-/// Resamples `bx` of `img` to `out_w x out_h`, flips horizontally if asked, normalizes with
+/// Resamples `bx` of `img` to `out_w x out_h` with `filter`, flips horizontally if asked, normalizes with
 /// `mean`/`std` (on the 0..1 scale) and writes 3 channels into `out` (length `3 * out_w * out_h`)
 /// in `layout` order for one image. Scratch space is reused across calls.
 #[allow(clippy::too_many_arguments)]
 pub fn resample_normalize(
     img: &Image,
     bx: CropBox,
+    filter: Filter,
     out_w: usize,
     out_h: usize,
     flip: bool,
@@ -123,7 +176,7 @@ pub fn resample_normalize(
     assert_eq!(out.len(), 3 * out_w * out_h);
     let (scale, shift) = normalizer(mean, std);
     let plane = out_w * out_h;
-    resample_with(img, bx, out_w, out_h, flip, scratch, |oy, dx, v| match layout {
+    resample_with(img, bx, filter, out_w, out_h, flip, scratch, |oy, dx, v| match layout {
         Layout::Nhwc => {
             let o = &mut out[(oy * out_w + dx) * 3..(oy * out_w + dx) * 3 + 3];
             for ch in 0..3 {
@@ -146,9 +199,10 @@ fn normalizer(mean: [f32; 3], std: [f32; 3]) -> ([f32; 3], [f32; 3]) {
 }
 
 /// The same resample to an 8-bit RGB image (rounded), for augmentations that work on pixels.
-pub fn resample_u8(img: &Image, bx: CropBox, out_w: usize, out_h: usize, flip: bool, scratch: &mut Vec<f32>) -> Image {
+#[allow(clippy::too_many_arguments)]
+pub fn resample_u8(img: &Image, bx: CropBox, filter: Filter, out_w: usize, out_h: usize, flip: bool, scratch: &mut Vec<f32>) -> Image {
     let mut data = vec![0u8; 3 * out_w * out_h];
-    resample_with(img, bx, out_w, out_h, flip, scratch, |oy, dx, v| {
+    resample_with(img, bx, filter, out_w, out_h, flip, scratch, |oy, dx, v| {
         let o = &mut data[(oy * out_w + dx) * 3..(oy * out_w + dx) * 3 + 3];
         for ch in 0..3 {
             o[ch] = (v[ch].clamp(0.0, 255.0) + 0.5) as u8; // no libm round
@@ -179,6 +233,7 @@ pub fn normalize(img: &Image, mean: [f32; 3], std: [f32; 3], layout: Layout, out
 fn resample_with(
     img: &Image,
     bx: CropBox,
+    filter: Filter,
     out_w: usize,
     out_h: usize,
     flip: bool,
@@ -186,8 +241,10 @@ fn resample_with(
     mut emit: impl FnMut(usize, usize, [f32; 3]),
 ) {
     let c = img.channels;
-    let xt = taps(img.width, bx.x, bx.w, out_w);
-    let yt = taps(img.height, bx.y, bx.h, out_h);
+    let xt = taps(filter, img.width, bx.x, bx.w, out_w);
+    let yt = taps(filter, img.height, bx.y, bx.h, out_h);
+    // Bicubic's negative lobes overshoot at edges; an 8-bit image (Pillow's output) cannot.
+    let clamp = filter == Filter::Bicubic;
     let x0 = xt.iter().map(|t| t.start).min().unwrap();
     let x1 = xt.iter().map(|t| t.start + t.weights.len()).max().unwrap();
     // Vertical pass first, over whole row segments (contiguous, so it vectorizes), on only the
@@ -221,6 +278,9 @@ fn resample_with(
                 let g: f32 = px.iter().step_by(c).zip(&t.weights).map(|(p, w)| p * w).sum();
                 v = [g; 3];
             }
+            if clamp {
+                v = v.map(|x| x.clamp(0.0, 255.0));
+            }
             let dx = if flip { out_w - 1 - ox } else { ox };
             emit(oy, dx, v);
         }
@@ -232,19 +292,21 @@ fn resample_with(
 pub enum Transform {
     /// RandomResizedCrop + horizontal flip with probability `flip`, then optionally RandAugment on
     /// the 8-bit crop and random erasing on the normalized output.
-    Train { scale: (f64, f64), ratio: (f64, f64), flip: f64, randaug: Option<RandAugment>, erase: Option<RandomErasing> },
+    Train { scale: (f64, f64), ratio: (f64, f64), flip: f64, randaug: Option<RandAugment>, erase: Option<RandomErasing>, filter: Filter },
     /// Resize + center crop.
-    Eval { crop_ratio: f64 },
+    Eval { crop_ratio: f64, filter: Filter },
 }
 
 impl Transform {
-    /// MAE pre-training: scale 0.2-1.0.
+    /// MAE pre-training: scale 0.2-1.0, bicubic (main_pretrain.py's
+    /// `RandomResizedCrop(..., interpolation=3)`).
     pub fn mae() -> Self {
-        Transform::Train { scale: (0.2, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5, randaug: None, erase: None }
+        Transform::Train { scale: (0.2, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5, randaug: None, erase: None, filter: Filter::Bicubic }
     }
 
     /// Supervised fine-tuning, the paper's Table 5: scale 0.08-1.0 (Inception crop), flip,
-    /// RandAugment `rand-m9-mstd0.5-inc1`, random erasing 0.25. (Mixup / CutMix are batch-level:
+    /// RandAugment `rand-m9-mstd0.5-inc1`, random erasing 0.25, bicubic crops (timm's
+    /// `create_transform(..., interpolation='bicubic')`). (Mixup / CutMix are batch-level:
     /// `train::mix`.)
     pub fn finetune() -> Self {
         Transform::Train {
@@ -253,23 +315,40 @@ impl Transform {
             flip: 0.5,
             randaug: Some(RandAugment::table5()),
             erase: Some(RandomErasing::table5()),
+            filter: Filter::Bicubic,
         }
     }
 
-    /// Linear probing (MAE): RandomResizedCrop 0.08-1.0 and flip only.
+    /// Linear probing (MAE): RandomResizedCrop 0.08-1.0, bicubic, and flip only.
     pub fn linprobe() -> Self {
-        Transform::Train { scale: (0.08, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5, randaug: None, erase: None }
+        Transform::Train { scale: (0.08, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.5, randaug: None, erase: None, filter: Filter::Bicubic }
     }
 
+    /// MAE's evaluation: a bicubic resize of the short side, then the central crop.
     pub fn eval() -> Self {
-        Transform::Eval { crop_ratio: 0.875 }
+        Transform::Eval { crop_ratio: 0.875, filter: Filter::Bicubic }
+    }
+
+    /// This transform with its resize done by `filter`.
+    pub fn with_filter(self, filter: Filter) -> Self {
+        match self {
+            Transform::Train { scale, ratio, flip, randaug, erase, .. } => Transform::Train { scale, ratio, flip, randaug, erase, filter },
+            Transform::Eval { crop_ratio, .. } => Transform::Eval { crop_ratio, filter },
+        }
+    }
+
+    /// The resize filter.
+    pub fn filter(&self) -> Filter {
+        match *self {
+            Transform::Train { filter, .. } | Transform::Eval { filter, .. } => filter,
+        }
     }
 
     /// This training transform with RandomResizedCrop's area range starting at `lo`.
     pub fn with_min_scale(self, lo: f64) -> Self {
         match self {
-            Transform::Train { scale, ratio, flip, randaug, erase } => {
-                Transform::Train { scale: (lo, scale.1), ratio, flip, randaug, erase }
+            Transform::Train { scale, ratio, flip, randaug, erase, filter } => {
+                Transform::Train { scale: (lo, scale.1), ratio, flip, randaug, erase, filter }
             }
             t => t,
         }
@@ -286,7 +365,7 @@ impl Transform {
     /// The evaluation crop ratio (None for training transforms).
     pub fn crop_ratio(&self) -> Option<f64> {
         match self {
-            Transform::Eval { crop_ratio } => Some(*crop_ratio),
+            Transform::Eval { crop_ratio, .. } => Some(*crop_ratio),
             Transform::Train { .. } => None,
         }
     }
@@ -294,7 +373,7 @@ impl Transform {
     /// This transform with RandAugment and random erasing replaced (training transforms only).
     pub fn with_extras(self, randaug: Option<RandAugment>, erase: Option<RandomErasing>) -> Self {
         match self {
-            Transform::Train { scale, ratio, flip, .. } => Transform::Train { scale, ratio, flip, randaug, erase },
+            Transform::Train { scale, ratio, flip, filter, .. } => Transform::Train { scale, ratio, flip, randaug, erase, filter },
             t => t,
         }
     }
@@ -303,13 +382,13 @@ impl Transform {
     /// come from `rng`, which the caller derives from (seed, epoch, index).
     pub fn apply(&self, img: &Image, size: usize, layout: Layout, rng: &mut Rng, out: &mut [f32], scratch: &mut Vec<f32>) {
         match *self {
-            Transform::Train { scale, ratio, flip, randaug, erase } => {
+            Transform::Train { scale, ratio, flip, randaug, erase, filter } => {
                 let bx = random_resized_crop(img.width, img.height, scale, ratio, rng);
                 let flip = rng.bernoulli(flip);
                 match randaug {
-                    None => resample_normalize(img, bx, size, size, flip, IMAGENET_MEAN, IMAGENET_STD, layout, out, scratch),
+                    None => resample_normalize(img, bx, filter, size, size, flip, IMAGENET_MEAN, IMAGENET_STD, layout, out, scratch),
                     Some(ra) => {
-                        let mut crop = resample_u8(img, bx, size, size, flip, scratch);
+                        let mut crop = resample_u8(img, bx, filter, size, size, flip, scratch);
                         ra.apply(&mut crop, rng);
                         normalize(&crop, IMAGENET_MEAN, IMAGENET_STD, layout, out);
                     }
@@ -318,9 +397,9 @@ impl Transform {
                     e.apply(out, size, layout, rng);
                 }
             }
-            Transform::Eval { crop_ratio } => {
+            Transform::Eval { crop_ratio, filter } => {
                 let bx = center_crop(img.width, img.height, crop_ratio);
-                resample_normalize(img, bx, size, size, false, IMAGENET_MEAN, IMAGENET_STD, layout, out, scratch);
+                resample_normalize(img, bx, filter, size, size, false, IMAGENET_MEAN, IMAGENET_STD, layout, out, scratch);
             }
         }
     }
