@@ -254,12 +254,19 @@ pub fn plot(runs: &[(String, PathBuf)]) -> Result<Canvas> {
     Ok(line_chart(&panels, &labels, "step", &layout))
 }
 
-/// Writes `canvas` as a PNG at `out` (whole, under a temporary name then renamed); an existing
-/// file is refused unless `force`.
-pub fn save_png(canvas: &Canvas, out: &Path, force: bool) -> Result<()> {
+/// Refuses an existing `out` unless `force` (checked before the runs are read, and again when
+/// writing).
+pub fn check_out(out: &Path, force: bool) -> Result<()> {
     if !force && out.exists() {
         bail!("--out {} already exists; nothing was written (pass --force to replace it)", out.display());
     }
+    Ok(())
+}
+
+/// Writes `canvas` as a PNG at `out` (whole, under a temporary name then renamed); an existing
+/// file is refused unless `force`.
+pub fn save_png(canvas: &Canvas, out: &Path, force: bool) -> Result<()> {
+    check_out(out, force)?;
     crate::checkpoint::write_bytes_atomic(out, &canvas.to_png()).with_context(|| format!("writing {}", out.display()))?;
     Ok(())
 }

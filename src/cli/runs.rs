@@ -44,9 +44,7 @@ pub fn list(a: &RunsArgs) -> Result<()> {
 }
 
 pub fn plot(a: &PlotArgs) -> Result<()> {
-    if !a.force && a.out.exists() {
-        anyhow::bail!("--out {} already exists; nothing was written (pass --force to replace it)", a.out.display());
-    }
+    runs::check_out(&a.out, a.force)?;
     let named: Vec<(String, PathBuf)> = a.runs.iter().map(|p| (p.display().to_string(), p.clone())).collect();
     let canvas = runs::plot(&named)?;
     runs::save_png(&canvas, &a.out, a.force)?;

@@ -144,7 +144,7 @@ pub fn run_evaluated(
     let mut next: Option<Uploaded> = None;
     let mut pending: Option<Pending> = None;
     // The last step's line waits for the evaluations, which run after its checkpoint is saved.
-    let mut held: Option<(u64, f64, Vec<(String, f64)>)> = None;
+    let mut held: Option<Held> = None;
     let (mut evaluations, mut evaluate_seconds) = (vec![], 0.0);
     while trainer.step < opts.steps {
         let uploaded = match next.take() {
@@ -173,7 +173,7 @@ pub fn run_evaluated(
             let refs: Vec<(&str, f64)> = values.iter().map(|(k, v)| (k.as_str(), *v)).collect();
             progress.update(m.step + 1, &refs[..2]);
             if m.step + 1 == opts.steps && !interrupted {
-                held = Some((m.step + 1, super::metrics::unix_seconds(), values));
+                held = Some(Held { step: m.step + 1, time: super::metrics::unix_seconds(), values });
             } else if let (Some(metrics), Some(tb)) = (metrics.as_mut(), tb.as_mut()) {
                 metrics.log(m.step + 1, &refs)?;
                 tb.add_scalars(m.step + 1, &refs)?;
@@ -189,12 +189,12 @@ pub fn run_evaluated(
             }
             last_ckpt = Some((trainer.step, p));
         }
-        if let Some((step, time, mut values)) = held.take() {
+        if let Some(Held { step, time, mut values }) = held.take() {
             let t = Instant::now();
             let evaluated = checked(evaluate(trainer));
             evaluate_seconds = t.elapsed().as_secs_f64();
             // The step's line is logged either way; a failed evaluation is reported after it.
-            values.extend(evaluated.as_ref().map(|e| e.clone()).unwrap_or_default());
+            values.extend(evaluated.as_ref().cloned().unwrap_or_default());
             let refs: Vec<(&str, f64)> = values.iter().map(|(k, v)| (k.as_str(), *v)).collect();
             if let (Some(metrics), Some(tb)) = (metrics.as_mut(), tb.as_mut()) {
                 metrics.log_at(step, time, &refs)?;
@@ -240,6 +240,14 @@ pub fn run_evaluated(
         last_checkpoint: last_ckpt.map(|(_, p)| p),
         evaluations,
     })
+}
+
+/// The last step's line, held back until the evaluations join it.
+struct Held {
+    step: u64,
+    /// When the step's scalars were read (the line's time, not the evaluation's).
+    time: f64,
+    values: Vec<(String, f64)>,
 }
 
 /// An evaluator's result, its keys checked: each must carry the `eval/` prefix, so that it can
