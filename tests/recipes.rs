@@ -44,6 +44,33 @@ fn write(dir: &Path, name: &str, text: &str) -> String {
     p.display().to_string()
 }
 
+/// The last line of a run's metrics.jsonl and its results.json, after checking that the
+/// evaluation `key` is on that line (and on no earlier one) as the run printed it (4 decimals)
+/// and in results.json with the same value.
+fn assert_logged_eval(run: &str, key: &str, printed: f64) -> serde_json::Value {
+    let log = std::fs::read_to_string(Path::new(run).join("metrics.jsonl")).unwrap();
+    let lines: Vec<serde_json::Value> = log.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let last = lines.last().unwrap().clone();
+    let v = last[key].as_f64().unwrap_or_else(|| panic!("no {} on the last line of {}/metrics.jsonl:\n{}", key, run, log));
+    assert!(
+        (0.0..=1.0).contains(&v) || key.ends_with("matthews") || key.ends_with("pearson") || key.ends_with("spearman"),
+        "{} = {}",
+        key,
+        v
+    );
+    assert!((v - printed).abs() <= 5e-5, "{}: logged {} printed {}", key, v, printed);
+    assert!(lines[..lines.len() - 1].iter().all(|l| l.get(key).is_none()), "{} logged before the last step", key);
+    let results: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(Path::new(run).join("results.json")).unwrap()).unwrap();
+    assert_eq!(results["evaluations"][key], last[key]);
+    assert_eq!(results["final_loss"], last["loss"]);
+    assert_eq!(results["last_step"], last["step"]);
+    last
+}
+
+fn printed(out: &str, after: &str) -> f64 {
+    out.split(after).nth(1).unwrap_or_else(|| panic!("no `{}` in:\n{}", after, out))[..6].parse().unwrap()
+}
+
 const ENC: &str = r#"{"depth": 2, "width": 32, "heads": 2, "mlp_dim": 128}"#;
 
 fn mae_json() -> String {
@@ -88,7 +115,8 @@ fn pretrain_resume_then_finetune() {
     let from = format!("{}/ckpt-00000006", run);
     let out = ok(&["finetune", "--preset", "vit-t28", "--config", &vit, "--from", &from, "--steps", "3", "--batch", "16", "--out", &ft]);
     assert!(out.contains("left at their initial values: fc_norm.weight, fc_norm.bias, head.weight, head.bias"), "{}", out);
-    assert!(out.contains("validation accuracy:"), "{}", out);
+    let last = assert_logged_eval(&ft, "eval/accuracy", printed(&out, "validation accuracy: "));
+    assert_eq!(last["step"], 3);
     // Both recipes crop bicubically by default, as MAE's reference transforms do.
     for dir in [&run, &ft] {
         assert_eq!(interpolation(dir), "bicubic", "{}", dir);
@@ -199,6 +227,8 @@ fn bert_pretrain_then_glue() {
         &glue,
     ]);
     assert!(out.contains("SST-2 dev (400 examples): accuracy"), "{}", out);
+    let last = assert_logged_eval(&glue, "eval/accuracy", printed(&out, "SST-2 dev (400 examples): accuracy "));
+    assert_eq!(last["step"], 2);
     assert_glue_weights(&from, &glue);
 }
 
@@ -284,6 +314,7 @@ fn clip_pretrain_loss_falls_then_smoothing_is_analysed() {
         bound,
         out
     );
+    assert_eq!(assert_logged_eval(&run, "eval/zero_shot_accuracy", zs)["step"], 60);
     let log = std::fs::read_to_string(Path::new(&run).join("metrics.jsonl")).unwrap();
     let rows: Vec<serde_json::Value> = log.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let mean = |r: &[serde_json::Value], k: &str| r.iter().map(|v| v[k].as_f64().unwrap()).sum::<f64>() / r.len() as f64;

@@ -138,6 +138,10 @@ fn an_existing_run_is_never_overwritten_and_a_resume_continues_only_itself() {
     );
     assert!(snapshot(&run) == before, "a refused resume changed the folder");
 
+    let results =
+        |run: &Path| -> serde_json::Value { serde_json::from_str(&std::fs::read_to_string(run.join("results.json")).unwrap()).unwrap() };
+    assert_eq!((results(&run)["last_step"].as_u64(), results(&run)["resumed_from"].as_u64()), (Some(2), None));
+
     // A resume of a finished run says so, exits 0 and writes nothing.
     let out = ok(&cat(&base, &["--batch", "16", "--steps", "2", "--resume"]));
     assert!(out.contains("is already complete") && out.contains("ckpt-00000002 is at step 2"), "{}", out);
@@ -169,6 +173,10 @@ fn an_existing_run_is_never_overwritten_and_a_resume_continues_only_itself() {
     assert!(out.contains("at step 2"), "{}", out);
     assert_eq!(ckpts(&run), vec!["ckpt-00000001", "ckpt-00000004"], "--keep 1 kept this run's newest and the foreign one");
     assert_eq!(logged_steps(&run), vec![1, 2, 3, 4]);
+    // The resume that finished rewrote its own results.json.
+    let (r, log) = (results(&run), std::fs::read_to_string(run.join("metrics.jsonl")).unwrap());
+    let last: serde_json::Value = serde_json::from_str(log.lines().last().unwrap()).unwrap();
+    assert_eq!((r["last_step"].as_u64(), r["resumed_from"].as_u64(), &r["final_loss"]), (Some(4), Some(2), &last["loss"]));
     assert_eq!(
         std::fs::read(run.join("ckpt-00000001/model.safetensors")).unwrap(),
         std::fs::read(other.join("ckpt-00000001/model.safetensors")).unwrap()
@@ -276,6 +284,7 @@ fn ctrl_c_saves_a_checkpoint_that_resumes_and_a_second_one_quits_at_once() {
     let step: u64 = saved[0].trim_start_matches("ckpt-").parse().unwrap();
     assert!(step >= 2);
     assert_eq!(logged_steps(&run), (1..=step).collect::<Vec<_>>());
+    assert!(!run.join("results.json").exists(), "an interrupted run wrote results.json");
 
     // It resumes from there (one more step).
     let stop = (step + 1).to_string();
@@ -283,6 +292,8 @@ fn ctrl_c_saves_a_checkpoint_that_resumes_and_a_second_one_quits_at_once() {
     let out = ok(&more);
     assert!(out.contains(&format!("resumed from {} at step {}", ck.display(), step)), "{}", out);
     assert_eq!(logged_steps(&run), (1..=step + 1).collect::<Vec<_>>());
+    let res: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(run.join("results.json")).unwrap()).unwrap();
+    assert_eq!((res["last_step"].as_u64(), res["finished"].as_bool()), (Some(step + 1), Some(false)));
 
     // Two Ctrl-C in a row: the second ends the process at once, without a checkpoint.
     let run2 = d.join("run2");

@@ -109,4 +109,7 @@ fn training_checkpoints_to_a_bucket_and_resumes_exactly() {
     let (events, _) = storage::list(&PathBuf::from(format!("{run}/tb"))).unwrap();
     assert_eq!(events.len(), 2, "one event file per invocation: {events:?}");
     assert!(storage::exists(&PathBuf::from(format!("{run}/config.json"))).unwrap());
+    // results.json went up whole, with the last logged loss.
+    let results = bamboo::train::results::Results::read(Path::new(&run)).unwrap().expect("results.json in the bucket");
+    assert_eq!((results.last_step, results.final_loss, results.resumed_from), (6, remote_log[5].1, Some(4)));
 }

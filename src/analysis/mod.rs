@@ -1,5 +1,6 @@
 //! Over-smoothing and spectral analyses of trained checkpoints (the paper's Figures 1 and 2),
-//! and MAE reconstruction grids.
+//! MAE reconstruction grids, and runs compared side by side (`runs`: their final figures and
+//! curves).
 //!
 //! The smoothing metrics are traced reductions over every block's tokens, compiled into the same
 //! program as the forward pass. The effective rank and the top singular values are host f64
@@ -15,6 +16,7 @@ pub mod linalg;
 pub mod metrics;
 pub mod plot;
 pub mod reconstruct;
+pub mod runs;
 pub mod smoothing;
 pub mod spectra;
 pub mod text;

@@ -10,16 +10,11 @@ use serde_json::json;
 use super::train::{load_from, record_loaded, Common};
 use crate::config::ModelConfig;
 use crate::data::text::glue::{load, Metric, Task};
-use crate::data::text::metrics;
 use crate::data::text::wordpiece::Tokenizer;
-use crate::graph::{DType, Function, Graph};
-use crate::models::Params;
 use crate::optim::{Optimizer, Schedule};
-use crate::program::Program;
-use crate::runtime::{Arg, CompileOptions};
-use crate::train::glue::{encode, GlueSource};
+use crate::train::glue::{encode, evaluate_dev, GlueSource};
 use crate::train::objective::{GlueClassify, Objective};
-use crate::train::run::run;
+use crate::train::run::run_evaluated;
 use crate::train::trainer::Trainer;
 
 #[derive(Args, Debug)]
@@ -89,46 +84,23 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
     if cfg.hidden_dropout > 0.0 || cfg.attention_dropout > 0.0 {
         src = src.with_dropout_keys();
     }
-    let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
+    let (metric, stack) = (task.metric(), c.run_stack()?);
+    let mut validate = |t: &Trainer| evaluate_dev(&client, &obj, t, &dev, metric, c.batch, &stack);
+    let s = run_evaluated(&mut trainer, &mut src, &c.run_options(resolved), &mut validate)?;
     record_loaded(&loaded, c)?;
     eprintln!("trained {} steps ({:.1} examples/s)", s.steps_run, s.examples_per_second);
-
-    // Dev predictions, batch by batch (the last batch padded by repeating its first example).
-    let b = c.batch.min(dev.n).max(1);
-    let g = Graph::new("glue_logits");
-    let specs = obj.param_specs();
-    let params = Params::declare(&g, &specs, DType::F32);
-    let inputs: Vec<_> = obj.inputs()[..3].iter().map(|i| g.param(&i.name, &[&[b as i64][..], &i.shape].concat(), i.dtype)).collect();
-    let logits = obj.logits(&params, &inputs, &c.run_stack()?)?;
-    let prog = Program::compile(&client, &Function::new(&g, &[logits])?, &CompileOptions::default())?;
-    let weights = trainer.host_state()?.0;
-    let wb = weights.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
-    let mut out: Vec<f32> = vec![];
-    let mut i = 0;
-    while i < dev.n {
-        let mut idx: Vec<usize> = (i..(i + b).min(dev.n)).collect();
-        let real = idx.len();
-        idx.resize(b, idx[0]);
-        let xs = dev.batch(&idx, false)?.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
-        let args: Vec<Arg> = wb.iter().chain(&xs).map(Arg::Borrow).collect();
-        let l: Vec<f32> = prog.run(args)?[0].to_host()?.to_vec()?;
-        out.extend_from_slice(&l[..real * num_labels]);
-        i += b;
-    }
-    let report = if regression {
-        let pred: Vec<f64> = out.iter().map(|&v| v as f64).collect();
-        let gold: Vec<f64> = dev.scores.iter().map(|&v| v as f64).collect();
-        format!("Pearson {:.4}, Spearman {:.4}", metrics::pearson(&pred, &gold), metrics::spearman(&pred, &gold))
-    } else {
-        let pred: Vec<usize> =
-            out.chunks(num_labels).map(|r| r.iter().enumerate().max_by(|x, y| x.1.total_cmp(y.1)).map(|(k, _)| k).unwrap_or(0)).collect();
-        let gold: Vec<usize> = dev.classes.iter().map(|&k| k as usize).collect();
-        match task.metric() {
-            Metric::Matthews => format!("Matthews correlation {:.4}", metrics::matthews(&pred, &gold)),
-            Metric::AccuracyF1 => format!("accuracy {:.4}, F1 {:.4}", metrics::accuracy(&pred, &gold), metrics::f1(&pred, &gold)),
-            _ => format!("accuracy {:.4}", metrics::accuracy(&pred, &gold)),
-        }
-    };
-    println!("{} dev ({} examples): {}", task.name(), dev.n, report);
+    let report: Vec<String> = s.evaluations.iter().map(|(k, v)| format!("{} {:.4}", metric_name(k), v)).collect();
+    println!("{} dev ({} examples): {}", task.name(), dev.n, report.join(", "));
     Ok(())
+}
+
+/// How the dev report names an evaluation key.
+fn metric_name(key: &str) -> &str {
+    match key.strip_prefix(crate::train::results::EVAL_PREFIX).unwrap_or(key) {
+        "f1" => "F1",
+        "matthews" => "Matthews correlation",
+        "pearson" => "Pearson",
+        "spearman" => "Spearman",
+        other => other,
+    }
 }

@@ -11,6 +11,7 @@ mod glue;
 mod info;
 mod memory;
 mod modelbench;
+mod runs;
 mod study;
 mod train;
 mod trainbench;
@@ -67,6 +68,11 @@ enum Command {
     /// Over-smoothing metrics per block and attention spectral norms per layer (Figures 1 and 2).
     #[command(subcommand)]
     Analyze(analyze::Analyze),
+    /// The runs beneath a folder (default `runs`) as a table: objective, shape, params, FLOPs,
+    /// last step, final loss, final evaluations.
+    Runs(runs::RunsArgs),
+    /// A PNG of training loss against step (and each evaluation) for one or several runs.
+    Plot(runs::PlotArgs),
     /// Pictures of what a model does: `visualize mae` (reconstruction grids).
     #[command(subcommand)]
     Visualize(visualize::Visualize),
@@ -186,5 +192,7 @@ pub fn run() -> Result<()> {
         Command::BenchTrain(a) => trainbench::run(&a),
         Command::Analyze(c) => analyze::run(&c),
         Command::Visualize(c) => visualize::run(&c),
+        Command::Runs(a) => runs::list(&a),
+        Command::Plot(a) => runs::plot(&a),
     }
 }

@@ -22,7 +22,7 @@ use crate::program::Program;
 use crate::runtime::{Arg, Client, CompileOptions};
 use crate::train::checks;
 use crate::train::objective::{BertPretrain, CausalLm, Classify, ClipContrastive, MaePretrain, Objective};
-use crate::train::run::{run, RunOptions, RunSummary, Start};
+use crate::train::run::{run, run_evaluated, RunOptions, RunSummary, Start};
 use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask, LmSource};
 use crate::train::step::{build_eval_step, StepConfig};
 use crate::train::trainer::{Loaded, Trainer};
@@ -51,6 +51,11 @@ pub struct ClipArgs {
     #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
     pub val_data: String,
 }
+
+/// The keys under which the image recipes log their evaluations (metrics.jsonl, TensorBoard,
+/// results.json).
+pub const VAL_ACCURACY: &str = "eval/accuracy";
+pub const ZERO_SHOT_ACCURACY: &str = "eval/zero_shot_accuracy";
 
 /// The image data `--data` defaults to; the text recipe reads its own default instead.
 const DEFAULT_IMAGE_DATA: &str = "datasets/fashion-mnist-tfrecord/train-*";
@@ -451,6 +456,7 @@ impl Common {
                     seconds: 0.0,
                     examples_per_second: 0.0,
                     last_checkpoint: Some(ckpt),
+                    evaluations: vec![],
                 })
             }
             _ => None,
@@ -539,10 +545,10 @@ pub fn pretrain_clip(a: &ClipArgs) -> Result<RunSummary> {
     let client = c.rt.client()?;
     let obj = ClipContrastive(cfg.clone());
     let mut trainer = c.trainer(&client, &obj, step)?;
-    let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
+    let mut validate = |t: &Trainer| Ok(vec![(ZERO_SHOT_ACCURACY.to_string(), zero_shot(&client, &cfg, t, &a.val_data, c)?)]);
+    let s = run_evaluated(&mut trainer, &mut src, &c.run_options(resolved), &mut validate)?;
     report(&s);
-    let acc = zero_shot(&client, &cfg, &trainer, &a.val_data, c)?;
-    eprintln!("zero-shot validation accuracy (the ten class captions): {:.4}", acc);
+    eprintln!("zero-shot validation accuracy (the ten class captions): {:.4}", s.evaluations[0].1);
     Ok(s)
 }
 
@@ -814,10 +820,11 @@ pub fn classify_with(a: &ClassifyArgs, mode: Mode, filter: Filter) -> Result<(Ru
     let client = c.rt.client()?;
     let mut trainer = c.trainer(&client, &obj, step.clone())?;
     let loaded = load_from(&mut trainer, from)?;
-    let s = run(&mut trainer, &mut src, &c.run_options(resolved))?;
+    let mut validate = |t: &Trainer| Ok(vec![(VAL_ACCURACY.to_string(), evaluate(&client, &obj, t, &a.val_data, eval_transform, c)?)]);
+    let s = run_evaluated(&mut trainer, &mut src, &c.run_options(resolved), &mut validate)?;
     record_loaded(&loaded, c)?;
     report(&s);
-    let acc = evaluate(&client, &obj, &trainer, &a.val_data, eval_transform, c)?;
+    let acc = s.evaluations[0].1;
     eprintln!("validation accuracy: {:.4}", acc);
     Ok((s, acc))
 }

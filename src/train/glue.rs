@@ -1,14 +1,21 @@
-//! GLUE examples as fixed-length BERT inputs, and a batch source that cycles through them in a
-//! seeded order per epoch.
+//! GLUE examples as fixed-length BERT inputs, a batch source that cycles through them in a
+//! seeded order per epoch, and the task's metrics on the dev examples.
 
 use anyhow::{anyhow, Result};
 use serde_json::Value;
 
+use super::objective::{GlueClassify, Objective};
 use super::sources::{parse_position, position_json, BatchSource};
-use crate::data::text::glue::{GlueExample, Label};
+use super::trainer::Trainer;
+use crate::data::text::glue::{GlueExample, Label, Metric};
+use crate::data::text::metrics;
 use crate::data::text::wordpiece::Tokenizer;
 use crate::data::Position;
-use crate::runtime::HostTensor;
+use crate::graph::{DType, Function, Graph};
+use crate::models::Params;
+use crate::nn::stack::StackOptions;
+use crate::program::Program;
+use crate::runtime::{Arg, Client, CompileOptions, HostTensor};
 
 /// Token ids, masks, segments and labels of a set of examples, `[n, seq_len]` row-major.
 #[derive(Clone, Debug)]
@@ -150,4 +157,66 @@ impl BatchSource for GlueSource {
 
     /// A GLUE task is a small in-memory table, fine-tuned on one host: nothing to share out.
     fn set_process(&mut self, _: crate::data::ProcessShard) {}
+}
+
+/// The task's dev metrics of the trained model, each as (`eval/<metric>`, value): accuracy
+/// (and F1 for MRPC / QQP), Matthews correlation (CoLA), or Pearson and Spearman (STS-B).
+/// Batches of `batch` on device 0; the last batch is padded by repeating its first example.
+pub fn evaluate_dev(
+    client: &Client,
+    obj: &GlueClassify,
+    trainer: &Trainer,
+    dev: &Encoded,
+    metric: Metric,
+    batch: usize,
+    stack: &StackOptions,
+) -> Result<Vec<(String, f64)>> {
+    let out = dev_outputs(client, obj, trainer, dev, batch, stack)?;
+    let num_labels = obj.num_labels;
+    let named = |pairs: &[(&str, f64)]| pairs.iter().map(|(k, v)| (format!("{}{}", super::results::EVAL_PREFIX, k), *v)).collect();
+    if metric == Metric::PearsonSpearman {
+        let pred: Vec<f64> = out.iter().map(|&v| v as f64).collect();
+        let gold: Vec<f64> = dev.scores.iter().map(|&v| v as f64).collect();
+        return Ok(named(&[("pearson", metrics::pearson(&pred, &gold)), ("spearman", metrics::spearman(&pred, &gold))]));
+    }
+    let pred: Vec<usize> =
+        out.chunks(num_labels).map(|r| r.iter().enumerate().max_by(|x, y| x.1.total_cmp(y.1)).map(|(k, _)| k).unwrap_or(0)).collect();
+    let gold: Vec<usize> = dev.classes.iter().map(|&k| k as usize).collect();
+    Ok(match metric {
+        Metric::Matthews => named(&[("matthews", metrics::matthews(&pred, &gold))]),
+        Metric::AccuracyF1 => named(&[("accuracy", metrics::accuracy(&pred, &gold)), ("f1", metrics::f1(&pred, &gold))]),
+        _ => named(&[("accuracy", metrics::accuracy(&pred, &gold))]),
+    })
+}
+
+/// The model's outputs on every dev example, `[n, num_labels]` row-major.
+fn dev_outputs(
+    client: &Client,
+    obj: &GlueClassify,
+    trainer: &Trainer,
+    dev: &Encoded,
+    batch: usize,
+    stack: &StackOptions,
+) -> Result<Vec<f32>> {
+    let b = batch.min(dev.n).max(1);
+    let g = Graph::new("glue_logits");
+    let params = Params::declare(&g, &obj.param_specs(), DType::F32);
+    let inputs: Vec<_> = obj.inputs()[..3].iter().map(|i| g.param(&i.name, &[&[b as i64][..], &i.shape].concat(), i.dtype)).collect();
+    let logits = obj.logits(&params, &inputs, stack)?;
+    let prog = Program::compile(client, &Function::new(&g, &[logits])?, &CompileOptions::default())?;
+    let weights = trainer.host_state()?.0;
+    let wb = weights.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
+    let mut out: Vec<f32> = vec![];
+    let mut i = 0;
+    while i < dev.n {
+        let mut idx: Vec<usize> = (i..(i + b).min(dev.n)).collect();
+        let real = idx.len();
+        idx.resize(b, idx[0]);
+        let xs = dev.batch(&idx, false)?.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
+        let args: Vec<Arg> = wb.iter().chain(&xs).map(Arg::Borrow).collect();
+        let l: Vec<f32> = prog.run(args)?[0].to_host()?.to_vec()?;
+        out.extend_from_slice(&l[..real * obj.num_labels]);
+        i += b;
+    }
+    Ok(out)
 }

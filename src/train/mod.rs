@@ -11,6 +11,7 @@ pub mod mix;
 pub mod objective;
 pub mod pixel_floor;
 pub mod progress;
+pub mod results;
 pub mod run;
 pub mod sources;
 pub mod step;

@@ -48,7 +48,13 @@ pub struct RunSummary {
     pub seconds: f64,
     pub examples_per_second: f64,
     pub last_checkpoint: Option<PathBuf>,
+    /// The evaluations taken after the last step (`eval/accuracy`, ...), in the evaluator's order.
+    pub evaluations: Vec<(String, f64)>,
 }
+
+/// Evaluates the trained model after the last step of an invocation: `(key, value)` pairs whose
+/// keys start with `eval/`. Runs in every process; process 0 logs what it returns.
+pub type Evaluator<'a> = dyn FnMut(&Trainer) -> Result<Vec<(String, f64)>> + 'a;
 
 fn log_values(m: &StepMetrics, ex_per_s: f64) -> Vec<(String, f64)> {
     let mut v = vec![
@@ -61,8 +67,21 @@ fn log_values(m: &StepMetrics, ex_per_s: f64) -> Vec<(String, f64)> {
     v
 }
 
-/// Runs until `opts.steps`; returns what happened.
+/// Runs until `opts.steps`; returns what happened. Nothing is evaluated.
 pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOptions) -> Result<RunSummary> {
+    run_evaluated(trainer, source, opts, &mut |_| Ok(vec![]))
+}
+
+/// Runs until `opts.steps`, then evaluates: the evaluations are logged on the last step's line
+/// of `metrics.jsonl` and in TensorBoard at that step, after its checkpoint is saved (an
+/// evaluation that fails loses no training), and `results.json` records the run's final figures.
+/// A resume of a finished run evaluates the restored model and writes nothing.
+pub fn run_evaluated(
+    trainer: &mut Trainer,
+    source: &mut dyn BatchSource,
+    opts: &RunOptions,
+    evaluate: &mut Evaluator,
+) -> Result<RunSummary> {
     let dir = &opts.out_dir;
     let writer = opts.process.index == 0;
     source.set_process(opts.process);
@@ -75,6 +94,7 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
             // (read only) for whoever evaluates them.
             eprintln!("{}", complete_message(opts, &ckpt, step));
             trainer.restore(&ckpt)?;
+            let evaluations = checked(evaluate(trainer))?;
             return Ok(RunSummary {
                 first_loss: None,
                 last: None,
@@ -82,6 +102,7 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
                 seconds: 0.0,
                 examples_per_second: 0.0,
                 last_checkpoint: Some(ckpt),
+                evaluations,
             });
         }
     };
@@ -122,6 +143,9 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
     // boundary does the loop wait, so the saved data position is the trainer's own.
     let mut next: Option<Uploaded> = None;
     let mut pending: Option<Pending> = None;
+    // The last step's line waits for the evaluations, which run after its checkpoint is saved.
+    let mut held: Option<Held> = None;
+    let (mut evaluations, mut evaluate_seconds) = (vec![], 0.0);
     while trainer.step < opts.steps {
         let uploaded = match next.take() {
             Some(u) => u,
@@ -147,11 +171,13 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
             let dt = step_seconds.pop_front().unwrap_or(1e-9);
             let values = log_values(&m, opts.batch as f64 / dt);
             let refs: Vec<(&str, f64)> = values.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-            if let (Some(metrics), Some(tb)) = (metrics.as_mut(), tb.as_mut()) {
+            progress.update(m.step + 1, &refs[..2]);
+            if m.step + 1 == opts.steps && !interrupted {
+                held = Some(Held { step: m.step + 1, time: super::metrics::unix_seconds(), values });
+            } else if let (Some(metrics), Some(tb)) = (metrics.as_mut(), tb.as_mut()) {
                 metrics.log(m.step + 1, &refs)?;
                 tb.add_scalars(m.step + 1, &refs)?;
             }
-            progress.update(m.step + 1, &refs[..2]);
             first_loss.get_or_insert(m.loss);
             last = Some(m);
         }
@@ -162,6 +188,19 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
                 m.sync()?;
             }
             last_ckpt = Some((trainer.step, p));
+        }
+        if let Some(Held { step, time, mut values }) = held.take() {
+            let t = Instant::now();
+            let evaluated = checked(evaluate(trainer));
+            evaluate_seconds = t.elapsed().as_secs_f64();
+            // The step's line is logged either way; a failed evaluation is reported after it.
+            values.extend(evaluated.as_ref().cloned().unwrap_or_default());
+            let refs: Vec<(&str, f64)> = values.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            if let (Some(metrics), Some(tb)) = (metrics.as_mut(), tb.as_mut()) {
+                metrics.log_at(step, time, &refs)?;
+                tb.add_scalars_at(step, time, &refs)?;
+            }
+            evaluations = evaluated?;
         }
         if interrupted {
             progress.finish();
@@ -178,8 +217,20 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
         tb.flush()?;
         metrics.sync()?;
     }
-    let secs = t0.elapsed().as_secs_f64();
+    let secs = t0.elapsed().as_secs_f64() - evaluate_seconds;
     let steps_run = trainer.step - start_step;
+    if let (true, Some(m)) = (writer, &last) {
+        let ending = super::results::Ending {
+            config: &opts.config,
+            last_step: m.step + 1,
+            final_loss: m.loss as f64,
+            evaluations: &evaluations,
+            resumed_from: resumed.as_ref().map(|_| start_step),
+            train_seconds: secs,
+            evaluate_seconds,
+        };
+        super::results::Results::new(&ending).write(dir)?;
+    }
     Ok(RunSummary {
         first_loss,
         last,
@@ -187,7 +238,26 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
         seconds: secs,
         examples_per_second: steps_run as f64 * opts.batch as f64 / secs.max(1e-9),
         last_checkpoint: last_ckpt.map(|(_, p)| p),
+        evaluations,
     })
+}
+
+/// The last step's line, held back until the evaluations join it.
+struct Held {
+    step: u64,
+    /// When the step's scalars were read (the line's time, not the evaluation's).
+    time: f64,
+    values: Vec<(String, f64)>,
+}
+
+/// An evaluator's result, its keys checked: each must carry the `eval/` prefix, so that it can
+/// be told apart from the training scalars on the same line.
+fn checked(evaluated: Result<Vec<(String, f64)>>) -> Result<Vec<(String, f64)>> {
+    let evaluations = evaluated?;
+    if let Some((k, _)) = evaluations.iter().find(|(k, _)| !k.starts_with(super::results::EVAL_PREFIX)) {
+        anyhow::bail!("evaluation `{}` lacks the `{}` prefix", k, super::results::EVAL_PREFIX);
+    }
+    Ok(evaluations)
 }
 
 fn save(trainer: &Trainer, source: &dyn BatchSource, dir: &Path, config: &Value, processes: usize) -> Result<PathBuf> {
@@ -257,8 +327,8 @@ pub fn complete_message(opts: &RunOptions, ckpt: &Path, step: u64) -> String {
     )
 }
 
-/// What in `dir` belongs to a run: `config.json`, `metrics.jsonl`, `ckpt-*` folders (committed
-/// or not).
+/// What in `dir` belongs to a run: `config.json`, `metrics.jsonl`, `results.json`, `ckpt-*`
+/// folders (committed or not).
 fn existing_run(dir: &Path) -> Result<Vec<String>> {
     let (files, dirs) = match crate::storage::list(dir) {
         Ok(l) => l,
@@ -266,8 +336,11 @@ fn existing_run(dir: &Path) -> Result<Vec<String>> {
         Err(e) => return Err(e).with_context(|| format!("listing --out {}", dir.display())),
     };
     let name = |p: &PathBuf| crate::storage::Location::from_path(p).ok().and_then(|l| l.file_name()).unwrap_or_default();
-    let mut found: Vec<String> =
-        files.iter().map(|(p, _)| name(p)).filter(|n| n == "config.json" || n == super::metrics::FILE_NAME).collect();
+    let mut found: Vec<String> = files
+        .iter()
+        .map(|(p, _)| name(p))
+        .filter(|n| n == "config.json" || n == super::metrics::FILE_NAME || n == super::results::FILE_NAME)
+        .collect();
     found.extend(dirs.iter().map(name).filter(|n| n.starts_with("ckpt-")));
     Ok(found)
 }

@@ -27,7 +27,7 @@ pub struct Panel {
     pub title: String,
     /// `series[i]` is drawn in `colour(i)`.
     pub series: Vec<Series>,
-    /// The x axis range (relative depth: 0..1).
+    /// The x axis range (relative depth: 0..1; steps: 0..last).
     pub x_range: (f64, f64),
 }
 
@@ -83,7 +83,7 @@ fn draw_panel(c: &mut Canvas, ox: i64, oy: i64, w: i64, h: i64, p: &Panel, x_lab
         let x = px(t).round() as i64;
         c.vline(x, y0, y0 + ph, LIGHT);
         c.vline(x, y0 + ph, y0 + ph + 4, BLACK);
-        let s = tick_text(t, 0.25);
+        let s = tick_text(t, (xmax - xmin) / 4.0);
         c.text(x - font::text_width(&s, 1) as i64 / 2, y0 + ph + 7, &s, 1, BLACK);
     }
     let step = if yticks.len() > 1 { yticks[1] - yticks[0] } else { 1.0 };
@@ -104,8 +104,12 @@ fn draw_panel(c: &mut Canvas, ox: i64, oy: i64, w: i64, h: i64, p: &Panel, x_lab
         for w in pts.windows(2) {
             c.line(w[0], w[1], 2, colour(i));
         }
-        for &(x, y) in &pts {
-            c.fill_rect(x.round() as i64 - 2, y.round() as i64 - 2, 5, 5, colour(i));
+        // Markers only where they stay apart (a long loss curve would be a band of squares); a
+        // lone point always gets one, or it would not show.
+        if pts.len() == 1 || pts.len() as i64 * 6 <= pw {
+            for &(x, y) in &pts {
+                c.fill_rect(x.round() as i64 - 2, y.round() as i64 - 2, 5, 5, colour(i));
+            }
         }
     }
 }
