@@ -117,12 +117,17 @@ pub fn read_verified(dir: &Path, marker: &Marker, name: &str) -> Result<Vec<u8>,
     Ok(bytes)
 }
 
-/// The model weights a user points at, checked: a checkpoint folder (its marker must be valid,
+/// The model weights a user points at, checked: a published model folder (`config.json` and
+/// `model.safetensors`, read as they are), a checkpoint folder (its marker must be valid,
 /// and `model.safetensors` is verified against it), a file inside a checkpoint folder (verified
 /// the same way; a folder named `ckpt-*` without a valid marker is refused), or a bare
 /// `.safetensors` file elsewhere, read as it is. Returns the file read and its tensors.
 pub fn load_model(path: &Path) -> Result<(PathBuf, super::Tensors), CheckpointError> {
     const MODEL: &str = "model.safetensors";
+    if is_published_folder(path) {
+        let file = path.join(MODEL);
+        return Ok((file.clone(), super::load(&file)?));
+    }
     let (dir, name) = if storage::is_dir(path).map_err(|e| io(path, e))? {
         (path.to_path_buf(), MODEL.to_string())
     } else {
@@ -139,6 +144,19 @@ pub fn load_model(path: &Path) -> Result<(PathBuf, super::Tensors), CheckpointEr
     let file = dir.join(&name);
     let bytes = read_verified(&dir, &marker, &name)?;
     Ok((file.clone(), super::parse(&file, &bytes)?.tensors))
+}
+
+/// A model folder as Hugging Face publishes it (`save_pretrained`): `config.json` and
+/// `model.safetensors`, no commit marker, and not named like a training checkpoint (`ckpt-*`,
+/// which without its marker is a half-written one).
+pub fn is_published_folder(path: &Path) -> bool {
+    let exists = |p: &Path| storage::exists(p).unwrap_or(false);
+    let ckpt_name = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("ckpt-"));
+    storage::is_dir(path).unwrap_or(false)
+        && !ckpt_name
+        && !exists(&path.join(MARKER))
+        && exists(&path.join("config.json"))
+        && exists(&path.join("model.safetensors"))
 }
 
 /// Checkpoint folders `prefix*` under `run_dir`, oldest first: the committed ones with their
