@@ -120,7 +120,7 @@ fn stream(a: &ForwardArgs, cfg: &ModelConfig, specs: &[ParamSpec], params: Vec<H
     let mut names = vec!["logits".to_string()];
     let mut outs = vec![s.logits];
     for (l, h) in s.hidden.into_iter().enumerate() {
-        names.push(format!("hidden_states.{}", l + 1));
+        names.push(format!("hidden_states.{}", l));
         outs.push(h);
     }
     let tensors = to_tensors(&names, &outs)?;
