@@ -76,9 +76,18 @@ fn assert_close(what: &str, got: &TensorData, want: &TensorData) {
 /// recorded is there and matches. Returns bamboo's outputs and its stderr.
 fn forward_matches(version: &str, model: &str) -> (Tensors, String) {
     let dir = fixture(version, model);
+    forward_run_matches(version, model, &[&"--checkpoint", &dir])
+}
+
+/// `bamboo forward` with the checkpoint arguments `ckpt` on the folder's inputs, as above.
+fn forward_run_matches(version: &str, model: &str, ckpt: &[&dyn AsRef<std::ffi::OsStr>]) -> (Tensors, String) {
+    let dir = fixture(version, model);
     let s = Scratch::new(&format!("{version}-{model}"));
     let out = s.path("out.safetensors");
-    let o = bamboo(&[&"forward", &"--checkpoint", &dir, &"--inputs", &dir.join("inputs.safetensors"), &"--out", &out]);
+    let inputs = dir.join("inputs.safetensors");
+    let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"forward", &"--inputs", &inputs, &"--out", &out];
+    args.extend_from_slice(ckpt);
+    let o = bamboo(&args);
     let e = succeeded(&o);
     let got = load(&out).unwrap();
     let want = load(&dir.join("outputs.safetensors")).unwrap();
@@ -114,7 +123,10 @@ fn vit_folders_match_transformers_4_and_5() {
 
 #[test]
 fn mae_folders_match_including_transformers_5s_decoder_names() {
-    let (_, e) = forward_matches("hf4", "mae");
+    // The weights file and HF's config.json given apart, as --checkpoint and --config.
+    let dir = fixture("hf4", "mae");
+    let (file, config) = (dir.join("model.safetensors"), dir.join("config.json"));
+    let (_, e) = forward_run_matches("hf4", "mae", &[&"--checkpoint", &file, &"--config", &config]);
     assert!(!e.contains("transformers 5.x"), "{e}");
     // transformers 5.x saves the decoder's layers under another name than it had in 4.x.
     assert!(names_of("hf5", "mae").iter().any(|n| n.starts_with("decoder.decoder_encoder.layer.0.")));
