@@ -174,7 +174,8 @@ fn forward_folder(dir: &Path, out: &Path) -> Output {
 fn hugging_face_settings_bamboo_does_not_implement_are_refused_by_field() {
     let s = Scratch::new("refused");
     let out = s.path("out.safetensors");
-    let cases: Vec<(&str, &str, Box<dyn FnOnce(&mut serde_json::Value)>, Vec<&str>)> = vec![
+    type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+    let cases: Vec<(&str, &str, Edit, Vec<&str>)> = vec![
         ("hf4", "vit", Box::new(|c| c["hidden_act"] = "relu".into()), vec!["hidden_act", "relu", "gelu"]),
         (
             "hf5",
