@@ -1,5 +1,8 @@
-//! `bamboo forward`: run a checkpoint on inputs from a file and write every output to a
-//! safetensors file. How users inspect a model or extract features, and how parity is checked.
+//! `bamboo forward`: run a checkpoint (bamboo's, or a Hugging Face model folder as published) on
+//! inputs from a file and write every output to a safetensors file: the model's outputs,
+//! `hidden_states.0..L` (0 = the embeddings, as Hugging Face counts), the loss when the inputs
+//! hold labels and, with `--grads`, the loss's gradient for every parameter (`grad.<name>`).
+//! How users inspect a model or extract features, and how parity is checked.
 //!
 //! Everything a user can get wrong (config, weights, inputs) is checked before the plugin is
 //! loaded, so mistakes fail in milliseconds with the field, tensor or flag named.
