@@ -129,11 +129,39 @@ fn vit_outputs_match_timm() {
     let s = Scratch::new("vit");
     let ckpt = checkpoint(&s, "vit", &weights("vit"));
     let out = s.path("out.safetensors");
-    let o = forward(&ckpt, &fixture("vit").join("inputs.safetensors"), &out, &[]);
-    succeeded(&o);
-    assert!(stderr(&o).contains("not used by the vit forward: labels"), "{}", stderr(&o));
-    let got = matches_fixture(&out, "vit", &["logits", "hidden_states.1", "hidden_states.2"]);
-    assert_eq!(got.keys().collect::<Vec<_>>(), ["hidden_states.1", "hidden_states.2", "logits"]);
+    succeeded(&forward(&ckpt, &fixture("vit").join("inputs.safetensors"), &out, &[]));
+    let names = ["hidden_states.0", "hidden_states.1", "hidden_states.2", "logits", "loss"];
+    let got = matches_fixture(&out, "vit", &names);
+    assert_eq!(got.keys().collect::<Vec<_>>(), names);
+}
+
+/// `--grads` writes d loss / d parameter under `grad.<public name>`, every trainable parameter.
+fn grads_match_fixture(out: &Path, fixture_name: &str) {
+    let got = load(out).unwrap();
+    let want = load(&fixture(fixture_name).join("grads.safetensors")).unwrap();
+    let names: Vec<String> = got.keys().filter_map(|k| k.strip_prefix("grad.")).map(String::from).collect();
+    assert_eq!(names, want.keys().cloned().collect::<Vec<_>>(), "gradient names");
+    for (n, w) in &want {
+        assert_close(&format!("{} d loss / d {}", fixture_name, n), &got[&format!("grad.{n}")], w);
+    }
+}
+
+#[test]
+fn vit_and_bert_gradients_match_the_references() {
+    let s = Scratch::new("grads");
+    for name in ["vit", "bert"] {
+        let ckpt = checkpoint(&s, name, &weights(name));
+        let out = s.path(&format!("{name}-out.safetensors"));
+        succeeded(&forward(&ckpt, &fixture(name).join("inputs.safetensors"), &out, &["--grads"]));
+        matches_fixture(&out, name, &["loss", "hidden_states.0"]);
+        grads_match_fixture(&out, name);
+    }
+    // No labels, no loss: --grads says what the loss needs.
+    let ckpt = checkpoint(&s, "vit", &weights("vit"));
+    let mut t = inputs("vit");
+    t.remove("labels");
+    let inp = save_inputs(&s.path("no-labels.safetensors"), t);
+    failed_naming(&forward(&ckpt, &inp, &s.path("o.safetensors"), &["--grads"]), &["--grads", "`labels`"]);
 }
 
 #[test]
@@ -145,7 +173,8 @@ fn vit_streamed_layer_by_layer_matches_the_whole_model() {
     let o = forward(&ckpt, &fixture("vit").join("inputs.safetensors"), &streamed, &["--stream-layers"]);
     succeeded(&o);
     assert!(stderr(&o).contains("weights on the device at most"), "{}", stderr(&o));
-    let (a, b) = (load(&whole).unwrap(), load(&streamed).unwrap());
+    let (mut a, b) = (load(&whole).unwrap(), load(&streamed).unwrap());
+    a.remove("loss"); // streamed runs write no loss
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (name, t) in &a {
         let worst = t.to_f32().iter().zip(b[name].to_f32()).map(|(x, y)| (x - y).abs()).fold(0f32, f32::max);
@@ -182,7 +211,11 @@ fn mae_outputs_match_hugging_face_with_given_noise() {
     let ckpt = checkpoint(&s, "mae", &weights("mae"));
     let out = s.path("out.safetensors");
     succeeded(&forward(&ckpt, &fixture("mae").join("inputs.safetensors"), &out, &[]));
-    let got = matches_fixture(&out, "mae", &["loss", "logits", "mask", "encoder.hidden_states.1", "encoder.hidden_states.2"]);
+    let got = matches_fixture(
+        &out,
+        "mae",
+        &["loss", "logits", "mask", "encoder.hidden_states.0", "encoder.hidden_states.1", "encoder.hidden_states.2"],
+    );
     assert_eq!(got["noise"], inputs("mae")["noise"], "the noise used is written back as given");
 }
 
@@ -291,7 +324,15 @@ fn bert_outputs_match_hugging_face_with_int64_inputs() {
     let ckpt = checkpoint(&s, "bert", &weights("bert"));
     let out = s.path("out.safetensors");
     succeeded(&forward(&ckpt, &fixture("bert").join("inputs.safetensors"), &out, &[]));
-    let names = ["prediction_logits", "seq_relationship_logits", "masked_lm_logits", "hidden_states.1", "hidden_states.2"];
+    let names = [
+        "prediction_logits",
+        "seq_relationship_logits",
+        "masked_lm_logits",
+        "loss",
+        "hidden_states.0",
+        "hidden_states.1",
+        "hidden_states.2",
+    ];
     matches_fixture(&out, "bert", &names);
 }
 
@@ -309,6 +350,8 @@ fn clip_outputs_match_hugging_face() {
         "text_embeds",
         "vision_model.pooler_output",
         "text_model.pooler_output",
+        "vision_model.hidden_states.0",
+        "text_model.hidden_states.0",
         "vision_model.hidden_states.1",
         "vision_model.hidden_states.2",
         "vision_model.hidden_states.3",
@@ -384,7 +427,7 @@ fn opt_logits_loss_and_layers_match_hugging_face() {
     let ckpt = checkpoint(&s, "opt", &weights("opt"));
     let out = s.path("out.safetensors");
     succeeded(&forward(&ckpt, &fixture("opt").join("inputs.safetensors"), &out, &[]));
-    matches_fixture(&out, "opt", &["loss", "logits", "hidden_states.1", "hidden_states.2", "hidden_states.3"]);
+    matches_fixture(&out, "opt", &["loss", "logits", "hidden_states.0", "hidden_states.1", "hidden_states.2", "hidden_states.3"]);
 }
 
 #[test]

@@ -39,6 +39,9 @@ impl Checkpoint {
 
 pub fn open(path: &Path) -> Result<Checkpoint> {
     let exists = |p: &Path| crate::storage::exists(p).unwrap_or(false);
+    if crate::checkpoint::commit::is_published_folder(path) {
+        return open_published_folder(path);
+    }
     if crate::storage::is_dir(path)? {
         if exists(&path.join("model.safetensors")) {
             return open_training_folder(path);
@@ -58,6 +61,18 @@ pub fn open(path: &Path) -> Result<Checkpoint> {
     let config = if exists(&sidecar_path(path)) { Some(read_sidecar(path)?.model_config(&sidecar_path(path))?) } else { None };
     let label = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into());
     Ok(Checkpoint { path: path.to_path_buf(), label, config, tensors })
+}
+
+/// A Hugging Face model folder as published: its `config.json` (HF's or bamboo's), its
+/// `model.safetensors` under the model's public names (HF ViT and transformers 5.x names read).
+fn open_published_folder(dir: &Path) -> Result<Checkpoint> {
+    let file = dir.join("config.json");
+    let text = std::fs::read_to_string(&file).with_context(|| format!("{}", file.display()))?;
+    let config = ModelConfig::from_file_text(&text).with_context(|| format!("{}", file.display()))?;
+    let (weights, tensors) = crate::checkpoint::commit::load_model(dir)?;
+    let (tensors, _) = crate::train::hf_names::to_public(&config, tensors).with_context(|| format!("{}", weights.display()))?;
+    let label = dir.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into());
+    Ok(Checkpoint { path: weights, label, config: Some(config), tensors })
 }
 
 /// `ckpt-*/model.safetensors` + `state.json` (`{"step", "extra": {"config": {"model": ...}}}`).

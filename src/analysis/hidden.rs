@@ -88,11 +88,15 @@ impl ImageEncoder {
         }
     }
 
-    /// The parameters the forward reads. For MAE only the encoder's: the decoder stays on disk;
-    /// for CLIP only the image tower's.
+    /// The parameters the forward reads: the embeddings and the blocks (a ViT's final norm and
+    /// head, an MAE's decoder stay on disk, so a Hugging Face `ViTModel` without a classifier
+    /// is read too); for CLIP only the image tower's.
     pub fn specs(&self) -> Vec<ParamSpec> {
         match self {
-            ImageEncoder::Vit(c) => vit::param_specs(c),
+            ImageEncoder::Vit(c) => vit::param_specs(c)
+                .into_iter()
+                .filter(|s| ["cls_token", "pos_embed", "patch_embed.", "blocks."].iter().any(|n| s.name.starts_with(n)))
+                .collect(),
             ImageEncoder::Mae(c) => mae::param_specs(c)
                 .into_iter()
                 .filter(|s| s.name.starts_with("vit.embeddings.") || s.name.starts_with("vit.encoder."))
@@ -105,7 +109,10 @@ impl ImageEncoder {
     pub fn hidden(&self, p: &Params, images: &Tensor) -> TraceResult<Tensor> {
         let o = StackOptions { keep_hidden: true, ..Default::default() };
         let hidden = match self {
-            ImageEncoder::Vit(c) => vit::forward(c, p, images, &o)?.hidden,
+            ImageEncoder::Vit(c) => {
+                let bc = vit::block_config(c);
+                encoder(&vit::embed(c, p, images)?, &p.stack("blocks.*.", &bc)?, &bc, None, &o, "blocks")?.1
+            }
             ImageEncoder::Mae(c) => mae_encoder_hidden(c, p, images, &o)?,
             ImageEncoder::Clip(c) => clip::encode_image(c, p, images, &o)?.hidden,
         };
@@ -259,9 +266,10 @@ impl Analysed {
         }
     }
 
-    /// Does the checkpoint hold more than the forward reads (MAE's decoder, BERT's heads)?
+    /// Does the checkpoint hold more than the forward reads (a ViT's head, MAE's decoder,
+    /// BERT's heads)?
     pub fn reads_part(&self) -> bool {
-        matches!(self, Analysed::Image(ImageEncoder::Mae(_)) | Analysed::Image(ImageEncoder::Clip(_)) | Analysed::Text(TextModel::Bert(_)))
+        matches!(self, Analysed::Image(_) | Analysed::Text(TextModel::Bert(_)))
     }
 
     /// The input's type: images `f32[B, C, H, W]` or ids `i32[B, S]`.

@@ -77,6 +77,14 @@ pub fn read_marker(dir: &Path) -> Result<Marker, CheckpointError> {
         |why: String| err(dir, format!("not a complete checkpoint: no valid commit marker ({why}); it was not written to the end"));
     let text = match storage::read(&dir.join(MARKER)) {
         Ok(t) => t,
+        Err(e) if e.kind == storage::StorageErrorKind::NotFound && storage::exists(&dir.join("config.json")).unwrap_or(false) => {
+            return Err(err(
+                dir,
+                format!(
+                    "neither a checkpoint ({MARKER} is missing) nor a Hugging Face model folder (config.json without model.safetensors)"
+                ),
+            ))
+        }
         Err(e) if e.kind == storage::StorageErrorKind::NotFound => return Err(no_marker(format!("{MARKER} is missing"))),
         Err(e) => return Err(io(&dir.join(MARKER), e)),
     };
@@ -117,12 +125,16 @@ pub fn read_verified(dir: &Path, marker: &Marker, name: &str) -> Result<Vec<u8>,
     Ok(bytes)
 }
 
-/// The model weights a user points at, checked: a checkpoint folder (its marker must be valid,
+/// The model weights a user points at, checked: a published model folder (`config.json` and
+/// `model.safetensors`, read as they are), a checkpoint folder (its marker must be valid,
 /// and `model.safetensors` is verified against it), a file inside a checkpoint folder (verified
 /// the same way; a folder named `ckpt-*` without a valid marker is refused), or a bare
 /// `.safetensors` file elsewhere, read as it is. Returns the file read and its tensors.
 pub fn load_model(path: &Path) -> Result<(PathBuf, super::Tensors), CheckpointError> {
     const MODEL: &str = "model.safetensors";
+    if is_published_folder(path) {
+        return load_published(path);
+    }
     let (dir, name) = if storage::is_dir(path).map_err(|e| io(path, e))? {
         (path.to_path_buf(), MODEL.to_string())
     } else {
@@ -139,6 +151,41 @@ pub fn load_model(path: &Path) -> Result<(PathBuf, super::Tensors), CheckpointEr
     let file = dir.join(&name);
     let bytes = read_verified(&dir, &marker, &name)?;
     Ok((file.clone(), super::parse(&file, &bytes)?.tensors))
+}
+
+/// A model folder as Hugging Face publishes it (`save_pretrained`): `config.json` and
+/// `model.safetensors` (or its shards and `model.safetensors.index.json`), no commit marker, and not named like a training checkpoint (`ckpt-*`,
+/// which without its marker is a half-written one).
+pub fn is_published_folder(path: &Path) -> bool {
+    let exists = |p: &Path| storage::exists(p).unwrap_or(false);
+    let ckpt_name = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("ckpt-"));
+    storage::is_dir(path).unwrap_or(false)
+        && !ckpt_name
+        && !exists(&path.join(MARKER))
+        && exists(&path.join("config.json"))
+        && (exists(&path.join("model.safetensors")) || exists(&path.join(INDEX)))
+}
+
+/// The index of a sharded published folder.
+const INDEX: &str = "model.safetensors.index.json";
+
+/// The weights of a published folder: `model.safetensors`, or the shards that
+/// `model.safetensors.index.json` lists (`weight_map`: tensor name -> file), merged.
+fn load_published(dir: &Path) -> Result<(PathBuf, super::Tensors), CheckpointError> {
+    let single = dir.join("model.safetensors");
+    if storage::exists(&single).unwrap_or(false) {
+        return Ok((single.clone(), super::load(&single)?));
+    }
+    let index = dir.join(INDEX);
+    let text = storage::read(&index).map_err(|e| io(&index, e))?;
+    let v: serde_json::Value = serde_json::from_slice(&text).map_err(|e| err(&index, format!("not JSON: {e}")))?;
+    let map = v.get("weight_map").and_then(|m| m.as_object()).ok_or_else(|| err(&index, "no `weight_map` object".into()))?;
+    let files: std::collections::BTreeSet<&str> = map.values().filter_map(|f| f.as_str()).collect();
+    let mut all = super::Tensors::new();
+    for f in files {
+        all.extend(super::load(&dir.join(f))?);
+    }
+    Ok((index, all))
 }
 
 /// Checkpoint folders `prefix*` under `run_dir`, oldest first: the committed ones with their

@@ -59,7 +59,8 @@ enum Command {
     Configs(configs::ConfigsArgs),
     /// Input pipelines: converters to TFRecord, record inspection, loader and benchmarks.
     Data(data::DataArgs),
-    /// Run a checkpoint on inputs from a file; write logits, losses and every block's hidden states.
+    /// Run a checkpoint (or a Hugging Face model folder) on inputs from a file; write logits, the
+    /// loss, the embeddings and every block's hidden states, and with --grads every gradient.
     Forward(forward::ForwardArgs),
     /// Trace, compile, forward throughput and peak RSS of whole ViT presets (ViT-B/16, Bamboo-B).
     BenchModels(modelbench::BenchModelsArgs),

@@ -26,7 +26,7 @@ use crate::train::run::{run, run_evaluated, RunOptions, RunSummary, Start};
 use crate::train::sources::{BatchSource, BertSource, ImageSource, ImageTask, LmSource};
 use crate::train::step::{build_eval_step, StepConfig};
 use crate::train::trainer::{Loaded, Trainer};
-use crate::train::weights::{mae_encoder_to_vit, Fit};
+use crate::train::weights::Fit;
 
 #[derive(Subcommand)]
 pub enum Pretrain {
@@ -846,10 +846,14 @@ pub(super) fn record_loaded(loaded: &Option<(PathBuf, Loaded)>, c: &Common) -> R
     }
 }
 
-/// `--from`'s tensors under the classifier's names (an MAE encoder's are renamed), checked
+/// `--from`'s tensors under the classifier's names (an MAE encoder's, Hugging Face ViT's are
+/// renamed), checked
 /// against the model before anything compiles.
 fn from_weights(obj: &Classify, file: &std::path::Path, src: Tensors, c: &Common) -> Result<Tensors> {
-    let weights = if src.keys().any(|k| k.starts_with("vit.encoder.layer.")) { mae_encoder_to_vit(&src)? } else { src };
+    let (weights, family) = crate::train::hf_names::vit_names(src).with_context(|| format!("--from {}", file.display()))?;
+    if let Some(f) = family {
+        eprintln!("--from {}: {}", file.display(), f.describe());
+    }
     let what = format!("{} (--from)", file.display());
     Fit::of(&obj.param_specs(), &weights, true, true).check(&what, &c.source())?;
     Ok(weights)

@@ -12,6 +12,7 @@ mod bert;
 mod clip;
 mod count;
 mod error;
+pub mod hf;
 mod mae;
 mod model;
 mod opt;

@@ -114,6 +114,11 @@ impl ModelConfig {
     /// A validated configuration from JSON whose fields are all known: an unknown field, tag or
     /// a wrong type is an error naming the field's path (after `prefix`, e.g. `model`).
     pub fn from_value(value: Value, prefix: &str) -> Result<ModelConfig, ConfigError> {
+        if super::hf::is_hf(&value) {
+            let c = super::hf::from_hf(value, prefix)?;
+            c.validate().map_err(|e| e.under(prefix))?;
+            return Ok(c);
+        }
         let Value::Object(mut map) = value else {
             return Err(invalid(prefix_or_root(prefix), "expected a JSON object"));
         };

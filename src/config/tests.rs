@@ -175,3 +175,34 @@ fn clip_fields_are_named_when_invalid() {
     assert!(err(|c| c.text.heads = 3).contains("`text.width`"));
     assert!(err(|c| c.image_size = 30).contains("`image_size`"));
 }
+
+#[test]
+fn hugging_face_configs_take_hf_defaults_and_clip_pooling_rules() {
+    let read = |j: serde_json::Value| ModelConfig::from_value(j, "");
+    // An empty ViTConfig is ViT-B/16 at 224 px, HF's eps, cls pooling, 2 labels.
+    let ModelConfig::Vit(v) = read(serde_json::json!({"model_type": "vit"})).unwrap() else { panic!() };
+    assert_eq!((v.encoder, v.image_size, v.patch_size, v.channels), (Stack::new(12, 768, 12), 224, 16, 3));
+    assert_eq!((v.pool, v.num_classes, v.layer_norm_eps), (Pool::Cls, 2, 1e-12));
+    // `architectures` alone is enough.
+    let c = read(serde_json::json!({"architectures": ["ViTMAEForPreTraining"], "mask_ratio": 0.5})).unwrap();
+    assert!(
+        matches!(c, ModelConfig::Mae(ref m) if m.mask_ratio == 0.5 && !m.norm_pix_loss && m.decoder == Stack { depth: 8, width: 512, heads: 16, mlp_dim: 2048 })
+    );
+    // CLIP: eos 2 is HF's legacy largest-id pooling; absent is 49407, the end-of-text token.
+    let clip = |text: serde_json::Value| match read(serde_json::json!({"model_type": "clip", "text_config": text})).unwrap() {
+        ModelConfig::Clip(c) => c,
+        _ => panic!(),
+    };
+    assert_eq!(clip(serde_json::json!({"eos_token_id": 2})).eos_token_id, None);
+    assert_eq!(clip(serde_json::json!({})).eos_token_id, Some(49407));
+    // Inert generic fields pass; unknown ones and unimplemented values are named.
+    assert!(read(serde_json::json!({"model_type": "bert", "num_beams": 4, "torch_dtype": "float16"})).is_ok());
+    let e = read(serde_json::json!({"model_type": "bert", "is_decoder": true})).unwrap_err().to_string();
+    assert!(e.contains("`is_decoder`") && e.contains("not implemented"), "{e}");
+    let e = read(serde_json::json!({"model_type": "opt", "activation_function": "gelu"})).unwrap_err().to_string();
+    assert!(e.contains("`activation_function`") && e.contains("`gelu`"), "{e}");
+    let e = read(serde_json::json!({"model_type": "clip", "text_config": {"rope": 1}})).unwrap_err().to_string();
+    assert!(e.contains("`text_config.rope`"), "{e}");
+    // bamboo's own configs are unaffected.
+    assert!(read(serde_json::to_value(preset("vit-t28").unwrap()).unwrap()).is_ok());
+}

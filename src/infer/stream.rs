@@ -24,7 +24,7 @@ use crate::train::weights::host_params;
 /// What a streamed forward produced and what it held on the device.
 pub struct Streamed {
     pub logits: HostTensor,
-    /// Every block's output tokens, `[B, T, D]` each.
+    /// The embeddings then every block's output tokens, `[B, T, D]` each.
     pub hidden: Vec<HostTensor>,
     /// Most weight bytes resident on the device at once.
     pub peak_weight_bytes: usize,
@@ -117,7 +117,7 @@ impl VitStream {
         resident.add(bytes(&fixed_host));
         let image = client.to_device(images, 0)?;
         let mut x = self.embed.run(fixed_dev.iter().chain(std::iter::once(&image)).map(Arg::Borrow).collect())?.remove(0);
-        let mut hidden = vec![];
+        let mut hidden = vec![x.to_host()?];
         std::thread::scope(|scope| -> Result<()> {
             let (tx, rx) = sync_channel::<Result<(Vec<Buffer>, usize)>>(0);
             let loader = {

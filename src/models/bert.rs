@@ -67,6 +67,8 @@ pub struct BertOutputs {
     pub nsp_logits: Tensor,
     /// Final hidden states `[B, S, D]`.
     pub sequence: Tensor,
+    /// The embeddings after their layer norm, `[B, S, D]`.
+    pub embedded: Tensor,
     /// Every block's output `[L, B, S, D]`, when asked for.
     pub hidden: Option<Tensor>,
 }
@@ -77,6 +79,8 @@ pub struct Encoded {
     pub sequence: Tensor,
     /// `tanh(h[cls] W_pool + b)`, `[B, D]`.
     pub pooled: Tensor,
+    /// The embeddings after their layer norm, `[B, S, D]` (the blocks' input at evaluation).
+    pub embedded: Tensor,
     pub hidden: Option<Tensor>,
 }
 
@@ -106,6 +110,7 @@ pub fn encode(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> T
         .add(&positions)?
         .add(&p.get("bert.embeddings.token_type_embeddings.weight")?.take_rows(x.token_type_ids)?)?
         .layer_norm(p.get("bert.embeddings.LayerNorm.weight")?, p.get("bert.embeddings.LayerNorm.bias")?, eps)?;
+    let embedded = h.clone();
     let keys = x.dropout_keys.filter(|_| c.hidden_dropout > 0.0 || c.attention_dropout > 0.0);
     let h = match keys {
         Some(k) => dropout(&h, k, c.hidden_dropout, site::EMBEDDINGS)?,
@@ -120,7 +125,7 @@ pub fn encode(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> T
     let (h, hidden) = encoder_noisy(&h, &p.stack("bert.encoder.layer.*.", &bc)?, &bc, Some(&bias), &noise, o, "encoder")?;
     let cls = h.slice_axis(1, 0, 1)?.reshape(&[b, d])?;
     let pooled = linear(&cls, p.get("bert.pooler.dense.weight")?, Some(p.get("bert.pooler.dense.bias")?))?.tanh()?;
-    Ok(Encoded { sequence: h, pooled, hidden })
+    Ok(Encoded { sequence: h, pooled, embedded, hidden })
 }
 
 pub fn forward(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<BertOutputs> {
@@ -140,7 +145,7 @@ pub fn forward(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> 
         )?;
     let word = p.get("bert.embeddings.word_embeddings.weight")?;
     let mlm_logits = linear(&t, word, Some(p.get("cls.predictions.bias")?))?;
-    Ok(BertOutputs { mlm_logits, nsp_logits, sequence: h, hidden: e.hidden })
+    Ok(BertOutputs { mlm_logits, nsp_logits, sequence: h, embedded: e.embedded, hidden: e.hidden })
 }
 
 /// Parameters of `BertForSequenceClassification`: the encoder and pooler of pre-training plus

@@ -90,6 +90,8 @@ pub struct Tower {
     /// `[B, D]`: the post-norm class token (image), the final-norm token at the end-of-text
     /// position (text).
     pub pooled: Tensor,
+    /// The blocks' input `[B, T, D]` (image: after `pre_layrnorm`).
+    pub embedded: Tensor,
     /// Every block's output `[L, B, T, D]`, when asked for.
     pub hidden: Option<Tensor>,
 }
@@ -105,11 +107,11 @@ pub fn encode_image(c: &ClipConfig, p: &Params, images: &Tensor, o: &StackOption
     let patches = patch_project(images, e("patch_embedding.weight")?)?;
     let cls = e("class_embedding")?.reshape(&[1, 1, d])?.broadcast_to(&[b, 1, d])?;
     let x = Tensor::concat(&[cls, patches], 1)?.add(e("position_embedding.weight")?)?;
-    let x = layer_norm(c, p, &x, &format!("{}pre_layrnorm", VISION))?;
+    let embedded = layer_norm(c, p, &x, &format!("{}pre_layrnorm", VISION))?;
     let bc = vision_block(c);
-    let (x, hidden) = encoder(&x, &p.stack(&format!("{}encoder.layers.*.", VISION), &bc)?, &bc, None, o, "vision")?;
+    let (x, hidden) = encoder(&embedded, &p.stack(&format!("{}encoder.layers.*.", VISION), &bc)?, &bc, None, o, "vision")?;
     let pooled = layer_norm(c, p, &x.slice_axis(1, 0, 1)?.reshape(&[b, d])?, &format!("{}post_layernorm", VISION))?;
-    Ok(Tower { pooled, hidden })
+    Ok(Tower { pooled, embedded, hidden })
 }
 
 /// Token ids `[B, S]` (i32) through the causal text tower; `attention_mask` (`[B, S]`, 1 for
@@ -125,7 +127,8 @@ pub fn encode_text(c: &ClipConfig, p: &Params, ids: &Tensor, attention_mask: Opt
     }
     let (d, e) = (c.text.width as i64, format!("{}embeddings.", TEXT));
     let positions = p.get(&format!("{}position_embedding.weight", e))?.slice_axis(0, 0, s)?;
-    let x = p.get(&format!("{}token_embedding.weight", e))?.take_rows(ids)?.add(&positions)?;
+    let embedded = p.get(&format!("{}token_embedding.weight", e))?.take_rows(ids)?.add(&positions)?;
+    let x = embedded.clone();
     let bias = match attention_mask {
         Some(m) => {
             let m = m.convert(x.dtype())?;
@@ -138,7 +141,7 @@ pub fn encode_text(c: &ClipConfig, p: &Params, ids: &Tensor, attention_mask: Opt
     let x = layer_norm(c, p, &x, &format!("{}final_layer_norm", TEXT))?;
     let at = eos_positions(c, ids)?.reshape(&[b, 1])?;
     let pooled = x.take_along_axis1(&at)?.reshape(&[b, d])?;
-    Ok(Tower { pooled, hidden })
+    Ok(Tower { pooled, embedded, hidden })
 }
 
 /// The pooled position of each sequence `[B]` (i32): the first position holding

@@ -60,6 +60,8 @@ pub struct MaeOutputs {
     pub pred: Tensor,
     /// 1 for masked patches, 0 for visible ones, `[B, N]`.
     pub mask: Tensor,
+    /// The encoder's input: the cls token and the visible patches, `[B, 1+K, D]`.
+    pub embedded: Tensor,
     /// Encoder block outputs on the visible tokens, `[L, B, 1+K, D]`, when asked for.
     pub hidden: Option<Tensor>,
 }
@@ -94,9 +96,9 @@ pub fn forward(c: &MaeConfig, p: &Params, images: &Tensor, noise: &Tensor, o: &S
         .select(&g.scalar(1.0, images.dtype()), &g.scalar(0.0, images.dtype()))?;
 
     let cls = p.get("vit.embeddings.cls_token")?.add(&pos.slice_axis(1, 0, 1)?)?.broadcast_to(&[b, 1, d])?;
-    let x = Tensor::concat(&[cls, x], 1)?;
+    let embedded = Tensor::concat(&[cls, x], 1)?;
     let eb = encoder_block(c);
-    let (x, hidden) = encoder(&x, &p.stack("vit.encoder.layer.*.", &eb)?, &eb, None, o, "encoder")?;
+    let (x, hidden) = encoder(&embedded, &p.stack("vit.encoder.layer.*.", &eb)?, &eb, None, o, "encoder")?;
     let latent = x.layer_norm(p.get("vit.layernorm.weight")?, p.get("vit.layernorm.bias")?, c.layer_norm_eps)?;
 
     // Decoder: embed, append mask tokens, restore the original patch order.
@@ -112,7 +114,7 @@ pub fn forward(c: &MaeConfig, p: &Params, images: &Tensor, noise: &Tensor, o: &S
     let pred = pred.slice_axis(1, 1, n + 1)?;
 
     let loss = reconstruction_loss(c, images, &pred, &mask)?;
-    Ok(MaeOutputs { loss, pred, mask, hidden })
+    Ok(MaeOutputs { loss, pred, mask, embedded, hidden })
 }
 
 /// Mean squared error on the masked patches, against (optionally per-patch normalized) pixels.

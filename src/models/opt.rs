@@ -53,6 +53,8 @@ pub struct OptInputs<'a> {
 pub struct OptOutputs {
     /// `[B, S, V]`: position t scores token t + 1.
     pub logits: Tensor,
+    /// The blocks' input: token plus position embeddings, `[B, S, D]`.
+    pub embedded: Tensor,
     /// Every block's output `[L, B, S, D]` (before the final norm), when asked for.
     pub hidden: Option<Tensor>,
 }
@@ -82,6 +84,7 @@ pub fn forward(c: &OptConfig, p: &Params, x: &OptInputs, o: &StackOptions) -> Tr
         allowed = allowed.mul(&m.convert(DType::F32)?.reshape(&[b, 1, 1, s])?)?;
     }
     let bias = allowed.neg()?.add_scalar(1.0)?.mul_scalar(f32::MIN as f64)?.convert(h.dtype())?;
+    let embedded = h.clone();
     let bc = block_config(c);
     let keys = x.dropout_keys.filter(|_| bc.dropout.any());
     let noise = StackNoise { keep: None, keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()? };
@@ -92,7 +95,7 @@ pub fn forward(c: &OptConfig, p: &Params, x: &OptInputs, o: &StackOptions) -> Tr
         }
         Norm::Post => h,
     };
-    Ok(OptOutputs { logits: linear(&h, word, None)?, hidden })
+    Ok(OptOutputs { logits: linear(&h, word, None)?, embedded, hidden })
 }
 
 /// Rows of the position table `[B, S]` (i32): `cumsum(mask) * mask - 1 + 2` as Hugging Face

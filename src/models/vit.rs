@@ -43,6 +43,8 @@ pub fn param_specs(c: &VitConfig) -> Vec<ParamSpec> {
 
 pub struct VitOutputs {
     pub logits: Tensor,
+    /// The blocks' input `[B, T, D]` (Hugging Face's `hidden_states[0]`; before dropout).
+    pub embedded: Tensor,
     /// Every block's output tokens `[L, B, T, D]`, when asked for.
     pub hidden: Option<Tensor>,
 }
@@ -56,7 +58,8 @@ pub fn forward(c: &VitConfig, p: &Params, images: &Tensor, o: &StackOptions) -> 
 /// (timm's sites: after the position embedding, in the blocks, before the head).
 pub fn forward_noisy(c: &VitConfig, p: &Params, images: &Tensor, noise: Noise, o: &StackOptions) -> TraceResult<VitOutputs> {
     let keys = noise.dropout_keys.filter(|_| c.dropout > 0.0);
-    let mut x = embed(c, p, images)?;
+    let embedded = embed(c, p, images)?;
+    let mut x = embedded.clone();
     if let Some(k) = keys {
         x = dropout(&x, k, c.dropout, site::EMBEDDINGS)?;
     }
@@ -67,7 +70,7 @@ pub fn forward_noisy(c: &VitConfig, p: &Params, images: &Tensor, noise: Noise, o
     };
     let (x, hidden) = encoder_noisy(&x, &p.stack("blocks.*.", &bc)?, &bc, None, &stack_noise, o, "blocks")?;
     let logits = head(c, p, &x, keys)?;
-    Ok(VitOutputs { logits, hidden })
+    Ok(VitOutputs { logits, embedded, hidden })
 }
 
 /// `z_0`: patch embeddings, the cls token in front, plus the position embeddings; `[B, T, D]`.

@@ -3,6 +3,7 @@
 
 pub mod checks;
 pub mod glue;
+pub mod hf_names;
 pub mod hosts;
 pub mod init;
 pub mod interrupt;

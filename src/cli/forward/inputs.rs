@@ -126,8 +126,14 @@ fn images(inp: &mut Inputs, channels: usize, size: usize) -> Result<(ModelInput,
     Ok((x, t.shape[0]))
 }
 
-pub fn vit(c: &VitConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
-    Ok(vec![images(inp, c.channels, c.image_size)?.0])
+/// Images and, when the model has a classifier, optional `labels` `[B]` (class ids).
+pub fn vit(c: &VitConfig, inp: &mut Inputs, classifier: bool) -> Result<Vec<ModelInput>> {
+    let (x, b) = images(inp, c.channels, c.image_size)?;
+    let mut out = vec![x];
+    if let Some(t) = inp.get("labels").filter(|_| classifier) {
+        out.push(ints("labels", t, &[D::N(b)], (0, c.num_classes as i64), "num_classes")?);
+    }
+    Ok(out)
 }
 
 /// Images and masking noise `[B, N]`; without `noise` in the file it is drawn uniform in [0, 1)
@@ -147,8 +153,11 @@ pub fn mae(c: &MaeConfig, inp: &mut Inputs, seed: u64) -> Result<Vec<ModelInput>
 }
 
 /// `input_ids`, `token_type_ids` (zeros when absent), `attention_mask` (ones when absent, as
-/// Hugging Face defaults them; 0/1 of any numeric type) and, if present, `masked_lm_positions`.
-pub fn bert(c: &BertConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
+/// Hugging Face defaults them; 0/1 of any numeric type) and, if present, `masked_lm_positions`;
+/// the loss's inputs when given: `labels` `[B, S]` (-100 where not predicted) with
+/// `next_sentence_label` `[B]` for pre-training, `labels` `[B]` for a `classifier` (float
+/// scores when it has one output).
+pub fn bert(c: &BertConfig, inp: &mut Inputs, classifier: bool) -> Result<Vec<ModelInput>> {
     let (ids, b, s) = token_ids(inp, c.vocab_size, c.max_positions)?;
     let bs = [D::N(b), D::N(s)];
     let types = match inp.get("token_type_ids") {
@@ -164,10 +173,48 @@ pub fn bert(c: &BertConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
         None => ones_mask(b, s)?,
     };
     let mut out = vec![ids, types, mask];
+    if classifier {
+        if let Some(t) = inp.get("labels") {
+            out.push(match c.num_labels {
+                1 => floats("labels", t, &[D::N(b)])?,
+                n => ints("labels", t, &[D::N(b)], (0, n as i64), "num_labels")?,
+            });
+        }
+        return Ok(out);
+    }
     if let Some(t) = inp.get("masked_lm_positions") {
         out.push(ints("masked_lm_positions", t, &[D::N(b), D::S], (0, s as i64), "the sequence length")?);
     }
+    match (lm_labels(inp, &bs, c.vocab_size)?, inp.get("next_sentence_label")) {
+        (Some(labels), Some(t)) => {
+            out.extend(labels);
+            out.push(ints("next_sentence_label", t, &[D::N(b)], (0, 2), "is-random-next 0 or 1")?);
+        }
+        (None, None) => {}
+        (Some(_), None) => bail!("input `labels` is given without `next_sentence_label` [B]: BertForPreTraining's loss needs both"),
+        (None, Some(_)) => bail!("input `next_sentence_label` is given without `labels` [B, S]: BertForPreTraining's loss needs both"),
+    }
     Ok(out)
+}
+
+/// Token `labels` `[B, S]` as Hugging Face takes them (-100 where no loss is taken), passed on
+/// as targets with -100 set to 0 plus a `label_weights` mask.
+fn lm_labels(inp: &mut Inputs, bs: &[D], vocab_size: usize) -> Result<Option<[ModelInput; 2]>> {
+    let Some(t) = inp.get("labels") else { return Ok(None) };
+    if !matches!(t.dtype, Dtype::I32 | Dtype::I64) {
+        bail!("input `labels`: dtype {}, expected I32 or I64", t.dtype);
+    }
+    check_shape("labels", t, bs)?;
+    let v = t.to_i64().expect("integer dtype");
+    if let Some((i, x)) = v.iter().enumerate().find(|(_, &x)| x != -100 && !(0..vocab_size as i64).contains(&x)) {
+        bail!("input `labels`: value {} at flat index {} is neither -100 nor in [0, {}) (vocab_size)", x, i, vocab_size);
+    }
+    let targets: Vec<i32> = v.iter().map(|&x| x.max(0) as i32).collect();
+    let weights: Vec<f32> = v.iter().map(|&x| (x != -100) as i32 as f32).collect();
+    Ok(Some([
+        ModelInput { name: "labels", dtype: DType::I32, host: HostTensor::from_slice(&dims(t), &targets)? },
+        ModelInput { name: "label_weights", dtype: DType::F32, host: HostTensor::from_slice(&dims(t), &weights)? },
+    ]))
 }
 
 /// `pixel_values` `[B, C, H, W]`, `input_ids` `[B', S]` and, if present, `attention_mask`
@@ -182,9 +229,7 @@ pub fn clip(c: &ClipConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
     Ok(out)
 }
 
-/// `input_ids`, `attention_mask` (ones when absent) and, if present, `labels` as Hugging Face
-/// takes them (aligned with the ids, -100 where no loss is taken), passed on as targets with -100
-/// set to 0 plus a `label_weights` mask.
+/// `input_ids`, `attention_mask` (ones when absent) and, if present, `labels` (see `lm_labels`).
 pub fn opt(c: &OptConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
     let (ids, b, s) = token_ids(inp, c.vocab_size, c.max_positions)?;
     let bs = [D::N(b), D::N(s)];
@@ -193,20 +238,7 @@ pub fn opt(c: &OptConfig, inp: &mut Inputs) -> Result<Vec<ModelInput>> {
         None => ones_mask(b, s)?,
     };
     let mut out = vec![ids, mask];
-    if let Some(t) = inp.get("labels") {
-        if !matches!(t.dtype, Dtype::I32 | Dtype::I64) {
-            bail!("input `labels`: dtype {}, expected I32 or I64", t.dtype);
-        }
-        check_shape("labels", t, &bs)?;
-        let v = t.to_i64().expect("integer dtype");
-        if let Some((i, x)) = v.iter().enumerate().find(|(_, &x)| x != -100 && !(0..c.vocab_size as i64).contains(&x)) {
-            bail!("input `labels`: value {} at flat index {} is neither -100 nor in [0, {}) (vocab_size)", x, i, c.vocab_size);
-        }
-        let targets: Vec<i32> = v.iter().map(|&x| x.max(0) as i32).collect();
-        let weights: Vec<f32> = v.iter().map(|&x| (x != -100) as i32 as f32).collect();
-        out.push(ModelInput { name: "labels", dtype: DType::I32, host: HostTensor::from_slice(&dims(t), &targets)? });
-        out.push(ModelInput { name: "label_weights", dtype: DType::F32, host: HostTensor::from_slice(&dims(t), &weights)? });
-    }
+    out.extend(lm_labels(inp, &bs, c.vocab_size)?.into_iter().flatten());
     Ok(out)
 }
 

@@ -1,0 +1,202 @@
+//! Other checkpoint families' names read as bamboo's public names.
+//!
+//! - Hugging Face `ViTModel` / `ViTForImageClassification` (`vit.encoder.layer.{i}.attention.
+//!   attention.query.weight`, ..., or without the `vit.` prefix as `ViTModel` saves them) as
+//!   timm's names, which bamboo's ViT uses: query | key | value stacked into `attn.qkv`,
+//!   `layernorm` -> `norm` (the final norm before cls pooling), `classifier` -> `head`.
+//! - transformers 5.x: `save_pretrained` writes the classic names except ViTMAE's decoder
+//!   layers, saved as `decoder.decoder_encoder.layer.{i}` instead of
+//!   `decoder.decoder_layers.{i}`; its in-memory names (a `state_dict` saved directly) are
+//!   `[vit.]layers.{i}.attention.{q,k,v,o}_proj`, `layernorm_{before,after}`, `mlp.fc{1,2}`.
+//!   Both are read as the classic names.
+//! - The official MAE repository's names (`blocks.*.attn.qkv`, `decoder_pred`, ...), as before.
+
+use anyhow::{Context, Result};
+
+use super::weights::{is_official_mae, mae_encoder_to_vit, official_mae_to_hf};
+use crate::checkpoint::Tensors;
+use crate::config::ModelConfig;
+
+/// transformers 5.x in-memory layer parameter names -> the classic ones (relative to a layer).
+const HF5_LAYER: [(&str, &str); 8] = [
+    ("attention.q_proj.", "attention.attention.query."),
+    ("attention.k_proj.", "attention.attention.key."),
+    ("attention.v_proj.", "attention.attention.value."),
+    ("attention.o_proj.", "attention.output.dense."),
+    ("mlp.fc1.", "intermediate.dense."),
+    ("mlp.fc2.", "output.dense."),
+    ("layernorm_before.", "layernorm_before."),
+    ("layernorm_after.", "layernorm_after."),
+];
+
+/// The family whose names a checkpoint was found to carry (other than bamboo's own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    OfficialMae,
+    /// ViTMAE as transformers 5.x saves it (`decoder.decoder_encoder.layer.*`).
+    Hf5SavedMae,
+    /// transformers 5.x in-memory names (`[vit.]layers.*.attention.q_proj`, ...).
+    Hf5Memory,
+    /// An MAE encoder (ViTMAE names) read as a ViT's.
+    MaeEncoder,
+    /// `ViTForImageClassification` (`vit.` prefix, `classifier`).
+    HfVit,
+    /// `ViTModel`: no prefix, no classifier.
+    HfVitModel,
+}
+
+impl Family {
+    /// What was read, for a line on stderr.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Family::OfficialMae => "official MAE names, read as Hugging Face ViTMAE names",
+            Family::Hf5SavedMae => "transformers 5.x ViTMAE names (decoder.decoder_encoder.layer.*), read as decoder.decoder_layers.*",
+            Family::Hf5Memory => "transformers 5.x in-memory names (layers.*.attention.q_proj, ...), read as the saved ones",
+            Family::MaeEncoder => "an MAE encoder (Hugging Face ViTMAE names), read as timm ViT names",
+            Family::HfVit => "Hugging Face ViT names, read as timm's",
+            Family::HfVitModel => "Hugging Face ViTModel names (no vit. prefix), read as timm's",
+        }
+    }
+}
+
+/// `t` under the public names of `cfg`'s model, and the family it was read from (`None` when
+/// the names were bamboo's already).
+pub fn to_public(cfg: &ModelConfig, t: Tensors) -> Result<(Tensors, Option<Family>)> {
+    match cfg {
+        ModelConfig::Vit(_) => vit_names(t),
+        ModelConfig::Mae(_) => mae_names(t),
+        _ => Ok((t, None)),
+    }
+}
+
+fn has_hf5_memory_names(t: &Tensors) -> bool {
+    t.keys().any(|k| k.starts_with("vit.layers.") || k.starts_with("layers.") || k.contains("_layers.") && k.contains(".attention.q_proj."))
+}
+
+/// A ViTMAE checkpoint under the transformers 4.x names.
+fn mae_names(t: Tensors) -> Result<(Tensors, Option<Family>)> {
+    if is_official_mae(&t) {
+        return Ok((official_mae_to_hf(t)?, Some(Family::OfficialMae)));
+    }
+    let saved5 = t.keys().any(|k| k.starts_with("decoder.decoder_encoder.layer."));
+    let memory5 = has_hf5_memory_names(&t);
+    let t = from_hf5(t);
+    Ok(match (saved5, memory5) {
+        (true, _) => (t, Some(Family::Hf5SavedMae)),
+        (_, true) => (t, Some(Family::Hf5Memory)),
+        _ => (t, None),
+    })
+}
+
+/// A ViT checkpoint under timm's names: HF ViT names (either prefix, 4.x or 5.x) and HF MAE
+/// encoders are converted; timm's (the official MAE's encoder included) pass through.
+pub fn vit_names(t: Tensors) -> Result<(Tensors, Option<Family>)> {
+    let t = from_hf5(t);
+    if t.keys().any(|k| k.starts_with("decoder.decoder_")) {
+        return Ok((mae_encoder_to_vit(&t)?, Some(Family::MaeEncoder)));
+    }
+    for (prefix, family) in [("vit.", Family::HfVit), ("", Family::HfVitModel)] {
+        if t.contains_key(&format!("{prefix}embeddings.cls_token")) {
+            return Ok((hf_vit_to_timm(&t, prefix).context(family.describe())?, Some(family)));
+        }
+    }
+    Ok((t, None))
+}
+
+/// transformers 5.x names (saved or in memory) as 4.x's; other names unchanged.
+fn from_hf5(t: Tensors) -> Tensors {
+    t.into_iter()
+        .map(|(name, v)| {
+            let name = name.replacen("decoder.decoder_encoder.layer.", "decoder.decoder_layers.", 1);
+            let name = match name
+                .strip_prefix("vit.layers.")
+                .map(|r| ("vit.encoder.layer.", r))
+                .or_else(|| name.strip_prefix("layers.").map(|r| ("encoder.layer.", r)))
+            {
+                Some((to, rest)) => format!("{to}{rest}"),
+                None => name,
+            };
+            (layer_from_hf5(&name), v)
+        })
+        .collect()
+}
+
+/// `...layer.{i}.attention.q_proj.weight` -> `...layer.{i}.attention.attention.query.weight`.
+fn layer_from_hf5(name: &str) -> String {
+    for marker in ["encoder.layer.", "decoder.decoder_layers."] {
+        let Some(at) = name.find(marker) else { continue };
+        let after = at + marker.len();
+        let Some(dot) = name[after..].find('.') else { continue };
+        let (head, rest) = name.split_at(after + dot + 1);
+        for (from, to) in HF5_LAYER {
+            if let Some(wb) = rest.strip_prefix(from) {
+                return format!("{head}{to}{wb}");
+            }
+        }
+    }
+    name.to_string()
+}
+
+/// HF ViT names under `prefix` (`vit.` or none) as timm's. A name the mapping does not know
+/// is kept, so a strict load lists it.
+fn hf_vit_to_timm(src: &Tensors, prefix: &str) -> Result<Tensors> {
+    // The encoder's blocks and embeddings as an MAE encoder's are mapped (fused qkv).
+    let encoder: Tensors = src.iter().filter_map(|(k, v)| k.strip_prefix(prefix).map(|r| (format!("vit.{r}"), v.clone()))).collect();
+    let mut out = mae_encoder_to_vit(&encoder)?;
+    let fixed = [("layernorm.weight", "norm.weight"), ("layernorm.bias", "norm.bias")];
+    for (from, to) in fixed {
+        if let Some(t) = src.get(&format!("{prefix}{from}")) {
+            out.insert(to.to_string(), t.clone());
+        }
+    }
+    let mapped = |k: &str| {
+        let r = k.strip_prefix(prefix).unwrap_or(k);
+        r.starts_with("embeddings.") || r.starts_with("encoder.layer.") || r.starts_with("layernorm.")
+    };
+    for (k, v) in src {
+        if k.starts_with(prefix) && mapped(k) {
+            continue;
+        }
+        let name = match k.strip_prefix("classifier.") {
+            Some(wb) => format!("head.{wb}"),
+            None => k.clone(),
+        };
+        out.insert(name, v.clone());
+    }
+    Ok(out)
+}
+
+/// Names in an HF ViT file that bamboo's ViT does not run: `ViTModel`'s pooler.
+pub const VIT_UNUSED: [&str; 2] = ["pooler.dense.weight", "pooler.dense.bias"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checkpoint::TensorData;
+
+    fn t(shape: &[usize], values: &[f32]) -> TensorData {
+        TensorData::from_f32(shape, values)
+    }
+
+    #[test]
+    fn hf5_layer_names_read_as_classic() {
+        assert_eq!(layer_from_hf5("vit.encoder.layer.3.attention.q_proj.bias"), "vit.encoder.layer.3.attention.attention.query.bias");
+        assert_eq!(layer_from_hf5("decoder.decoder_layers.0.mlp.fc2.weight"), "decoder.decoder_layers.0.output.dense.weight");
+        assert_eq!(layer_from_hf5("vit.embeddings.cls_token"), "vit.embeddings.cls_token");
+    }
+
+    #[test]
+    fn bare_vit_model_names_fuse_qkv_and_keep_the_pooler() {
+        let mut src = Tensors::new();
+        src.insert("embeddings.cls_token".into(), t(&[1, 1, 2], &[0.0, 0.0]));
+        src.insert("pooler.dense.bias".into(), t(&[2], &[0.0, 0.0]));
+        for (i, q) in ["query", "key", "value"].iter().enumerate() {
+            src.insert(format!("encoder.layer.0.attention.attention.{q}.bias"), t(&[1], &[i as f32]));
+            src.insert(format!("encoder.layer.0.attention.attention.{q}.weight"), t(&[1, 1], &[i as f32]));
+        }
+        let (out, family) = vit_names(src).unwrap();
+        assert_eq!(out["blocks.0.attn.qkv.bias"].to_f32(), vec![0.0, 1.0, 2.0]);
+        assert!(out.contains_key("cls_token") && out.contains_key("pooler.dense.bias"), "{:?}", out.keys());
+        assert_eq!(family, Some(Family::HfVitModel));
+    }
+}
