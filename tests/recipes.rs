@@ -607,3 +607,24 @@ fn compiled_pixel_floor_objective_equals_the_host_one() {
     let worst = grad.iter().zip(&host_grad).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
     assert!(worst <= 1e-10 * scale, "gradient differs by {} (largest entry {})", worst, scale);
 }
+
+/// Run from a folder that holds no `datasets/`, a recipe's default data and validation images
+/// are still the project's embedded Fashion-MNIST, and the run records where they were.
+#[test]
+fn default_data_is_found_from_any_folder() {
+    let d = tmp("elsewhere");
+    let out = d.join("run");
+    let o = Command::new(env!("CARGO_BIN_EXE_bamboo"))
+        .args(["train", "vit", "--preset", "vit-n28", "--steps", "1", "--batch", "8", "--out", out.to_str().unwrap()])
+        .current_dir(&d)
+        .env("TF_CPP_MIN_LOG_LEVEL", "2")
+        .env_remove("BAMBOO_HOME")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cfg: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("config.json")).unwrap()).unwrap();
+    let data = cfg["data"].as_str().unwrap();
+    let want = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/fashion-mnist-tfrecord/train-*");
+    assert!(data.ends_with("train-*"), "{}", data);
+    assert_eq!(Path::new(data).parent().unwrap().canonicalize().unwrap(), want.parent().unwrap().canonicalize().unwrap());
+}

@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::train::{load_from, record_loaded, Common};
 use crate::config::ModelConfig;
+use crate::data::embedded::embedded_path;
 use crate::data::text::glue::{load, Metric, Task};
 use crate::data::text::wordpiece::Tokenizer;
 use crate::optim::{Optimizer, Schedule};
@@ -25,15 +26,15 @@ pub struct GlueArgs {
     #[arg(long)]
     task: String,
     /// The task's train.tsv.
-    #[arg(long, default_value = "datasets/sst2-rt/train.tsv")]
+    #[arg(long, default_value_os_t = embedded_path("datasets/sst2-rt/train.tsv"))]
     train: PathBuf,
     /// The task's dev.tsv (dev_matched.tsv for MNLI).
-    #[arg(long, default_value = "datasets/sst2-rt/dev.tsv")]
+    #[arg(long, default_value_os_t = embedded_path("datasets/sst2-rt/dev.tsv"))]
     dev: PathBuf,
     /// A BERT pre-training checkpoint (folder or model.safetensors); random init when absent.
     #[arg(long)]
     from: Option<PathBuf>,
-    #[arg(long, default_value = "datasets/bert-vocab/vocab.txt")]
+    #[arg(long, default_value_os_t = embedded_path("datasets/bert-vocab/vocab.txt"))]
     vocab: PathBuf,
     #[arg(long, default_value_t = 128)]
     seq_len: usize,

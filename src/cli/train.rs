@@ -13,6 +13,7 @@ use super::RuntimeArgs;
 use crate::checkpoint::Tensors;
 use crate::config::{preset, ClipConfig, MaeConfig, ModelConfig, OptConfig, VitConfig};
 use crate::data::augment::{Filter, Transform};
+use crate::data::embedded::{embedded, embedded_path};
 use crate::data::erasing::RandomErasing;
 use crate::data::randaugment::RandAugment;
 use crate::graph::Remat;
@@ -48,7 +49,7 @@ pub struct ClipArgs {
     pub c: Common,
     /// Validation shards for the zero-shot accuracy after training (each image against the ten
     /// class captions).
-    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
+    #[arg(long, default_value_t = embedded("datasets/fashion-mnist-tfrecord/validation-*"))]
     pub val_data: String,
 }
 
@@ -68,7 +69,7 @@ pub struct LmArgs {
     #[arg(long)]
     pub seq_len: Option<usize>,
     /// WordPiece vocabulary (BERT uncased) that tokenizes the text.
-    #[arg(long, default_value = "datasets/bert-vocab/vocab.txt")]
+    #[arg(long, default_value_os_t = embedded_path("datasets/bert-vocab/vocab.txt"))]
     pub vocab: PathBuf,
 }
 
@@ -76,7 +77,8 @@ impl LmArgs {
     /// `--data` for this recipe: text files in BERT's format (comma separated, local), by
     /// default the embedded Wikipedia sample.
     pub fn text_files(&self) -> Vec<PathBuf> {
-        let data = if self.c.data == DEFAULT_IMAGE_DATA { "datasets/wiki-sample/wiki.txt" } else { self.c.data.as_str() };
+        let wiki = embedded("datasets/wiki-sample/wiki.txt");
+        let data = if self.c.data == embedded(DEFAULT_IMAGE_DATA) { wiki.as_str() } else { self.c.data.as_str() };
         data.split(',').map(|p| PathBuf::from(p.trim())).collect()
     }
 }
@@ -127,7 +129,7 @@ pub struct Common {
     pub heads: Option<usize>,
     /// Training shards (ImageNet-schema TFRecords; globs, comma separated); `pretrain bert`: its
     /// TFRecords; `pretrain lm`: text files (default datasets/wiki-sample/wiki.txt).
-    #[arg(long, default_value = DEFAULT_IMAGE_DATA)]
+    #[arg(long, default_value_t = embedded(DEFAULT_IMAGE_DATA))]
     pub data: String,
     #[arg(long, default_value_t = 100)]
     pub steps: u64,
@@ -225,7 +227,7 @@ pub struct ClassifyArgs {
     #[command(flatten)]
     pub c: Common,
     /// Validation shards, evaluated after training.
-    #[arg(long, default_value = "datasets/fashion-mnist-tfrecord/validation-*")]
+    #[arg(long, default_value_t = embedded("datasets/fashion-mnist-tfrecord/validation-*"))]
     pub val_data: String,
     #[arg(long, default_value_t = 0.1)]
     pub label_smoothing: f64,
