@@ -52,7 +52,9 @@ impl Stack {
         ensure(self.width >= 1, &f("width"), || "must be at least 1".into())?;
         ensure(self.heads >= 1, &f("heads"), || "must be at least 1".into())?;
         ensure(self.mlp_dim >= 1, &f("mlp_dim"), || "must be at least 1".into())?;
-        ensure(self.width.is_multiple_of(self.heads), &f("width"), || format!("{} is not divisible by {} = {}", self.width, f("heads"), self.heads))
+        ensure(self.width.is_multiple_of(self.heads), &f("width"), || {
+            format!("{} is not divisible by {} = {}", self.width, f("heads"), self.heads)
+        })
     }
 
     /// Trainable parameters of the blocks: per block two layer norms, q/k/v/out projections and

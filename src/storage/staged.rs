@@ -28,10 +28,9 @@ impl StagedFile {
         std::fs::create_dir_all(&dir).map_err(|e| StorageError::local(&dir, e))?;
         let local = dir.join(name);
         let _ = std::fs::remove_file(&local);
-        if fetch
-            && super::size(dest)?.is_some() {
-                std::fs::write(&local, super::read(dest)?).map_err(|e| StorageError::local(&local, e))?;
-            }
+        if fetch && super::size(dest)?.is_some() {
+            std::fs::write(&local, super::read(dest)?).map_err(|e| StorageError::local(&local, e))?;
+        }
         Ok(StagedFile { local, remote: Some(dest.to_path_buf()) })
     }
 

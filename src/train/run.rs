@@ -131,7 +131,8 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
         step_seconds.push_back(last_launch.elapsed().as_secs_f64().max(1e-9));
         last_launch = Instant::now();
         let interrupted = super::interrupt::requested();
-        let due = (opts.checkpoint_every > 0 && trainer.step.is_multiple_of(opts.checkpoint_every)) || trainer.step == opts.steps || interrupted;
+        let due =
+            (opts.checkpoint_every > 0 && trainer.step.is_multiple_of(opts.checkpoint_every)) || trainer.step == opts.steps || interrupted;
         if opts.overlap && !due {
             next = Some(trainer.upload(&source.next_batch()?)?);
         }
