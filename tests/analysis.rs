@@ -337,7 +337,8 @@ fn text_models_read_the_same_windows_and_match_host_metrics() {
     let short = dir.join("short.txt");
     std::fs::write(&short, "Two words.\n").unwrap();
     let Analysed::Text(model) = Analysed::from_config(&tiny_text("opt")).unwrap() else { unreachable!() };
-    let e = text::eval_text(&short, Path::new(VOCAB), &model, 16, 4, 1).unwrap_err().to_string();
+    // `{:#}`: the message with its causes, as the command line prints it.
+    let e = format!("{:#}", text::eval_text(&short, Path::new(VOCAB), &model, 16, 4, 1).unwrap_err());
     assert!(e.contains("short.txt") && e.contains("4 tokens") && e.contains("16 tokens"), "{}", e);
     let e = text::eval_text(Path::new(TEXT), Path::new(VOCAB), &model, 100, 4, 1).unwrap_err().to_string();
     assert!(e.contains("--seq-len 100 exceeds the model's max_positions = 64"), "{}", e);
