@@ -108,8 +108,9 @@ pub fn ops_zoo() -> TraceResult<Function> {
     let sel = cat.compare(crate::graph::CompareDir::Gt, &cat.mean_all()?)?.select(&cat, &cat.zeros_like())?;
     let red = sel.all_reduce(ReduceKind::Sum, &[vec![0]])?.max(&[1], false)?.add(&sel.min(&[1], false)?)?;
     let stacked = g.splat(0.5, &[3, 6], DType::F32);
-    let looped =
-        scan(&[x.clone()], &[stacked], &[], ScanOptions::default(), |c, s, _| Ok((vec![c[0].mul(&s[0])?.tanh()?], vec![c[0].sum_all()?])))?;
+    let looped = scan(std::slice::from_ref(&x), &[stacked], &[], ScanOptions::default(), |c, s, _| {
+        Ok((vec![c[0].mul(&s[0])?.tanh()?], vec![c[0].sum_all()?]))
+    })?;
     let loss = red.sum_all()?.add(&looped.carry[0].sum_all()?)?.add(&taken.sum_all()?)?;
     let dx = grad(&loss, &[x])?;
     Function::new(&g, &[loss, dx[0].clone(), perm, looped.ys[0].clone()])
@@ -145,7 +146,7 @@ pub fn demo_mlp_step(c: &DemoConfig) -> TraceResult<Function> {
     // Teacher: a fixed smooth function of the input.
     let target = x.mul_scalar(1.5)?.sin()?.add(&x.slice_axis(1, 0, 1)?.tanh()?)?;
     let opts = ScanOptions { name: "layers".into(), ..Default::default() };
-    let r = scan(&[x.clone()], &[w.clone(), b.clone()], &[], opts, |h, p, _| {
+    let r = scan(std::slice::from_ref(&x), &[w.clone(), b.clone()], &[], opts, |h, p, _| {
         let z = crate::nn::linear(&h[0], &p[0], Some(&p[1]))?.tanh()?;
         Ok((vec![h[0].add(&z)?], vec![]))
     })?;

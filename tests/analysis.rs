@@ -136,7 +136,7 @@ fn run_metrics(h: &HostTensor) -> Vec<Vec<f64>> {
     let x = g.param("h", &h.dims, DType::F32);
     let f = Function::new(&g, &metrics::smoothing(&x).unwrap().into_vec()).unwrap();
     let p = Program::compile(common::client(), &f, &CompileOptions::default()).unwrap();
-    p.run_host(common::client(), &[h.clone()])
+    p.run_host(common::client(), std::slice::from_ref(h))
         .unwrap()
         .iter()
         .map(|o| o.to_vec::<f32>().unwrap().iter().map(|&v| v as f64).collect())
@@ -258,8 +258,8 @@ fn vit_checkpoint_smoothing_matches_host_on_real_images() {
     // The analysis' hidden states come from its own program: f32 differences of ~1e-6.
     assert_rel("effective rank", &r.rows.iter().map(|w| w.effective_rank).collect::<Vec<_>>(), &rank, 1e-5);
     assert_rel("relative residual", &r.rows.iter().map(|w| w.rel_residual).collect::<Vec<_>>(), &res, 1e-5);
-    for l in 0..2 {
-        assert_rel("top singular values", &r.rows[l].top_singular, &top[l], 1e-5);
+    for (row, want) in r.rows.iter().zip(&top) {
+        assert_rel("top singular values", &row.top_singular, want, 1e-5);
     }
 }
 
@@ -338,7 +338,8 @@ fn text_models_read_the_same_windows_and_match_host_metrics() {
     let short = dir.join("short.txt");
     std::fs::write(&short, "Two words.\n").unwrap();
     let Analysed::Text(model) = Analysed::from_config(&tiny_text("opt")).unwrap() else { unreachable!() };
-    let e = text::eval_text(&short, Path::new(VOCAB), &model, 16, 4, 1).unwrap_err().to_string();
+    // `{:#}`: the message with its causes, as the command line prints it.
+    let e = format!("{:#}", text::eval_text(&short, Path::new(VOCAB), &model, 16, 4, 1).unwrap_err());
     assert!(e.contains("short.txt") && e.contains("4 tokens") && e.contains("16 tokens"), "{}", e);
     let e = text::eval_text(Path::new(TEXT), Path::new(VOCAB), &model, 100, 4, 1).unwrap_err().to_string();
     assert!(e.contains("--seq-len 100 exceeds the model's max_positions = 64"), "{}", e);
@@ -396,10 +397,11 @@ fn jacobi_singular_values(a: &[f64], m: usize, n: usize) -> Vec<f64> {
                 let t = zeta.signum() / (zeta.abs() + (1.0 + zeta * zeta).sqrt());
                 let c = 1.0 / (1.0 + t * t).sqrt();
                 let s = c * t;
-                for k in 0..m {
-                    let (x, y) = (cols[i][k], cols[j][k]);
-                    cols[i][k] = c * x - s * y;
-                    cols[j][k] = s * x + c * y;
+                let (head, tail) = cols.split_at_mut(j);
+                for (x, y) in head[i].iter_mut().zip(tail[0].iter_mut()) {
+                    let (xi, yj) = (*x, *y);
+                    *x = c * xi - s * yj;
+                    *y = s * xi + c * yj;
                 }
             }
         }
@@ -524,10 +526,10 @@ fn collapse_metrics_match_an_independent_host_svd() {
         sums.add(&half(1, b), &[l as i64, (b - 1) as i64, t as i64, d as i64]).unwrap();
         assert_eq!(sums.examples, b);
         assert_rel("effective rank", &sums.mean_effective_rank(), &rank, 1e-5);
-        for li in 0..l {
+        for (li, (got, want)) in sums.mean_top_singular().iter().zip(&top).enumerate() {
             let k = t.min(d).min(collapse::TOP_SINGULAR);
-            assert_rel(&format!("top singular values, block {}", li), &sums.mean_top_singular()[li][..k], &top[li][..k], 1e-5);
-            assert!(sums.mean_top_singular()[li][k..].iter().all(|&v| v == 0.0));
+            assert_rel(&format!("top singular values, block {}", li), &got[..k], &want[..k], 1e-5);
+            assert!(got[k..].iter().all(|&v| v == 0.0));
         }
         // The traced residual, on device.
         let got = run_metrics(&HostTensor::from_slice(&dims, &h).unwrap());

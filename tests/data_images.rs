@@ -319,7 +319,7 @@ fn loader_epochs_end_and_processes_split_the_data() {
         assert_eq!(n, 2); // 8 records per process
     }
     all.sort();
-    let mut want: Vec<i32> = (0..16).map(|i| (i % 10)).collect();
+    let mut want: Vec<i32> = (0..16).map(|i| i % 10).collect();
     want.sort();
     assert_eq!(all, want);
 }

@@ -156,7 +156,7 @@ fn sgd(replicas: usize, accum: usize, micro: usize) -> StepConfig {
 fn batch(step: u64, accum: usize, with_keys: bool) -> Vec<HostTensor> {
     let mut rng = Rng::new(40 + step);
     let imgs: Vec<f32> = (0..8 * 256).map(|_| rng.normal() as f32).collect();
-    let labels: Vec<i32> = (0..8).map(|i| (i % 5)).collect();
+    let labels: Vec<i32> = (0..8).map(|i| i % 5).collect();
     let lead: Vec<i64> = if accum > 1 { vec![accum as i64, 8 / accum as i64] } else { vec![8] };
     let mut v =
         vec![HostTensor::from_slice(&[&lead[..], &[1, 16, 16]].concat(), &imgs).unwrap(), HostTensor::from_slice(&lead, &labels).unwrap()];

@@ -43,7 +43,7 @@ fn reshape_slice_and_reduce_errors() {
 fn grad_needs_float_scalar_and_graphs_do_not_mix() {
     let g = Graph::new("a");
     let x = g.param("x", &[3], DType::F32);
-    assert!(grad(&x, &[x.clone()]).unwrap_err().to_string().contains("scalar"));
+    assert!(grad(&x, std::slice::from_ref(&x)).unwrap_err().to_string().contains("scalar"));
     let h = Graph::new("b");
     let y = h.param("y", &[3], DType::F32);
     assert!(x.add(&y).unwrap_err().to_string().contains("different graphs"));
@@ -56,13 +56,19 @@ fn scan_checks_carry_types_and_lengths() {
     let c = g.param("c", &[4], DType::F32);
     let xs = g.param("xs", &[3, 4], DType::F32);
     let ys = g.param("ys", &[5, 4], DType::F32);
-    let e =
-        scan(&[c.clone()], &[xs.clone(), ys], &[], ScanOptions::default(), |c, x, _| Ok((vec![c[0].add(&x[0])?], vec![]))).err().unwrap();
+    let e = scan(std::slice::from_ref(&c), &[xs.clone(), ys], &[], ScanOptions::default(), |c, x, _| Ok((vec![c[0].add(&x[0])?], vec![])))
+        .err()
+        .unwrap();
     assert!(e.to_string().contains("leading dim 3"), "{}", e);
-    let e = scan(&[c.clone()], &[xs.clone()], &[], ScanOptions::default(), |c, _, _| Ok((vec![c[0].sum_all()?], vec![]))).err().unwrap();
+    let e = scan(std::slice::from_ref(&c), std::slice::from_ref(&xs), &[], ScanOptions::default(), |c, _, _| {
+        Ok((vec![c[0].sum_all()?], vec![]))
+    })
+    .err()
+    .unwrap();
     assert!(e.to_string().contains("changes type"), "{}", e);
     // A body that reaches for an outer value gets a clear error instead of a broken program.
-    let e = scan(&[c.clone()], &[xs], &[], ScanOptions::default(), |cc, _, _| Ok((vec![cc[0].add(&c)?], vec![]))).err().unwrap();
+    let e =
+        scan(std::slice::from_ref(&c), &[xs], &[], ScanOptions::default(), |cc, _, _| Ok((vec![cc[0].add(&c)?], vec![]))).err().unwrap();
     assert!(e.to_string().contains("different graphs"), "{}", e);
 }
 

@@ -16,6 +16,9 @@
 
 use anyhow::{bail, ensure, Result};
 
+/// One block's sums over a batch: its summed effective rank and summed top singular values.
+type BlockSums = Result<(f64, Vec<f64>)>;
+
 /// Singular values kept per block (`analyze smoothing`'s `singular_values.csv`).
 pub const TOP_SINGULAR: usize = 8;
 
@@ -93,7 +96,7 @@ impl CollapseSums {
         ensure!(l == self.effective_rank.len(), "hidden states of {} blocks added to sums of {}", l, self.effective_rank.len());
         ensure!(hidden.len() == l * b * t * d, "{} values for hidden states {:?}", hidden.len(), dims);
         let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(l.max(1));
-        let per_block = |li: usize| -> Result<(f64, Vec<f64>)> {
+        let per_block = |li: usize| -> BlockSums {
             let (mut rank, mut top) = (0.0, vec![0.0; TOP_SINGULAR]);
             for bi in 0..b {
                 let start = (li * b + bi) * t * d;
@@ -106,12 +109,11 @@ impl CollapseSums {
             }
             Ok((rank, top))
         };
-        let results: Vec<Result<(f64, Vec<f64>)>> = std::thread::scope(|scope| {
+        let results: Vec<BlockSums> = std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads)
                 .map(|w| scope.spawn(move || (w..l).step_by(threads).map(|li| (li, per_block(li))).collect::<Vec<_>>()))
                 .collect();
-            let mut all: Vec<(usize, Result<(f64, Vec<f64>)>)> =
-                handles.into_iter().flat_map(|h| h.join().expect("collapse worker")).collect();
+            let mut all: Vec<(usize, BlockSums)> = handles.into_iter().flat_map(|h| h.join().expect("collapse worker")).collect();
             all.sort_by_key(|(li, _)| *li);
             all.into_iter().map(|(_, r)| r).collect()
         });

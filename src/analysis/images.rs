@@ -17,7 +17,7 @@ use crate::runtime::HostTensor;
 fn files(pattern: &str) -> Result<Vec<std::path::PathBuf>> {
     let mut v = vec![];
     for p in pattern.split(',') {
-        v.extend(list_files(p.trim()).map_err(|e| anyhow!("--data `{}`: {}", p.trim(), e))?);
+        v.extend(list_files(p.trim()).with_context(|| format!("--data `{}`", p.trim()))?);
     }
     Ok(v)
 }
@@ -26,11 +26,12 @@ fn files(pattern: &str) -> Result<Vec<std::path::PathBuf>> {
 pub fn first_image_size(pattern: &str) -> Result<(usize, usize)> {
     let files = files(pattern)?;
     let first = files.first().ok_or_else(|| anyhow!("--data `{}` names no files", pattern))?;
-    let mut r = RecordReader::open(first, true).map_err(|e| anyhow!("{}", e))?;
-    let rec = r.next_record().map_err(|e| anyhow!("{}", e))?.with_context(|| format!("{}: no records", first.display()))?;
-    let ex = Example::decode(&rec).map_err(|e| anyhow!("{}: {}", first.display(), e))?;
-    let (bytes, _) = imagenet::parse(&ex, usize::MAX).map_err(|e| anyhow!("{}: {}", first.display(), e))?;
-    let img = decode(bytes).map_err(|e| anyhow!("{}: {}", first.display(), e))?;
+    let mut r = RecordReader::open(first, true)?;
+    let rec = r.next_record()?.with_context(|| format!("{}: no records", first.display()))?;
+    let named = || first.display().to_string();
+    let ex = Example::decode(&rec).with_context(named)?;
+    let (bytes, _) = imagenet::parse(&ex, usize::MAX).with_context(named)?;
+    let img = decode(bytes).with_context(named)?;
     Ok((img.width, img.height))
 }
 
@@ -65,10 +66,10 @@ pub fn eval_images(pattern: &str, batch: usize, size: usize, channels: usize, ma
     );
     cfg.layout = Layout::Nchw;
     cfg.epochs = Some(1);
-    let mut loader = ImageLoader::new(cfg, Position::default()).map_err(|e| anyhow!("{}", e))?;
+    let mut loader = ImageLoader::new(cfg, Position::default())?;
     let mut out = vec![];
     while out.len() < max_batches {
-        let Some(b) = loader.next_batch().map_err(|e| anyhow!("{}", e))? else { break };
+        let Some(b) = loader.next_batch()? else { break };
         let [n, _, h, w] = b.shape;
         let plane = h * w;
         // The loader always yields 3 channels; a grey model reads the first (grey is replicated).

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use anyhow::{anyhow, ensure, Context, Result};
+use anyhow::{ensure, Context, Result};
 
 use super::hidden::TextModel;
 use crate::data::text::{lm, Tokenizer};
@@ -26,7 +26,7 @@ pub fn eval_text(
     ensure!(batch > 0 && max_batches > 0, "batch size and batch count must be positive");
     ensure!(seq_len >= 3, "--seq-len {} is too short for a text model (at least 3: BERT adds [CLS] and [SEP])", seq_len);
     ensure!(seq_len <= model.max_positions(), "--seq-len {} exceeds the model's max_positions = {}", seq_len, model.max_positions());
-    let tok = Tokenizer::load_uncased(vocab).map_err(|e| anyhow!("--vocab {}: {}", vocab.display(), e))?;
+    let tok = Tokenizer::load_uncased(vocab).with_context(|| format!("--vocab {}", vocab.display()))?;
     ensure!(
         tok.vocab.len() <= model.vocab_size(),
         "--vocab {} has {} tokens, more than the model's vocab_size = {}",
@@ -37,7 +37,7 @@ pub fn eval_text(
     let id = |t: &str| tok.vocab.id(t).with_context(|| format!("--vocab {} has no {} token", vocab.display(), t));
     let (cls, sep) = (id("[CLS]")?, id("[SEP]")?);
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    let packed = lm::pack_file(text, &tok, sep, seq_len, threads).map_err(|e| anyhow!("--text {}: {}", text.display(), e))?;
+    let packed = lm::pack_file(text, &tok, sep, seq_len, threads).with_context(|| format!("--text {}", text.display()))?;
     let n = packed.sequences().min(batch * max_batches) / batch;
     ensure!(
         n > 0,

@@ -188,9 +188,12 @@ fn load_published(dir: &Path) -> Result<(PathBuf, super::Tensors), CheckpointErr
     Ok((index, all))
 }
 
+/// The committed folders with their markers, and the others with the reason they do not count.
+pub type ScanResult = (Vec<(PathBuf, Marker)>, Vec<(PathBuf, String)>);
+
 /// Checkpoint folders `prefix*` under `run_dir`, oldest first: the committed ones with their
 /// markers, and the others with the reason they do not count (for a note).
-pub fn scan(run_dir: &Path, prefix: &str) -> Result<(Vec<(PathBuf, Marker)>, Vec<(PathBuf, String)>), CheckpointError> {
+pub fn scan(run_dir: &Path, prefix: &str) -> Result<ScanResult, CheckpointError> {
     let dirs = match storage::list(run_dir) {
         Ok((_, dirs)) => dirs,
         Err(e) if e.kind == storage::StorageErrorKind::NotFound => vec![],

@@ -71,7 +71,7 @@ pub fn unstack_layers(stacked: &Tensors, prefix: &str) -> Result<Tensors, Checkp
         let Some((&depth, rest)) = t.shape.split_first() else {
             return Err(layer_err(suffix.clone(), "a scalar has no layer axis to unstack".into()));
         };
-        let step = if depth == 0 { 0 } else { t.data.len() / depth };
+        let step = t.data.len().checked_div(depth).unwrap_or(0);
         for i in 0..depth {
             let data = t.data[i * step..(i + 1) * step].to_vec();
             out.insert(format!("{prefix}.{i}.{suffix}"), TensorData { dtype: t.dtype, shape: rest.to_vec(), data });

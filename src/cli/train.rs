@@ -278,7 +278,7 @@ impl ClassifyArgs {
         };
         let erase = match self.reprob {
             Some(p) if !(0.0..=1.0).contains(&p) => bail!("--reprob must be in [0, 1], got {}", p),
-            Some(p) if p == 0.0 => None,
+            Some(0.0) => None,
             Some(p) => Some(RandomErasing::with_prob(p)),
             None => erase,
         };

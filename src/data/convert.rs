@@ -76,7 +76,7 @@ pub enum Encoding {
 
 /// Writes `items` round-robin into `shards` files named `split-0000i-of-0000n` in `out`.
 /// Returns the shard paths.
-pub fn write_shards<'a, I>(out: &Path, split: &str, shards: usize, items: I) -> Result<Vec<PathBuf>>
+pub fn write_shards<I>(out: &Path, split: &str, shards: usize, items: I) -> Result<Vec<PathBuf>>
 where
     I: IntoIterator<Item = Vec<u8>>,
 {

@@ -113,8 +113,10 @@ impl fmt::Display for DataError {
 }
 
 impl std::error::Error for DataError {
+    /// The I/O error's own source: its message is already `detail`, so returning the I/O error
+    /// itself would print it twice in an error chain (`{:#}`).
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_ref().map(|e| e as _)
+        self.source.as_ref().and_then(|e| e.source())
     }
 }
 

@@ -15,7 +15,7 @@ pub fn grad(loss: &Tensor, wrt: &[Tensor]) -> TraceResult<Vec<Tensor>> {
         return Err(TraceError::new("grad", format!("loss must be a float scalar, got {}", loss.ty())));
     }
     let one = loss.full_like(1.0);
-    let cts = vjp(&[loss.clone()], &[Some(one)], wrt)?;
+    let cts = vjp(std::slice::from_ref(loss), &[Some(one)], wrt)?;
     Ok(cts.into_iter().zip(wrt).map(|(c, w)| c.unwrap_or_else(|| w.zeros_like())).collect())
 }
 
@@ -396,10 +396,10 @@ fn scan_vjp(
             carry_params: b_c.iter().map(|t| t.id()).collect(),
             res_at: fc.len() + fk.len() + nc + nx + fy.len(),
         };
-        if let Some((g2, outs, stacks)) = with_saved_residuals(g, id, spec, &bg, &layout, &src_of, &body_outputs)? {
-            bg = g2;
-            body_outputs = outs;
-            res_stacks = stacks;
+        if let Some(saved) = with_saved_residuals(g, id, spec, &bg, &layout, &src_of, &body_outputs)? {
+            bg = saved.body;
+            body_outputs = saved.outputs;
+            res_stacks = saved.stacks;
         }
     }
 
@@ -447,6 +447,15 @@ struct DraftLayout {
     res_at: usize,
 }
 
+/// A backward body that reads saved residuals instead of recomputing them.
+struct SavedBackward {
+    body: Graph,
+    /// The body's output ids.
+    outputs: Vec<NodeId>,
+    /// The residual stacks the widened forward scan now returns, one per residual input of `body`.
+    stacks: Vec<Tensor>,
+}
+
 /// `Remat::Save` and `Remat::Dots`: rebuilds the backward body so that it reads the forward values
 /// it needs (those that depend on the carry and that the policy keeps) from stacked residuals
 /// instead of recomputing them, and widens the
@@ -460,7 +469,7 @@ fn with_saved_residuals(
     layout: &DraftLayout,
     src_of: &HashMap<NodeId, NodeId>,
     outputs: &[NodeId],
-) -> TraceResult<Option<(Graph, Vec<NodeId>, Vec<Tensor>)>> {
+) -> TraceResult<Option<SavedBackward>> {
     let mut carry_dep = vec![false; draft.len()];
     for &p in &layout.carry_params {
         carry_dep[p] = true;
@@ -472,11 +481,9 @@ fn with_saved_residuals(
     // The forward values the backward nodes read. A value the policy does not keep is
     // recomputed from its own inputs, which are then needed in turn (walked newest first).
     let mut needed = vec![false; draft.len()];
-    for i in layout.fwd.end..draft.len() {
-        if live[i] {
-            for j in draft.node(i).inputs {
-                needed[j] = true;
-            }
+    for i in (layout.fwd.end..draft.len()).filter(|&i| live[i]) {
+        for j in draft.node(i).inputs {
+            needed[j] = true;
         }
     }
     let mut residuals: Vec<NodeId> = vec![];
@@ -521,7 +528,7 @@ fn with_saved_residuals(
         subst.insert(p.node, bg.param(&p.name, &p.ty.dims, p.ty.dtype));
     }
     let (outs, _) = copy_nodes(draft, outputs, &bg, &subst)?;
-    Ok(Some((bg, outs.iter().map(|t| t.id()).collect(), stacks)))
+    Ok(Some(SavedBackward { body: bg, outputs: outs.iter().map(|t| t.id()).collect(), stacks }))
 }
 
 /// A handle on result `k` of a multi-output node (a fresh projection).

@@ -539,8 +539,8 @@ impl Emitter {
         self.line(ind, &format!("}}) : ({}) -> ({})", types(&state_ty), types(&state_ty)));
         // Map node results to while results (unbuilt ones stay unnamed).
         let mut ids: Vec<String> = vec![String::from("%unused"); outs.len()];
-        for j in 0..nc {
-            ids[j] = format!("{}#{}", w, 1 + j);
+        for (j, id) in ids.iter_mut().take(nc).enumerate() {
+            *id = format!("{}#{}", w, 1 + j);
         }
         for (m, (k, _)) in stacked.iter().enumerate() {
             ids[*k] = format!("{}#{}", w, acc0 + m);

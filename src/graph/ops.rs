@@ -27,10 +27,10 @@ fn check_axes(op: &str, axes: &[usize], rank: usize, ty: &TensorType) -> TraceRe
 pub fn broadcast_shapes(op: &str, a: &TensorType, b: &TensorType) -> TraceResult<Vec<i64>> {
     let rank = a.rank().max(b.rank());
     let mut out = vec![0; rank];
-    for i in 0..rank {
+    for (i, o) in out.iter_mut().enumerate() {
         let da = if i + a.rank() >= rank { a.dims[i + a.rank() - rank] } else { 1 };
         let db = if i + b.rank() >= rank { b.dims[i + b.rank() - rank] } else { 1 };
-        out[i] = if da == db || db == 1 {
+        *o = if da == db || db == 1 {
             da
         } else if da == 1 {
             db

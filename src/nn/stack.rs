@@ -85,7 +85,7 @@ pub fn encoder_noisy(
     xs.extend(noise.keep.clone());
     xs.extend(layer_keys);
     let opts = ScanOptions { name: name.to_string(), remat: o.remat, ..Default::default() };
-    let r = scan(&[x.clone()], &xs, &consts, opts, move |h, p, k| {
+    let r = scan(std::slice::from_ref(x), &xs, &consts, opts, move |h, p, k| {
         let mut extra = p[n..].iter().cloned();
         let bn = BlockNoise { keep: if has_keep { extra.next() } else { None }, keys: extra.next() };
         let y = block_noisy(&h[0], &p[..n], &cfg, k.first(), &bn)?;

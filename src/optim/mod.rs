@@ -10,5 +10,5 @@ pub mod schedule;
 
 pub use clip::{clip_by_global_norm, global_norm};
 pub use groups::{layer_decay_scales, LrScale, ParamGroup};
-pub use optimizer::Optimizer;
+pub use optimizer::{Optimizer, StepRate};
 pub use schedule::Schedule;

@@ -6,6 +6,13 @@
 use super::groups::{LrScale, ParamGroup};
 use crate::graph::{CompareDir, DType, Tensor, TraceResult};
 
+/// The per-step scalars of an update: `lr`, the learning rate, and `t`, the 1-based step count,
+/// both traced f32 scalars.
+pub struct StepRate<'a> {
+    pub lr: &'a Tensor,
+    pub t: &'a Tensor,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Optimizer {
     /// Adam with decoupled weight decay (Loshchilov & Hutter), PyTorch's `AdamW`.
@@ -32,19 +39,18 @@ impl Optimizer {
         }
     }
 
-    /// One update. `lr` is an f32 scalar; `t` the 1-based step count as an f32 scalar;
-    /// `stacked` says the leading dim of `p` indexes layers.
+    /// One update of `p` from its gradient `g` and `state`; `stacked` says the leading dim of
+    /// `p` indexes layers.
     pub fn update(
         &self,
         p: &Tensor,
         g: &Tensor,
         state: &[Tensor],
-        lr: &Tensor,
-        t: &Tensor,
+        rate: &StepRate,
         group: &ParamGroup,
         stacked: bool,
     ) -> TraceResult<(Tensor, Vec<Tensor>)> {
-        let lr = scaled_lr(lr, &group.lr_scale, p)?;
+        let (lr, t) = (scaled_lr(rate.lr, &group.lr_scale, p)?, rate.t);
         let wd = group.weight_decay;
         match *self {
             Optimizer::AdamW { beta1, beta2, eps } | Optimizer::Lamb { beta1, beta2, eps } => {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::error::{Result, StorageError};
 use super::glob as pattern_match;
+use super::Listing;
 
 /// Writes `path` through `fill`: into a temp file in the same folder (so the rename stays on one
 /// file system), fsynced, renamed over `path`, then the folder fsynced so the rename lasts.
@@ -46,7 +47,7 @@ pub fn sync_dir(path: &Path) {
 }
 
 /// Files (path, size) and folders directly in `dir`.
-pub fn list(dir: &Path) -> Result<(Vec<(PathBuf, u64)>, Vec<PathBuf>)> {
+pub fn list(dir: &Path) -> Result<Listing<PathBuf>> {
     let (mut files, mut dirs) = (Vec::new(), Vec::new());
     for e in fs::read_dir(dir).map_err(|e| StorageError::local(dir, e))? {
         let e = e.map_err(|e| StorageError::local(dir, e))?;

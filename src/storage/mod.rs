@@ -39,6 +39,10 @@ pub use staged::StagedFile;
 
 use remote::Object;
 
+/// What listing a folder gives: its files with their sizes, and its sub-folders (named by `P`:
+/// a path, or an object URL).
+pub type Listing<P> = (Vec<(P, u64)>, Vec<P>);
+
 fn object(scheme: Scheme, bucket: &str, key: &str) -> Result<Object> {
     Object::new(scheme, bucket, key)
 }
@@ -115,7 +119,7 @@ pub fn check_access(path: &Path) -> Result<()> {
 
 /// Files with their sizes, and sub-folders, directly under `dir`, sorted. A missing local folder
 /// is an error; a prefix with nothing under it lists empty (object stores cannot tell them apart).
-pub fn list(dir: &Path) -> Result<(Vec<(PathBuf, u64)>, Vec<PathBuf>)> {
+pub fn list(dir: &Path) -> Result<Listing<PathBuf>> {
     match Location::from_path(dir)? {
         Location::Local(p) => local::list(&p),
         Location::Remote { scheme, bucket, key } => {

@@ -11,6 +11,7 @@ use super::error::{Result, StorageError, StorageErrorKind};
 use super::glob;
 use super::location::{Location, Scheme};
 use super::reader::ObjectReader;
+use super::Listing;
 
 /// A bucket's store and an object key, with the URL for errors.
 pub(crate) struct Object {
@@ -72,7 +73,7 @@ impl Object {
     }
 
     /// Objects (URL, size) and sub-folders (URL) directly under this key.
-    pub fn list(&self) -> Result<(Vec<(String, u64)>, Vec<String>)> {
+    pub fn list(&self) -> Result<Listing<String>> {
         let r = block_on(self.store.list_with_delimiter(self.prefix())).map_err(|e| StorageError::remote(&self.url, e))?;
         let files = r.objects.iter().map(|m| (self.url_of(&m.location), m.size)).collect();
         let dirs = r.common_prefixes.iter().map(|p| self.url_of(p)).collect();

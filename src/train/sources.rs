@@ -25,7 +25,7 @@ pub fn parse_position(v: &Value) -> Result<Position> {
 fn training_stream(pattern: &str, seed: u64) -> Result<StreamConfig> {
     let mut files = vec![];
     for p in pattern.split(',') {
-        files.extend(list_files(p.trim()).map_err(|e| anyhow!("--data `{}`: {}", p, e))?);
+        files.extend(list_files(p.trim()).with_context(|| format!("--data `{}`", p))?);
     }
     let mut stream = StreamConfig::new(files);
     stream.seed = seed;
@@ -114,7 +114,7 @@ impl ImageSource {
 
     fn loader(&mut self) -> Result<&mut ImageLoader> {
         if self.loader.is_none() {
-            self.loader = Some(ImageLoader::new(self.cfg.clone(), self.next).map_err(|e| anyhow!("{}", e))?);
+            self.loader = Some(ImageLoader::new(self.cfg.clone(), self.next)?);
         }
         Ok(self.loader.as_mut().unwrap())
     }
@@ -200,7 +200,7 @@ pub fn dropout_keys(seed: u64, pos: Position, lead: &[i64]) -> Result<HostTensor
 
 impl BatchSource for ImageSource {
     fn next_batch(&mut self) -> Result<Vec<HostTensor>> {
-        let b = self.loader()?.next_batch().map_err(|e| anyhow!("{}", e))?.ok_or_else(|| anyhow!("the data ran out"))?;
+        let b = self.loader()?.next_batch()?.ok_or_else(|| anyhow!("the data ran out"))?;
         self.next = b.position.next();
         self.to_tensors(b)
     }
@@ -249,9 +249,9 @@ impl BertSource {
 impl BatchSource for BertSource {
     fn next_batch(&mut self) -> Result<Vec<HostTensor>> {
         if self.loader.is_none() {
-            self.loader = Some(crate::data::text::loader::BertLoader::new(self.cfg.clone(), self.next).map_err(|e| anyhow!("{}", e))?);
+            self.loader = Some(crate::data::text::loader::BertLoader::new(self.cfg.clone(), self.next)?);
         }
-        let b = self.loader.as_mut().unwrap().next_batch().map_err(|e| anyhow!("{}", e))?.ok_or_else(|| anyhow!("the data ran out"))?;
+        let b = self.loader.as_mut().unwrap().next_batch()?.ok_or_else(|| anyhow!("the data ran out"))?;
         self.next = b.position.next();
         let (n, l, p) = (b.batch_size as i64, b.shape.max_seq_length as i64, b.shape.max_predictions as i64);
         let mask: Vec<f32> = b.input_mask.iter().map(|&m| m as f32).collect();

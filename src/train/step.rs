@@ -12,7 +12,7 @@
 use crate::graph::{grad, scan, DType, Function, Graph, ReduceKind, ScanOptions, Tensor, TraceError, TraceResult};
 use crate::models::{ParamSpec, Params};
 use crate::nn::stack::StackOptions;
-use crate::optim::{clip_by_global_norm, Optimizer, ParamGroup, Schedule};
+use crate::optim::{clip_by_global_norm, Optimizer, ParamGroup, Schedule, StepRate};
 
 use super::objective::{InputSpec, Objective};
 
@@ -131,6 +131,16 @@ pub const WATCHED: [&str; 4] = ["token_std", "cosine", "hf_share", "rel_residual
 /// Examples (of device 0's micro-batch) whose hidden states a watching step returns.
 pub const WATCH_EXAMPLES: i64 = 8;
 
+/// What one micro-batch's trace gives.
+struct MicroBatchOut {
+    loss: Tensor,
+    /// Gradients of the trained parameters, in `trained` order.
+    grads: Vec<Tensor>,
+    metrics: Vec<Tensor>,
+    /// The `WATCHED` vectors and a hidden-state sample when watching, else empty.
+    watched: Vec<Tensor>,
+}
+
 /// Loss, metrics and gradients of one micro-batch; with `watch`, also the `WATCHED` vectors.
 fn loss_and_grads(
     obj: &dyn Objective,
@@ -140,7 +150,7 @@ fn loss_and_grads(
     batch: &[Tensor],
     c: &StepConfig,
     watch: bool,
-) -> TraceResult<(Tensor, Vec<Tensor>, Vec<Tensor>, Vec<Tensor>)> {
+) -> TraceResult<MicroBatchOut> {
     let compute: Vec<Tensor> = params.iter().map(|p| to_compute(p, c.bf16)).collect::<TraceResult<_>>()?;
     let map = Params::from_map(specs.iter().map(|s| s.name.clone()).zip(compute).collect());
     let batch: Vec<Tensor> = batch.iter().map(|b| to_compute(b, c.bf16)).collect::<TraceResult<_>>()?;
@@ -161,7 +171,7 @@ fn loss_and_grads(
     } else {
         vec![]
     };
-    Ok((loss, grads, metrics, watched))
+    Ok(MicroBatchOut { loss, grads, metrics, watched })
 }
 
 fn replica_mean(t: &Tensor, replicas: usize) -> TraceResult<Tensor> {
@@ -213,7 +223,7 @@ fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Funct
     let step = g.param("step", &[], DType::I32);
     let batch: Vec<Tensor> = layout.inputs.iter().map(|inp| g.param(&inp.name, &batch_dims(inp, c), inp.dtype)).collect();
 
-    let (loss, grads, metrics, watched) = if c.accum == 1 {
+    let MicroBatchOut { loss, grads, metrics, watched } = if c.accum == 1 {
         loss_and_grads(obj, &specs, &params, &trained, &batch, c, watch)?
     } else {
         // Accumulate over micro-batches in a loop: memory stays that of one micro-batch.
@@ -225,7 +235,7 @@ fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Funct
         let (specs2, trained2, cfg) = (specs.clone(), trained.clone(), c.clone());
         let opts = ScanOptions { name: "accumulate".into(), ..Default::default() };
         let r = scan(&init, &batch, &params, opts, |acc, micro, ps| {
-            let (l, gs, ms, _) = loss_and_grads(obj, &specs2, ps, &trained2, micro, &cfg, false)?;
+            let MicroBatchOut { loss: l, grads: gs, metrics: ms, .. } = loss_and_grads(obj, &specs2, ps, &trained2, micro, &cfg, false)?;
             let nt = trained2.len();
             let mut next: Vec<Tensor> = acc[..nt].iter().zip(&gs).map(|(a, g)| a.add(g)).collect::<TraceResult<_>>()?;
             next.push(acc[nt].add(&l)?);
@@ -238,7 +248,7 @@ fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Funct
         let nt = trained.len();
         let grads = r.carry[..nt].iter().map(|t| t.div_scalar(a)).collect::<TraceResult<_>>()?;
         let metrics = r.carry[nt + 1..].iter().map(|t| t.div_scalar(a)).collect::<TraceResult<_>>()?;
-        (r.carry[nt].div_scalar(a)?, grads, metrics, vec![])
+        MicroBatchOut { loss: r.carry[nt].div_scalar(a)?, grads, metrics, watched: vec![] }
     };
     let grads: Vec<Tensor> = grads.iter().map(|t| replica_mean(t, c.replicas)).collect::<TraceResult<_>>()?;
     let loss = replica_mean(&loss, c.replicas)?;
@@ -260,7 +270,8 @@ fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Funct
     for (k, &i) in trained.iter().enumerate() {
         let group = ParamGroup::for_param(&specs[i], c.weight_decay, c.layer_decay);
         let st = &state[k * ns..(k + 1) * ns];
-        let (p, s) = c.optimizer.update(&params[i], &grads[k], st, &lr, &t, &group, specs[i].layers().is_some())?;
+        let rate = StepRate { lr: &lr, t: &t };
+        let (p, s) = c.optimizer.update(&params[i], &grads[k], st, &rate, &group, specs[i].layers().is_some())?;
         new_params.push(p);
         new_state.extend(s);
     }

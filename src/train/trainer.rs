@@ -262,8 +262,8 @@ impl Trainer {
             }
             let mut updated = out.into_iter();
             let mut bufs = vec![];
-            for i in 0..n_params {
-                bufs.push(match lent[d][i].take() {
+            for slot in lent[d].iter_mut().take(n_params) {
+                bufs.push(match slot.take() {
                     Some(b) => b,
                     None => updated.next().expect("updated parameter"),
                 });

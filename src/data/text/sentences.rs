@@ -17,7 +17,8 @@ fn ends_sentence(prev_word: &str, mark: char) -> bool {
     let w = prev_word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let w = w.trim_end_matches('.');
     // Initials ("J. R. R. Tolkien") and abbreviations do not end sentences.
-    !(w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic())) && !ABBREVIATIONS.contains(&w)
+    let initial = w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic());
+    !initial && !ABBREVIATIONS.contains(&w)
 }
 
 fn starts_sentence(c: char) -> bool {
