@@ -628,3 +628,53 @@ fn default_data_is_found_from_any_folder() {
     assert!(data.ends_with("train-*"), "{}", data);
     assert_eq!(Path::new(data).parent().unwrap().canonicalize().unwrap(), want.parent().unwrap().canonicalize().unwrap());
 }
+
+/// Final training loss of each step in a run's metrics.jsonl.
+fn losses(run: &Path) -> Vec<f64> {
+    let log = std::fs::read_to_string(run.join("metrics.jsonl")).unwrap();
+    log.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["loss"].as_f64().unwrap()).collect()
+}
+
+fn run_config(run: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(run.join("config.json")).unwrap()).unwrap()
+}
+
+/// `--config runs/x/config.json` starts the same run again: the same resolved configuration and
+/// the same losses bit for bit; a flag given now replaces the recorded one; another recipe is
+/// refused naming the one that started the run.
+#[test]
+fn a_runs_config_json_runs_it_again() {
+    let d = tmp("rerun");
+    let (a, b, c) = (d.join("a"), d.join("b"), d.join("c"));
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+    ok(&[
+        "train",
+        "vit",
+        "--preset",
+        "vit-n28",
+        "--steps",
+        "3",
+        "--batch",
+        "8",
+        "--seed",
+        "5",
+        "--base-lr",
+        "3e-3",
+        "--no-mix",
+        "--out",
+        &s(&a),
+    ]);
+    let recorded = s(&a.join("config.json"));
+    let text = ok(&["train", "vit", "--config", &recorded, "--out", &s(&b)]);
+    assert!(text.contains("re-running `bamboo train vit"), "{}", text);
+    let (mut ca, mut cb) = (run_config(&a), run_config(&b));
+    assert_eq!(ca["command"][0], "train");
+    ca.as_object_mut().unwrap().remove("command");
+    cb.as_object_mut().unwrap().remove("command");
+    assert_eq!(ca, cb, "the same run, resolved");
+    assert_eq!(losses(&a), losses(&b), "the same losses, bit for bit");
+    ok(&["train", "vit", "--config", &recorded, "--steps", "2", "--out", &s(&c)]);
+    let cc = run_config(&c);
+    assert_eq!((cc["steps"].as_u64(), cc["seed"].as_u64()), (Some(2), Some(5)), "--steps given now, --seed recorded");
+    fails(&["finetune", "--config", &recorded, "--out", &s(&d.join("e"))], "started by `bamboo train vit`");
+}

@@ -11,6 +11,7 @@ mod glue;
 mod info;
 mod memory;
 mod modelbench;
+mod rerun;
 mod runs;
 mod study;
 mod train;
@@ -20,7 +21,7 @@ mod visualize;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::runtime::{Client, ClientOptions, Plugin};
 
@@ -175,7 +176,9 @@ pub fn run() -> Result<()> {
     if std::env::var_os("TF_CPP_MIN_LOG_LEVEL").is_none() {
         std::env::set_var("TF_CPP_MIN_LOG_LEVEL", "2");
     }
-    match Cli::parse().command {
+    let argv = rerun::expand(std::env::args_os().collect(), &Cli::command())?;
+    let cli = Cli::from_arg_matches(&Cli::command().get_matches_from(argv)).unwrap_or_else(|e| e.exit());
+    match cli.command {
         Command::Info(a) => info::run(&a),
         Command::Demo(a) => demo::run(&a),
         Command::Export(a) => export::run(&a),

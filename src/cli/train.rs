@@ -465,7 +465,11 @@ impl Common {
         })
     }
 
-    pub fn run_options(&self, config: serde_json::Value) -> RunOptions {
+    pub fn run_options(&self, mut config: serde_json::Value) -> RunOptions {
+        // The command line too, so that `--config runs/x/config.json` can start the run again.
+        if let Some(fields) = config.as_object_mut() {
+            fields.insert("command".into(), json!(super::rerun::this_command()));
+        }
         RunOptions {
             out_dir: self.out.clone(),
             steps: self.stop_after.map_or(self.steps, |k| k.min(self.steps)),
