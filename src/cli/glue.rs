@@ -52,9 +52,9 @@ pub fn run_glue(a: &GlueArgs) -> Result<()> {
     cfg.seq_len = a.seq_len;
     let regression = task.metric() == Metric::PearsonSpearman;
     let num_labels = if regression { 1 } else { task.labels().len() };
-    let tok = Tokenizer::load_uncased(&a.vocab).map_err(|e| anyhow!("--vocab: {}", e))?;
-    let train = load(task, &a.train).map_err(|e| anyhow!("{}", e))?;
-    let dev = load(task, &a.dev).map_err(|e| anyhow!("{}", e))?;
+    let tok = Tokenizer::load_uncased(&a.vocab).context("--vocab")?;
+    let train = load(task, &a.train)?;
+    let dev = load(task, &a.dev)?;
     let train = encode(&tok, &train, a.seq_len, regression).with_context(|| format!("{}", a.train.display()))?;
     let dev = encode(&tok, &dev, a.seq_len, regression).with_context(|| format!("{}", a.dev.display()))?;
 

@@ -680,7 +680,7 @@ pub fn pretrain_lm(a: &LmArgs) -> Result<RunSummary> {
     }
     ModelConfig::Opt(cfg.clone()).validate().context("--seq-len")?;
     // The text, tokenized and packed, before anything compiles: a bad file fails at once.
-    let tok = crate::data::text::Tokenizer::load_uncased(&a.vocab).map_err(|e| anyhow::anyhow!("--vocab {}: {}", a.vocab.display(), e))?;
+    let tok = crate::data::text::Tokenizer::load_uncased(&a.vocab).with_context(|| format!("--vocab {}", a.vocab.display()))?;
     let vocab = &tok.vocab;
     ensure!(
         vocab.len() <= cfg.vocab_size,
@@ -694,11 +694,10 @@ pub fn pretrain_lm(a: &LmArgs) -> Result<RunSummary> {
     let names = files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(",");
     let mut docs = vec![];
     for f in &files {
-        let d = crate::data::text::corpus::read_documents(f).map_err(|e| anyhow::anyhow!("--data {}: {}", f.display(), e))?;
+        let d = crate::data::text::corpus::read_documents(f).with_context(|| format!("--data {}", f.display()))?;
         docs.extend(crate::data::text::tokenize_documents(&tok, &d, 2));
     }
-    let packed =
-        crate::data::text::lm::pack(&docs, sep, cfg.seq_len, &format!("--data {}", names)).map_err(|e| anyhow::anyhow!("{}", e))?;
+    let packed = crate::data::text::lm::pack(&docs, sep, cfg.seq_len, &format!("--data {}", names))?;
     eprintln!("{}: {} documents, {} tokens, {} sequences of {}", names, packed.documents, packed.tokens, packed.sequences(), cfg.seq_len);
     let mut src = LmSource::new(packed, c.batch, c.accum, c.seed, &format!("--data {}", names))?;
     if cfg.dropout > 0.0 || cfg.attention_dropout > 0.0 {
