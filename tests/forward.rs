@@ -4,11 +4,14 @@
 //! field, tensor or flag (those runs stop before the plugin is loaded, so they are quick).
 
 use std::collections::BTreeMap;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use bamboo::checkpoint::{load, save, save_checkpoint, Sidecar, TensorData, Tensors};
 use bamboo::config::ModelConfig;
+use common::Scratch;
 
 const TOL: f32 = 1e-4;
 
@@ -19,27 +22,6 @@ fn fixture(name: &str) -> PathBuf {
 fn fixture_config(name: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(fixture(name).join("config.json")).unwrap();
     serde_json::from_str::<serde_json::Value>(&text).unwrap()["bamboo"].clone()
-}
-
-/// A scratch folder, removed when the test ends.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(test: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("bamboo-forward-{}-{}", test, std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// `dir/NAME.safetensors` + `dir/NAME.json` (the sidecar) from a fixture's weights and config.
@@ -126,7 +108,7 @@ fn write_npy_f32(path: &Path, shape: &[usize], values: &[f32]) {
 
 #[test]
 fn vit_outputs_match_timm() {
-    let s = Scratch::new("vit");
+    let s = Scratch::new("forward", "vit");
     let ckpt = checkpoint(&s, "vit", &weights("vit"));
     let out = s.path("out.safetensors");
     succeeded(&forward(&ckpt, &fixture("vit").join("inputs.safetensors"), &out, &[]));
@@ -148,7 +130,7 @@ fn grads_match_fixture(out: &Path, fixture_name: &str) {
 
 #[test]
 fn vit_and_bert_gradients_match_the_references() {
-    let s = Scratch::new("grads");
+    let s = Scratch::new("forward", "grads");
     for name in ["vit", "bert"] {
         let ckpt = checkpoint(&s, name, &weights(name));
         let out = s.path(&format!("{name}-out.safetensors"));
@@ -166,7 +148,7 @@ fn vit_and_bert_gradients_match_the_references() {
 
 #[test]
 fn vit_streamed_layer_by_layer_matches_the_whole_model() {
-    let s = Scratch::new("vit-stream");
+    let s = Scratch::new("forward", "vit-stream");
     let ckpt = checkpoint(&s, "vit", &weights("vit"));
     let (whole, streamed) = (s.path("whole.safetensors"), s.path("streamed.safetensors"));
     succeeded(&forward(&ckpt, &fixture("vit").join("inputs.safetensors"), &whole, &[]));
@@ -185,7 +167,7 @@ fn vit_streamed_layer_by_layer_matches_the_whole_model() {
 
 #[test]
 fn streaming_refuses_what_it_cannot_run() {
-    let s = Scratch::new("bert-stream");
+    let s = Scratch::new("forward", "bert-stream");
     let ckpt = checkpoint(&s, "bert", &weights("bert"));
     failed_naming(
         &forward(&ckpt, &fixture("bert").join("inputs.safetensors"), &s.path("o.safetensors"), &["--stream-layers"]),
@@ -195,7 +177,7 @@ fn streaming_refuses_what_it_cannot_run() {
 
 #[test]
 fn vit_reads_pixels_from_npy() {
-    let s = Scratch::new("npy");
+    let s = Scratch::new("forward", "npy");
     let ckpt = checkpoint(&s, "vit", &weights("vit"));
     let px = &inputs("vit")["pixel_values"];
     let npy = s.path("pixels.npy");
@@ -207,7 +189,7 @@ fn vit_reads_pixels_from_npy() {
 
 #[test]
 fn mae_outputs_match_hugging_face_with_given_noise() {
-    let s = Scratch::new("mae");
+    let s = Scratch::new("forward", "mae");
     let ckpt = checkpoint(&s, "mae", &weights("mae"));
     let out = s.path("out.safetensors");
     succeeded(&forward(&ckpt, &fixture("mae").join("inputs.safetensors"), &out, &[]));
@@ -277,7 +259,7 @@ fn to_official_mae_names(hf: &Tensors) -> Tensors {
 
 #[test]
 fn mae_reads_the_official_mae_names() {
-    let s = Scratch::new("mae-official");
+    let s = Scratch::new("forward", "mae-official");
     let official = to_official_mae_names(&weights("mae"));
     assert!(official.contains_key("blocks.0.attn.qkv.weight") && official.contains_key("decoder_pred.weight"));
     assert_eq!(official.len() + 4 * official.keys().filter(|k| k.ends_with("attn.qkv.weight")).count(), weights("mae").len());
@@ -304,7 +286,7 @@ fn check_mask_follows_noise(got: &Tensors) {
 
 #[test]
 fn mae_draws_noise_from_the_seed_when_none_is_given() {
-    let s = Scratch::new("mae-seed");
+    let s = Scratch::new("forward", "mae-seed");
     let ckpt = checkpoint(&s, "mae", &weights("mae"));
     let pixels = Tensors::from([("pixel_values".to_string(), inputs("mae")["pixel_values"].clone())]);
     let inp = save_inputs(&s.path("pixels.safetensors"), pixels);
@@ -320,7 +302,7 @@ fn mae_draws_noise_from_the_seed_when_none_is_given() {
 
 #[test]
 fn bert_outputs_match_hugging_face_with_int64_inputs() {
-    let s = Scratch::new("bert");
+    let s = Scratch::new("forward", "bert");
     let ckpt = checkpoint(&s, "bert", &weights("bert"));
     let out = s.path("out.safetensors");
     succeeded(&forward(&ckpt, &fixture("bert").join("inputs.safetensors"), &out, &[]));
@@ -338,7 +320,7 @@ fn bert_outputs_match_hugging_face_with_int64_inputs() {
 
 #[test]
 fn clip_outputs_match_hugging_face() {
-    let s = Scratch::new("clip");
+    let s = Scratch::new("forward", "clip");
     let ckpt = checkpoint(&s, "clip", &weights("clip"));
     let out = s.path("out.safetensors");
     succeeded(&forward(&ckpt, &fixture("clip").join("inputs.safetensors"), &out, &[]));
@@ -380,7 +362,7 @@ fn clip_outputs_match_hugging_face() {
 
 #[test]
 fn clip_takes_a_file_with_the_old_position_ids_buffers() {
-    let s = Scratch::new("clip-ids");
+    let s = Scratch::new("forward", "clip-ids");
     let mut w = weights("clip");
     w.insert("text_model.embeddings.position_ids".into(), TensorData::from_i64(&[1, 16], &(0..16).collect::<Vec<i64>>()));
     w.insert("vision_model.embeddings.position_ids".into(), TensorData::from_i64(&[1, 17], &(0..17).collect::<Vec<i64>>()));
@@ -392,7 +374,7 @@ fn clip_takes_a_file_with_the_old_position_ids_buffers() {
 
 #[test]
 fn clip_needs_its_captions() {
-    let s = Scratch::new("clip-bad");
+    let s = Scratch::new("forward", "clip-bad");
     let ckpt = checkpoint(&s, "clip", &weights("clip"));
     let mut t = inputs("clip");
     t.remove("input_ids");
@@ -402,7 +384,7 @@ fn clip_needs_its_captions() {
 
 #[test]
 fn bert_takes_int32_inputs_and_a_checkpoint_with_the_tied_decoder_copy() {
-    let s = Scratch::new("bert-i32");
+    let s = Scratch::new("forward", "bert-i32");
     let mut w = weights("bert");
     w.insert("cls.predictions.decoder.weight".into(), w["bert.embeddings.word_embeddings.weight"].clone());
     let ckpt = checkpoint(&s, "bert", &w);
@@ -423,7 +405,7 @@ fn bert_takes_int32_inputs_and_a_checkpoint_with_the_tied_decoder_copy() {
 
 #[test]
 fn opt_logits_loss_and_layers_match_hugging_face() {
-    let s = Scratch::new("opt");
+    let s = Scratch::new("forward", "opt");
     let ckpt = checkpoint(&s, "opt", &weights("opt"));
     let out = s.path("out.safetensors");
     succeeded(&forward(&ckpt, &fixture("opt").join("inputs.safetensors"), &out, &[]));
@@ -432,7 +414,7 @@ fn opt_logits_loss_and_layers_match_hugging_face() {
 
 #[test]
 fn opt_reads_the_tied_head_copy_and_needs_no_labels() {
-    let s = Scratch::new("opt-tied");
+    let s = Scratch::new("forward", "opt-tied");
     let mut w = weights("opt");
     w.insert("lm_head.weight".into(), w["model.decoder.embed_tokens.weight"].clone());
     let ckpt = checkpoint(&s, "opt", &w);
@@ -451,7 +433,7 @@ fn opt_reads_the_tied_head_copy_and_needs_no_labels() {
 
 #[test]
 fn partial_load_lists_what_was_left_out() {
-    let s = Scratch::new("partial");
+    let s = Scratch::new("forward", "partial");
     let mut w = weights("vit");
     w.remove("head.weight");
     w.remove("head.bias");
@@ -489,7 +471,7 @@ fn vit_config_file(s: &Scratch, name: &str, edit: impl FnOnce(&mut serde_json::V
 
 #[test]
 fn invalid_configs_are_named_by_field() {
-    let s = Scratch::new("config");
+    let s = Scratch::new("forward", "config");
     let w = weights("vit");
     let plain = s.path("plain.safetensors");
     save(&plain, &w, &BTreeMap::new()).unwrap();
@@ -516,7 +498,7 @@ fn invalid_configs_are_named_by_field() {
 
 #[test]
 fn a_checkpoint_of_another_architecture_is_refused_by_name() {
-    let s = Scratch::new("arch");
+    let s = Scratch::new("forward", "arch");
     let bert_plain = s.path("bert.safetensors");
     save(&bert_plain, &weights("bert"), &BTreeMap::new()).unwrap();
     let vit_cfg = vit_config_file(&s, "vit-config.json", |_| {});
@@ -546,7 +528,7 @@ fn a_checkpoint_of_another_architecture_is_refused_by_name() {
 
 #[test]
 fn inputs_of_the_wrong_shape_or_dtype_are_named() {
-    let s = Scratch::new("inputs");
+    let s = Scratch::new("forward", "inputs");
     let vit = checkpoint(&s, "vit", &weights("vit"));
     let out = s.path("out.safetensors");
     let run = |ckpt: &Path, name: &str, t: Tensors| forward(ckpt, &save_inputs(&s.path(name), t), &out, &[]);
@@ -580,7 +562,7 @@ fn inputs_of_the_wrong_shape_or_dtype_are_named() {
 
 #[test]
 fn a_broken_npy_file_is_named() {
-    let s = Scratch::new("npy-bad");
+    let s = Scratch::new("forward", "npy-bad");
     let vit = checkpoint(&s, "vit", &weights("vit"));
     let npy = s.path("x.npy");
     std::fs::write(&npy, b"not a numpy file").unwrap();

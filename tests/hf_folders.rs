@@ -4,37 +4,19 @@
 //! them with no conversion, and the outputs match the transformers run that saved them to 1e-4.
 //! HF settings bamboo does not implement are refused naming the field.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use bamboo::checkpoint::{load, TensorData, Tensors};
 use bamboo::config::ModelConfig;
+use common::Scratch;
 
 const TOL: f32 = 1e-4;
 
 fn fixture(version: &str, model: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(version).join(model)
-}
-
-/// A scratch folder, removed when the test ends.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(test: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("bamboo-hf-{}-{}", test, std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn bamboo(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
@@ -82,7 +64,7 @@ fn forward_matches(version: &str, model: &str) -> (Tensors, String) {
 /// `bamboo forward` with the checkpoint arguments `ckpt` on the folder's inputs, as above.
 fn forward_run_matches(version: &str, model: &str, ckpt: &[&dyn AsRef<std::ffi::OsStr>]) -> (Tensors, String) {
     let dir = fixture(version, model);
-    let s = Scratch::new(&format!("{version}-{model}"));
+    let s = Scratch::new("hf", &format!("{version}-{model}"));
     let out = s.path("out.safetensors");
     let inputs = dir.join("inputs.safetensors");
     let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"forward", &"--inputs", &inputs, &"--out", &out];
@@ -172,7 +154,7 @@ fn forward_folder(dir: &Path, out: &Path) -> Output {
 
 #[test]
 fn hugging_face_settings_bamboo_does_not_implement_are_refused_by_field() {
-    let s = Scratch::new("refused");
+    let s = Scratch::new("hf", "refused");
     let out = s.path("out.safetensors");
     type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
     let cases: Vec<(&str, &str, Edit, Vec<&str>)> = vec![
@@ -205,7 +187,7 @@ fn hugging_face_settings_bamboo_does_not_implement_are_refused_by_field() {
 
 #[test]
 fn finetune_starts_from_a_vit_model_folder_and_analyze_reads_one() {
-    let s = Scratch::new("finetune");
+    let s = Scratch::new("hf", "finetune");
     let cfg = fixture("hf4", "vit").join("config.json");
     let run = s.path("ft");
     let o = bamboo(&[

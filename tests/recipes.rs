@@ -125,8 +125,12 @@ fn pretrain_resume_then_finetune() {
 
 /// The resize filter a run recorded in its config.json.
 fn interpolation(run: &str) -> String {
-    let cfg: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(Path::new(run).join("config.json")).unwrap()).unwrap();
-    cfg["interpolation"].as_str().unwrap_or("(none)").to_string()
+    run_config(Path::new(run))["interpolation"].as_str().unwrap_or("(none)").to_string()
+}
+
+/// A run's config.json.
+fn run_config(run: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(run.join("config.json")).unwrap()).unwrap()
 }
 
 /// `--watch-smoothing 2` over 5 steps: steps 2, 4 and the last (5) carry every per-block metric
@@ -622,21 +626,17 @@ fn default_data_is_found_from_any_folder() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let cfg: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("config.json")).unwrap()).unwrap();
+    let cfg = run_config(&out);
     let data = cfg["data"].as_str().unwrap();
     let want = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/fashion-mnist-tfrecord/train-*");
     assert!(data.ends_with("train-*"), "{}", data);
     assert_eq!(Path::new(data).parent().unwrap().canonicalize().unwrap(), want.parent().unwrap().canonicalize().unwrap());
 }
 
-/// Final training loss of each step in a run's metrics.jsonl.
+/// The training loss of each step in a run's metrics.jsonl.
 fn losses(run: &Path) -> Vec<f64> {
     let log = std::fs::read_to_string(run.join("metrics.jsonl")).unwrap();
     log.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["loss"].as_f64().unwrap()).collect()
-}
-
-fn run_config(run: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(run.join("config.json")).unwrap()).unwrap()
 }
 
 /// `--config runs/x/config.json` starts the same run again: the same resolved configuration and

@@ -176,8 +176,9 @@ pub fn run() -> Result<()> {
     if std::env::var_os("TF_CPP_MIN_LOG_LEVEL").is_none() {
         std::env::set_var("TF_CPP_MIN_LOG_LEVEL", "2");
     }
-    let argv = rerun::expand(std::env::args_os().collect(), &Cli::command())?;
-    let cli = Cli::from_arg_matches(&Cli::command().get_matches_from(argv)).unwrap_or_else(|e| e.exit());
+    let command = Cli::command();
+    let argv = rerun::expand(std::env::args_os().collect(), &command)?;
+    let cli = Cli::from_arg_matches(&command.get_matches_from(argv)).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Info(a) => info::run(&a),
         Command::Demo(a) => demo::run(&a),

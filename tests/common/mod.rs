@@ -191,3 +191,25 @@ pub fn bamboo(args: &[&str]) -> std::process::Output {
 pub fn output_text(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).to_string() + &String::from_utf8_lossy(&o.stdout)
 }
+
+/// A scratch folder under the temp dir (`bamboo-<area>-<test>-<pid>`), removed when the test ends.
+pub struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    pub fn new(area: &str, test: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("bamboo-{}-{}-{}", area, test, std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    pub fn path(&self, name: &str) -> std::path::PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
