@@ -79,7 +79,7 @@ fn params_of(t: &Trainer) -> Vec<f32> {
 fn loss_falls() {
     let obj = MaePretrain(tiny_mae());
     let mut t = Trainer::new(common::client(), &obj, step_config(1, 1, 8), 0).unwrap();
-    eprintln!("tiny MAE train step compiled in {:.2} s", t.program.compile_seconds);
+    eprintln!("tiny MAE train step compiled in {:.2} s", t.program.compile_seconds());
     let fixed = batch(0, 8, 1);
     let first = t.train_step(&fixed).unwrap().loss;
     let mut last = first;

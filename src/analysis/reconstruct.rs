@@ -17,7 +17,7 @@ use crate::data::Position;
 use crate::graph::{DType, Function, Graph};
 use crate::models::{mae, Params};
 use crate::nn::stack::StackOptions;
-use crate::program::Program;
+use crate::program::Compile;
 use crate::runtime::{Client, CompileOptions, HostTensor};
 use crate::train::sources::mae_noise;
 use crate::train::weights::host_params;
@@ -52,18 +52,19 @@ pub fn reconstruct(client: &Client, options: &CompileOptions, ckpt: &Checkpoint,
     let x = g.param("images", &images.dims, DType::F32);
     let noise = g.param("noise", &[b as i64, n as i64], DType::F32);
     let out = mae::forward(&c, &params, &x, &noise, &StackOptions::default()).context("tracing MAE")?;
-    let func = Function::new(&g, &[out.loss, out.pred, out.mask])?;
-    let prog = Program::compile(client, &func, options)?;
-    let mut inputs = host_params(&specs, &ckpt.tensors, &[], false).with_context(|| format!("{}", ckpt.path.display()))?;
-    inputs.push(images.clone());
-    inputs.push(HostTensor::from_slice(&[b as i64, n as i64], &mae_noise(seed, Position::default(), b, n))?);
-    let outs = prog.run_host(client, &inputs)?;
+    let func = Function::named(&g, &[("loss", out.loss), ("pred", out.pred), ("mask", out.mask)])?;
+    let prog = func.lower().compile(client, options)?;
+    let weights = host_params(&specs, &ckpt.tensors, &[], false).with_context(|| format!("{}", ckpt.path.display()))?;
+    let noise = HostTensor::from_slice(&[b as i64, n as i64], &mae_noise(seed, Position::default(), b, n))?;
+    let mut inputs: Vec<(&str, &HostTensor)> = specs.iter().map(|s| s.name.as_str()).zip(&weights).collect();
+    inputs.extend([("images", images), ("noise", &noise)]);
+    let mut outs = prog.run_host(&inputs)?;
     let pixels: Vec<f32> = images.to_vec()?;
-    let mut pred: Vec<f32> = outs[1].to_vec()?;
+    let mut pred: Vec<f32> = outs.take("pred")?.to_vec()?;
     if c.norm_pix_loss {
         unnormalize_patches(&mut pred, &patchify(&pixels, b, c.channels, c.image_size, c.patch_size), c.patch_dim());
     }
-    Ok(Reconstruction { images: pixels, pred, mask: outs[2].to_vec()?, batch: b, loss: outs[0].to_scalar()?, config: c })
+    Ok(Reconstruction { images: pixels, pred, mask: outs.take("mask")?.to_vec()?, batch: b, loss: outs.take("loss")?.to_scalar()?, config: c })
 }
 
 /// `[B, C, S, S]` to `[B, N, p*p*C]`, pixels in (row, column, channel) order within a patch,

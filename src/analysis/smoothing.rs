@@ -12,8 +12,8 @@ use super::hidden::Analysed;
 use super::metrics::smoothing;
 use crate::graph::{DType, Function, Graph};
 use crate::models::Params;
-use crate::program::Program;
-use crate::runtime::{Client, CompileOptions, HostTensor};
+use crate::program::Compile;
+use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
 use crate::train::weights::host_params;
 
 /// Which tokens the metrics see.
@@ -62,9 +62,13 @@ pub struct SmoothingReport {
     pub rows: Vec<SmoothingRow>,
 }
 
+/// The traced program's six `[L]` metric outputs, in the order `SmoothingRow` lists them.
+pub const METRICS: [&str; 6] = ["token_std", "cos_uncentred", "cos_pearson", "cos_mean_centred", "hf_share", "rel_residual"];
+
 /// The traced program: parameters (spec order), then the input (images `[B, C, S, S]` or ids
-/// `[B, S]`); outputs the six `[L]` metrics, then the hidden states `f32[L, B, T, D]` they
-/// were computed from. Also returns the tokens per example they see.
+/// `[B, S]`), named `input`; outputs the six `[L]` `METRICS`, then the hidden states
+/// `f32[L, B, T, D]` they were computed from, named `hidden`. Also returns the tokens per
+/// example they see.
 pub fn trace(model: &Analysed, input_dims: &[i64], tokens: Tokens) -> Result<(Function, usize)> {
     let g = Graph::new("smoothing");
     let params = Params::declare(&g, &model.specs(), DType::F32);
@@ -74,9 +78,9 @@ pub fn trace(model: &Analysed, input_dims: &[i64], tokens: Tokens) -> Result<(Fu
         hidden = hidden.slice_axis(2, 1, hidden.dim(2))?;
     }
     let t = hidden.dim(2) as usize;
-    let mut outs = smoothing(&hidden)?.into_vec();
-    outs.push(hidden);
-    Ok((Function::new(&g, &outs)?, t))
+    let mut outs: Vec<(&str, _)> = METRICS.into_iter().zip(smoothing(&hidden)?.into_vec()).collect();
+    outs.push(("hidden", hidden));
+    Ok((Function::named(&g, &outs)?, t))
 }
 
 /// Runs `ckpt` over `batches` (images of the model's size, or token ids) and averages the metrics.
@@ -96,22 +100,30 @@ pub fn analyze(
     // forward reads none of them.
     let params = host_params(&specs, &ckpt.tensors, &[], model.reads_part()).with_context(|| format!("{}", ckpt.path.display()))?;
     let (func, seen) = trace(&model, &first.dims, tokens).context("tracing the smoothing program")?;
-    let prog = Program::compile(client, &func, options)?;
+    let prog = func.lower().compile(client, options)?;
+    // The weights go to the device once, for every batch.
+    let mut weights: Vec<Buffer> = vec![];
+    for (s, h) in specs.iter().zip(&params) {
+        prog.check_host(&s.name, h)?;
+        weights.push(client.to_device(h, 0).with_context(|| format!("`{}`", s.name))?);
+    }
 
     let depth = model.depth();
     let mut sums = vec![vec![0f64; depth]; 6];
     let mut collapse = CollapseSums::new(depth);
-    let mut inputs = params;
-    inputs.push(first.clone());
     for b in batches {
-        *inputs.last_mut().unwrap() = b.clone();
-        let outs = prog.run_host(client, &inputs)?;
-        for (sum, out) in sums.iter_mut().zip(&outs) {
-            for (s, v) in sum.iter_mut().zip(out.to_vec::<f32>()?) {
+        let mut args = prog.args();
+        for (s, w) in specs.iter().zip(&weights) {
+            args.borrow(&s.name, w)?;
+        }
+        args.host("input", b)?;
+        let mut outs = prog.run(args)?;
+        for (sum, name) in sums.iter_mut().zip(METRICS) {
+            for (s, v) in sum.iter_mut().zip(outs.take(name)?.to_host()?.to_vec::<f32>()?) {
                 *s += v as f64;
             }
         }
-        let hidden = outs.last().context("the smoothing program returns its hidden states")?;
+        let hidden = outs.take("hidden")?.to_host()?;
         collapse.add(&hidden.to_vec::<f32>()?, &hidden.dims)?;
     }
     let (ranks, tops) = (collapse.mean_effective_rank(), collapse.mean_top_singular());

@@ -439,7 +439,7 @@ impl Common {
         if let Some(k) = self.watch_smoothing {
             trainer.watch_smoothing(obj, k)?;
         }
-        eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds);
+        eprintln!("compiled the training step in {:.2} s", trainer.program.compile_seconds());
         Ok(trainer)
     }
 

@@ -518,7 +518,7 @@ fn bench_replicated(client: &Client, bench: &Bench, a: &BenchTrainArgs, stack: S
     if a.watching {
         trainer.watch_smoothing(obj.as_ref(), 1)?;
     }
-    let compile_s = trainer.program.compile_seconds;
+    let compile_s = trainer.program.compile_seconds();
     let compile_rss = peak_rss_mib();
     let (batch, _) = make_batch(bench, a.seed)?;
     let (losses, step_ms, cpu_ms) = timed_steps(bench, a, || Ok(trainer.train_step(&batch)?.loss))?;

@@ -1,8 +1,10 @@
-//! A traced function ready to lower: parameters, outputs, donation and sharding annotations.
+//! A traced function ready to lower: parameters, named outputs, donation and sharding
+//! annotations.
 
 use super::error::{TraceError, TraceResult};
 use super::ir::{Graph, ParamInfo, Tensor};
 use super::lower::Emitter;
+use super::lowered::{Lowered, LoweredInput, LoweredOutput};
 use super::types::TensorType;
 
 /// What the caller promises about a parameter's buffer.
@@ -16,30 +18,53 @@ pub enum Donation {
     Donor,
 }
 
-/// A traced function: the stage between tracing and compiling (JAX's "lowered").
+/// A traced function: the stage between tracing and lowering (JAX's "traced").
 #[derive(Clone, Debug)]
 pub struct Function {
     pub name: String,
     graph: Graph,
     outputs: Vec<Tensor>,
+    output_names: Vec<String>,
     donation: Vec<Donation>,
     sharding: Vec<Option<String>>,
 }
 
 impl Function {
-    /// `outputs` become the results of `@main`, in order.
+    /// `outputs` become the results of `@main`, in order, named `out0`, `out1`, ...
     pub fn new(graph: &Graph, outputs: &[Tensor]) -> TraceResult<Function> {
-        if let Some(t) = outputs.iter().find(|t| !t.graph().same(graph)) {
+        let named: Vec<(String, Tensor)> = outputs.iter().enumerate().map(|(k, t)| (format!("out{}", k), t.clone())).collect();
+        Function::named(graph, &named)
+    }
+
+    /// `outputs` become the results of `@main`, in order, under their names (each name once).
+    pub fn named<S: AsRef<str>>(graph: &Graph, outputs: &[(S, Tensor)]) -> TraceResult<Function> {
+        if let Some((_, t)) = outputs.iter().find(|(_, t)| !t.graph().same(graph)) {
             return Err(TraceError::new("function", format!("output {:?} belongs to another graph", t)));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (name, _) in outputs {
+            let name = name.as_ref();
+            if name.is_empty() {
+                return Err(TraceError::new("function", "an output needs a name"));
+            }
+            if !seen.insert(name) {
+                return Err(TraceError::new("function", format!("two outputs are named `{}`", name)));
+            }
         }
         let n = graph.params().len();
         Ok(Function {
             name: graph.name(),
             graph: graph.clone(),
-            outputs: outputs.to_vec(),
+            outputs: outputs.iter().map(|(_, t)| t.clone()).collect(),
+            output_names: outputs.iter().map(|(n, _)| n.as_ref().to_string()).collect(),
             donation: vec![Donation::None; n],
             sharding: vec![None; n],
         })
+    }
+
+    /// The outputs' names, in order.
+    pub fn output_names(&self) -> &[String] {
+        &self.output_names
     }
 
     pub fn params(&self) -> Vec<ParamInfo> {
@@ -74,6 +99,23 @@ impl Function {
         Ok(self)
     }
 
+    /// The parameter named `param` is updated in place into the output named `output`.
+    pub fn alias_named(self, param: &str, output: &str) -> TraceResult<Function> {
+        let params = self.params();
+        let mut found = params.iter().enumerate().filter(|(_, p)| p.name == param).map(|(i, _)| i);
+        let p = match (found.next(), found.next()) {
+            (Some(i), None) => i,
+            (None, _) => return Err(TraceError::new("alias", format!("no parameter named `{}`", param))),
+            (Some(_), Some(_)) => return Err(TraceError::new("alias", format!("several parameters are named `{}`", param))),
+        };
+        let o = self
+            .output_names
+            .iter()
+            .position(|n| n == output)
+            .ok_or_else(|| TraceError::new("alias", format!("no output named `{}`", output)))?;
+        self.alias(p, o)
+    }
+
     /// Aliases every parameter to the first unclaimed output of the same type, in order: the
     /// training-step pattern where parameters and optimizer state come back updated.
     pub fn alias_by_position(mut self, params: std::ops::Range<usize>, first_output: usize) -> TraceResult<Function> {
@@ -98,8 +140,13 @@ impl Function {
         self
     }
 
-    /// StableHLO text of the module (one public `@main`).
+    /// StableHLO text of the module (one public `@main`): the text of `lower()`.
     pub fn to_stablehlo(&self) -> String {
+        self.lower().into_text()
+    }
+
+    /// Lowers to StableHLO, keeping the names and types of `@main`'s parameters and results.
+    pub fn lower(&self) -> Lowered {
         let params = self.params();
         let mut e = Emitter::new();
         let arg_names: Vec<String> = (0..params.len()).map(|i| format!("%arg{}", i)).collect();
@@ -126,7 +173,14 @@ impl Function {
         let names = e.graph(2, &self.graph, &ids, &arg_names);
         e.push_str(&format!("    \"func.return\"({}) : ({}) -> ()\n", names.join(", "), outs.join(", ")));
         e.push_str("  }\n}\n");
-        e.finish()
+        let inputs = params
+            .into_iter()
+            .zip(self.donation.iter().zip(&self.sharding))
+            .map(|(p, (donation, sharding))| LoweredInput { name: p.name, ty: p.ty, donation: donation.clone(), sharding: sharding.clone() })
+            .collect();
+        let outputs =
+            self.output_names.iter().zip(out_tys).map(|(name, ty)| LoweredOutput { name: name.clone(), ty }).collect();
+        Lowered::new(self.name.clone(), e.finish(), inputs, outputs)
     }
 }
 

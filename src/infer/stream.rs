@@ -17,8 +17,8 @@ use crate::checkpoint::Tensors;
 use crate::config::VitConfig;
 use crate::graph::{DType, Function, Graph};
 use crate::models::{vit, ParamSpec, Params, LAYER};
-use crate::program::Program;
-use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
+use crate::program::{Args, Compile, Compiled};
+use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
 use crate::train::weights::host_params;
 
 /// What a streamed forward produced and what it held on the device.
@@ -60,7 +60,10 @@ fn layer_specs(stacked: &[ParamSpec], l: usize) -> Vec<ParamSpec> {
     stacked.iter().map(|s| ParamSpec { name: s.name.replace(LAYER, &l.to_string()), shape: s.shape[1..].to_vec(), ..s.clone() }).collect()
 }
 
-/// A program over `specs` (declared in order) then `inputs`, from `body`.
+/// The one output of each streamed program.
+const OUTPUT: &str = "y";
+
+/// A program over `specs` (declared in order) then `inputs`, from `body`; its result is `OUTPUT`.
 fn compile(
     client: &Client,
     opts: &CompileOptions,
@@ -68,12 +71,20 @@ fn compile(
     specs: &[ParamSpec],
     inputs: &[(&str, Vec<i64>)],
     body: impl FnOnce(&Params, &[crate::graph::Tensor]) -> crate::graph::TraceResult<crate::graph::Tensor>,
-) -> Result<Program> {
+) -> Result<Compiled> {
     let g = Graph::new(name);
     let p = Params::declare(&g, specs, DType::F32);
     let x: Vec<_> = inputs.iter().map(|(n, d)| g.param(n, d, DType::F32)).collect();
     let out = body(&p, &x).with_context(|| format!("tracing `{}`", name))?;
-    Program::compile(client, &Function::new(&g, &[out])?, opts)
+    Function::named(&g, &[(OUTPUT, out)])?.lower().compile(client, opts)
+}
+
+/// Lends `weights` to the inputs named by `specs`.
+fn lend<'a>(args: &mut Args<'a>, specs: &[ParamSpec], weights: &'a [Buffer]) -> Result<()> {
+    for (s, w) in specs.iter().zip(weights) {
+        args.borrow(&s.name, w)?;
+    }
+    Ok(())
 }
 
 /// The three compiled programs of a streamed ViT forward, for one batch shape.
@@ -81,9 +92,9 @@ pub struct VitStream {
     config: VitConfig,
     fixed: Vec<ParamSpec>,
     stacked: Vec<ParamSpec>,
-    embed: Program,
-    block: Program,
-    head: Program,
+    embed: Compiled,
+    block: Compiled,
+    head: Compiled,
     pub compile_seconds: f64,
 }
 
@@ -115,8 +126,12 @@ impl VitStream {
         let fixed_host = host_params(&self.fixed, weights, &[], true)?;
         let fixed_dev = fixed_host.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<Vec<_>>>()?;
         resident.add(bytes(&fixed_host));
-        let image = client.to_device(images, 0)?;
-        let mut x = self.embed.run(fixed_dev.iter().chain(std::iter::once(&image)).map(Arg::Borrow).collect())?.remove(0);
+        let mut args = self.embed.args();
+        lend(&mut args, &self.fixed, &fixed_dev)?;
+        args.host("images", images)?;
+        let mut x = self.embed.run(args)?.take(OUTPUT)?;
+        // The block program's inputs carry layer 0's names; every layer's weights bind to them.
+        let block_inputs = layer_specs(&self.stacked, 0);
         let mut hidden = vec![x.to_host()?];
         std::thread::scope(|scope| -> Result<()> {
             let (tx, rx) = sync_channel::<Result<(Vec<Buffer>, usize)>>(0);
@@ -137,7 +152,10 @@ impl VitStream {
             };
             for l in 0..depth {
                 let (w, n) = rx.recv().map_err(|_| anyhow!("the weight loader stopped before layer {}", l))??;
-                let y = self.block.run(w.iter().chain(std::iter::once(&x)).map(Arg::Borrow).collect())?.remove(0);
+                let mut args = self.block.args();
+                lend(&mut args, &block_inputs, &w)?;
+                args.borrow("x", &x)?;
+                let y = self.block.run(args)?.take(OUTPUT)?;
                 hidden.push(y.to_host()?);
                 drop(w);
                 resident.sub(n);
@@ -146,7 +164,10 @@ impl VitStream {
             drop(rx);
             loader.join().map_err(|_| anyhow!("the weight loader panicked"))
         })?;
-        let logits = self.head.run(fixed_dev.iter().chain(std::iter::once(&x)).map(Arg::Borrow).collect())?.remove(0).to_host()?;
+        let mut args = self.head.args();
+        lend(&mut args, &self.fixed, &fixed_dev)?;
+        args.borrow("x", &x)?;
+        let logits = self.head.run(args)?.take(OUTPUT)?.to_host()?;
         Ok(Streamed {
             logits,
             hidden,

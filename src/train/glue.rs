@@ -14,8 +14,8 @@ use crate::data::Position;
 use crate::graph::{DType, Function, Graph};
 use crate::models::Params;
 use crate::nn::stack::StackOptions;
-use crate::program::Program;
-use crate::runtime::{Arg, Client, CompileOptions, HostTensor};
+use crate::program::Compile;
+use crate::runtime::{Client, CompileOptions, HostTensor};
 
 /// Token ids, masks, segments and labels of a set of examples, `[n, seq_len]` row-major.
 #[derive(Clone, Debug)]
@@ -200,10 +200,12 @@ fn dev_outputs(
 ) -> Result<Vec<f32>> {
     let b = batch.min(dev.n).max(1);
     let g = Graph::new("glue_logits");
-    let params = Params::declare(&g, &obj.param_specs(), DType::F32);
-    let inputs: Vec<_> = obj.inputs()[..3].iter().map(|i| g.param(&i.name, &[&[b as i64][..], &i.shape].concat(), i.dtype)).collect();
+    let specs = obj.param_specs();
+    let params = Params::declare(&g, &specs, DType::F32);
+    let input_specs = &obj.inputs()[..3];
+    let inputs: Vec<_> = input_specs.iter().map(|i| g.param(&i.name, &[&[b as i64][..], &i.shape].concat(), i.dtype)).collect();
     let logits = obj.logits(&params, &inputs, stack)?;
-    let prog = Program::compile(client, &Function::new(&g, &[logits])?, &CompileOptions::default())?;
+    let prog = Function::named(&g, &[("logits", logits)])?.lower().compile(client, &CompileOptions::default())?;
     let weights = trainer.host_state()?.0;
     let wb = weights.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
     let mut out: Vec<f32> = vec![];
@@ -212,9 +214,14 @@ fn dev_outputs(
         let mut idx: Vec<usize> = (i..(i + b).min(dev.n)).collect();
         let real = idx.len();
         idx.resize(b, idx[0]);
-        let xs = dev.batch(&idx, false)?.iter().map(|h| client.to_device(h, 0)).collect::<std::result::Result<Vec<_>, _>>()?;
-        let args: Vec<Arg> = wb.iter().chain(&xs).map(Arg::Borrow).collect();
-        let l: Vec<f32> = prog.run(args)?[0].to_host()?.to_vec()?;
+        let mut args = prog.args();
+        for (s, w) in specs.iter().zip(&wb) {
+            args.borrow(&s.name, w)?;
+        }
+        for (i, x) in input_specs.iter().zip(&dev.batch(&idx, false)?) {
+            args.host(&i.name, x)?;
+        }
+        let l: Vec<f32> = prog.run(args)?.take("logits")?.to_host()?.to_vec()?;
         out.extend_from_slice(&l[..real * obj.num_labels]);
         i += b;
     }

@@ -10,8 +10,8 @@ use anyhow::{Context, Result};
 
 use crate::data::pixels::LabeledPixels;
 use crate::graph::{grad, DType, DotDims, Function, Graph, TraceResult};
-use crate::program::Program;
-use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
+use crate::program::{Compile, Compiled};
+use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
 
 /// The L2 strength the study uses: on the embedded 2,000 Fashion-MNIST images it is the better
 /// of 1e-4 and 1e-3 on the validation images (measured: 82.2% against 81.6%).
@@ -179,7 +179,7 @@ fn minimise(
 /// The objective traced as a graph (f64, the same formula as `objective`, its gradient by
 /// reverse-mode autodiff) and compiled, with the images and one-hot labels uploaded once.
 pub struct CompiledObjective {
-    program: Program,
+    program: Compiled,
     client: Client,
     x: Buffer,
     onehot: Buffer,
@@ -192,7 +192,7 @@ impl CompiledObjective {
         let (n, d, k) = (data.len() as i64, data.dim as i64, classes as i64);
         anyhow::ensure!(n > 0, "the pixel floor needs at least one training image");
         let function = trace_objective(n, d, k, l2).context("tracing the pixel floor")?;
-        let program = Program::compile(client, &function, &CompileOptions::default())?;
+        let program = function.lower().compile(client, &CompileOptions::default())?;
         let mut onehot = vec![0.0f64; data.len() * classes];
         for (i, &y) in data.y.iter().enumerate() {
             anyhow::ensure!(y < classes, "label {} of image {} is not below {} classes", y, i, classes);
@@ -209,10 +209,12 @@ impl CompiledObjective {
         let (k, d) = (self.classes, self.dim);
         let w = self.client.to_device(&HostTensor::from_slice(&[k as i64, d as i64], &theta[..k * d])?, 0)?;
         let b = self.client.to_device(&HostTensor::from_slice(&[k as i64], &theta[k * d..])?, 0)?;
-        let out = self.program.run(vec![Arg::Borrow(&w), Arg::Borrow(&b), Arg::Borrow(&self.x), Arg::Borrow(&self.onehot)])?;
-        let loss = out[0].to_host()?.to_scalar::<f64>()?;
-        grad[..k * d].copy_from_slice(&out[1].to_host()?.to_vec::<f64>()?);
-        grad[k * d..].copy_from_slice(&out[2].to_host()?.to_vec::<f64>()?);
+        let mut args = self.program.args();
+        args.donate("weight", w)?.donate("bias", b)?.borrow("pixels", &self.x)?.borrow("onehot", &self.onehot)?;
+        let mut out = self.program.run(args)?;
+        let loss = out.take("loss")?.to_host()?.to_scalar::<f64>()?;
+        grad[..k * d].copy_from_slice(&out.take("grad_weight")?.to_host()?.to_vec::<f64>()?);
+        grad[k * d..].copy_from_slice(&out.take("grad_bias")?.to_host()?.to_vec::<f64>()?);
         Ok(loss)
     }
 }
@@ -229,7 +231,7 @@ fn trace_objective(n: i64, d: i64, k: i64, l2: f64) -> TraceResult<Function> {
     let nll = logits.log_softmax(1)?.mul(&onehot)?.sum_all()?.neg()?.div_scalar(n as f64)?;
     let loss = nll.add(&w.square()?.sum_all()?.mul_scalar(0.5 * l2)?)?;
     let grads = grad(&loss, &[w.clone(), b.clone()])?;
-    Function::new(&g, &[loss, grads[0].clone(), grads[1].clone()])
+    Function::named(&g, &[("loss", loss), ("grad_weight", grads[0].clone()), ("grad_bias", grads[1].clone())])
 }
 
 /// The L-BFGS search direction `-H g` from the stored pairs (Nocedal and Wright, Algorithm 7.4).

@@ -5,9 +5,11 @@
 //! Parameters of `@main`, in order:
 //!   every model parameter (spec order) | optimizer state (per trainable parameter, per slot)
 //!   | step (i32) | batch inputs (`[B, ...]`, or `[A, B, ...]` with A accumulation steps)
-//! Results: updated trainable parameters | updated state | step + 1 | loss | grad norm | lr | metrics
-//!   (| the `WATCHED` per-block vectors | device 0's first `WATCH_EXAMPLES` examples' hidden
-//!   states `f32[L, E, T, D]`, in the watching variant)
+//! Results, by name: every updated trainable parameter, optimizer state slot and `step` under the
+//! name of the input it replaces | `loss` | `grad_norm` | `lr` | `metrics/<name>` (| the
+//! `WATCHED` per-block vectors `smoothing/<name>` and device 0's first `WATCH_EXAMPLES` examples'
+//! hidden states `f32[L, E, T, D]`, `smoothing/hidden_sample`, in the watching variant).
+//! The order above is also the positional order, for callers not yet converted to names.
 
 use crate::graph::{grad, scan, DType, Function, Graph, ReduceKind, ScanOptions, Tensor, TraceError, TraceResult};
 use crate::models::{ParamSpec, Params};
@@ -101,7 +103,38 @@ impl StepLayout {
     pub fn loss_output(&self) -> usize {
         self.trained.len() + self.n_state() + 1
     }
+    /// Names of the inputs that stay on the device between steps, in parameter order: every
+    /// model parameter, the optimizer state (`exp_avg.<name>`, ...) and the step counter.
+    /// Those the step updates come back as outputs of the same name.
+    pub fn state_input_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.specs.iter().map(|s| s.name.clone()).collect();
+        for &i in &self.trained {
+            names.extend(self.state_names.iter().map(|n| format!("{}.{}", n, self.specs[i].name)));
+        }
+        names.push(STEP.to_string());
+        names
+    }
 }
+
+/// The step counter's input (and updated output).
+pub const STEP: &str = "step";
+/// Names of the step's scalar outputs.
+pub const LOSS: &str = "loss";
+pub const GRAD_NORM: &str = "grad_norm";
+pub const LR: &str = "lr";
+
+/// The output of an objective's metric (kept apart from parameter names).
+pub fn metric_output(metric: &str) -> String {
+    format!("metrics/{}", metric)
+}
+
+/// The output of one of the `WATCHED` per-block vectors.
+pub fn watched_output(watched: &str) -> String {
+    format!("smoothing/{}", watched)
+}
+
+/// The output of the watching step's hidden-state sample.
+pub const WATCH_SAMPLE: &str = "smoothing/hidden_sample";
 
 fn batch_dims(inp: &InputSpec, c: &StepConfig) -> Vec<i64> {
     let mut d = vec![];
@@ -220,7 +253,7 @@ fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Funct
             state.push(g.param(&format!("{}.{}", n, specs[i].name), &specs[i].shape, DType::F32));
         }
     }
-    let step = g.param("step", &[], DType::I32);
+    let step = g.param(STEP, &[], DType::I32);
     let batch: Vec<Tensor> = layout.inputs.iter().map(|inp| g.param(&inp.name, &batch_dims(inp, c), inp.dtype)).collect();
 
     let MicroBatchOut { loss, grads, metrics, watched } = if c.accum == 1 {
@@ -275,21 +308,19 @@ fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Funct
         new_params.push(p);
         new_state.extend(s);
     }
-    let mut outs = new_params;
-    outs.extend(new_state);
-    outs.push(step.add_scalar(1.0)?);
-    outs.extend([loss, grad_norm, lr]);
-    outs.extend(metrics);
-    outs.extend(watched);
-    let mut f = Function::new(&g, &outs)?;
-    for (k, &i) in trained.iter().enumerate() {
-        f = f.alias(i, k)?;
+    // Updated values come back under the name of the input they replace, aliased to it.
+    let names = layout.state_input_names();
+    let updated: Vec<&String> = trained.iter().map(|&i| &names[i]).chain(&names[specs.len()..]).collect();
+    let mut outs: Vec<(String, Tensor)> =
+        updated.iter().map(|n| n.to_string()).zip(new_params.into_iter().chain(new_state).chain([step.add_scalar(1.0)?])).collect();
+    outs.extend([(LOSS.to_string(), loss), (GRAD_NORM.to_string(), grad_norm), (LR.to_string(), lr)]);
+    outs.extend(layout.metrics.iter().map(|m| metric_output(m)).zip(metrics));
+    let watched_names = WATCHED.iter().map(|w| watched_output(w)).chain([WATCH_SAMPLE.to_string()]);
+    outs.extend(watched_names.zip(watched));
+    let mut f = Function::named(&g, &outs)?;
+    for name in updated {
+        f = f.alias_named(name, name)?;
     }
-    let n_tr = trained.len();
-    for j in 0..layout.n_state() {
-        f = f.alias(specs.len() + j, n_tr + j)?;
-    }
-    f = f.alias(layout.step_param(), n_tr + layout.n_state())?;
     Ok((f, layout))
 }
 

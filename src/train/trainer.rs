@@ -13,14 +13,17 @@ use serde_json::{json, Value};
 
 use super::init::init_param;
 use super::objective::Objective;
-use super::step::{build_train_step, build_watching_step, StepConfig, StepLayout, WATCHED};
+use super::step::{
+    build_train_step, build_watching_step, metric_output, watched_output, StepConfig, StepLayout, GRAD_NORM, LOSS, LR, WATCHED,
+    WATCH_SAMPLE,
+};
 use super::weights::{host_params, to_checkpoint};
 use crate::analysis::collapse::CollapseSums;
 use crate::checkpoint::commit::{self, read_marker, read_verified};
 use crate::checkpoint::{parse, serialize, Tensors};
 use crate::models::ParamSpec;
-use crate::program::{element_type, Program};
-use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
+use crate::program::{element_type, Compile, Compiled, InputSlot, OutputSlot, Outputs};
+use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
 
 /// The scalars a step reports.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,15 +40,64 @@ pub struct Uploaded {
     per_device: Vec<Vec<Buffer>>,
 }
 
-/// A launched step: its index and device 0's scalar outputs, not yet read.
+/// A launched step: its index and device 0's outputs, not yet read.
 pub struct Pending {
     step: u64,
-    results: Vec<Buffer>,
+    results: Outputs<Buffer>,
+    slots: ResultSlots,
+}
+
+/// Where a step program's inputs and outputs are, found by name once when it is compiled.
+struct StepSlots {
+    /// Per entry of a device's state (parameters, optimizer state, step counter): its input.
+    state: Vec<InputSlot>,
+    /// Per entry of a device's state: the output that returns it updated, if the step updates it.
+    updated: Vec<Option<OutputSlot>>,
+    batch: Vec<InputSlot>,
+    results: ResultSlots,
+}
+
+/// The outputs `Trainer::finish` reads.
+#[derive(Clone)]
+struct ResultSlots {
+    loss: OutputSlot,
+    grad_norm: OutputSlot,
+    lr: OutputSlot,
+    metrics: Vec<OutputSlot>,
+    /// The `WATCHED` vectors and the hidden-state sample, in the watching variant.
+    watched: Option<(Vec<OutputSlot>, OutputSlot)>,
+}
+
+impl StepSlots {
+    fn resolve(program: &Compiled, layout: &StepLayout, watching: bool) -> Result<StepSlots> {
+        let names = layout.state_input_names();
+        let output_names: std::collections::HashSet<&str> = program.outputs().iter().map(|o| o.name.as_str()).collect();
+        let updated = names.iter().map(|n| output_names.contains(n.as_str()).then(|| program.output(n)).transpose()).collect::<Result<_>>()?;
+        let watched = if watching {
+            let vectors = WATCHED.iter().map(|w| program.output(&watched_output(w))).collect::<Result<_>>()?;
+            Some((vectors, program.output(WATCH_SAMPLE)?))
+        } else {
+            None
+        };
+        Ok(StepSlots {
+            state: names.iter().map(|n| program.input(n)).collect::<Result<_>>()?,
+            updated,
+            batch: layout.inputs.iter().map(|i| program.input(&i.name)).collect::<Result<_>>()?,
+            results: ResultSlots {
+                loss: program.output(LOSS)?,
+                grad_norm: program.output(GRAD_NORM)?,
+                lr: program.output(LR)?,
+                metrics: layout.metrics.iter().map(|m| program.output(&metric_output(m))).collect::<Result<_>>()?,
+                watched,
+            },
+        })
+    }
 }
 
 pub struct Trainer {
     client: Client,
-    pub program: Program,
+    pub program: Compiled,
+    slots: StepSlots,
     pub layout: StepLayout,
     pub config: StepConfig,
     /// Per device: every step parameter up to and including the step counter.
@@ -60,7 +112,8 @@ pub struct Trainer {
 struct Watch {
     every: u64,
     last: Option<u64>,
-    program: Program,
+    program: Compiled,
+    slots: StepSlots,
 }
 
 impl Watch {
@@ -113,9 +166,10 @@ impl Trainer {
     /// Compiles the step and places freshly initialized parameters on every device.
     pub fn new(client: &Client, obj: &dyn Objective, config: StepConfig, seed: u64) -> Result<Trainer> {
         let (f, layout) = build_train_step(obj, &config)?;
-        let program = Program::compile(client, &f, &step_options(client, &config))?;
+        let program = f.lower().compile(client, &step_options(client, &config))?;
+        let slots = StepSlots::resolve(&program, &layout, false)?;
         let params: Vec<HostTensor> = layout.specs.iter().map(|s| init_param(s, seed)).collect::<Result<_>>()?;
-        let mut t = Trainer { client: client.clone(), program, layout, config, state: vec![], step: 0, watch: None };
+        let mut t = Trainer { client: client.clone(), program, slots, layout, config, state: vec![], step: 0, watch: None };
         t.place(&params, None, 0)?;
         Ok(t)
     }
@@ -129,8 +183,9 @@ impl Trainer {
     pub fn watch_smoothing(&mut self, obj: &dyn Objective, every: u64) -> Result<()> {
         ensure!(every > 0, "the smoothing watch interval must be positive");
         let (f, _) = build_watching_step(obj, &self.config)?;
-        let program = Program::compile(&self.client, &f, &step_options(&self.client, &self.config))?;
-        self.watch = Some(Watch { every, last: None, program });
+        let program = f.lower().compile(&self.client, &step_options(&self.client, &self.config))?;
+        let slots = StepSlots::resolve(&program, &self.layout, true)?;
+        self.watch = Some(Watch { every, last: None, program, slots });
         Ok(())
     }
 
@@ -197,9 +252,7 @@ impl Trainer {
             let mut v = vec![];
             for (i, &h) in hs.iter().enumerate() {
                 // The watching variant takes the same inputs, so one check serves both.
-                self.program
-                    .check_input(self.layout.step_param() + 1 + i, h)
-                    .with_context(|| format!("batch input `{}`", self.layout.inputs[i].name))?;
+                self.program.check_host(self.slots.batch[i], h).with_context(|| format!("batch input `{}`", self.layout.inputs[i].name))?;
                 v.push(self.client.to_device(h, d)?);
             }
             per_device.push(v);
@@ -211,91 +264,91 @@ impl Trainer {
     /// it asynchronously. The new parameters and state are in place for the next launch.
     pub fn launch(&mut self, uploaded: Uploaded) -> Result<Pending> {
         let r = self.config.replicas;
-        let mut batch_bufs = uploaded.per_device;
+        let batch_bufs = uploaded.per_device;
         ensure!(batch_bufs.len() == r, "a batch uploaded for {} devices, the step runs on {}", batch_bufs.len(), r);
-        let n_params = self.layout.specs.len();
-        let program = match &self.watch {
-            Some(w) if w.covers(self.step) => &w.program,
-            _ => &self.program,
+        let (program, slots) = match &self.watch {
+            Some(w) if w.covers(self.step) => (&w.program, &w.slots),
+            _ => (&self.program, &self.slots),
         };
-        // Donate what the step updates (trained parameters, optimizer state, the step counter)
-        // and the batch; lend the parameters it only reads.
-        let donates = |i: usize| i >= n_params || self.layout.trained.contains(&i);
-        let mut donated: Vec<Vec<Option<Buffer>>> = vec![];
-        let mut lent: Vec<Vec<Option<Buffer>>> = vec![];
-        for bufs in std::mem::take(&mut self.state) {
-            let (mut don, mut len) = (vec![], vec![]);
-            for (i, b) in bufs.into_iter().enumerate() {
-                if donates(i) {
-                    don.push(Some(b));
-                    len.push(None);
+        // Hand over what the step updates (trained parameters, optimizer state, the step
+        // counter) and the batch; lend the parameters it only reads, which stay in `kept`.
+        let state = std::mem::take(&mut self.state);
+        let mut args = vec![];
+        let mut kept: Vec<Vec<Option<Buffer>>> = vec![];
+        let mut handed: Vec<Vec<(InputSlot, Buffer)>> = vec![];
+        for bufs in state {
+            let (mut keep, mut hand) = (vec![], vec![]);
+            for ((b, &input), updated) in bufs.into_iter().zip(&slots.state).zip(&slots.updated) {
+                if updated.is_some() {
+                    hand.push((input, b));
+                    keep.push(None);
                 } else {
-                    don.push(None);
-                    len.push(Some(b));
+                    keep.push(Some(b));
                 }
             }
-            donated.push(don);
-            lent.push(len);
+            kept.push(keep);
+            handed.push(hand);
         }
-        let mut args: Vec<Vec<Arg>> = vec![];
-        for d in 0..r {
-            let mut a: Vec<Arg> = vec![];
-            for i in 0..donated[d].len() {
-                match donated[d][i].take() {
-                    Some(b) => a.push(Arg::Donate(b)),
-                    None => a.push(Arg::Borrow(lent[d][i].as_ref().expect("lent buffer"))),
+        for (d, (hand, batch)) in handed.into_iter().zip(batch_bufs).enumerate() {
+            let mut a = program.args_on(d);
+            for (input, b) in hand {
+                a.donate(input, b)?;
+            }
+            for (keep, &input) in kept[d].iter().zip(&slots.state) {
+                if let Some(b) = keep {
+                    a.borrow(input, b)?;
                 }
             }
-            a.extend(batch_bufs[d].drain(..).map(Arg::Donate));
+            for (b, &input) in batch.into_iter().zip(&slots.batch) {
+                a.donate(input, b)?;
+            }
             args.push(a);
         }
         let outs = program
-            .exe
-            .execute(args)
+            .run_on_devices(args)
             .context("training step failed (the parameters on the device are lost; resume from the last checkpoint)")?;
-        let (n_tr, n_st) = (self.layout.trained.len(), self.layout.n_state());
-        let mut results = vec![];
-        for (d, mut out) in outs.into_iter().enumerate() {
-            let scalars: Vec<Buffer> = out.drain(n_tr + n_st + 1..).collect();
-            if d == 0 {
-                results = scalars;
-            }
-            let mut updated = out.into_iter();
+        let mut results = None;
+        for (mut out, keep) in outs.into_iter().zip(kept) {
             let mut bufs = vec![];
-            for slot in lent[d].iter_mut().take(n_params) {
-                bufs.push(match slot.take() {
-                    Some(b) => b,
-                    None => updated.next().expect("updated parameter"),
+            for (slot, updated) in keep.into_iter().zip(&slots.updated) {
+                bufs.push(match (slot, updated) {
+                    (Some(b), _) => b,
+                    (None, Some(u)) => out.take(*u)?,
+                    (None, None) => unreachable!("a state buffer neither kept nor updated"),
                 });
             }
-            bufs.extend(updated);
             self.state.push(bufs);
+            results.get_or_insert(out);
         }
-        let pending = Pending { step: self.step, results };
+        let results = results.context("the training step ran on no device")?;
+        let pending = Pending { step: self.step, results, slots: slots.results.clone() };
         self.step += 1;
         Ok(pending)
     }
 
     /// Waits for a launched step and reads its loss, gradient norm, learning rate and metrics.
     pub fn finish(&self, pending: Pending) -> Result<StepMetrics> {
-        let results = pending.results;
-        let n_scalars = 3 + self.layout.metrics.len();
-        let vals: Vec<f32> = results[..n_scalars].iter().map(|b| Ok(b.to_host()?.to_scalar::<f32>()?)).collect::<Result<_>>()?;
-        let mut named: Vec<(String, f32)> = self.layout.metrics.iter().cloned().zip(vals[3..].iter().copied()).collect();
-        for (name, b) in WATCHED.iter().zip(&results[n_scalars..]) {
-            let per_block: Vec<f32> = b.to_host()?.to_vec()?;
-            named.extend(per_block.iter().enumerate().map(|(l, v)| (format!("smoothing/{}/block_{:02}", name, l), *v)));
+        let (mut results, slots) = (pending.results, pending.slots);
+        let mut scalar = |slot: OutputSlot| -> Result<f32> { Ok(results.take(slot)?.to_host()?.to_scalar::<f32>()?) };
+        let (loss, grad_norm, lr) = (scalar(slots.loss)?, scalar(slots.grad_norm)?, scalar(slots.lr)?);
+        let mut named: Vec<(String, f32)> = vec![];
+        for (name, &slot) in self.layout.metrics.iter().zip(&slots.metrics) {
+            named.push((name.clone(), scalar(slot)?));
         }
-        if let Some(sample) = results.get(n_scalars + WATCHED.len()) {
+        if let Some((vectors, sample)) = slots.watched {
+            for (name, slot) in WATCHED.iter().zip(vectors) {
+                let per_block: Vec<f32> = results.take(slot)?.to_host()?.to_vec()?;
+                named.extend(per_block.iter().enumerate().map(|(l, v)| (format!("smoothing/{}/block_{:02}", name, l), *v)));
+            }
             // Host metrics of device 0's first examples (StableHLO has no eigenvalue op).
-            let h = sample.to_host()?;
+            let h = results.take(sample)?.to_host()?;
             let mut sums = CollapseSums::new(h.dims[0] as usize);
             sums.add(&h.to_vec::<f32>()?, &h.dims)?;
             let (ranks, tops) = (sums.mean_effective_rank(), sums.mean_top_singular());
             named.extend(ranks.iter().enumerate().map(|(l, v)| (format!("smoothing/effective_rank/block_{:02}", l), *v as f32)));
             named.extend(tops.iter().enumerate().map(|(l, v)| (format!("smoothing/top_singular/block_{:02}", l), v[0] as f32)));
         }
-        Ok(StepMetrics { step: pending.step, loss: vals[0], grad_norm: vals[1], lr: vals[2], metrics: named })
+        Ok(StepMetrics { step: pending.step, loss, grad_norm, lr, metrics: named })
     }
 
     /// Device-0 values of every parameter (spec order) and of the optimizer state.

@@ -1,29 +1,12 @@
-//! The seam between the stages: a traced `Function` compiled on a runtime `Client`, with host
-//! inputs checked against the traced parameter types before anything reaches the plugin.
-//!
-//! graph (trace, lower) -> program (compile, typed execute) -> runtime (PJRT)
+//! The positional program type, from before inputs and outputs had names.
 
 use anyhow::{anyhow, bail, Context, Result};
 
-use crate::graph::{DType, Function, TensorType};
-use crate::runtime::{Arg, Buffer, Client, CompileOptions, ElementType, Executable, HostTensor};
+use super::element_type;
+use crate::graph::{Function, TensorType};
+use crate::runtime::{Arg, Buffer, Client, CompileOptions, Executable, HostTensor};
 
-/// The runtime element type that carries a traced dtype.
-pub fn element_type(d: DType) -> ElementType {
-    match d {
-        DType::Pred => ElementType::Pred,
-        DType::U8 => ElementType::U8,
-        DType::I32 => ElementType::I32,
-        DType::I64 => ElementType::I64,
-        DType::U32 => ElementType::U32,
-        DType::F16 => ElementType::F16,
-        DType::BF16 => ElementType::BF16,
-        DType::F32 => ElementType::F32,
-        DType::F64 => ElementType::F64,
-    }
-}
-
-/// A compiled function plus the names and types of its parameters and results.
+/// Remains for callers not yet converted to `Compiled` (positional inputs and outputs).
 pub struct Program {
     pub name: String,
     pub params: Vec<(String, TensorType)>,
@@ -35,13 +18,13 @@ pub struct Program {
 impl Program {
     /// Lowers `f` and compiles it.
     pub fn compile(client: &Client, f: &Function, options: &CompileOptions) -> Result<Program> {
-        let text = f.to_stablehlo();
+        let lowered = f.lower();
         let t0 = std::time::Instant::now();
-        let exe = client.compile(&f.name, &text, options).with_context(|| format!("compiling `{}`", f.name))?;
+        let exe = client.compile(lowered.name(), lowered.text(), options).with_context(|| format!("compiling `{}`", f.name))?;
         Ok(Program {
             name: f.name.clone(),
-            params: f.params().into_iter().map(|p| (p.name, p.ty)).collect(),
-            outputs: f.output_types(),
+            params: lowered.inputs().iter().map(|p| (p.name.clone(), p.ty.clone())).collect(),
+            outputs: lowered.outputs().iter().map(|o| o.ty.clone()).collect(),
             exe,
             compile_seconds: t0.elapsed().as_secs_f64(),
         })
