@@ -19,7 +19,6 @@ use bamboo::config::{BertConfig, MaeConfig, ModelConfig, OptConfig, Stack, VitCo
 use bamboo::graph::{DType, Function, Graph};
 use bamboo::models::{mae, ParamSpec, Params};
 use bamboo::nn::stack::StackOptions;
-use bamboo::program::Program;
 use bamboo::runtime::{CompileOptions, HostTensor};
 use bamboo::train::init::init_param;
 use bamboo::train::weights::{host_params, mae_encoder_to_vit, to_checkpoint};
@@ -135,8 +134,8 @@ fn run_metrics(h: &HostTensor) -> Vec<Vec<f64>> {
     let g = Graph::new("metrics");
     let x = g.param("h", &h.dims, DType::F32);
     let f = Function::new(&g, &metrics::smoothing(&x).unwrap().into_vec()).unwrap();
-    let p = Program::compile(common::client(), &f, &CompileOptions::default()).unwrap();
-    p.run_host(common::client(), std::slice::from_ref(h))
+    common::compile_run(&f, &[("h", h)])
+        .into_vec()
         .unwrap()
         .iter()
         .map(|o| o.to_vec::<f32>().unwrap().iter().map(|&v| v as f64).collect())
@@ -211,11 +210,11 @@ fn hidden_of(enc: &ImageEncoder, ck: &Checkpoint, batch: &HostTensor, partial: b
     let specs = enc.specs();
     let p = Params::declare(&g, &specs, DType::F32);
     let x = g.param("images", &batch.dims, DType::F32);
-    let f = Function::new(&g, &[enc.hidden(&p, &x).unwrap()]).unwrap();
-    let prog = Program::compile(common::client(), &f, &CompileOptions::default()).unwrap();
-    let mut inputs = host_params(&specs, &ck.tensors, &[], partial).unwrap();
-    inputs.push(batch.clone());
-    prog.run_host(common::client(), &inputs).unwrap().remove(0)
+    let f = Function::named(&g, &[("hidden", enc.hidden(&p, &x).unwrap())]).unwrap();
+    let weights = host_params(&specs, &ck.tensors, &[], partial).unwrap();
+    let mut inputs: Vec<(&str, &HostTensor)> = specs.iter().map(|s| s.name.as_str()).zip(&weights).collect();
+    inputs.push(("images", batch));
+    common::compile_run(&f, &inputs).take("hidden").unwrap()
 }
 
 #[test]
@@ -302,15 +301,11 @@ fn text_models_read_the_same_windows_and_match_host_metrics() {
             let specs = model.specs();
             let p = Params::declare(&g, &specs, DType::F32);
             let x = g.param("ids", &b.dims, DType::I32);
-            let prog = Program::compile(
-                common::client(),
-                &Function::new(&g, &[model.hidden(&p, &x).unwrap()]).unwrap(),
-                &CompileOptions::default(),
-            )
-            .unwrap();
-            let mut inputs = host_params(&specs, &ck.tensors, &[], matches!(model, TextModel::Bert(_))).unwrap();
-            inputs.push(b.clone());
-            let h = prog.run_host(common::client(), &inputs).unwrap().remove(0);
+            let f = Function::named(&g, &[("hidden", model.hidden(&p, &x).unwrap())]).unwrap();
+            let weights = host_params(&specs, &ck.tensors, &[], matches!(model, TextModel::Bert(_))).unwrap();
+            let mut inputs: Vec<(&str, &HostTensor)> = specs.iter().map(|s| s.name.as_str()).zip(&weights).collect();
+            inputs.push(("ids", b));
+            let h = common::compile_run(&f, &inputs).take("hidden").unwrap();
             assert_eq!(h.dims, [2, 4, 16, 32]);
             for (w, v) in want.iter_mut().zip(host_layers(&h.to_vec::<f32>().unwrap(), &h.dims, 16 - tokens)) {
                 for (a, x) in w.iter_mut().zip(v) {
@@ -365,11 +360,12 @@ fn mae_encoder_path_matches_mae_forward_without_masking() {
     let noise = g.param("noise", &[4, 16], DType::F32);
     let o = StackOptions { keep_hidden: true, ..Default::default() };
     let out = mae::forward(&unmasked, &p, &x, &noise, &o).unwrap();
-    let prog = Program::compile(common::client(), &Function::new(&g, &[out.hidden.unwrap()]).unwrap(), &CompileOptions::default()).unwrap();
-    let mut inputs = host_params(&specs, &ck.tensors, &[], false).unwrap();
-    inputs.push(batch.clone());
-    inputs.push(HostTensor::from_slice(&[4, 16], &Rng::new(5).range(64, 0.0, 1.0).iter().map(|&v| v as f32).collect::<Vec<_>>()).unwrap());
-    let h = prog.run_host(common::client(), &inputs).unwrap().remove(0);
+    let f = Function::named(&g, &[("hidden", out.hidden.unwrap())]).unwrap();
+    let weights = host_params(&specs, &ck.tensors, &[], false).unwrap();
+    let noise = HostTensor::from_slice(&[4, 16], &Rng::new(5).range(64, 0.0, 1.0).iter().map(|&v| v as f32).collect::<Vec<_>>()).unwrap();
+    let mut inputs: Vec<(&str, &HostTensor)> = specs.iter().map(|s| s.name.as_str()).zip(&weights).collect();
+    inputs.extend([("images", &batch), ("noise", &noise)]);
+    let h = common::compile_run(&f, &inputs).take("hidden").unwrap();
     assert_eq!(h.dims, [3, 4, 17, 32]);
     let want = host_layers(&h.to_vec::<f32>().unwrap(), &h.dims, 1);
     assert_close("mae token std", &r.rows.iter().map(|w| w.token_std).collect::<Vec<_>>(), &want[0], 1e-4);

@@ -9,8 +9,7 @@ mod common;
 use std::path::PathBuf;
 
 use bamboo::graph::{grad, DType, Function, Graph, Tensor};
-use bamboo::program::Program;
-use bamboo::runtime::{CompileOptions, HostTensor};
+use bamboo::runtime::HostTensor;
 use bamboo::train::mix::{apply, cutmix_box, Mix, MixConfig};
 use bamboo::train::objective::smoothed_cross_entropy;
 use serde_json::Value;
@@ -81,9 +80,9 @@ fn loss_and_grad(logits: &[f32], target: HostTensor, dims: [i64; 2], body: impl 
     let t = g.param("target", &target.dims, if target.dims.len() == 1 { DType::I32 } else { DType::F32 });
     let loss = body(&x, &t);
     let dx = grad(&loss, std::slice::from_ref(&x)).unwrap().remove(0);
-    let prog = Program::compile(common::client(), &Function::new(&g, &[loss, dx]).unwrap(), &CompileOptions::default()).unwrap();
-    let out = prog.run_host(common::client(), &[HostTensor::from_slice(&dims, logits).unwrap(), target]).unwrap();
-    (out[0].to_vec::<f32>().unwrap()[0], out[1].to_vec().unwrap())
+    let f = Function::named(&g, &[("loss", loss), ("grad.logits", dx)]).unwrap();
+    let mut out = common::compile_run(&f, &[("logits", &HostTensor::from_slice(&dims, logits).unwrap()), ("target", &target)]);
+    (out.take("loss").unwrap().to_vec::<f32>().unwrap()[0], out.take("grad.logits").unwrap().to_vec().unwrap())
 }
 
 /// Losses are means over 4 examples of log-sum-exps of logits up to ~5 computed in f32: errors

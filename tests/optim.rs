@@ -22,10 +22,10 @@ use bamboo::graph::{DType, Function, Graph, Tensor, TraceResult};
 use bamboo::models::{Init, ParamSpec, Params};
 use bamboo::nn::stack::StackOptions;
 use bamboo::optim::{Optimizer, Schedule};
-use bamboo::program::Program;
-use bamboo::runtime::{CompileOptions, HostTensor};
+use bamboo::program::Compiled;
+use bamboo::runtime::HostTensor;
 use bamboo::train::objective::{InputSpec, LossOutput, Objective};
-use bamboo::train::step::{build_train_step, StepConfig};
+use bamboo::train::step::{build_train_step, StepConfig, GRAD_NORM, LR, STEP};
 use serde_json::Value;
 
 const TOL: f64 = 1e-6;
@@ -164,7 +164,9 @@ fn run_case(name: &str) -> f64 {
     let obj = FixedGradients { specs: specs.clone() };
     let (f, layout) = build_train_step(&obj, &cfg).unwrap();
     assert_eq!(layout.trained.len(), specs.len(), "every parameter trains");
-    let prog = Program::compile(common::client(), &f, &CompileOptions::default()).unwrap();
+    let prog = common::compile(&f);
+    // Parameters, optimizer state and the step counter, each returned updated under its name.
+    let state_names = layout.state_input_names();
 
     let slots = layout.state_names.clone();
     let mut params: Vec<Vec<f64>> = fx["params"].as_array().unwrap().iter().map(|p| floats(&p["values"])).collect();
@@ -176,19 +178,18 @@ fn run_case(name: &str) -> f64 {
         let mut inputs: Vec<HostTensor> = specs.iter().zip(&params).map(|(s, v)| host_f32(&s.shape, v)).collect();
         inputs.extend(state.iter().enumerate().map(|(j, v)| host_f32(&specs[j / slots.len()].shape, v)));
         inputs.push(HostTensor::scalar(k as i32));
-        for s in &specs {
-            let g = floats(&step["grads"][&s.name]);
-            inputs.push(host_f32(&[&[1][..], &s.shape].concat(), &g));
-        }
-        let outs = prog.run_host(common::client(), &inputs).unwrap();
+        let mut named: Vec<(&str, &HostTensor)> = state_names.iter().map(|n| n.as_str()).zip(&inputs).collect();
+        let grads: Vec<HostTensor> = specs.iter().map(|s| host_f32(&[&[1][..], &s.shape].concat(), &floats(&step["grads"][&s.name]))).collect();
+        named.extend(layout.inputs.iter().map(|i| i.name.as_str()).zip(&grads));
+        let mut outs = prog.run_host(&named).unwrap();
         let n = specs.len();
-        params = outs[..n].iter().map(to_f64).collect();
-        state = outs[n..n + state.len()].iter().map(to_f64).collect();
-        let loss = layout.loss_output();
-        assert_eq!(outs[loss - 1].to_scalar::<i32>().unwrap(), k as i32 + 1, "{}: step counter", name);
-        let scalar = |i: usize| vec![outs[i].to_scalar::<f32>().unwrap() as f64];
-        worst = worst.max(check(&format!("{} step {} lr", name, k), &scalar(loss + 2), &[step["lr"].as_f64().unwrap()]));
-        worst = worst.max(check(&format!("{} step {} grad norm", name, k), &scalar(loss + 1), &[step["grad_norm"].as_f64().unwrap()]));
+        let mut updated: Vec<Vec<f64>> = state_names[..n + state.len()].iter().map(|s| to_f64(&outs.take(s).unwrap())).collect();
+        state = updated.split_off(n);
+        params = updated;
+        assert_eq!(outs.take(STEP).unwrap().to_scalar::<i32>().unwrap(), k as i32 + 1, "{}: step counter", name);
+        let mut scalar = |o: &str| vec![outs.take(o).unwrap().to_scalar::<f32>().unwrap() as f64];
+        worst = worst.max(check(&format!("{} step {} lr", name, k), &scalar(LR), &[step["lr"].as_f64().unwrap()]));
+        worst = worst.max(check(&format!("{} step {} grad norm", name, k), &scalar(GRAD_NORM), &[step["grad_norm"].as_f64().unwrap()]));
         for (j, s) in specs.iter().enumerate() {
             worst = worst.max(check(&format!("{} step {} {}", name, k, s.name), &params[j], &floats(&step["params"][&s.name])));
             for (q, slot) in slots.iter().enumerate() {
@@ -234,11 +235,10 @@ fn lars_matches_the_paper() {
 }
 
 /// `Schedule::at` traced and compiled, for one step.
-fn compiled_schedule(s: &Schedule) -> Program {
+fn compiled_schedule(s: &Schedule) -> Compiled {
     let g = Graph::new("schedule");
     let step = g.param("step", &[], DType::I32);
-    let f = Function::new(&g, &[s.at(&step).unwrap()]).unwrap();
-    Program::compile(common::client(), &f, &CompileOptions::default()).unwrap()
+    common::compile(&Function::named(&g, &[("lr", s.at(&step).unwrap())]).unwrap())
 }
 
 /// The in-graph schedule equals the host one at every step of a range that covers step 0, the
@@ -259,7 +259,7 @@ fn schedules_match_the_reference_in_graph_and_on_the_host() {
             // Both in f64: only the last bits may differ.
             let e = (host - want).abs() / want.abs().max(f64::MIN_POSITIVE);
             assert!(e <= 1e-12, "{:?} step {}: host {} vs reference {}", sched, step, host, want);
-            let got = prog.run_host(common::client(), &[HostTensor::scalar(step as i32)]).unwrap()[0].to_scalar::<f32>().unwrap() as f64;
+            let got = prog.run_host(&[("step", &HostTensor::scalar(step as i32))]).unwrap().take("lr").unwrap().to_scalar::<f32>().unwrap() as f64;
             let e_graph = (got - host).abs() / host.abs().max(f64::MIN_POSITIVE);
             assert!(e_graph <= TOL, "{:?} step {}: in-graph {} vs host {} (relative error {:.3e})", sched, step, got, host, e_graph);
             worst = (worst.0.max(e), worst.1.max(e_graph));

@@ -12,8 +12,7 @@ use bamboo::config::ModelConfig;
 use bamboo::graph::{grad, DType, Function, Graph, Remat, Tensor};
 use bamboo::models::{bert, clip, mae, opt, vit, ParamSpec, Params};
 use bamboo::nn::stack::StackOptions;
-use bamboo::program::Program;
-use bamboo::runtime::{CompileOptions, HostTensor};
+use bamboo::runtime::HostTensor;
 use bamboo::train::objective::{GlueClassify, Objective};
 use bamboo::train::weights::{host_params, to_checkpoint};
 
@@ -86,10 +85,10 @@ where
     let n_out = outs.len();
     let all: Vec<Tensor> = outs.into_iter().chain(grads).collect();
     let func = Function::new(&g, &all).unwrap();
-    let prog = Program::compile(common::client(), &func, &CompileOptions::default()).unwrap();
-    let mut host = host_params(specs, &f.weights, ignore, false).unwrap();
-    host.extend(inputs.iter().map(|(_, h, _)| h.clone()));
-    let mut res = prog.run_host(common::client(), &host).unwrap();
+    let weights = host_params(specs, &f.weights, ignore, false).unwrap();
+    let mut named: Vec<(&str, &HostTensor)> = specs.iter().map(|s| s.name.as_str()).zip(&weights).collect();
+    named.extend(inputs.iter().map(|(n, h, _)| (*n, h)));
+    let mut res = common::compile_run(&func, &named).into_vec().unwrap();
     let grads = res.split_off(n_out);
     (res, grads)
 }

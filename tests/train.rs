@@ -160,8 +160,6 @@ fn accumulation_matches_one_big_batch() {
 fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
     use bamboo::graph::{DType, Function, Graph};
     use bamboo::models::{mae, Params};
-    use bamboo::program::Program;
-    use bamboo::runtime::CompileOptions;
 
     let c = tiny_mae();
     let obj = MaePretrain(c.clone());
@@ -203,11 +201,11 @@ fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
     let patches = hidden.slice_axis(2, 1, hidden.dim(2)).unwrap();
     let m = bamboo::analysis::metrics::smoothing(&patches).unwrap();
     let f = Function::new(&g, &[m.token_std, m.cos_pearson, m.hf_share, m.rel_residual, patches]).unwrap();
-    let prog = Program::compile(common::client(), &f, &CompileOptions::default()).unwrap();
     // Step 2's: the weights after step 1, the second batch.
-    let mut inputs = before.swap_remove(1);
-    inputs.extend(batch(1, 8, 1));
-    let want = prog.run_host(common::client(), &inputs).unwrap();
+    let (weights, data) = (before.swap_remove(1), batch(1, 8, 1));
+    let mut inputs: Vec<(&str, &HostTensor)> = specs.iter().map(|s| s.name.as_str()).zip(&weights).collect();
+    inputs.extend([("images", &data[0]), ("noise", &data[1])]);
+    let want = common::compile_run(&f, &inputs).into_vec().unwrap();
     for (k, name) in ["token_std", "cosine", "hf_share", "rel_residual"].iter().enumerate() {
         let want: Vec<f32> = want[k].to_vec().unwrap();
         let got = series(&reports[1], name);

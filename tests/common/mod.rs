@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use bamboo::graph::{grad, DType, Function, Graph, Tensor, TraceResult};
-use bamboo::program::Program;
+use bamboo::program::{Compile, Compiled, Outputs};
 use bamboo::runtime::{Client, ClientOptions, CompileOptions, HostTensor, Plugin};
 
 /// The plugin found by discovery (scripts/setup installs it), shared by a test binary.
@@ -74,6 +74,11 @@ impl Input {
     pub fn u32(name: &str, dims: &[i64], values: Vec<u32>) -> Input {
         Input { name: name.into(), dims: dims.to_vec(), dtype: DType::U32, values: values.iter().map(|&v| v as f64).collect() }
     }
+    /// The input's name with its host value, as `Compiled::run_host` takes them.
+    pub fn named(inputs: &[Input]) -> (Vec<&str>, Vec<HostTensor>) {
+        (inputs.iter().map(|i| i.name.as_str()).collect(), inputs.iter().map(|i| i.host()).collect())
+    }
+
     pub fn host(&self) -> HostTensor {
         match self.dtype {
             DType::U32 => HostTensor::from_slice(&self.dims, &self.values.iter().map(|&v| v as u32).collect::<Vec<_>>()).unwrap(),
@@ -93,10 +98,25 @@ where
     let g = Graph::new(name);
     let params: Vec<Tensor> = inputs.iter().map(|i| g.param(&i.name, &i.dims, i.dtype)).collect();
     let outs = f(&params).expect("trace");
-    let func = Function::new(&g, &outs).unwrap();
-    let prog = Program::compile(client(), &func, &CompileOptions::default()).unwrap_or_else(|e| panic!("{:#}\n{}", e, func.to_stablehlo()));
-    let hosts: Vec<HostTensor> = inputs.iter().map(|i| i.host()).collect();
-    prog.run_host(client(), &hosts).unwrap()
+    run_named(&compile(&Function::new(&g, &outs).unwrap()), inputs)
+}
+
+/// Lowers and compiles `func` with default options on the shared client.
+pub fn compile(func: &Function) -> Compiled {
+    let lowered = func.lower();
+    lowered.compile(client(), &CompileOptions::default()).unwrap_or_else(|e| panic!("{:#}\n{}", e, lowered.text()))
+}
+
+/// Compiles `func` and runs it once on host values bound by name; its outputs by name.
+pub fn compile_run(func: &Function, inputs: &[(&str, &HostTensor)]) -> Outputs<HostTensor> {
+    compile(func).run_host(inputs).unwrap()
+}
+
+/// Runs `prog` on `inputs`, each bound by its name; every output, in order.
+pub fn run_named(prog: &Compiled, inputs: &[Input]) -> Vec<HostTensor> {
+    let (names, hosts) = Input::named(inputs);
+    let named: Vec<(&str, &HostTensor)> = names.into_iter().zip(&hosts).collect();
+    prog.run_host(&named).unwrap().into_vec().unwrap()
 }
 
 /// Checks reverse-mode gradients of `f` against central finite differences in f64.
@@ -126,18 +146,17 @@ where
     let diff: Vec<usize> = (0..inputs.len()).filter(|&i| inputs[i].dtype == DType::F64).collect();
     let wrt: Vec<Tensor> = diff.iter().map(|&i| params[i].clone()).collect();
     let grads = grad(&loss, &wrt).expect("grad");
-    let mut outs = vec![loss.clone()];
-    outs.extend(grads);
-    let func = Function::new(&g, &outs).unwrap();
-    let prog = Program::compile(client(), &func, &CompileOptions::default())
-        .unwrap_or_else(|e| panic!("{}: {:#}\n{}", name, e, func.to_stablehlo()));
+    let mut outs = vec![("loss".to_string(), loss.clone())];
+    outs.extend(diff.iter().zip(grads).map(|(&i, g)| (format!("grad.{}", inputs[i].name), g)));
+    let lowered = Function::named(&g, &outs).unwrap().lower();
+    let prog = lowered.compile(client(), &CompileOptions::default()).unwrap_or_else(|e| panic!("{}: {:#}\n{}", name, e, lowered.text()));
     let eval = |vals: &[Vec<f64>]| -> Vec<HostTensor> {
-        let hosts: Vec<HostTensor> = inputs
+        let moved: Vec<Input> = inputs
             .iter()
             .zip(vals)
-            .map(|(i, v)| Input { name: i.name.clone(), dims: i.dims.clone(), dtype: i.dtype, values: v.clone() }.host())
+            .map(|(i, v)| Input { name: i.name.clone(), dims: i.dims.clone(), dtype: i.dtype, values: v.clone() })
             .collect();
-        prog.run_host(client(), &hosts).unwrap()
+        run_named(&prog, &moved)
     };
     let base: Vec<Vec<f64>> = inputs.iter().map(|i| i.values.clone()).collect();
     let out0 = eval(&base);
