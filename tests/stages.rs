@@ -79,6 +79,8 @@ fn inputs_bind_by_name_in_any_order_and_outputs_come_back_by_name() {
     assert_eq!(outs.get("y").unwrap().to_host().unwrap().to_vec::<f32>().unwrap(), vec![3.0, 5.0, 7.0]);
     // The lent buffer is still there; a slot found once works like the name.
     let (a, sum) = (prog.input("a").unwrap(), prog.output("sum").unwrap());
+    assert_eq!(prog.input_at(0).unwrap(), a);
+    assert!(format!("{:#}", prog.input_at(2).unwrap_err()).contains("`affine` has 2 inputs, not 3"));
     let mut args = prog.args();
     args.host(a, &f32s(&[0.0, 0.0, 1.0])).unwrap().donate("b", b).unwrap();
     assert_eq!(prog.run(args).unwrap().take(sum).unwrap().to_host().unwrap().to_scalar::<f32>().unwrap(), 5.0);

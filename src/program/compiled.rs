@@ -78,6 +78,11 @@ impl Compiled {
         self.signature.input_slot(name)
     }
 
+    /// The input at `position` in parameter order.
+    pub fn input_at(&self, position: usize) -> Result<InputSlot> {
+        self.signature.input_slot_at(position)
+    }
+
     /// The output named `name`, found once for many executions.
     pub fn output(&self, name: &str) -> Result<OutputSlot> {
         self.signature.output_slot(name)

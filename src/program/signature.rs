@@ -82,6 +82,15 @@ impl Signature {
         }
     }
 
+    /// The input at `position` in `@main`'s parameter list, for callers that hold values in
+    /// parameter order (and graphs that trace two parameters under one name).
+    pub fn input_slot_at(&self, position: usize) -> Result<InputSlot> {
+        if position >= self.inputs.len() {
+            bail!("`{}` has {} inputs, not {}", self.name, self.inputs.len(), position + 1);
+        }
+        Ok(InputSlot { program: self.id, position })
+    }
+
     pub fn output_slot(&self, name: &str) -> Result<OutputSlot> {
         match self.output_index.get(name) {
             Some(&k) => Ok(OutputSlot { program: self.id, position: k }),

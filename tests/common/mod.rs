@@ -74,11 +74,6 @@ impl Input {
     pub fn u32(name: &str, dims: &[i64], values: Vec<u32>) -> Input {
         Input { name: name.into(), dims: dims.to_vec(), dtype: DType::U32, values: values.iter().map(|&v| v as f64).collect() }
     }
-    /// The input's name with its host value, as `Compiled::run_host` takes them.
-    pub fn named(inputs: &[Input]) -> (Vec<&str>, Vec<HostTensor>) {
-        (inputs.iter().map(|i| i.name.as_str()).collect(), inputs.iter().map(|i| i.host()).collect())
-    }
-
     pub fn host(&self) -> HostTensor {
         match self.dtype {
             DType::U32 => HostTensor::from_slice(&self.dims, &self.values.iter().map(|&v| v as u32).collect::<Vec<_>>()).unwrap(),
@@ -98,7 +93,7 @@ where
     let g = Graph::new(name);
     let params: Vec<Tensor> = inputs.iter().map(|i| g.param(&i.name, &i.dims, i.dtype)).collect();
     let outs = f(&params).expect("trace");
-    run_named(&compile(&Function::new(&g, &outs).unwrap()), inputs)
+    run_in_order(&compile(&Function::new(&g, &outs).unwrap()), inputs)
 }
 
 /// Lowers and compiles `func` with default options on the shared client.
@@ -112,11 +107,14 @@ pub fn compile_run(func: &Function, inputs: &[(&str, &HostTensor)]) -> Outputs<H
     compile(func).run_host(inputs).unwrap()
 }
 
-/// Runs `prog` on `inputs`, each bound by its name; every output, in order.
-pub fn run_named(prog: &Compiled, inputs: &[Input]) -> Vec<HostTensor> {
-    let (names, hosts) = Input::named(inputs);
-    let named: Vec<(&str, &HostTensor)> = names.into_iter().zip(&hosts).collect();
-    prog.run_host(&named).unwrap().into_vec().unwrap()
+/// Runs `prog` on `inputs`, bound in parameter order (a test may trace two inputs under one
+/// name); every output, in order.
+pub fn run_in_order(prog: &Compiled, inputs: &[Input]) -> Vec<HostTensor> {
+    let mut args = prog.args();
+    for (i, input) in inputs.iter().enumerate() {
+        args.host(prog.input_at(i).unwrap(), &input.host()).unwrap();
+    }
+    prog.run(args).unwrap().to_host().unwrap().into_vec().unwrap()
 }
 
 /// Checks reverse-mode gradients of `f` against central finite differences in f64.
@@ -146,9 +144,9 @@ where
     let diff: Vec<usize> = (0..inputs.len()).filter(|&i| inputs[i].dtype == DType::F64).collect();
     let wrt: Vec<Tensor> = diff.iter().map(|&i| params[i].clone()).collect();
     let grads = grad(&loss, &wrt).expect("grad");
-    let mut outs = vec![("loss".to_string(), loss.clone())];
-    outs.extend(diff.iter().zip(grads).map(|(&i, g)| (format!("grad.{}", inputs[i].name), g)));
-    let lowered = Function::named(&g, &outs).unwrap().lower();
+    let mut outs = vec![loss.clone()];
+    outs.extend(grads);
+    let lowered = Function::new(&g, &outs).unwrap().lower();
     let prog = lowered.compile(client(), &CompileOptions::default()).unwrap_or_else(|e| panic!("{}: {:#}\n{}", name, e, lowered.text()));
     let eval = |vals: &[Vec<f64>]| -> Vec<HostTensor> {
         let moved: Vec<Input> = inputs
@@ -156,7 +154,7 @@ where
             .zip(vals)
             .map(|(i, v)| Input { name: i.name.clone(), dims: i.dims.clone(), dtype: i.dtype, values: v.clone() })
             .collect();
-        run_named(&prog, &moved)
+        run_in_order(&prog, &moved)
     };
     let base: Vec<Vec<f64>> = inputs.iter().map(|i| i.values.clone()).collect();
     let out0 = eval(&base);
