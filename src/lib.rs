@@ -1,9 +1,11 @@
 //! bamboo: transformer models traced in Rust, lowered to StableHLO, compiled and run through PJRT.
 //!
-//! The stages follow JAX: `graph` traces ordinary Rust functions into an IR and differentiates
-//! them, `graph::lower` turns the IR into StableHLO text, and `runtime` compiles and executes that
-//! text on whatever PJRT plugin was loaded. The runtime knows nothing of the tracer, and the tracer
-//! needs no plugin.
+//! The stages follow JAX, each a type: `graph` traces ordinary Rust functions into an IR and
+//! differentiates them, `Function::lower` turns a traced function into a `graph::Lowered`
+//! (StableHLO text with named, typed inputs and outputs), and `program` compiles that on a
+//! `runtime` client into a `program::Compiled`, which runs with inputs and outputs by name on
+//! whatever PJRT plugin was loaded. The runtime knows nothing of the tracer, and the tracer needs
+//! no plugin.
 
 pub mod analysis;
 pub mod catalog;

@@ -179,7 +179,8 @@ fn run_case(name: &str) -> f64 {
         inputs.extend(state.iter().enumerate().map(|(j, v)| host_f32(&specs[j / slots.len()].shape, v)));
         inputs.push(HostTensor::scalar(k as i32));
         let mut named: Vec<(&str, &HostTensor)> = state_names.iter().map(|n| n.as_str()).zip(&inputs).collect();
-        let grads: Vec<HostTensor> = specs.iter().map(|s| host_f32(&[&[1][..], &s.shape].concat(), &floats(&step["grads"][&s.name]))).collect();
+        let grads: Vec<HostTensor> =
+            specs.iter().map(|s| host_f32(&[&[1][..], &s.shape].concat(), &floats(&step["grads"][&s.name]))).collect();
         named.extend(layout.inputs.iter().map(|i| i.name.as_str()).zip(&grads));
         let mut outs = prog.run_host(&named).unwrap();
         let n = specs.len();
@@ -259,7 +260,8 @@ fn schedules_match_the_reference_in_graph_and_on_the_host() {
             // Both in f64: only the last bits may differ.
             let e = (host - want).abs() / want.abs().max(f64::MIN_POSITIVE);
             assert!(e <= 1e-12, "{:?} step {}: host {} vs reference {}", sched, step, host, want);
-            let got = prog.run_host(&[("step", &HostTensor::scalar(step as i32))]).unwrap().take("lr").unwrap().to_scalar::<f32>().unwrap() as f64;
+            let got = prog.run_host(&[("step", &HostTensor::scalar(step as i32))]).unwrap().take("lr").unwrap().to_scalar::<f32>().unwrap()
+                as f64;
             let e_graph = (got - host).abs() / host.abs().max(f64::MIN_POSITIVE);
             assert!(e_graph <= TOL, "{:?} step {}: in-graph {} vs host {} (relative error {:.3e})", sched, step, got, host, e_graph);
             worst = (worst.0.max(e), worst.1.max(e_graph));

@@ -6,12 +6,14 @@ mod common;
 
 use bamboo::graph::{grad, DType, Donation, Function, Graph};
 use bamboo::program::{Compile, Compiled};
-use bamboo::runtime::{CompileOptions, HostTensor};
+use bamboo::runtime::{Client, ClientOptions, CompileOptions, HostTensor, Plugin};
 
-/// The README's example, as written there (its `client` is the shared test client).
+/// The README's example, as written there.
 #[test]
+// `&[w.clone()]` reads better in the README than `std::slice::from_ref(&w)`.
+#[allow(clippy::cloned_ref_to_slice_refs)]
 fn readme_example_runs() -> anyhow::Result<()> {
-    let client = common::client();
+    let client = Client::new(&Plugin::discover(None)?, &ClientOptions::default())?;
     let g = Graph::new("linear_regression");
     let x = g.param("x", &[32, 8], DType::F32);
     let w = g.param("w", &[8, 1], DType::F32);
@@ -48,7 +50,8 @@ fn lowered_keeps_names_types_and_donation() {
     let f = affine().alias_named("a", "y").unwrap();
     let lowered = f.lower();
     assert_eq!(lowered.name(), "affine");
-    let inputs: Vec<(&str, Vec<i64>, Donation)> = lowered.inputs().iter().map(|i| (i.name.as_str(), i.ty.dims.clone(), i.donation.clone())).collect();
+    let inputs: Vec<(&str, Vec<i64>, Donation)> =
+        lowered.inputs().iter().map(|i| (i.name.as_str(), i.ty.dims.clone(), i.donation.clone())).collect();
     assert_eq!(inputs, vec![("a", vec![3], Donation::AliasOutput(0)), ("b", vec![3], Donation::None)]);
     let outputs: Vec<(&str, Vec<i64>)> = lowered.outputs().iter().map(|o| (o.name.as_str(), o.ty.dims.clone())).collect();
     assert_eq!(outputs, vec![("y", vec![3]), ("sum", vec![])]);

@@ -64,7 +64,14 @@ pub fn reconstruct(client: &Client, options: &CompileOptions, ckpt: &Checkpoint,
     if c.norm_pix_loss {
         unnormalize_patches(&mut pred, &patchify(&pixels, b, c.channels, c.image_size, c.patch_size), c.patch_dim());
     }
-    Ok(Reconstruction { images: pixels, pred, mask: outs.take("mask")?.to_vec()?, batch: b, loss: outs.take("loss")?.to_scalar()?, config: c })
+    Ok(Reconstruction {
+        images: pixels,
+        pred,
+        mask: outs.take("mask")?.to_vec()?,
+        batch: b,
+        loss: outs.take("loss")?.to_scalar()?,
+        config: c,
+    })
 }
 
 /// `[B, C, S, S]` to `[B, N, p*p*C]`, pixels in (row, column, channel) order within a patch,

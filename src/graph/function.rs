@@ -176,10 +176,14 @@ impl Function {
         let inputs = params
             .into_iter()
             .zip(self.donation.iter().zip(&self.sharding))
-            .map(|(p, (donation, sharding))| LoweredInput { name: p.name, ty: p.ty, donation: donation.clone(), sharding: sharding.clone() })
+            .map(|(p, (donation, sharding))| LoweredInput {
+                name: p.name,
+                ty: p.ty,
+                donation: donation.clone(),
+                sharding: sharding.clone(),
+            })
             .collect();
-        let outputs =
-            self.output_names.iter().zip(out_tys).map(|(name, ty)| LoweredOutput { name: name.clone(), ty }).collect();
+        let outputs = self.output_names.iter().zip(out_tys).map(|(name, ty)| LoweredOutput { name: name.clone(), ty }).collect();
         Lowered::new(self.name.clone(), e.finish(), inputs, outputs)
     }
 }

@@ -72,7 +72,8 @@ impl StepSlots {
     fn resolve(program: &Compiled, layout: &StepLayout, watching: bool) -> Result<StepSlots> {
         let names = layout.state_input_names();
         let output_names: std::collections::HashSet<&str> = program.outputs().iter().map(|o| o.name.as_str()).collect();
-        let updated = names.iter().map(|n| output_names.contains(n.as_str()).then(|| program.output(n)).transpose()).collect::<Result<_>>()?;
+        let updated =
+            names.iter().map(|n| output_names.contains(n.as_str()).then(|| program.output(n)).transpose()).collect::<Result<_>>()?;
         let watched = if watching {
             let vectors = WATCHED.iter().map(|w| program.output(&watched_output(w))).collect::<Result<_>>()?;
             Some((vectors, program.output(WATCH_SAMPLE)?))
