@@ -174,20 +174,40 @@ fn per_call_overhead_of_names() {
         let args = bufs.iter().map(bamboo::runtime::Arg::Borrow).collect();
         raw.execute(vec![args]).unwrap()[0][0].to_host().unwrap().to_scalar::<f32>().unwrap()
     };
+    // Binding alone, no execution: the part that names add, without the plugin's noise.
+    let bind = |by_name: bool| -> f64 {
+        let t0 = std::time::Instant::now();
+        for _ in 0..CALLS {
+            let mut args = prog.args();
+            for ((n, &s), b) in names.iter().zip(&slots).zip(&bufs) {
+                if by_name {
+                    args.borrow(n, b).unwrap();
+                } else {
+                    args.borrow(s, b).unwrap();
+                }
+            }
+            std::hint::black_box(args);
+        }
+        t0.elapsed().as_secs_f64() * 1e6 / CALLS as f64
+    };
     // Interleaved rounds, the best of each: the machine's noise is larger than the differences.
-    let mut best = [f64::MAX; 3];
+    let mut best = [f64::MAX; 5];
     for _ in 0..5 {
         for (b, f) in best.iter_mut().zip([&positional as &dyn Fn() -> f32, &by_slot, &by_name]) {
             *b = b.min(time(f));
         }
+        best[3] = best[3].min(bind(false));
+        best[4] = best[4].min(bind(true));
     }
     eprintln!(
-        "{} inputs, µs per call: runtime positional {:.1}, by slot {:.1} (+{:.1}), by name {:.1} (+{:.1})",
+        "{} inputs, µs per call: runtime positional {:.1}, by slot {:.1} (+{:.1}), by name {:.1} (+{:.1}); binding alone: by slot {:.1}, by name {:.1}",
         N,
         best[0],
         best[1],
         best[1] - best[0],
         best[2],
-        best[2] - best[0]
+        best[2] - best[0],
+        best[3],
+        best[4]
     );
 }
