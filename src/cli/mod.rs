@@ -9,7 +9,6 @@ mod export;
 mod forward;
 mod glue;
 mod info;
-mod memory;
 mod modelbench;
 mod rerun;
 mod runs;

@@ -7,12 +7,12 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use clap::Args;
 
-use super::memory::{peak_rss_mib, reset_peak_rss};
 use super::RuntimeArgs;
 use crate::config::{preset, ModelConfig, VitConfig};
 use crate::graph::{DType, Function, Graph};
 use crate::models::{vit, Params};
 use crate::nn::stack::StackOptions;
+use crate::process_usage::{peak_rss_mib, reset_peak_rss};
 use crate::program::Program;
 use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
 use crate::train::init::init_param;

@@ -1,6 +1,7 @@
 //! Training-side glue: checkpoint tensors <-> model parameters on the host and the device, and
 //! what the user sees of a run (JSONL metrics, TensorBoard scalars, the progress display).
 
+pub mod bench;
 pub mod checks;
 pub mod glue;
 pub mod hf_names;
