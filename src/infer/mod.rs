@@ -1,3 +1,4 @@
 //! Inference beyond one whole-model program.
 
+pub mod bench;
 pub mod stream;
