@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod checks;
+pub mod demo;
 pub mod glue;
 pub mod hf_names;
 pub mod hosts;
@@ -12,6 +13,7 @@ pub mod metrics;
 pub mod mix;
 pub mod objective;
 pub mod pixel_floor;
+pub mod platform;
 pub mod progress;
 pub mod results;
 pub mod run;
