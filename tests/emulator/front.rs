@@ -25,6 +25,8 @@ impl Front {
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("front runtime");
         let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).expect("front listens");
         let port = listener.local_addr().unwrap().port();
+        // bamboo's reqwest has no default TLS provider; its stores install ring's on first use.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = EmulatorConnector.connect(&ClientOptions::new().with_allow_http(true)).expect("emulator client");
         let upstream = format!("http://127.0.0.1:{upstream_port}");
         runtime.spawn(async move {
