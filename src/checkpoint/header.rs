@@ -61,7 +61,10 @@ pub(super) fn check(path: &Path, bytes: &[u8]) -> Result<Header, CheckpointError
         }
         let want = shape.iter().try_fold(dtype.size(), |a, &d| a.checked_mul(d));
         if want != Some(end - begin) {
-            return Err(tensor_err(format!("data_offsets [{begin}, {end}] hold {} bytes but {dtype} {shape:?} needs {want:?}", end - begin)));
+            return Err(tensor_err(format!(
+                "data_offsets [{begin}, {end}] hold {} bytes but {dtype} {shape:?} needs {want:?}",
+                end - begin
+            )));
         }
         header.entries.push(Entry { name: name.clone(), dtype, shape, span: begin..end });
     }

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use object_store::aws::AmazonS3Builder;
-use object_store::gcp::{GcpCredential, GcpSigningCredential, GoogleCloudStorageBuilder};
 use object_store::client::{HttpClient, HttpConnector};
+use object_store::gcp::{GcpCredential, GcpSigningCredential, GoogleCloudStorageBuilder};
 use object_store::{BackoffConfig, ClientOptions, ObjectStore, RetryConfig, StaticCredentialProvider};
 
 use super::error::{Result, StorageError, StorageErrorKind};

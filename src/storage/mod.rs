@@ -38,9 +38,9 @@ mod without_cloud;
 use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
-pub use error::{Result, StorageError, StorageErrorKind};
 #[cfg(feature = "cloud")]
 pub use cloud::set_http_connector;
+pub use error::{Result, StorageError, StorageErrorKind};
 pub use location::{is_remote, Location, Scheme};
 pub use mapped::FileBytes;
 pub use options::{options, set_options, Options};

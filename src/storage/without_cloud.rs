@@ -66,3 +66,20 @@ impl Object {
         match *self {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn object_paths_name_the_missing_feature() {
+        for url in ["gs://bucket/data/train-*", "s3://bucket/run/ckpt-00000004/model.safetensors"] {
+            let e = crate::storage::read(Path::new(url)).unwrap_err();
+            assert_eq!(e.kind, crate::storage::StorageErrorKind::BadPath);
+            let msg = e.to_string();
+            assert!(msg.contains("bucket") && msg.contains("no cloud storage") && msg.contains("`cloud` feature"), "{msg}");
+        }
+        assert!(crate::storage::check_access(Path::new("gs://b/x")).is_err());
+        assert!(crate::storage::check_access(Path::new("/tmp/x")).is_ok());
+    }
+}
