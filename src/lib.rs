@@ -18,6 +18,7 @@ pub mod infer;
 pub mod models;
 pub mod nn;
 pub mod optim;
+pub mod process_usage;
 pub mod program;
 pub mod runtime;
 pub mod storage;

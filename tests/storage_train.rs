@@ -16,7 +16,7 @@ fn bamboo(e: &Emulator, args: &[&str]) -> String {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("TF_CPP_MIN_LOG_LEVEL", "2")
-        .env("STORAGE_EMULATOR_HOST", e.host())
+        .env("STORAGE_EMULATOR_HOST", e.front_host())
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&o.stderr).to_string() + &String::from_utf8_lossy(&o.stdout);

@@ -10,6 +10,7 @@
 
 pub mod checkpoint;
 pub mod collapse;
+pub mod figures;
 pub mod hidden;
 pub mod images;
 pub mod linalg;
@@ -18,6 +19,7 @@ pub mod plot;
 pub mod reconstruct;
 pub mod runs;
 pub mod smoothing;
+pub mod smoothing_inputs;
 pub mod spectra;
 pub mod text;
 

@@ -8,6 +8,7 @@ mod atomic;
 pub mod commit;
 mod dtype;
 mod error;
+mod header;
 mod layers;
 mod safetensors;
 mod sidecar;
@@ -26,7 +27,7 @@ pub use error::CheckpointError;
 pub use layers::{stack_layers, unstack_layers};
 pub use safetensors::{load, parse, read, save, serialize, write_to, SafeTensors};
 pub use sidecar::{read_sidecar, sidecar_path, write_sidecar, Sidecar};
-pub use tensor::{TensorData, Tensors};
+pub use tensor::{ByteCountError, TensorData, Tensors};
 pub use validate::{load_checked, validate, Expected, LoadMode, LoadReport, Mismatch};
 
 /// Writes the weights, then the sidecar: a sidecar never describes weights that are not there.

@@ -15,12 +15,22 @@ pub struct TensorData {
     pub data: Vec<u8>,
 }
 
+/// Bytes that do not hold the elements a dtype and shape ask for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{bytes} bytes for {dtype} {shape:?} (needs {needs})")]
+pub struct ByteCountError {
+    pub dtype: Dtype,
+    pub shape: Vec<usize>,
+    pub bytes: usize,
+    pub needs: usize,
+}
+
 impl TensorData {
     /// Checks that `data` holds exactly the elements `shape` asks for.
-    pub fn new(dtype: Dtype, shape: Vec<usize>, data: Vec<u8>) -> Result<TensorData, String> {
-        let want = shape.iter().product::<usize>() * dtype.size();
-        if data.len() != want {
-            return Err(format!("{} bytes for {} {:?} (needs {})", data.len(), dtype, shape, want));
+    pub fn new(dtype: Dtype, shape: Vec<usize>, data: Vec<u8>) -> Result<TensorData, ByteCountError> {
+        let needs = shape.iter().product::<usize>() * dtype.size();
+        if data.len() != needs {
+            return Err(ByteCountError { dtype, shape, bytes: data.len(), needs });
         }
         Ok(TensorData { dtype, shape, data })
     }

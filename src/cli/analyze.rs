@@ -3,16 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::RuntimeArgs;
-use crate::analysis::hidden::{Analysed, TextModel};
-use crate::analysis::plot::{line_chart, ChartLayout, Panel, Series};
+use crate::analysis::figures::{smoothing_chart, spectra_chart, write_singular_values};
 use crate::analysis::smoothing::{self, Tokens};
-use crate::analysis::{checkpoint, images, spectra, text, SmoothingReport, SpectraReport};
+use crate::analysis::smoothing_inputs::{self, SmoothingInputs};
+use crate::analysis::{checkpoint, spectra, SmoothingReport, SpectraReport};
 use crate::data::embedded::{embedded, embedded_path};
-use crate::train::weights::Fit;
 
 #[derive(Subcommand)]
 pub enum Analyze {
@@ -90,50 +89,30 @@ fn run_smoothing(a: &SmoothingArgs) -> Result<()> {
         TokenSet::Patches => Tokens::Patches,
         TokenSet::All => Tokens::All,
     };
+    let inputs = SmoothingInputs {
+        data: a.data.clone(),
+        text: a.text.clone(),
+        vocab: a.vocab.clone(),
+        seq_len: a.seq_len,
+        batches: a.batches,
+        batch: a.batch,
+    };
     // Every input is checked before the plugin loads: mistakes fail fast.
-    let mut work = vec![];
-    for p in &a.checkpoints {
-        let ck = checkpoint::open(p)?;
-        let config = ck.require_config()?;
-        let model = Analysed::from_config(config).with_context(|| format!("{}", p.display()))?;
-        let described =
-            format!("its config ({} with {} blocks of width {})", config.kind(), config.encoder().depth, config.encoder().width);
-        Fit::of(&model.specs(), &ck.tensors, false, model.reads_part()).check(&ck.path.display().to_string(), &described)?;
-        let who = format!("{} ({})", ck.label, p.display());
-        let batches = match &model {
-            Analysed::Image(enc) => {
-                images::check_image_size(&a.data, enc.image_size(), &who)?;
-                None
-            }
-            Analysed::Text(t) => Some(text_batches(a, t).with_context(|| who.clone())?),
-        };
-        work.push((ck, model, batches));
-    }
+    let work = smoothing_inputs::plan(&a.checkpoints, &inputs)?;
     let client = a.rt.client()?;
     let options = a.rt.compile_options()?;
     let mut reports = vec![];
-    for (ck, model, text_batches) in work {
-        let batches = match (&model, text_batches) {
-            (_, Some(b)) => b,
-            (Analysed::Image(enc), None) => images::eval_images(&a.data, a.batch, enc.image_size(), enc.channels(), a.batches)?,
-            (Analysed::Text(_), None) => unreachable!("text batches are read up front"),
-        };
-        let ck = &ck;
+    for planned in work {
         let t0 = std::time::Instant::now();
-        let r = smoothing::analyze(&client, &options, ck, &batches, tokens)?;
+        let r = smoothing_inputs::run(&client, &options, planned, &inputs, tokens)?;
         eprintln!("{}: {} blocks, {} examples, {:.1} s", r.label, r.depth, r.examples, t0.elapsed().as_secs_f64());
         print_smoothing(&r);
         reports.push(r);
     }
     write_outputs(&a.out, "smoothing", &smoothing::to_csv(&reports), &serde_json::to_string_pretty(&reports)?, &smoothing_chart(&reports))?;
-    write(&a.out.join("singular_values.csv"), smoothing::singular_values_csv(&reports).as_bytes())?;
+    write_singular_values(&a.out, &reports)?;
     eprintln!("wrote singular_values.csv to {}", a.out.display());
     Ok(())
-}
-
-/// The --text windows for one text model (read once per model: BERT and OPT wrap them differently).
-fn text_batches(a: &SmoothingArgs, t: &TextModel) -> Result<Vec<crate::runtime::HostTensor>> {
-    text::eval_text(&a.text, &a.vocab, t, a.seq_len, a.batch, a.batches)
 }
 
 fn print_smoothing(r: &SmoothingReport) {
@@ -156,32 +135,6 @@ fn print_smoothing(r: &SmoothingReport) {
     }
 }
 
-/// Figure 1's analogue: one panel per metric, one line per model, x = relative depth. The
-/// cosine panels show the Pearson (channel-centred) and uncentred variants; the mean-token
-/// centred one is pinned near -1/(T-1) and stays in the CSV only. The last row: the effective
-/// rank of the token matrix and its relative residual to the mean token.
-pub fn smoothing_chart(reports: &[SmoothingReport]) -> crate::analysis::plot::canvas::Canvas {
-    type Get = fn(&crate::analysis::SmoothingRow) -> f64;
-    let metrics: [(&str, Get); 6] = [
-        ("TOKEN STD (EQ. 1)", |w| w.token_std),
-        ("COSINE, PEARSON", |w| w.cos_pearson),
-        ("COSINE, UNCENTRED", |w| w.cos_uncentred),
-        ("HIGH-FREQ. SHARE", |w| w.hf_share),
-        ("EFFECTIVE RANK", |w| w.effective_rank),
-        ("RESIDUAL TO MEAN TOKEN", |w| w.rel_residual),
-    ];
-    let panels: Vec<Panel> = metrics
-        .iter()
-        .map(|(title, get)| Panel {
-            title: title.to_string(),
-            series: reports.iter().map(|r| Series { points: r.rows.iter().map(|w| (w.rel_depth, get(w))).collect() }).collect(),
-            x_range: (0.0, 1.0),
-        })
-        .collect();
-    let labels: Vec<String> = reports.iter().map(|r| format!("{} ({}, {}X{})", r.label, r.model, r.depth, r.width)).collect();
-    line_chart(&panels, &labels, "RELATIVE DEPTH", &ChartLayout::default())
-}
-
 fn run_spectra(a: &SpectraArgs) -> Result<()> {
     let (ca, cb) = (checkpoint::open(&a.a)?, checkpoint::open(&a.b)?);
     let r = spectra::compare(&ca, &cb)?;
@@ -200,29 +153,9 @@ fn print_spectra(r: &SpectraReport) {
     }
 }
 
-/// Figure 2's analogue: both models' norms and the two ratios, by relative depth.
-pub fn spectra_chart(r: &SpectraReport) -> crate::analysis::plot::canvas::Canvas {
-    let line = |f: &dyn Fn(&spectra::SpectraRow) -> f64| Series { points: r.rows.iter().map(|w| (w.rel_depth, f(w))).collect() };
-    let panels = vec![
-        Panel { title: "SPECTRAL NORM W_Q W_K^T".into(), series: vec![line(&|w| w.qk_a), line(&|w| w.qk_b)], x_range: (0.0, 1.0) },
-        Panel { title: "SPECTRAL NORM W_V".into(), series: vec![line(&|w| w.v_a), line(&|w| w.v_b)], x_range: (0.0, 1.0) },
-        Panel { title: "BETA_QK = A / B".into(), series: vec![line(&|w| w.beta_qk)], x_range: (0.0, 1.0) },
-        Panel { title: "BETA_V = A / B".into(), series: vec![line(&|w| w.beta_v)], x_range: (0.0, 1.0) },
-    ];
-    let labels = vec![format!("A: {} (RATIOS)", r.a), format!("B: {}", r.b)];
-    line_chart(&panels, &labels, "RELATIVE DEPTH", &ChartLayout::default())
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<()> {
-    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))
-}
-
-/// `dir/{stem}.csv`, `.json` and `.png`, the folder made first.
+/// `dir/{stem}.csv`, `.json` and `.png`, then the line saying so.
 fn write_outputs(dir: &Path, stem: &str, csv: &str, json: &str, chart: &crate::analysis::plot::canvas::Canvas) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    write(&dir.join(format!("{}.csv", stem)), csv.as_bytes())?;
-    write(&dir.join(format!("{}.json", stem)), json.as_bytes())?;
-    chart.save(&dir.join(format!("{}.png", stem)))?;
+    crate::analysis::figures::write_outputs(dir, stem, csv, json, chart)?;
     eprintln!("wrote {0}.csv, {0}.json, {0}.png to {1}", stem, dir.display());
     Ok(())
 }

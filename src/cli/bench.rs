@@ -1,17 +1,12 @@
-//! `bamboo bench`: the foundation's benchmarks. Peers (numpy, JAX) run from scripts/bench in
-//! the same session, so the numbers are compared on the same machine state.
-
-use std::time::Instant;
+//! `bamboo bench`: the foundation's benchmarks (`crate::train::bench::kernels`). Peers (numpy,
+//! JAX) run from scripts/bench in the same session, so the numbers are compared on the same
+//! machine state.
 
 use anyhow::Result;
 use clap::Args;
 
-use super::memory::{peak_rss_mib, reset_peak_rss};
 use super::RuntimeArgs;
-use crate::catalog::{block_grad, matmul, stack_grad, VIT_B};
-use crate::graph::TensorType;
-use crate::program::{element_type, Program};
-use crate::runtime::{Arg, Buffer, Client, HostTensor};
+use crate::train::bench::kernels;
 
 #[derive(Args)]
 pub struct BenchArgs {
@@ -28,59 +23,6 @@ pub struct BenchArgs {
     depths: String,
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    v[v.len() / 2]
-}
-
-/// Deterministic inputs: layer-norm weights 1, biases 0, other weights N(0, 0.02), x N(0, 1).
-fn inputs(client: &Client, params: &[(String, TensorType)]) -> Result<Vec<Buffer>> {
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut normal = move || {
-        let mut u = || {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            ((state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-        };
-        let (a, b) = (u(), u());
-        ((-2.0 * a.ln()).sqrt() * (2.0 * std::f64::consts::PI * b).cos()) as f32
-    };
-    let mut out = vec![];
-    for (name, ty) in params {
-        let n = ty.elem_count() as usize;
-        let v: Vec<f32> = if name.contains("norm") && name.ends_with("weight") {
-            vec![1.0; n]
-        } else if name.ends_with("bias") {
-            vec![0.0; n]
-        } else if name == "x" {
-            (0..n).map(|_| normal()).collect()
-        } else {
-            (0..n).map(|_| normal() * 0.02).collect()
-        };
-        anyhow::ensure!(element_type(ty.dtype) == crate::runtime::ElementType::F32, "bench inputs are f32");
-        out.push(client.to_device(&HostTensor::from_slice(&ty.dims, &v)?, 0)?);
-    }
-    Ok(out)
-}
-
-/// Median milliseconds per execution after `warmup` runs.
-fn time_runs(p: &Program, args: &[Buffer], warmup: usize, iters: usize) -> Result<(f64, Vec<f64>)> {
-    let mut times = vec![];
-    for i in 0..warmup + iters {
-        let t0 = Instant::now();
-        let outs = p.run(args.iter().map(Arg::Borrow).collect())?;
-        for o in &outs {
-            o.block_until_ready()?;
-        }
-        let dt = t0.elapsed().as_secs_f64() * 1e3;
-        if i >= warmup {
-            times.push(dt);
-        }
-    }
-    Ok((median(times.clone()), times))
-}
-
 pub fn run(a: &BenchArgs) -> Result<()> {
     let client = a.rt.client()?;
     let opts = a.rt.compile_options()?;
@@ -91,62 +33,33 @@ pub fn run(a: &BenchArgs) -> Result<()> {
     report.str("platform", client.platform_name());
 
     if want("matmul") {
-        reset_peak_rss();
-        let p = Program::compile(&client, &matmul(1024)?, &opts)?;
-        let args = inputs(&client, &p.params)?;
-        let (ms, times) = time_runs(&p, &args, 5, a.iters.max(20))?;
-        let gflops = 2.0 * 1024f64.powi(3) / (ms * 1e-3) / 1e9;
-        let best = 2.0 * 1024f64.powi(3) / (times.iter().cloned().fold(f64::INFINITY, f64::min) * 1e-3) / 1e9;
-        println!("matmul 1024^3 f32: {:.2} ms median, {:.1} GFLOP/s (best {:.1})", ms, gflops, best);
-        report.num("bamboo_matmul_gflops", gflops);
-        report.num("bamboo_matmul_best_gflops", best);
+        let m = kernels::matmul_1024(&client, &opts, a.iters)?;
+        println!("matmul 1024^3 f32: {:.2} ms median, {:.1} GFLOP/s (best {:.1})", m.ms, m.gflops, m.best_gflops);
+        report.num("bamboo_matmul_gflops", m.gflops);
+        report.num("bamboo_matmul_best_gflops", m.best_gflops);
     }
     if want("block") {
-        reset_peak_rss();
-        let t0 = Instant::now();
-        let f = block_grad(&VIT_B, 8, 197)?;
-        let p = Program::compile(&client, &f, &opts)?;
-        let compile_s = t0.elapsed().as_secs_f64();
-        let args = inputs(&client, &p.params)?;
-        let (ms, times) = time_runs(&p, &args, 3, a.iters)?;
-        let best = times.iter().cloned().fold(f64::INFINITY, f64::min);
-        let loss = p.run(args.iter().map(Arg::Borrow).collect())?[0].to_host()?.to_scalar::<f32>()?;
-        let rss = peak_rss_mib();
+        let b = kernels::vit_b_block(&client, &opts, a.iters)?;
         println!(
             "ViT-B/16 block fwd+bwd, batch 8: {:.1} ms median (best {:.1}), compile {:.2} s, loss {:.6}, peak RSS {:.0} MiB",
-            ms, best, compile_s, loss, rss
+            b.ms, b.best_ms, b.compile_s, b.loss, b.peak_rss_mib
         );
-        report.num("bamboo_block_fwd_bwd_ms", ms);
-        report.num("bamboo_block_best_ms", best);
-        report.num("bamboo_block_compile_s", compile_s);
-        report.num("bamboo_block_peak_rss_mib", rss);
+        report.num("bamboo_block_fwd_bwd_ms", b.ms);
+        report.num("bamboo_block_best_ms", b.best_ms);
+        report.num("bamboo_block_compile_s", b.compile_s);
+        report.num("bamboo_block_peak_rss_mib", b.peak_rss_mib);
     }
     if want("compile") {
         for d in a.depths.split(',') {
             let depth: i64 = d.trim().parse().map_err(|_| anyhow::anyhow!("--depths: `{}` is not a number", d))?;
-            reset_peak_rss();
-            let t0 = Instant::now();
-            let f = stack_grad(&VIT_B, depth, 8, 197, &crate::nn::stack::StackOptions::default())?;
-            let t1 = Instant::now();
-            let text = f.to_stablehlo();
-            let t2 = Instant::now();
-            let exe = client.compile(&f.name, &text, &opts)?;
-            let t3 = Instant::now();
-            drop(exe);
-            let (tr, lo, co) = ((t1 - t0).as_secs_f64(), (t2 - t1).as_secs_f64(), (t3 - t2).as_secs_f64());
-            let rss = peak_rss_mib();
+            let c = kernels::vit_b_stack_compile(&client, &opts, depth)?;
+            let total = c.trace_s + c.lower_s + c.compile_s;
             println!(
                 "ViT-B x{} training step (scan): trace {:.3} s + lower {:.3} s + compile {:.2} s = {:.2} s, {} lines, peak RSS {:.0} MiB",
-                depth,
-                tr,
-                lo,
-                co,
-                tr + lo + co,
-                text.lines().count(),
-                rss
+                depth, c.trace_s, c.lower_s, c.compile_s, total, c.lines, c.peak_rss_mib
             );
-            report.num(&format!("bamboo_vit_b{}_step_compile_total_s", depth), tr + lo + co);
-            report.num(&format!("bamboo_vit_b{}_step_compile_peak_rss_mib", depth), rss);
+            report.num(&format!("bamboo_vit_b{}_step_compile_total_s", depth), total);
+            report.num(&format!("bamboo_vit_b{}_step_compile_peak_rss_mib", depth), c.peak_rss_mib);
         }
     }
     println!("{}", report.finish());

@@ -3,15 +3,13 @@
 mod text;
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
 
 use crate::data::augment::{Layout, Transform};
 use crate::data::convert::{self, Encoding, FashionMnist};
-use crate::data::error::SkipReport;
-use crate::data::{list_files, Example, ImageLoader, ImageLoaderConfig, Position, ProcessShard, StreamConfig};
+use crate::data::{list_files, tools, ImageLoaderConfig, Position, ProcessShard, StreamConfig};
 
 #[derive(Args)]
 pub struct DataArgs {
@@ -239,35 +237,13 @@ fn fashion(f: &FashionArgs) -> Result<()> {
 }
 
 fn inspect(i: &InspectArgs) -> Result<()> {
-    let files = list_files(&i.files.join(","))?;
-    let mut cfg = StreamConfig::new(files.clone());
-    cfg.cycle_length = 1;
-    cfg.verify_crc = !i.no_crc;
-    cfg.skip_bad = i.skip_bad;
-    let mut stream = crate::data::EpochStream::new(&cfg, 0)?;
-    let (mut n, mut bytes) = (0u64, 0u64);
-    let mut names = std::collections::BTreeMap::<String, (String, usize)>::new();
-    let mut bad = SkipReport::default();
-    while let Some(r) = stream.next_record()? {
-        n += 1;
-        bytes += r.data.len() as u64;
-        match Example::decode(&r.data) {
-            Ok(ex) => {
-                for (k, f) in &ex.features {
-                    names.entry(k.clone()).or_insert((f.type_name().to_string(), f.len()));
-                }
-            }
-            Err(e) if i.skip_bad => bad.add(&e.at(&r.loc)),
-            Err(e) => return Err(e.at(&r.loc).into()),
-        }
-    }
-    bad.merge(&stream.report);
-    println!("{} files, {} records, {} bytes of record data", files.len(), n, bytes);
-    for (k, (t, l)) in names {
+    let r = tools::inspect(&i.files.join(","), !i.no_crc, i.skip_bad)?;
+    println!("{} files, {} records, {} bytes of record data", r.files, r.records, r.bytes);
+    for (k, (t, l)) in r.features {
         println!("  {:<28} {} (first record: {} values)", k, t, l);
     }
-    if bad.skipped > 0 {
-        println!("{}", bad);
+    if r.bad.skipped > 0 {
+        println!("{}", r.bad);
     }
     Ok(())
 }
@@ -291,20 +267,16 @@ fn load(l: &LoadArgs) -> Result<()> {
     if let Some(w) = l.workers {
         cfg.workers = w;
     }
-    let mut loader = ImageLoader::new(cfg, start)?;
-    let t = Instant::now();
-    let mut images = 0usize;
-    let mut last = None;
-    for _ in 0..l.steps {
-        let Some(b) = loader.next_batch()? else { break };
-        images += b.labels.len();
-        last = Some(b.position);
-    }
-    let s = t.elapsed().as_secs_f64();
-    println!("{} images in {:.2} s: {:.0} images/s; resume from {}", images, s, images as f64 / s, resume_point(last));
-    let rep = loader.skip_report();
-    if rep.skipped > 0 {
-        println!("{}", rep);
+    let r = tools::time_image_loader(cfg, start, l.steps)?;
+    println!(
+        "{} images in {:.2} s: {:.0} images/s; resume from {}",
+        r.examples,
+        r.seconds,
+        r.examples as f64 / r.seconds,
+        r.resume_point()
+    );
+    if r.skipped.skipped > 0 {
+        println!("{}", r.skipped);
     }
     Ok(())
 }
@@ -330,30 +302,16 @@ fn bench(b: &BenchArgs) -> Result<()> {
 }
 
 fn read_bench(r: &ReadBenchArgs) -> Result<()> {
-    let files = list_files(&r.files.join(","))?;
-    let mut best = f64::INFINITY;
-    let (mut n, mut bytes) = (0u64, 0u64);
-    for _ in 0..r.repeat.max(1) {
-        let mut cfg = StreamConfig::new(files.clone());
-        cfg.cycle_length = r.cycle_length;
-        let t = Instant::now();
-        let mut stream = crate::data::EpochStream::new(&cfg, 0)?;
-        (n, bytes) = (0, 0);
-        while let Some(rec) = stream.next_record()? {
-            n += 1;
-            bytes += rec.data.len() as u64 + 16;
-        }
-        best = best.min(t.elapsed().as_secs_f64());
-    }
+    let t = tools::time_reads(&r.files.join(","), r.cycle_length, r.repeat)?;
     println!(
         "{} files, {} records, {:.1} MB in {:.3} s: {:.1} MB/s, {:.0} records/s (best of {}, CRCs verified)",
-        files.len(),
-        n,
-        bytes as f64 / 1e6,
-        best,
-        bytes as f64 / 1e6 / best,
-        n as f64 / best,
-        r.repeat.max(1)
+        t.files,
+        t.records,
+        t.bytes as f64 / 1e6,
+        t.best_seconds,
+        t.bytes as f64 / 1e6 / t.best_seconds,
+        t.records as f64 / t.best_seconds,
+        t.passes
     );
     Ok(())
 }
@@ -361,20 +319,7 @@ fn read_bench(r: &ReadBenchArgs) -> Result<()> {
 fn copy(c: &CopyArgs) -> Result<()> {
     let (dest, sources) = c.paths.split_last().expect("clap asks for two paths");
     let dest = PathBuf::from(dest);
-    crate::storage::create_dir_all(&dest)?;
-    let files = list_files(&sources.join(","))?;
-    let mut total = 0usize;
-    for f in &files {
-        let name = crate::storage::Location::from_path(f)?.file_name().with_context(|| format!("{}: no file name", f.display()))?;
-        let bytes = crate::storage::read(f)?;
-        total += bytes.len();
-        crate::storage::write(&dest.join(&name), &bytes)?;
-    }
-    println!("copied {} files ({:.1} MB) to {}", files.len(), total as f64 / 1e6, dest.display());
+    let (files, total) = tools::copy_files(&sources.join(","), &dest)?;
+    println!("copied {} files ({:.1} MB) to {}", files, total as f64 / 1e6, dest.display());
     Ok(())
-}
-
-/// Where a loader run would resume: the batch after `last`, or the start when none was read.
-fn resume_point(last: Option<crate::data::loader::Position>) -> String {
-    last.map_or("the start".into(), |p| p.next().to_string())
 }

@@ -1,18 +1,20 @@
+//! `bamboo info`: the plugin, its API version, platform and devices.
+
 use anyhow::Result;
 
 use super::RuntimeArgs;
-use crate::runtime::Plugin;
+use crate::train::platform;
 
 /// Prints the plugin first, then the client: on a machine without the plugin's device, what was
 /// found is shown before client creation fails.
 pub fn run(a: &RuntimeArgs) -> Result<()> {
     a.check_devices()?;
-    let plugin = Plugin::discover(a.plugin.as_deref())?;
-    let (major, minor) = plugin.api_version();
-    println!("plugin:           {}", plugin.path().display());
+    let plugin = platform::find_plugin(a.plugin.as_deref())?;
+    let (major, minor) = plugin.api_version;
+    println!("plugin:           {}", plugin.path.display());
     println!("PJRT C API:       {}.{}", major, minor);
-    println!("extensions:       {}", plugin.extensions().join(", "));
-    if let Some(c) = plugin.cuda_setup() {
+    println!("extensions:       {}", plugin.extensions.join(", "));
+    if let Some(c) = &plugin.cuda {
         let shown = |p: &Option<std::path::PathBuf>| p.as_ref().map(|p| p.display().to_string());
         println!("CUDA libraries:   {} preloaded from the nvidia-* wheels", c.preloaded);
         match shown(&c.data_dir) {
@@ -26,15 +28,11 @@ pub fn run(a: &RuntimeArgs) -> Result<()> {
     }
     let client = a.client_unchecked()?;
     println!("platform:         {} ({})", client.platform_name(), client.platform_version());
-    let devices = client.devices();
+    let devices = platform::devices(&client);
     println!("devices:          {}", devices.len());
     for d in devices {
-        let memory = d
-            .addressable_index
-            .and_then(|i| client.memory_stats(i))
-            .and_then(|m| m.bytes_limit)
-            .map(|b| format!(", {:.1} GiB for buffers", b as f64 / (1u64 << 30) as f64))
-            .unwrap_or_default();
+        let memory = d.buffer_bytes.map(|b| format!(", {:.1} GiB for buffers", b as f64 / (1u64 << 30) as f64)).unwrap_or_default();
+        let d = d.device;
         println!("  {} {}: {} (process {}{})", d.id, d.kind, d.debug_string, d.process_index, memory);
     }
     Ok(())

@@ -9,7 +9,6 @@ mod export;
 mod forward;
 mod glue;
 mod info;
-mod memory;
 mod modelbench;
 mod rerun;
 mod runs;
@@ -23,7 +22,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::runtime::{Client, ClientOptions, Plugin};
+use crate::runtime::{Client, CompileOptions};
+use crate::train::recipes::Mode;
+use crate::train::runtime_options::RuntimeOptions;
 
 #[derive(Parser)]
 #[command(name = "bamboo", version, about = "Transformer configuration studies on XLA, from Rust")]
@@ -109,65 +110,41 @@ pub struct RuntimeArgs {
 }
 
 impl RuntimeArgs {
+    /// The library's runtime options these flags give.
+    pub fn options(&self) -> RuntimeOptions {
+        RuntimeOptions {
+            plugin: self.plugin.clone(),
+            devices: self.devices,
+            xla: self.xla.clone(),
+            process_index: self.process_index,
+            process_count: self.process_count,
+            coordination: self.coordination.clone(),
+        }
+    }
+
     /// Compile options carrying the `--xla` overrides.
-    pub fn compile_options(&self) -> Result<crate::runtime::CompileOptions> {
-        let mut o = crate::runtime::CompileOptions::default();
-        for kv in &self.xla {
-            let (k, v) = kv.split_once('=').ok_or_else(|| anyhow::anyhow!("--xla expects NAME=VALUE, got `{}`", kv))?;
-            o.env_option_overrides.push((k.to_string(), crate::runtime::OptionValue::parse(v)));
-        }
-        Ok(o)
+    pub fn compile_options(&self) -> Result<CompileOptions> {
+        self.options().compile_options()
     }
 
-    /// This process's place in the job (flags, else the TPU VM's environment).
-    pub fn process(&self) -> Result<crate::train::hosts::Process> {
-        crate::train::hosts::Process::resolve(self.process_index, self.process_count)
-    }
-
-    /// As `process`, for code that runs after `client` has checked it.
-    pub fn process_shard(&self) -> crate::data::ProcessShard {
-        self.process().map(|p| p.shard()).unwrap_or_default()
-    }
-
-    /// The client, after checking that this process may train on it (one process, all its
-    /// devices local).
+    /// The client, after checking that this process may train on it.
     pub fn client(&self) -> Result<Client> {
-        let client = self.client_unchecked()?;
-        self.process()?.check_runtime(&client)?;
-        Ok(client)
-    }
-
-    /// `--devices` within 1..=MAX_CPU_DEVICES, checked before the plugin loads (loading it and
-    /// making a probe client takes seconds). No host has more local accelerators than the CPU
-    /// plugin's maximum, so the bound holds on every platform.
-    pub fn check_devices(&self) -> Result<()> {
-        if let Some(n) = self.devices {
-            let max = crate::runtime::MAX_CPU_DEVICES;
-            anyhow::ensure!(n >= 1, "--devices must be at least 1, got {}", n);
-            anyhow::ensure!(n <= max, "--devices {}: at most {} devices (the CPU plugin creates at most {})", n, max, max);
-        }
-        Ok(())
+        self.options().client()
     }
 
     /// The client as the plugin gives it, without the training checks (for `bamboo info`).
     pub fn client_unchecked(&self) -> Result<Client> {
-        self.check_devices()?;
-        let process = self.process()?;
-        let plugin = Plugin::discover(self.plugin.as_deref())?;
-        let distributed = match &self.coordination {
-            Some(dir) => Some(crate::train::hosts::distributed(&process, dir)?),
-            None => None,
-        };
-        let client = Client::with_distributed(&plugin, &ClientOptions { devices: self.devices }, distributed.as_ref()).map_err(|e| {
-            let no_gpu = plugin.cuda_setup().is_some() && e.to_string().contains("No visible GPU");
-            let e = anyhow::Error::new(e);
-            if no_gpu {
-                e.context(format!("no CUDA device was found by {} (on a GPU machine, nvidia-smi lists one)", plugin.path().display()))
-            } else {
-                e
-            }
-        })?;
-        Ok(client)
+        self.options().client_unchecked()
+    }
+
+    /// `--devices` within the bounds every platform allows, checked before the plugin loads.
+    pub fn check_devices(&self) -> Result<()> {
+        self.options().check_devices()
+    }
+
+    /// This process's place in the job (flags, else the TPU VM's environment).
+    pub fn process(&self) -> Result<crate::train::hosts::Process> {
+        self.options().process()
     }
 }
 
@@ -188,8 +165,8 @@ pub fn run() -> Result<()> {
         Command::Study(a) => study::run(&a),
         Command::Glue(a) => glue::run_glue(&a),
         Command::Train(c) => train::train(&c),
-        Command::Finetune(a) => train::classify_with(&a.args, train::Mode::Finetune, a.interpolation.filter).map(|_| ()),
-        Command::Linprobe(a) => train::classify_with(&a.args, train::Mode::LinearProbe, a.interpolation.filter).map(|_| ()),
+        Command::Finetune(a) => train::classify(&a.args, Mode::Finetune, a.interpolation.filter),
+        Command::Linprobe(a) => train::classify(&a.args, Mode::LinearProbe, a.interpolation.filter),
         Command::Configs(a) => configs::run(&a),
         Command::Data(a) => data::run(&a),
         Command::Forward(a) => forward::run(&a),

@@ -1,19 +1,19 @@
-//! `bamboo study`: the paper's comparison at a scale this machine runs. For each preset, MAE
-//! pre-training, then fine-tuning of its encoder, then a table of parameters, FLOPs,
-//! throughput and accuracy. `scripts/demo` runs it on the embedded Fashion-MNIST sample.
+//! `bamboo study`: the paper's comparison at a scale this machine runs (`train::recipes::study`),
+//! printed as a table and drawn as a bar chart. `scripts/demo` runs it on the embedded
+//! Fashion-MNIST sample.
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
-use super::train::{classify, pretrain_mae, ClassifyArgs, Common, MaeArgs, Mode};
+use super::rerun::this_command;
 use super::RuntimeArgs;
 use crate::analysis::plot::bars::bar_chart;
-use crate::config::preset;
 use crate::data::embedded::embedded;
-use crate::data::pixels::labeled_pixels;
-use crate::train::pixel_floor::PixelFloor;
+use crate::train::pixel_floor::DEFAULT_L2;
+use crate::train::recipes::settings::{DEFAULT_IMAGE_DATA, DEFAULT_VALIDATION_DATA};
+use crate::train::recipes::study::{study, write_whole, StudyRun};
 
 #[derive(Args, Debug)]
 pub struct StudyArgs {
@@ -44,9 +44,9 @@ pub struct StudyArgs {
     /// Fine-tuning base learning rate (scaled by batch / 256).
     #[arg(long, default_value_t = 4e-3)]
     finetune_base_lr: f64,
-    #[arg(long, default_value_t = embedded("datasets/fashion-mnist-tfrecord/train-*"))]
+    #[arg(long, default_value_t = embedded(DEFAULT_IMAGE_DATA))]
     data: String,
-    #[arg(long, default_value_t = embedded("datasets/fashion-mnist-tfrecord/validation-*"))]
+    #[arg(long, default_value_t = embedded(DEFAULT_VALIDATION_DATA))]
     val_data: String,
     #[arg(long, default_value = "runs/study")]
     out: PathBuf,
@@ -84,7 +84,7 @@ pub struct StudyArgs {
     #[arg(long, default_value_t = 0.0)]
     drop_path: f64,
     /// L2 strength of the pixel floor (logistic regression on raw pixels).
-    #[arg(long, default_value_t = crate::train::pixel_floor::DEFAULT_L2)]
+    #[arg(long, default_value_t = DEFAULT_L2)]
     floor_l2: f64,
     /// Most L-BFGS iterations for the pixel floor (it stops earlier once the gradient norm is
     /// below 1e-6). 100: on the full 60,000 images the validation accuracy after 60, 120 and 200
@@ -93,196 +93,48 @@ pub struct StudyArgs {
     floor_iterations: usize,
 }
 
-#[derive(serde::Serialize)]
-struct Row {
-    name: String,
-    depth: usize,
-    width: usize,
-    params: u64,
-    gflops: f64,
-    pretrain_ex_s: f64,
-    mae_loss: f32,
-    finetune_ex_s: f64,
-    accuracy: f64,
-}
-
-fn common(a: &StudyArgs, preset: &str, steps: u64, batch: usize, base_lr: f64, out: PathBuf) -> Common {
-    Common {
-        rt: a.rt.clone(),
-        preset: Some(preset.to_string()),
-        config: None,
-        dropout: None,
-        attention_dropout: None,
-        watch_smoothing: None,
-        depth: None,
-        width: None,
-        heads: None,
-        data: a.data.clone(),
-        steps,
-        batch,
-        base_lr: Some(base_lr),
-        lr: None,
-        warmup: Some(steps / 10),
-        weight_decay: None,
-        clip: None,
-        accum: 1,
-        bf16: false,
-        remat: "dots".into(),
-        unrolled: false,
-        out,
-        resume: true,
-        stop_after: None,
-        sync_steps: false,
-        checkpoint_every: 0,
-        keep: 1,
-        seed: a.seed,
-        log_every: 25,
+impl StudyArgs {
+    /// The library's study these flags describe.
+    fn study(&self) -> StudyRun {
+        StudyRun {
+            presets: self.presets.clone(),
+            pretrain_steps: self.pretrain_steps,
+            finetune_steps: self.finetune_steps,
+            batch: self.batch,
+            finetune_batch: self.finetune_batch,
+            pretrain_base_lr: self.pretrain_base_lr,
+            finetune_base_lr: self.finetune_base_lr,
+            data: self.data.clone(),
+            val_data: self.val_data.clone(),
+            out: self.out.clone(),
+            seed: self.seed,
+            layer_decay_total: self.layer_decay_total,
+            randaug: self.randaug.clone(),
+            reprob: self.reprob,
+            crop_scale: self.crop_scale,
+            eval_crop: self.eval_crop,
+            mix: self.mix,
+            drop_path: self.drop_path,
+            floor_l2: self.floor_l2,
+            floor_iterations: self.floor_iterations,
+            command: Some(this_command()),
+            runtime: self.rt.options(),
+        }
     }
 }
 
 pub fn run(a: &StudyArgs) -> Result<()> {
-    let floor = pixel_floor(a)?;
-    let mut rows = vec![];
-    for name in a.presets.split(',').map(str::trim) {
-        rows.push(study_preset(a, name)?);
-    }
-    print_table(&rows, &floor);
-    write_results(a, &rows, &floor)?;
+    let results = study(&a.study())?;
+    println!("\n{}", results.table());
+    let bars: Vec<(String, f64)> =
+        results.rows.iter().map(|r| (format!("{} ({}x{})", r.name, r.depth, r.width), 100.0 * r.accuracy)).collect();
+    let png = bar_chart("Validation top-1 (%)", &bars, Some(("pixel floor", 100.0 * results.floor.accuracy)), "top-1 %");
+    write_whole(&a.out.join("study.png"), &png.to_png())?;
+    eprintln!("wrote {}/study.json, study.csv and study.png", a.out.display());
     println!(
         "\nAt this scale (0.3 M-parameter models, 16 tokens per 28-px image, a few thousand steps, one seed) the table \
          shows that both shapes learn more than a linear map of the pixels and how fast each runs; it cannot tell which \
          shape the paper's effect favours, which needs 196-token images, long MAE pre-training and several seeds."
     );
     Ok(())
-}
-
-/// The linear floor, fit on the training images and measured on the validation images.
-#[derive(serde::Serialize)]
-struct Floor {
-    train_images: usize,
-    validation_images: usize,
-    l2: f64,
-    params: usize,
-    iterations: usize,
-    accuracy: f64,
-}
-
-fn pixel_floor(a: &StudyArgs) -> Result<Floor> {
-    let first = a.presets.split(',').next().unwrap_or_default().trim();
-    let classes = match preset(first)? {
-        crate::config::ModelConfig::Vit(v) => v.num_classes,
-        _ => anyhow::bail!("--presets {}: not a ViT preset", first),
-    };
-    let train = labeled_pixels(&a.data, classes).context("--data (pixel floor)")?;
-    let val = labeled_pixels(&a.val_data, classes).context("--val-data (pixel floor)")?;
-    anyhow::ensure!(train.dim == val.dim, "--data and --val-data hold images of different sizes");
-    let t0 = std::time::Instant::now();
-    let client = a.rt.client()?;
-    let fit = PixelFloor::fit_compiled(&client, &train, classes, a.floor_l2, a.floor_iterations, 1e-6)?;
-    let floor = Floor {
-        train_images: train.len(),
-        validation_images: val.len(),
-        l2: a.floor_l2,
-        params: fit.theta.len(),
-        iterations: fit.iterations,
-        accuracy: fit.accuracy(&val),
-    };
-    eprintln!(
-        "pixel floor: logistic regression on raw pixels (L2 {}), {} L-BFGS iterations on {} images in {:.1} s: {:.2}% on {} validation images",
-        floor.l2,
-        floor.iterations,
-        floor.train_images,
-        t0.elapsed().as_secs_f64(),
-        100.0 * floor.accuracy,
-        floor.validation_images
-    );
-    Ok(floor)
-}
-
-fn study_preset(a: &StudyArgs, name: &str) -> Result<Row> {
-    let vit = preset(name)?;
-    let mae_name = format!("mae-{}", name);
-    let mae = preset(&mae_name)?;
-    let enc = vit.encoder();
-    eprintln!("\n=== {}: MAE pre-training ({} x {}) ===", name, enc.depth, enc.width);
-    let pre_dir = a.out.join(&mae_name);
-    let p = pretrain_mae(&MaeArgs {
-        c: common(a, &mae_name, a.pretrain_steps, a.batch, a.pretrain_base_lr, pre_dir.clone()),
-        mask_ratio: None,
-    })?;
-    eprintln!("\n=== {}: fine-tuning ===", name);
-    let ck = p.last_checkpoint.clone().context("pre-training wrote no checkpoint")?;
-    let ft = ClassifyArgs {
-        c: common(a, name, a.finetune_steps, a.finetune_batch, a.finetune_base_lr, a.out.join(format!("{}-finetune", name))),
-        val_data: a.val_data.clone(),
-        label_smoothing: 0.1,
-        from: Some(ck),
-        layer_decay: Some(a.layer_decay_total.powf(1.0 / (enc.depth as f64 + 1.0))),
-        drop_path: Some(a.drop_path),
-        no_mix: !a.mix,
-        randaug: Some(a.randaug.clone()),
-        reprob: Some(a.reprob),
-        crop_scale: Some(a.crop_scale),
-        eval_crop: Some(a.eval_crop),
-    };
-    let (f, acc) = classify(&ft, Mode::Finetune)?;
-    Ok(Row {
-        name: name.to_string(),
-        depth: enc.depth,
-        width: enc.width,
-        params: vit.params().total(),
-        gflops: mae.flops().forward() as f64 / 1e9,
-        pretrain_ex_s: p.examples_per_second,
-        mae_loss: p.last.as_ref().map(|m| m.loss).unwrap_or(f32::NAN),
-        finetune_ex_s: f.examples_per_second,
-        accuracy: acc,
-    })
-}
-
-fn print_table(rows: &[Row], floor: &Floor) {
-    println!("\n| model | depth x width | params | MAE fwd GFLOPs/img | MAE img/s | final MAE loss | fine-tune img/s | val accuracy | vs pixel floor |");
-    println!("|---|---|---|---|---|---|---|---|---|");
-    for r in rows {
-        println!(
-            "| {} | {} x {} | {:.2} M | {:.3} | {:.0} | {:.4} | {:.0} | {:.2}% | {:+.2} |",
-            r.name,
-            r.depth,
-            r.width,
-            r.params as f64 / 1e6,
-            r.gflops,
-            r.pretrain_ex_s,
-            r.mae_loss,
-            r.finetune_ex_s,
-            100.0 * r.accuracy,
-            100.0 * (r.accuracy - floor.accuracy)
-        );
-    }
-    println!("| pixel floor | logistic regression | {:.3} M | | | | | {:.2}% | |", floor.params as f64 / 1e6, 100.0 * floor.accuracy);
-}
-
-/// `study.json`, `study.csv` and `study.png` in `--out`, each written whole under a temporary
-/// name and renamed, so that a file with the final name is always complete.
-fn write_results(a: &StudyArgs, rows: &[Row], floor: &Floor) -> Result<()> {
-    std::fs::create_dir_all(&a.out).with_context(|| format!("--out {}", a.out.display()))?;
-    let json = serde_json::to_string_pretty(&serde_json::json!({ "rows": rows, "pixel_floor": floor }))?;
-    write_whole(&a.out.join("study.json"), json.as_bytes())?;
-    let mut csv = String::from("model,depth,width,params,mae_fwd_gflops_per_image,mae_images_per_s,final_mae_loss,finetune_images_per_s,val_accuracy,pixel_floor\n");
-    for r in rows {
-        csv += &format!(
-            "{},{},{},{},{:.6},{:.1},{:.6},{:.1},{:.6},{:.6}\n",
-            r.name, r.depth, r.width, r.params, r.gflops, r.pretrain_ex_s, r.mae_loss, r.finetune_ex_s, r.accuracy, floor.accuracy
-        );
-    }
-    write_whole(&a.out.join("study.csv"), csv.as_bytes())?;
-    let bars: Vec<(String, f64)> = rows.iter().map(|r| (format!("{} ({}x{})", r.name, r.depth, r.width), 100.0 * r.accuracy)).collect();
-    let png = bar_chart("Validation top-1 (%)", &bars, Some(("pixel floor", 100.0 * floor.accuracy)), "top-1 %");
-    write_whole(&a.out.join("study.png"), &png.to_png())?;
-    eprintln!("wrote {}/study.json, study.csv and study.png", a.out.display());
-    Ok(())
-}
-
-fn write_whole(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("renaming {} to {}", tmp.display(), path.display()))
 }

@@ -34,6 +34,7 @@ pub mod rng;
 pub mod shards;
 pub mod text;
 pub mod tfrecord;
+pub mod tools;
 
 pub use error::{DataError, ErrorKind, Location, Result, SkipReport};
 pub use example::{Example, Feature};

@@ -1,3 +1,5 @@
 //! Inference beyond one whole-model program.
 
+pub mod bench;
+pub mod forward;
 pub mod stream;

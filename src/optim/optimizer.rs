@@ -13,7 +13,9 @@ pub struct StepRate<'a> {
     pub t: &'a Tensor,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// In JSON (a run's `config.json`), tagged by `name`: `{"name": "adamw", "beta1": 0.9, ...}`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "name", rename_all = "lowercase")]
 pub enum Optimizer {
     /// Adam with decoupled weight decay (Loshchilov & Hutter), PyTorch's `AdamW`.
     AdamW { beta1: f64, beta2: f64, eps: f64 },

@@ -2,7 +2,9 @@
 
 use crate::graph::{CompareDir, DType, Tensor, TraceResult};
 
-#[derive(Clone, Debug, PartialEq)]
+/// In JSON (a run's `config.json`), tagged by `name`: `{"name": "warmup_cosine", "lr": ...}`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "name", rename_all = "snake_case")]
 pub enum Schedule {
     Constant {
         lr: f64,

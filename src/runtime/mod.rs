@@ -12,6 +12,8 @@
 //! process, outputs dropped unread, executables dropped before their outputs and run after their
 //! client handle is gone).
 //!
+//! (The example is compiled but not run by the tests: its StableHLO text is elided.)
+//!
 //! ```no_run
 //! use bamboo::runtime::*;
 //! # fn main() -> Result<()> {

@@ -1,5 +1,6 @@
 //! Object stores for `gs://` and `s3://` buckets, built once per bucket, and the one tokio runtime
-//! that drives them behind bamboo's blocking API.
+//! that drives them behind bamboo's blocking API. Code may supply the HTTP connector per scheme
+//! (`set_http_connector`), for what no client option can change.
 //!
 //! Credentials are found the way each cloud's own tools find them, but bamboo checks that one
 //! source exists before building a store: a machine off the cloud then gets an error listing what
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use object_store::aws::AmazonS3Builder;
+use object_store::client::{HttpClient, HttpConnector};
 use object_store::gcp::{GcpCredential, GcpSigningCredential, GoogleCloudStorageBuilder};
 use object_store::{BackoffConfig, ClientOptions, ObjectStore, RetryConfig, StaticCredentialProvider};
 
@@ -43,6 +45,38 @@ fn stores() -> &'static Stores {
 
 pub(crate) fn forget_stores() {
     stores().lock().unwrap().clear();
+}
+
+type Connectors = Mutex<HashMap<Scheme, Arc<dyn HttpConnector>>>;
+
+fn connectors() -> &'static Connectors {
+    static C: OnceLock<Connectors> = OnceLock::new();
+    C.get_or_init(Default::default)
+}
+
+/// The HTTP connector for the stores of `scheme` built from now on (cached stores are dropped);
+/// `None` goes back to object_store's own (reqwest). For what no client option reaches: requests
+/// that a server (an emulator, say) wants in another form, or another transport.
+pub fn set_http_connector(scheme: Scheme, connector: Option<Arc<dyn HttpConnector>>) {
+    match connector {
+        Some(c) => connectors().lock().unwrap().insert(scheme, c),
+        None => connectors().lock().unwrap().remove(&scheme),
+    };
+    forget_stores();
+}
+
+/// A connector set by `set_http_connector`, in the form the store builders take.
+#[derive(Debug)]
+struct Supplied(Arc<dyn HttpConnector>);
+
+impl HttpConnector for Supplied {
+    fn connect(&self, options: &ClientOptions) -> object_store::Result<HttpClient> {
+        self.0.connect(options)
+    }
+}
+
+fn supplied_connector(scheme: Scheme) -> Option<Supplied> {
+    connectors().lock().unwrap().get(&scheme).cloned().map(Supplied)
 }
 
 /// The store for one bucket.
@@ -117,7 +151,7 @@ fn gcs(bucket: &str, o: &Options) -> Result<object_store::gcp::GoogleCloudStorag
     if let Some(host) = env("STORAGE_EMULATOR_HOST") {
         // The variable Google's client libraries read for an emulator: no credentials, plain HTTP.
         let base = if host.contains("://") { host } else { format!("http://{host}") };
-        b = anonymous(b.with_base_url(base.trim_end_matches('/'))).with_http_connector(super::emulator::EmulatorConnector);
+        b = anonymous(b.with_base_url(base.trim_end_matches('/')));
         c = c.with_allow_http(true);
     } else if flag("BAMBOO_GCS_ANONYMOUS") {
         b = anonymous(b);
@@ -144,6 +178,9 @@ fn gcs(bucket: &str, o: &Options) -> Result<object_store::gcp::GoogleCloudStorag
                  BAMBOO_GCS_ANONYMOUS=1"
             ),
         ));
+    }
+    if let Some(connector) = supplied_connector(Scheme::Gcs) {
+        b = b.with_http_connector(connector);
     }
     // Otherwise (on GCE / TPU VMs) the builder asks the metadata server for the VM's service account.
     b.with_client_options(c).build().map_err(|e| failed(url, e))
@@ -207,6 +244,9 @@ fn s3(bucket: &str, o: &Options) -> Result<object_store::aws::AmazonS3> {
                  For public buckets set BAMBOO_S3_ANONYMOUS=1"
             ),
         ));
+    }
+    if let Some(connector) = supplied_connector(Scheme::S3) {
+        b = b.with_http_connector(connector);
     }
     b.with_client_options(c).build().map_err(|e| failed(url, e))
 }

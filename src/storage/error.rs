@@ -40,6 +40,7 @@ impl StorageError {
     }
 
     /// An `object_store` error on `path`, sorted into our kinds.
+    #[cfg(feature = "cloud")]
     pub(crate) fn remote(path: &str, e: object_store::Error) -> Self {
         match e {
             object_store::Error::NotFound { .. } => {
@@ -52,6 +53,7 @@ impl StorageError {
 
 /// An error and its sources on one line: object_store nests the useful part (connection refused,
 /// HTTP status) a few levels down.
+#[cfg(feature = "cloud")]
 pub(crate) fn flatten(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
     let mut src = e.source();

@@ -1,43 +1,57 @@
 //! Paths that are local, `gs://bucket/...` or `s3://bucket/...` alike: parse, join, glob, list,
-//! streamed reads with read-ahead, whole-object writes, deletes. One blocking API for the rest of
-//! bamboo; object stores come from the `object_store` crate, driven by one tokio runtime that
-//! nothing outside this module sees.
+//! streamed reads with read-ahead, memory-mapped whole-file reads, whole-object writes, deletes.
+//! One blocking API for the rest of bamboo; object stores come from the `object_store` crate,
+//! driven by one tokio runtime that nothing outside this module sees. They are the `cloud`
+//! feature (on by default): a build without it refuses object paths, naming the feature.
 //!
 //! | module | job |
 //! | --- | --- |
 //! | `location` | parsing and joining paths and URLs |
-//! | `cloud` | credentials, one store per bucket, the runtime |
+//! | `cloud` | credentials, one store per bucket, the runtime, a supplied HTTP connector |
 //! | `options` | retries, back-off, timeouts, read-ahead (environment or code) |
 //! | `reader` | streamed object reads with read-ahead and resumption after faults |
 //! | `remote`, `local` | the operations, per kind of path |
 //! | `glob` | `*` / `?` patterns over path components |
 //! | `staged` | files written locally and uploaded whole (logs) |
-//! | `emulator` | the one request the GCS emulator of the tests needs in another form |
+//! | `mapped` | whole local files memory-mapped, their pages released once used |
+//! | `without_cloud` | what object paths do in a build without the `cloud` feature |
 //!
 //! Object stores have no folders and no rename: a "folder" is a key prefix, and whatever must
 //! appear whole (a checkpoint) is made visible by an object written last (its commit marker).
 
+#[cfg(feature = "cloud")]
 mod cloud;
-mod emulator;
 mod error;
 pub mod glob;
 mod local;
 mod location;
+mod mapped;
 mod options;
+#[cfg(feature = "cloud")]
 mod reader;
+#[cfg(feature = "cloud")]
 mod remote;
 mod staged;
+#[cfg(not(feature = "cloud"))]
+mod without_cloud;
 
 use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
+#[cfg(feature = "cloud")]
+pub use cloud::set_http_connector;
 pub use error::{Result, StorageError, StorageErrorKind};
 pub use location::{is_remote, Location, Scheme};
+pub use mapped::FileBytes;
 pub use options::{options, set_options, Options};
+#[cfg(feature = "cloud")]
 pub use reader::ObjectReader;
 pub use staged::StagedFile;
 
+#[cfg(feature = "cloud")]
 use remote::Object;
+#[cfg(not(feature = "cloud"))]
+use without_cloud::Object;
 
 /// What listing a folder gives: its files with their sizes, and its sub-folders (named by `P`:
 /// a path, or an object URL).
@@ -69,6 +83,15 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
     }
 }
 
+/// The whole file or object as bytes: a local file memory-mapped (no copy in the heap, and its
+/// pages can be released as they are used), an object downloaded.
+pub fn read_mapped(path: &Path) -> Result<FileBytes> {
+    match Location::from_path(path)? {
+        Location::Local(p) => FileBytes::map(&p),
+        Location::Remote { scheme, bucket, key } => object(scheme, &bucket, &key)?.read().map(FileBytes::Read),
+    }
+}
+
 pub fn read_to_string(path: &Path) -> Result<String> {
     String::from_utf8(read(path)?).map_err(|_| StorageError::new(StorageErrorKind::Failed, path.display().to_string(), "not UTF-8 text"))
 }
@@ -85,7 +108,7 @@ pub fn write_with(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Res
         Location::Remote { scheme, bucket, key } => {
             let o = object(scheme, &bucket, &key)?;
             let mut buf = Vec::new();
-            fill(&mut buf).map_err(|e| StorageError::new(StorageErrorKind::Failed, &o.url, e.to_string()))?;
+            fill(&mut buf).map_err(|e| StorageError::new(StorageErrorKind::Failed, o.url(), e.to_string()))?;
             o.write(buf)
         }
     }

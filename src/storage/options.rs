@@ -84,5 +84,6 @@ pub fn options() -> Result<Options> {
 /// Replaces the options; stores opened later use them (cached stores are dropped).
 pub fn set_options(o: Options) {
     *CURRENT.write().unwrap() = Some(o);
+    #[cfg(feature = "cloud")]
     super::cloud::forget_stores();
 }

@@ -29,6 +29,10 @@ impl Object {
         Ok(Object { store: store(scheme, bucket)?, key, url, scheme, bucket: bucket.into() })
     }
 
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
     fn prefix(&self) -> Option<&ObjectPath> {
         (!self.key.as_ref().is_empty()).then_some(&self.key)
     }

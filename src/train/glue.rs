@@ -131,7 +131,7 @@ impl GlueSource {
 }
 
 impl BatchSource for GlueSource {
-    fn next_batch(&mut self) -> Result<Vec<HostTensor>> {
+    fn next_batch(&mut self) -> Result<Option<Vec<HostTensor>>> {
         let per_epoch = (self.data.n / self.batch) as u64;
         if self.next.step >= per_epoch {
             self.next = Position { epoch: self.next.epoch + 1, step: 0 };
@@ -143,7 +143,7 @@ impl BatchSource for GlueSource {
             b.push(super::sources::dropout_keys(self.seed, self.next, &[self.batch as i64])?);
         }
         self.next = self.next.next();
-        Ok(b)
+        Ok(Some(b))
     }
 
     fn position(&self) -> Value {

@@ -1,7 +1,9 @@
 //! Training-side glue: checkpoint tensors <-> model parameters on the host and the device, and
 //! what the user sees of a run (JSONL metrics, TensorBoard scalars, the progress display).
 
+pub mod bench;
 pub mod checks;
+pub mod demo;
 pub mod glue;
 pub mod hf_names;
 pub mod hosts;
@@ -11,9 +13,12 @@ pub mod metrics;
 pub mod mix;
 pub mod objective;
 pub mod pixel_floor;
+pub mod platform;
 pub mod progress;
+pub mod recipes;
 pub mod results;
 pub mod run;
+pub mod runtime_options;
 pub mod sources;
 pub mod step;
 pub mod tensorboard;

@@ -149,7 +149,7 @@ pub fn run_evaluated(
     while trainer.step < opts.steps {
         let uploaded = match next.take() {
             Some(u) => u,
-            None => trainer.upload(&source.next_batch()?)?,
+            None => trainer.upload(&next_batch(source)?)?,
         };
         let launched = trainer.launch(uploaded)?;
         step_seconds.push_back(last_launch.elapsed().as_secs_f64().max(1e-9));
@@ -158,7 +158,7 @@ pub fn run_evaluated(
         let due =
             (opts.checkpoint_every > 0 && trainer.step.is_multiple_of(opts.checkpoint_every)) || trainer.step == opts.steps || interrupted;
         if opts.overlap && !due {
-            next = Some(trainer.upload(&source.next_batch()?)?);
+            next = Some(trainer.upload(&next_batch(source)?)?);
         }
         let done = if opts.overlap { pending.replace(launched) } else { Some(launched) };
         let mut finished: Vec<Pending> = done.into_iter().collect();
@@ -241,6 +241,12 @@ pub fn run_evaluated(
         last_checkpoint: last_ckpt.map(|(_, p)| p),
         evaluations,
     })
+}
+
+/// The next training batch. The training sources repeat their data: one that ends leaves
+/// steps without a batch, an error.
+fn next_batch(source: &mut dyn BatchSource) -> Result<Vec<crate::runtime::HostTensor>> {
+    source.next_batch()?.context("the data ran out")
 }
 
 /// The last step's line, held back until the evaluations join it.

@@ -1,7 +1,7 @@
 //! Batch sources: host batches in the order of an objective's inputs, with a position a
 //! checkpoint records and a resumed run seeks to.
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{Context, Result};
 use serde_json::{json, Value};
 
 use crate::data::augment::{Layout, Transform};
@@ -35,8 +35,9 @@ fn training_stream(pattern: &str, seed: u64) -> Result<StreamConfig> {
 }
 
 pub trait BatchSource {
-    /// The next global batch.
-    fn next_batch(&mut self) -> Result<Vec<HostTensor>>;
+    /// The next global batch; `None` once a source with a fixed number of epochs has given
+    /// them all (the training sources repeat their data and never end).
+    fn next_batch(&mut self) -> Result<Option<Vec<HostTensor>>>;
     /// Where the next batch comes from (stored in checkpoints).
     fn position(&self) -> Value;
     /// Continues from a stored position.
@@ -199,10 +200,10 @@ pub fn dropout_keys(seed: u64, pos: Position, lead: &[i64]) -> Result<HostTensor
 }
 
 impl BatchSource for ImageSource {
-    fn next_batch(&mut self) -> Result<Vec<HostTensor>> {
-        let b = self.loader()?.next_batch()?.ok_or_else(|| anyhow!("the data ran out"))?;
+    fn next_batch(&mut self) -> Result<Option<Vec<HostTensor>>> {
+        let Some(b) = self.loader()?.next_batch()? else { return Ok(None) };
         self.next = b.position.next();
-        self.to_tensors(b)
+        self.to_tensors(b).map(Some)
     }
 
     fn position(&self) -> Value {
@@ -247,11 +248,11 @@ impl BertSource {
 }
 
 impl BatchSource for BertSource {
-    fn next_batch(&mut self) -> Result<Vec<HostTensor>> {
+    fn next_batch(&mut self) -> Result<Option<Vec<HostTensor>>> {
         if self.loader.is_none() {
             self.loader = Some(crate::data::text::loader::BertLoader::new(self.cfg.clone(), self.next)?);
         }
-        let b = self.loader.as_mut().unwrap().next_batch()?.ok_or_else(|| anyhow!("the data ran out"))?;
+        let Some(b) = self.loader.as_mut().unwrap().next_batch()? else { return Ok(None) };
         self.next = b.position.next();
         let (n, l, p) = (b.batch_size as i64, b.shape.max_seq_length as i64, b.shape.max_predictions as i64);
         let mask: Vec<f32> = b.input_mask.iter().map(|&m| m as f32).collect();
@@ -267,7 +268,7 @@ impl BatchSource for BertSource {
         if let Some(seed) = self.dropout_seed {
             out.push(dropout_keys(seed, b.position, &[n])?);
         }
-        Ok(out)
+        Ok(Some(out))
     }
 
     fn position(&self) -> Value {
@@ -337,7 +338,7 @@ impl LmSource {
 }
 
 impl BatchSource for LmSource {
-    fn next_batch(&mut self) -> Result<Vec<HostTensor>> {
+    fn next_batch(&mut self) -> Result<Option<Vec<HostTensor>>> {
         let per_epoch = self.steps_per_epoch();
         anyhow::ensure!(per_epoch > 0, "this process's share of the text holds fewer sequences than one batch of {}", self.batch);
         if self.next.step >= per_epoch {
@@ -355,7 +356,7 @@ impl BatchSource for LmSource {
             out.push(dropout_keys(seed, pos, &lead)?);
         }
         self.next = pos.next();
-        Ok(out)
+        Ok(Some(out))
     }
 
     fn position(&self) -> Value {

@@ -1,13 +1,20 @@
 //! A real GCS emulator (fake-gcs-server, installed by scripts/setup into tools/) on a free port of
-//! 127.0.0.1, with a bucket, and bamboo pointed at it through STORAGE_EMULATOR_HOST.
+//! 127.0.0.1, with a bucket, and bamboo pointed at it through STORAGE_EMULATOR_HOST: in the test
+//! process with the upload connector installed (`uploads`), in a bamboo child process through the
+//! HTTP front (`front`) that applies the same connector.
 #![allow(dead_code)]
+
+mod front;
+mod uploads;
 
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{mpsc, Mutex, OnceLock};
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
+
+use bamboo::storage::{self, Scheme};
 
 pub const BUCKET: &str = "bamboo-test";
 
@@ -75,17 +82,19 @@ pub struct Emulator {
     child: Mutex<Option<Child>>,
     pub port: u16,
     pub root: PathBuf,
+    front: OnceLock<front::Front>,
 }
 
 impl Emulator {
     /// Starts a server whose objects live in `root/data` (a filesystem backend, so a restarted
-    /// server still has them).
+    /// server still has them), and gives this process's GCS stores the upload connector.
     pub fn start(root: &Path) -> Emulator {
         let seed = root.join("seed");
         std::fs::create_dir_all(seed.join(BUCKET)).unwrap();
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let e = Emulator { child: Mutex::new(None), port, root: root.to_path_buf() };
+        let e = Emulator { child: Mutex::new(None), port, root: root.to_path_buf(), front: OnceLock::new() };
         e.restart();
+        storage::set_http_connector(Scheme::Gcs, Some(Arc::new(uploads::EmulatorConnector)));
         e
     }
 
@@ -136,6 +145,11 @@ impl Emulator {
 
     pub fn host(&self) -> String {
         format!("127.0.0.1:{}", self.port)
+    }
+
+    /// The STORAGE_EMULATOR_HOST for a bamboo child process: the front, started on first use.
+    pub fn front_host(&self) -> String {
+        format!("127.0.0.1:{}", self.front.get_or_init(|| front::Front::start(self.port)).port)
     }
 
     /// `gs://bamboo-test/<name>`.

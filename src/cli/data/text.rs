@@ -1,19 +1,17 @@
 //! `bamboo data` subcommands of the text pipeline: wiki-text, tokenize, create-pretraining,
 //! load-bert, glue, bench-text.
 
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::BufRead;
 use std::path::PathBuf;
-use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::Args;
 
 use crate::data::embedded::embedded_path;
-use crate::data::list_files;
-use crate::data::text::corpus::{read_documents, wiki_to_text};
-use crate::data::text::glue::{self, Label, Task};
-use crate::data::text::records::{write_shards, Shape};
-use crate::data::text::{bench, create_instances, tokenize_documents, BertLoader, BertLoaderConfig, PretrainConfig, Tokenizer};
+use crate::data::text::corpus::read_documents;
+use crate::data::text::glue::Task;
+use crate::data::text::records::Shape;
+use crate::data::text::{bench, tools, BertLoaderConfig, PretrainConfig, Tokenizer};
 
 const DEFAULT_VOCAB: &str = "datasets/bert-vocab/vocab.txt";
 
@@ -115,16 +113,7 @@ pub struct BenchTextArgs {
 }
 
 pub fn wiki_text(a: &WikiTextArgs) -> Result<()> {
-    let f = std::fs::File::create(&a.output).with_context(|| format!("creating {}", a.output.display()))?;
-    let mut out = BufWriter::new(f);
-    let st = if a.input == "-" {
-        wiki_to_text(std::io::stdin().lock(), "<stdin>".as_ref(), &mut out, a.min_sentences, a.max_bytes)?
-    } else {
-        let p = PathBuf::from(&a.input);
-        let f = std::fs::File::open(&p).with_context(|| format!("opening {}", p.display()))?;
-        wiki_to_text(BufReader::new(f), &p, &mut out, a.min_sentences, a.max_bytes)?
-    };
-    out.flush()?;
+    let st = tools::wiki_text_file(&a.input, &a.output, a.min_sentences, a.max_bytes)?;
     println!("{} pages, {} articles, {} sentences, {} bytes -> {}", st.pages, st.articles, st.sentences, st.bytes, a.output.display());
     Ok(())
 }
@@ -146,10 +135,6 @@ pub fn tokenize(a: &TokenizeArgs) -> Result<()> {
 
 pub fn create_pretraining(a: &CreatePretrainingArgs) -> Result<()> {
     let tok = Tokenizer::load_uncased(&a.vocab)?;
-    let mut docs = Vec::new();
-    for p in list_files(&a.input.join(","))? {
-        docs.extend(read_documents(&p)?);
-    }
     let cfg = PretrainConfig {
         max_seq_length: a.max_seq_length,
         max_predictions_per_seq: a.max_predictions_per_seq,
@@ -160,25 +145,16 @@ pub fn create_pretraining(a: &CreatePretrainingArgs) -> Result<()> {
         seed: a.seed,
         ..PretrainConfig::default()
     };
-    let t = Instant::now();
-    let tdocs = tokenize_documents(&tok, &docs, cfg.threads);
-    let mut inst = create_instances(&tdocs, &tok.vocab, &cfg)?;
-    if let Some(n) = a.limit {
-        inst.truncate(n);
-    }
-    let shape = Shape { max_seq_length: a.max_seq_length, max_predictions: a.max_predictions_per_seq };
-    let (paths, bytes) = write_shards(&a.output, &inst, shape, a.shards)?;
-    let s = t.elapsed().as_secs_f64();
-    let random = inst.iter().filter(|i| i.is_random_next).count();
+    let r = tools::create_pretraining_files(&a.input.join(","), &tok, &cfg, &a.output, a.shards, a.limit)?;
     println!(
         "{} documents -> {} instances ({:.1}% random next) in {} shards, {} bytes, {:.2} s ({:.0} sequences/s)",
-        tdocs.len(),
-        inst.len(),
-        100.0 * random as f64 / inst.len().max(1) as f64,
-        paths.len(),
-        bytes,
-        s,
-        inst.len() as f64 / s
+        r.documents,
+        r.instances,
+        100.0 * r.random_next as f64 / r.instances.max(1) as f64,
+        r.shards,
+        r.bytes,
+        r.seconds,
+        r.instances as f64 / r.seconds
     );
     Ok(())
 }
@@ -186,30 +162,19 @@ pub fn create_pretraining(a: &CreatePretrainingArgs) -> Result<()> {
 pub fn load_bert(a: &LoadBertArgs) -> Result<()> {
     let (stream, start) = a.read.stream()?;
     let shape = Shape { max_seq_length: a.max_seq_length, max_predictions: a.max_predictions_per_seq };
-    let mut loader = BertLoader::new(BertLoaderConfig { stream, batch_size: a.batch_size, shape, epochs: None }, start)?;
-    let t = Instant::now();
-    let (mut n, mut masked, mut random) = (0usize, 0f64, 0i64);
-    let mut last = None;
-    for _ in 0..a.steps {
-        let Some(b) = loader.next_batch()? else { break };
-        n += b.batch_size;
-        masked += b.masked_lm_weights.iter().map(|&w| w as f64).sum::<f64>();
-        random += b.next_sentence_labels.iter().map(|&l| l as i64).sum::<i64>();
-        last = Some(b.position);
-    }
-    let s = t.elapsed().as_secs_f64();
+    let r = tools::time_bert_loader(BertLoaderConfig { stream, batch_size: a.batch_size, shape, epochs: None }, start, a.steps)?;
+    let n = r.sequences;
     println!(
         "{} sequences in {:.3} s ({:.0} sequences/s); {:.1} masked per sequence, {:.1}% random next; resume from {}",
         n,
-        s,
-        n as f64 / s,
-        masked / n.max(1) as f64,
-        100.0 * random as f64 / n.max(1) as f64,
-        last.map_or("the start".into(), |p| p.next().to_string())
+        r.seconds,
+        n as f64 / r.seconds,
+        r.masked / n.max(1) as f64,
+        100.0 * r.random_next as f64 / n.max(1) as f64,
+        r.last.map_or("the start".into(), |p| p.next().to_string())
     );
-    let rep = loader.skip_report();
-    if rep.skipped > 0 {
-        println!("{}", rep);
+    if r.skipped.skipped > 0 {
+        println!("{}", r.skipped);
     }
     Ok(())
 }
@@ -217,26 +182,17 @@ pub fn load_bert(a: &LoadBertArgs) -> Result<()> {
 pub fn glue(a: &GlueArgs) -> Result<()> {
     let Some(task) = Task::parse(&a.task) else { bail!("unknown GLUE task {:?}", a.task) };
     for p in &a.files {
-        let ex = glue::load(task, p)?;
-        let mut counts = vec![0usize; task.labels().len()];
-        let (mut scores, mut unlabelled) = (Vec::new(), 0);
-        for e in &ex {
-            match &e.label {
-                Some(Label::Class(c)) => counts[*c] += 1,
-                Some(Label::Score(s)) => scores.push(*s as f64),
-                None => unlabelled += 1,
-            }
-        }
-        let balance: Vec<String> = task.labels().iter().zip(&counts).map(|(l, c)| format!("{}: {}", l, c)).collect();
-        print!("{} {}: {} examples", task.name(), p.display(), ex.len());
+        let c = tools::glue_counts(task, p)?;
+        let balance: Vec<String> = task.labels().iter().zip(&c.classes).map(|(l, c)| format!("{}: {}", l, c)).collect();
+        print!("{} {}: {} examples", task.name(), p.display(), c.examples);
         if !balance.is_empty() {
             print!(" ({})", balance.join(", "));
         }
-        if !scores.is_empty() {
-            print!(" (mean score {:.2})", scores.iter().sum::<f64>() / scores.len() as f64);
+        if !c.scores.is_empty() {
+            print!(" (mean score {:.2})", c.scores.iter().sum::<f64>() / c.scores.len() as f64);
         }
-        if unlabelled > 0 {
-            print!(" ({} unlabelled)", unlabelled);
+        if c.unlabelled > 0 {
+            print!(" ({} unlabelled)", c.unlabelled);
         }
         println!();
     }

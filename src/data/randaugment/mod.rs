@@ -137,7 +137,7 @@ impl RandAugment {
     /// `mmax<float>`, `inc<0|1>`, `p<float>`, optionally after a leading `rand`; unset sections
     /// keep the Table-5 values. `none` or `off` gives `None`. (timm defaults to m10 and inc0, and
     /// reads `inc0` as increasing; here `inc0` means the original variants.)
-    pub fn parse(spec: &str) -> Result<Option<Self>, String> {
+    pub fn parse(spec: &str) -> anyhow::Result<Option<Self>> {
         let spec = spec.trim();
         if spec.eq_ignore_ascii_case("none") || spec.eq_ignore_ascii_case("off") {
             return Ok(None);
@@ -149,8 +149,9 @@ impl RandAugment {
             }
             let key_len = part.find(|ch: char| ch.is_ascii_digit() || ch == '.').unwrap_or(part.len());
             let (key, val) = part.split_at(key_len);
-            let num =
-                || val.parse::<f64>().map_err(|_| format!("RandAugment `{}`: section `{}` needs a number after `{}`", spec, part, key));
+            let num = || {
+                val.parse::<f64>().map_err(|_| anyhow::anyhow!("RandAugment `{}`: section `{}` needs a number after `{}`", spec, part, key))
+            };
             match key {
                 "m" => ra.magnitude = num()?,
                 "n" => ra.num_ops = num()? as usize,
@@ -158,16 +159,15 @@ impl RandAugment {
                 "mmax" => ra.magnitude_max = num()?,
                 "inc" => ra.increasing = num()? != 0.0,
                 "p" => ra.prob = num()?,
-                _ => {
-                    return Err(format!(
-                        "RandAugment `{}`: unknown section `{}` (expected m, n, mstd, mmax, inc, p, e.g. m9-mstd0.5, or none)",
-                        spec, part
-                    ))
-                }
+                _ => anyhow::bail!(
+                    "RandAugment `{}`: unknown section `{}` (expected m, n, mstd, mmax, inc, p, e.g. m9-mstd0.5, or none)",
+                    spec,
+                    part
+                ),
             }
         }
         if !(ra.magnitude >= 0.0 && ra.magnitude_max >= 0.0 && ra.magnitude_std >= 0.0 && (0.0..=1.0).contains(&ra.prob)) {
-            return Err(format!("RandAugment `{}`: magnitudes must be >= 0 and p in [0, 1]", spec));
+            anyhow::bail!("RandAugment `{}`: magnitudes must be >= 0 and p in [0, 1]", spec);
         }
         Ok(Some(ra))
     }

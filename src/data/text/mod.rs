@@ -25,6 +25,7 @@ pub mod metrics;
 pub mod pretraining;
 pub mod records;
 pub mod sentences;
+pub mod tools;
 pub mod vocab;
 pub mod wiki;
 pub mod wordpiece;

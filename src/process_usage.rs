@@ -1,4 +1,5 @@
-//! Peak resident memory and CPU time for the benchmarks (Linux `/proc/self`).
+//! Peak resident memory and CPU time of this process (Linux `/proc/self`), read by the
+//! benchmarks of `train::bench` and `infer::bench`.
 
 /// Peak resident memory (VmHWM) in MiB since the last reset.
 pub fn peak_rss_mib() -> f64 {

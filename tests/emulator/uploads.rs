@@ -1,9 +1,10 @@
 //! The one gap between object_store's GCS client and the fake-gcs-server emulator the tests run:
 //! the emulator serves the XML API's reads, listings and deletes, but not its plain object PUT,
-//! which object_store uploads with. Only when `STORAGE_EMULATOR_HOST` is set, this connector
-//! sends such a PUT to the JSON API's media upload (a POST) instead (same bytes, same object name) and
+//! which object_store uploads with. This connector (installed with
+//! `bamboo::storage::set_http_connector`, or behind the HTTP front for the bamboo binary) sends
+//! such a PUT to the JSON API's media upload (a POST) instead (same bytes, same object name) and
 //! copies the object's etag and generation from the JSON answer into the headers object_store
-//! reads. Requests to real buckets never pass through here.
+//! reads.
 
 use async_trait::async_trait;
 use http::header::{HeaderValue, ETAG};
@@ -14,7 +15,7 @@ use object_store::client::{
 use object_store::ClientOptions;
 
 #[derive(Debug, Default)]
-pub(crate) struct EmulatorConnector;
+pub struct EmulatorConnector;
 
 impl HttpConnector for EmulatorConnector {
     fn connect(&self, options: &ClientOptions) -> object_store::Result<HttpClient> {

@@ -1,0 +1,122 @@
+//! MAE pre-training (mask ratio 0.75, norm_pix_loss, AdamW betas (0.9, 0.95)).
+
+use anyhow::{bail, ensure, Result};
+use serde::{Deserialize, Serialize};
+
+use super::launch::{report, start, trainer, RunConfig};
+use super::settings::{Choices, Execution, StepSettings};
+use super::{parse_filter, wrong_model};
+use crate::config::{MaeConfig, ModelConfig};
+use crate::data::augment::{Filter, Transform};
+use crate::optim::Optimizer;
+use crate::train::objective::MaePretrain;
+use crate::train::run::{run as train_loop, RunSummary};
+use crate::train::sources::{ImageSource, ImageTask};
+
+/// The user's choices for MAE pre-training.
+#[derive(Clone, Debug)]
+pub struct MaeChoices {
+    pub common: Choices,
+    pub mask_ratio: Option<f64>,
+    /// Resampling of the crops.
+    pub interpolation: Filter,
+}
+
+/// An MAE pre-training run: its config.json, and where it executes.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct MaeRun {
+    /// `pretrain mae`.
+    pub recipe: String,
+    pub model: ModelConfig,
+    pub step: StepSettings,
+    pub batch: usize,
+    pub steps: u64,
+    /// Training shards (globs, comma separated).
+    pub data: String,
+    /// Resampling of the crops: `bicubic` or `bilinear`.
+    pub interpolation: String,
+    pub seed: u64,
+    /// The command line that started the run, for `bamboo <recipe> --config config.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<Vec<String>>,
+    #[serde(skip)]
+    pub execution: Execution,
+}
+
+impl MaeRun {
+    pub const RECIPE: &'static str = "pretrain mae";
+
+    /// The run the choices ask for, with the recipe's defaults: base lr 1.5e-4, weight decay
+    /// 0.05, warmup then cosine decay.
+    pub fn resolve(a: &MaeChoices) -> Result<MaeRun> {
+        let c = &a.common;
+        let mut cfg: MaeConfig = match c.model_config()? {
+            ModelConfig::Mae(m) => m,
+            ModelConfig::Vit(v) => MaeConfig::from_vit(&v),
+            ModelConfig::Bert(_) | ModelConfig::Opt(_) => bail!("{}: a text preset cannot be MAE pre-trained", c.source()),
+            ModelConfig::Clip(_) => bail!("{}: a CLIP preset cannot be MAE pre-trained (`pretrain clip` trains it)", c.source()),
+        };
+        if let Some(r) = a.mask_ratio {
+            cfg.mask_ratio = r;
+        }
+        ensure!(c.dropout.is_none(), "--dropout: MAE pre-training runs without dropout (the paper's recipe); set it when fine-tuning");
+        let model = ModelConfig::Mae(cfg);
+        model.validate()?;
+        Ok(MaeRun {
+            recipe: Self::RECIPE.into(),
+            model,
+            step: c.step(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 1.5e-4, 0.05, None)?,
+            batch: c.batch,
+            steps: c.steps,
+            data: c.data.clone(),
+            interpolation: a.interpolation.name().into(),
+            seed: c.seed,
+            command: None,
+            execution: c.execution(),
+        })
+    }
+}
+
+impl RunConfig for MaeRun {
+    fn recipe(&self) -> &str {
+        &self.recipe
+    }
+    fn execution(&self) -> &Execution {
+        &self.execution
+    }
+    fn batch(&self) -> usize {
+        self.batch
+    }
+    fn steps(&self) -> u64 {
+        self.steps
+    }
+}
+
+/// MAE pre-training: trains `run` (or continues it, or reports it finished).
+pub fn pretrain_mae(run: &MaeRun) -> Result<RunSummary> {
+    let ModelConfig::Mae(cfg) = &run.model else { return Err(wrong_model(&run.recipe, &run.model, "mae")) };
+    let filter = parse_filter(&run.interpolation)?;
+    let (opts, done) = start(run)?;
+    if let Some(done) = done {
+        return Ok(done);
+    }
+    let step = run.step.step_config()?;
+    let mut src = ImageSource::new(
+        &run.data,
+        run.batch / step.accum.max(1),
+        cfg.image_size,
+        cfg.channels,
+        1000,
+        Transform::mae().with_filter(filter),
+        ImageTask::Mae { patches: cfg.num_patches() },
+        run.seed,
+        step.accum,
+        None,
+    )?;
+    let client = run.execution.runtime.client()?;
+    let obj = MaePretrain(cfg.clone());
+    let mut trainer = trainer(&client, &obj, step, &run.execution, run.seed)?;
+    let s = train_loop(&mut trainer, &mut src, &opts)?;
+    report(&s);
+    Ok(s)
+}
