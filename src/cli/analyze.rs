@@ -99,8 +99,7 @@ fn run_smoothing(a: &SmoothingArgs) -> Result<()> {
     };
     // Every input is checked before the plugin loads: mistakes fail fast.
     let work = smoothing_inputs::plan(&a.checkpoints, &inputs)?;
-    let client = a.rt.client()?;
-    let options = a.rt.compile_options()?;
+    let (client, options) = a.rt.options().connect()?;
     let mut reports = vec![];
     for planned in work {
         let t0 = std::time::Instant::now();

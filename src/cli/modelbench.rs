@@ -34,8 +34,7 @@ pub struct BenchModelsArgs {
 
 pub fn run(a: &BenchModelsArgs) -> Result<()> {
     anyhow::ensure!(a.batch >= 1 && a.iters >= 1, "--batch and --iters must be at least 1");
-    let client = a.rt.client()?;
-    let opts = a.rt.compile_options()?;
+    let (client, opts) = a.rt.options().connect()?;
     let o = ForwardBenchOptions { batch: a.batch, iters: a.iters, seed: a.seed };
     // Every name is checked before minutes of benchmarking start.
     let models: Vec<_> = a.models.split(',').map(str::trim).map(|n| Ok((n, bench::vit_preset(n)?))).collect::<Result<_>>()?;

@@ -60,6 +60,12 @@ impl RuntimeOptions {
         Ok(client)
     }
 
+    /// The checked client and the compile options: what a command needs to run programs.
+    pub fn connect(&self) -> Result<(Client, CompileOptions)> {
+        let client = self.client()?;
+        Ok((client, self.compile_options()?))
+    }
+
     /// `devices` within 1..=MAX_CPU_DEVICES, checked before the plugin loads (loading it and
     /// making a probe client takes seconds). No host has more local accelerators than the CPU
     /// plugin's maximum, so the bound holds on every platform.
