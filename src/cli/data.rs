@@ -244,9 +244,7 @@ fn load(l: &LoadArgs) -> Result<()> {
     let mut cfg = ImageLoaderConfig::new(stream, l.batch_size, l.image_size, transform);
     cfg.num_classes = l.num_classes;
     cfg.layout = if l.nchw { Layout::Nchw } else { Layout::Nhwc };
-    if let Some(w) = l.workers {
-        cfg.workers = w;
-    }
+    cfg.workers = l.workers.unwrap_or(cfg.workers);
     let r = tools::time_image_loader(cfg, start, l.steps)?;
     println!(
         "{} images in {:.2} s: {:.0} images/s; resume from {}",

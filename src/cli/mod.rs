@@ -23,7 +23,7 @@ use anyhow::Result;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::train::recipes::Mode;
-use crate::train::runtime_options::RuntimeOptions;
+use crate::train::runtime_options::{quiet_plugin_logs, RuntimeOptions};
 
 #[derive(Parser)]
 #[command(name = "bamboo", version, about = "Transformer configuration studies on XLA, from Rust")]
@@ -123,10 +123,7 @@ impl RuntimeArgs {
 }
 
 pub fn run() -> Result<()> {
-    // The CPU plugin logs every compile at INFO level unless told otherwise.
-    if std::env::var_os("TF_CPP_MIN_LOG_LEVEL").is_none() {
-        std::env::set_var("TF_CPP_MIN_LOG_LEVEL", "2");
-    }
+    quiet_plugin_logs();
     let command = Cli::command();
     let argv = rerun::expand(std::env::args_os().collect(), &command)?;
     let cli = Cli::from_arg_matches(&command.get_matches_from(argv)).unwrap_or_else(|e| e.exit());

@@ -285,21 +285,18 @@ pub fn pretrain(cmd: &Pretrain) -> Result<()> {
     match cmd {
         Pretrain::Mae(a) => {
             let choices = MaeChoices { common: a.c.choices(), mask_ratio: a.mask_ratio, interpolation: a.interpolation.filter };
-            pretrain_mae(&MaeRun { command, ..MaeRun::resolve(&choices)? })?;
+            pretrain_mae(&MaeRun { command, ..MaeRun::resolve(&choices)? }).map(drop)
         }
-        Pretrain::Bert(a) => {
-            pretrain_bert(&BertRun { command, ..BertRun::resolve(&a.choices())? })?;
-        }
+        Pretrain::Bert(a) => pretrain_bert(&BertRun { command, ..BertRun::resolve(&a.choices())? }).map(drop),
         Pretrain::Lm(a) => {
             let choices = LmChoices { common: a.c.choices(), seq_len: a.seq_len, vocab: a.vocab.clone() };
-            pretrain_lm(&LmRun { command, ..LmRun::resolve(&choices)? })?;
+            pretrain_lm(&LmRun { command, ..LmRun::resolve(&choices)? }).map(drop)
         }
         Pretrain::Clip(a) => {
             let choices = ClipChoices { common: a.c.choices(), val_data: a.val_data.clone() };
-            pretrain_clip(&ClipRun { command, ..ClipRun::resolve(&choices)? })?;
+            pretrain_clip(&ClipRun { command, ..ClipRun::resolve(&choices)? }).map(drop)
         }
     }
-    Ok(())
 }
 
 pub fn train(cmd: &TrainCmd) -> Result<()> {
@@ -311,5 +308,5 @@ pub fn train(cmd: &TrainCmd) -> Result<()> {
 /// `finetune`, `linprobe`, `train vit`: supervised training, then the validation accuracy.
 pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<()> {
     let run = ClassifyRun { command: Some(this_command()), ..ClassifyRun::resolve(&a.choices(mode))? };
-    crate::train::recipes::classify(&run).map(|_| ())
+    crate::train::recipes::classify(&run).map(drop)
 }
