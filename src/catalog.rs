@@ -33,6 +33,20 @@ pub fn build(name: &str) -> TraceResult<Function> {
     }
 }
 
+/// Writes graph `name`'s StableHLO text to `dir/<name>.mlir`, creating `dir`; returns the path
+/// and the text's line count.
+pub fn export(name: &str, dir: &std::path::Path) -> anyhow::Result<(std::path::PathBuf, usize)> {
+    use anyhow::Context;
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let text = build(name)?.to_stablehlo();
+    let path = dir.join(format!("{}.mlir", name));
+    // Write beside, then rename: a reader never sees half a file.
+    let tmp = path.with_extension("mlir.tmp");
+    std::fs::write(&tmp, &text).with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, &path).with_context(|| format!("renaming to {}", path.display()))?;
+    Ok((path, text.lines().count()))
+}
+
 /// `[n, n] x [n, n]` in f32.
 pub fn matmul(n: i64) -> TraceResult<Function> {
     matmul_of(n, DType::F32)

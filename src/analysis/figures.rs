@@ -1,13 +1,23 @@
-//! The analyses' figures (the paper's Figures 1 and 2 as line charts) and their output files.
+//! The analyses' figures (the paper's Figures 1 and 2 as line charts, the study's bars) and their
+//! output files.
 
 use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use super::plot::bars::bar_chart;
 use super::plot::canvas::Canvas;
 use super::plot::{line_chart, ChartLayout, Panel, Series};
 use super::spectra::SpectraRow;
 use super::{SmoothingReport, SmoothingRow, SpectraReport};
+use crate::train::recipes::StudyResults;
+
+/// `bamboo study`'s figure: each model's validation top-1 as a bar, the pixel floor as a line.
+pub fn study_chart(results: &StudyResults) -> Canvas {
+    let bars: Vec<(String, f64)> =
+        results.rows.iter().map(|r| (format!("{} ({}x{})", r.name, r.depth, r.width), 100.0 * r.accuracy)).collect();
+    bar_chart("Validation top-1 (%)", &bars, Some(("pixel floor", 100.0 * results.floor.accuracy)), "top-1 %")
+}
 
 /// Figure 1's analogue: one panel per metric, one line per model, x = relative depth. The
 /// cosine panels show the Pearson (channel-centred) and uncentred variants; the mean-token

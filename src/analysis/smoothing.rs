@@ -155,6 +155,28 @@ pub fn analyze(
     })
 }
 
+/// One report as the table `bamboo analyze smoothing` prints: a title line, then a row per block.
+pub fn table(r: &SmoothingReport) -> String {
+    let mut s = format!("{} ({}, {} x {}, {} tokens)\n", r.label, r.model, r.depth, r.width, r.tokens);
+    s += "  layer  rel   token_std  cos_pearson  cos_uncentred  cos_mean_centred  hf_share  rel_resid  eff_rank       s1\n";
+    for w in &r.rows {
+        s += &format!(
+            "  {:>5}  {:.2}  {:>9.4}  {:>11.4}  {:>13.4}  {:>16.4}  {:>8.4}  {:>9.4}  {:>8.3}  {:>7.3}\n",
+            w.layer,
+            w.rel_depth,
+            w.token_std,
+            w.cos_pearson,
+            w.cos_uncentred,
+            w.cos_mean_centred,
+            w.hf_share,
+            w.rel_residual,
+            w.effective_rank,
+            w.top_singular.first().copied().unwrap_or(f64::NAN)
+        );
+    }
+    s
+}
+
 /// One CSV for any number of reports: a row per (model, block).
 pub fn to_csv(reports: &[SmoothingReport]) -> String {
     let mut s = String::from("model,checkpoint,kind,depth,width,tokens,examples,layer,rel_depth,token_std,cos_uncentred,cos_pearson,cos_mean_centred,hf_share,rel_residual,effective_rank\n");

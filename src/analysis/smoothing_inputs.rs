@@ -10,6 +10,7 @@ use super::hidden::{Analysed, TextModel};
 use super::smoothing::{self, SmoothingReport, Tokens};
 use super::{images, text};
 use crate::runtime::{Client, CompileOptions, HostTensor};
+use crate::train::runtime_options::RuntimeOptions;
 use crate::train::weights::Fit;
 
 /// Where the examples come from and how many (the data flags of `analyze smoothing`).
@@ -76,4 +77,24 @@ pub fn run(
         (Analysed::Text(_), None) => unreachable!("text batches are read up front"),
     };
     smoothing::analyze(client, options, &planned.checkpoint, &batches, tokens)
+}
+
+/// The metrics of every planned checkpoint on the runtime `rt` describes, each report handed to
+/// `done` with the seconds it took as soon as it is measured.
+pub fn run_all(
+    rt: &RuntimeOptions,
+    work: Vec<Planned>,
+    inputs: &SmoothingInputs,
+    tokens: Tokens,
+    mut done: impl FnMut(&SmoothingReport, f64),
+) -> Result<Vec<SmoothingReport>> {
+    let (client, options) = rt.connect()?;
+    let mut reports = vec![];
+    for planned in work {
+        let t0 = std::time::Instant::now();
+        let r = run(&client, &options, planned, inputs, tokens)?;
+        done(&r, t0.elapsed().as_secs_f64());
+        reports.push(r);
+    }
+    Ok(reports)
 }

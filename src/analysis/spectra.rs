@@ -157,6 +157,19 @@ pub fn compare(a: &Checkpoint, b: &Checkpoint) -> Result<SpectraReport> {
     Ok(SpectraReport { a: a.label.clone(), b: b.label.clone(), depth, rows })
 }
 
+/// The table `bamboo analyze spectra` prints: which model is which, then a row per layer.
+pub fn table(r: &SpectraReport) -> String {
+    let mut s = format!("A = {}, B = {}; beta = A / B\n", r.a, r.b);
+    s += "  layer  |WqWk^T| A  |WqWk^T| B   |Wv| A   |Wv| B   beta_QK  beta_V\n";
+    for w in &r.rows {
+        s += &format!(
+            "  {:>5}  {:>10.4}  {:>10.4}  {:>7.4}  {:>7.4}  {:>7.4}  {:>6.4}\n",
+            w.layer, w.qk_a, w.qk_b, w.v_a, w.v_b, w.beta_qk, w.beta_v
+        );
+    }
+    s
+}
+
 pub fn to_csv(r: &SpectraReport) -> String {
     let mut s = String::from("layer,rel_depth,qk_norm_a,qk_norm_b,v_norm_a,v_norm_b,beta_qk,beta_v\n");
     for w in &r.rows {

@@ -10,7 +10,7 @@ use super::RuntimeArgs;
 use crate::analysis::figures::{smoothing_chart, spectra_chart, write_singular_values};
 use crate::analysis::smoothing::{self, Tokens};
 use crate::analysis::smoothing_inputs::{self, SmoothingInputs};
-use crate::analysis::{checkpoint, spectra, SmoothingReport, SpectraReport};
+use crate::analysis::{checkpoint, spectra};
 use crate::data::embedded::{embedded, embedded_path};
 
 #[derive(Subcommand)]
@@ -99,58 +99,21 @@ fn run_smoothing(a: &SmoothingArgs) -> Result<()> {
     };
     // Every input is checked before the plugin loads: mistakes fail fast.
     let work = smoothing_inputs::plan(&a.checkpoints, &inputs)?;
-    let client = a.rt.client()?;
-    let options = a.rt.compile_options()?;
-    let mut reports = vec![];
-    for planned in work {
-        let t0 = std::time::Instant::now();
-        let r = smoothing_inputs::run(&client, &options, planned, &inputs, tokens)?;
-        eprintln!("{}: {} blocks, {} examples, {:.1} s", r.label, r.depth, r.examples, t0.elapsed().as_secs_f64());
-        print_smoothing(&r);
-        reports.push(r);
-    }
+    let reports = smoothing_inputs::run_all(&a.rt.options(), work, &inputs, tokens, |r, seconds| {
+        eprintln!("{}: {} blocks, {} examples, {:.1} s", r.label, r.depth, r.examples, seconds);
+        print!("{}", smoothing::table(r));
+    })?;
     write_outputs(&a.out, "smoothing", &smoothing::to_csv(&reports), &serde_json::to_string_pretty(&reports)?, &smoothing_chart(&reports))?;
     write_singular_values(&a.out, &reports)?;
     eprintln!("wrote singular_values.csv to {}", a.out.display());
     Ok(())
 }
 
-fn print_smoothing(r: &SmoothingReport) {
-    println!("{} ({}, {} x {}, {} tokens)", r.label, r.model, r.depth, r.width, r.tokens);
-    println!("  layer  rel   token_std  cos_pearson  cos_uncentred  cos_mean_centred  hf_share  rel_resid  eff_rank       s1");
-    for w in &r.rows {
-        println!(
-            "  {:>5}  {:.2}  {:>9.4}  {:>11.4}  {:>13.4}  {:>16.4}  {:>8.4}  {:>9.4}  {:>8.3}  {:>7.3}",
-            w.layer,
-            w.rel_depth,
-            w.token_std,
-            w.cos_pearson,
-            w.cos_uncentred,
-            w.cos_mean_centred,
-            w.hf_share,
-            w.rel_residual,
-            w.effective_rank,
-            w.top_singular.first().copied().unwrap_or(f64::NAN)
-        );
-    }
-}
-
 fn run_spectra(a: &SpectraArgs) -> Result<()> {
     let (ca, cb) = (checkpoint::open(&a.a)?, checkpoint::open(&a.b)?);
     let r = spectra::compare(&ca, &cb)?;
-    print_spectra(&r);
+    print!("{}", spectra::table(&r));
     write_outputs(&a.out, "spectra", &spectra::to_csv(&r), &serde_json::to_string_pretty(&r)?, &spectra_chart(&r))
-}
-
-fn print_spectra(r: &SpectraReport) {
-    println!("A = {}, B = {}; beta = A / B", r.a, r.b);
-    println!("  layer  |WqWk^T| A  |WqWk^T| B   |Wv| A   |Wv| B   beta_QK  beta_V");
-    for w in &r.rows {
-        println!(
-            "  {:>5}  {:>10.4}  {:>10.4}  {:>7.4}  {:>7.4}  {:>7.4}  {:>6.4}",
-            w.layer, w.qk_a, w.qk_b, w.v_a, w.v_b, w.beta_qk, w.beta_v
-        );
-    }
 }
 
 /// `dir/{stem}.csv`, `.json` and `.png`, then the line saying so.

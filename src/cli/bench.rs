@@ -24,11 +24,10 @@ pub struct BenchArgs {
 }
 
 pub fn run(a: &BenchArgs) -> Result<()> {
-    let client = a.rt.client()?;
-    let opts = a.rt.compile_options()?;
+    let (client, opts) = a.rt.options().connect()?;
     let all = a.only == "all";
     let want = |k: &str| all || a.only.split(',').any(|s| s.trim() == k);
-    let mut report = serde_like::Object::default();
+    let mut report = kernels::ReportLine::default();
     report.str("plugin", &client.plugin().path().display().to_string());
     report.str("platform", client.platform_name());
 
@@ -64,22 +63,4 @@ pub fn run(a: &BenchArgs) -> Result<()> {
     }
     println!("{}", report.finish());
     Ok(())
-}
-
-/// A flat JSON object writer (keys and numbers/strings only), so no JSON dependency is needed.
-mod serde_like {
-    #[derive(Default)]
-    pub struct Object(Vec<String>);
-
-    impl Object {
-        pub fn num(&mut self, k: &str, v: f64) {
-            self.0.push(format!("\"{}\": {}", k, if v.is_finite() { format!("{:.4}", v) } else { "null".into() }));
-        }
-        pub fn str(&mut self, k: &str, v: &str) {
-            self.0.push(format!("\"{}\": \"{}\"", k, v.replace('\\', "\\\\").replace('"', "\\\"")));
-        }
-        pub fn finish(&self) -> String {
-            format!("{{{}}}", self.0.join(", "))
-        }
-    }
 }

@@ -1,6 +1,6 @@
 //! `bamboo configs`: the presets as the paper's tables, one preset's JSON, and the width solver.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use crate::config;
@@ -49,16 +49,6 @@ enum Action {
     },
 }
 
-/// A preset by name, or a configuration file when the name ends in `.json` (named by its path).
-fn named_config(name: &str) -> Result<config::Preset> {
-    if !name.ends_with(".json") {
-        return Ok(config::find(name)?);
-    }
-    let text = std::fs::read_to_string(name).with_context(|| format!("reading {}", name))?;
-    let m = config::ModelConfig::from_json(&text).with_context(|| name.to_string())?;
-    Ok(config::Preset { name: name.to_string(), table: String::new(), reference: String::new(), config: m })
-}
-
 pub fn run(a: &ConfigsArgs) -> Result<()> {
     match &a.action {
         None => {
@@ -68,16 +58,11 @@ pub fn run(a: &ConfigsArgs) -> Result<()> {
             print!("{}", config::render(&config::rows(a.filter.as_deref())));
         }
         Some(Action::Solve { like, depth, head_dim, json }) => {
-            let reference = named_config(like)?;
+            let reference = config::named(like)?;
             let s = config::solve(&reference.config, *depth, *head_dim)?;
             let r = reference.config.encoder();
             if *json {
-                let v = serde_json::json!({
-                    "like": reference.name, "depth": s.stack.depth, "width": s.stack.width, "heads": s.stack.heads,
-                    "mlp_dim": s.stack.mlp_dim, "head_dim": head_dim, "encoder_flops": s.flops,
-                    "reference_flops": s.reference_flops, "ratio": s.ratio(),
-                });
-                println!("{}", v);
+                println!("{}", s.to_json(&reference.name, *head_dim));
                 return Ok(());
             }
             println!(
@@ -96,31 +81,13 @@ pub fn run(a: &ConfigsArgs) -> Result<()> {
             );
         }
         Some(Action::Show { name, depth, width, heads, counts }) => {
-            let m = named_config(name)?.config;
-            let mut e = m.encoder();
-            if let Some(d) = depth {
-                e.depth = *d;
-            }
-            if let Some(w) = width {
-                e.width = *w;
-                e.mlp_dim = 4 * w;
-            }
-            if let Some(h) = heads {
-                e.heads = *h;
-            }
-            let m = m.with_encoder(e);
+            let m = config::named(name)?.config.with_stack_overrides(*depth, *width, *heads);
             m.validate()?;
             if !*counts {
                 println!("{}", m.to_json());
                 return Ok(());
             }
-            let (p, f) = (m.params(), m.flops());
-            let v = serde_json::json!({
-                "config": m,
-                "params": { "embed": p.embed, "encoder": p.encoder, "decoder": p.decoder, "head": p.head, "total": p.total() },
-                "flops": { "embed": f.embed, "encoder": f.encoder, "decoder": f.decoder, "head": f.head, "forward": f.forward(), "train": f.train() },
-            });
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            println!("{}", serde_json::to_string_pretty(&m.with_counts())?);
         }
     }
     Ok(())

@@ -4,12 +4,12 @@ mod text;
 
 use std::path::PathBuf;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
 
 use crate::data::augment::{Layout, Transform};
 use crate::data::convert::{self, Encoding, FashionMnist};
-use crate::data::{list_files, tools, ImageLoaderConfig, Position, ProcessShard, StreamConfig};
+use crate::data::{tools, ImageLoaderConfig, Position, StreamConfig};
 
 #[derive(Args)]
 pub struct DataArgs {
@@ -148,15 +148,9 @@ pub struct ReadArgs {
 impl ReadArgs {
     /// The shard stream and the position to start from.
     pub fn stream(&self) -> Result<(StreamConfig, Position)> {
-        let (pi, pc) = parse_pair(&self.process, '/', "--process")?;
-        let (epoch, step) = parse_pair(&self.start, ':', "--start")?;
-        let mut stream = StreamConfig::new(list_files(&self.files.join(","))?);
-        stream.shard = ProcessShard::new(pi as usize, pc as usize)?;
-        stream.shuffle_buffer = self.shuffle_buffer;
-        stream.shuffle_files = true;
-        stream.seed = self.seed;
-        stream.skip_bad = self.skip_bad;
-        Ok((stream, Position { epoch, step }))
+        let (mut stream, start) = tools::shard_stream(&self.files.join(","), &self.process, &self.start)?;
+        (stream.shuffle_buffer, stream.seed, stream.skip_bad) = (self.shuffle_buffer, self.seed, self.skip_bad);
+        Ok((stream, start))
     }
 }
 
@@ -216,11 +210,7 @@ pub fn run(a: &DataArgs) -> Result<()> {
 }
 
 fn fashion(f: &FashionArgs) -> Result<()> {
-    let encoding = match f.encoding.as_str() {
-        "png" => Encoding::Png,
-        "jpeg" | "jpg" => Encoding::Jpeg(f.jpeg_quality),
-        e => bail!("--encoding must be png or jpeg, got {}", e),
-    };
+    let Some(encoding) = Encoding::named(&f.encoding, f.jpeg_quality) else { bail!("--encoding must be png or jpeg, got {}", f.encoding) };
     let o = FashionMnist {
         input: f.input.clone(),
         output: f.output.clone(),
@@ -248,25 +238,13 @@ fn inspect(i: &InspectArgs) -> Result<()> {
     Ok(())
 }
 
-fn parse_pair(s: &str, sep: char, what: &str) -> Result<(u64, u64)> {
-    let (a, b) = s.split_once(sep).with_context(|| format!("{} must look like A{}B, got {}", what, sep, s))?;
-    Ok((a.parse()?, b.parse()?))
-}
-
 fn load(l: &LoadArgs) -> Result<()> {
     let (stream, start) = l.read.stream()?;
-    let transform = match l.transform.as_str() {
-        "mae" => Transform::mae(),
-        "finetune" => Transform::finetune(),
-        "eval" => Transform::eval(),
-        t => bail!("--transform must be mae, finetune or eval, got {}", t),
-    };
+    let Some(transform) = Transform::named(&l.transform) else { bail!("--transform must be mae, finetune or eval, got {}", l.transform) };
     let mut cfg = ImageLoaderConfig::new(stream, l.batch_size, l.image_size, transform);
     cfg.num_classes = l.num_classes;
     cfg.layout = if l.nchw { Layout::Nchw } else { Layout::Nhwc };
-    if let Some(w) = l.workers {
-        cfg.workers = w;
-    }
+    cfg.workers = l.workers.unwrap_or(cfg.workers);
     let r = tools::time_image_loader(cfg, start, l.steps)?;
     println!(
         "{} images in {:.2} s: {:.0} images/s; resume from {}",
@@ -282,23 +260,7 @@ fn load(l: &LoadArgs) -> Result<()> {
 }
 
 fn bench(b: &BenchArgs) -> Result<()> {
-    use crate::data::bench;
-    let all = b.only == "all";
-    let want = |k: &str| all || b.only.split(',').any(|x| x == k);
-    if want("tfrecord") {
-        for l in bench::tfrecord(&b.dir, 2000, 110_000)?.into_iter().chain(bench::tfrecord(&b.dir, 200_000, 1_000)?) {
-            println!("{}", l);
-        }
-        for l in bench::example_parse(20_000) {
-            println!("{}", l);
-        }
-    }
-    if want("image") {
-        for l in bench::image_pipeline(b.images) {
-            println!("{}", l);
-        }
-    }
-    Ok(())
+    Ok(crate::data::bench::run_selected(&b.dir, &b.only, b.images, |l| println!("{}", l))?)
 }
 
 fn read_bench(r: &ReadBenchArgs) -> Result<()> {

@@ -22,7 +22,7 @@ pub fn run(a: &DemoArgs) -> Result<()> {
     ensure!(a.steps >= 1, "--steps must be at least 1");
     ensure!(a.depth >= 1, "--depth must be at least 1");
     super::info::run(&a.rt)?;
-    let client = a.rt.client()?;
+    let client = a.rt.options().client()?;
     let demo = Demo::compile(&client, a.depth)?;
     let cfg = &demo.config;
     println!(

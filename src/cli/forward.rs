@@ -67,7 +67,7 @@ impl ForwardArgs {
 
 pub fn run(a: &ForwardArgs) -> Result<()> {
     let prepared = forward::prepare(&a.options(), &mut |note| eprintln!("{}", note))?;
-    let summary = prepared.run(|| Ok((a.rt.client()?, a.rt.compile_options()?)))?;
+    let summary = prepared.run(|| a.rt.options().connect())?;
     match summary {
         ForwardSummary::Whole { kind, compile_s, run_s, tensors } => eprintln!(
             "{} forward: traced + compiled in {:.2} s, ran in {:.3} s; wrote {} tensors to {}",

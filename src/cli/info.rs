@@ -8,7 +8,8 @@ use crate::train::platform;
 /// Prints the plugin first, then the client: on a machine without the plugin's device, what was
 /// found is shown before client creation fails.
 pub fn run(a: &RuntimeArgs) -> Result<()> {
-    a.check_devices()?;
+    let rt = a.options();
+    rt.check_devices()?;
     let plugin = platform::find_plugin(a.plugin.as_deref())?;
     let (major, minor) = plugin.api_version;
     println!("plugin:           {}", plugin.path.display());
@@ -26,7 +27,7 @@ pub fn run(a: &RuntimeArgs) -> Result<()> {
         }
         println!("ptxas:            {}", shown(&c.ptxas).unwrap_or_else(|| "not found".into()));
     }
-    let client = a.client_unchecked()?;
+    let client = rt.client_unchecked()?;
     println!("platform:         {} ({})", client.platform_name(), client.platform_version());
     let devices = platform::devices(&client);
     println!("devices:          {}", devices.len());

@@ -22,9 +22,8 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::runtime::{Client, CompileOptions};
 use crate::train::recipes::Mode;
-use crate::train::runtime_options::RuntimeOptions;
+use crate::train::runtime_options::{quiet_plugin_logs, RuntimeOptions};
 
 #[derive(Parser)]
 #[command(name = "bamboo", version, about = "Transformer configuration studies on XLA, from Rust")]
@@ -48,9 +47,9 @@ enum Command {
     #[command(subcommand)]
     Train(train::TrainCmd),
     /// Fine-tune a ViT from an MAE checkpoint (layer decay, label smoothing), then evaluate.
-    Finetune(train::ClassifyCmd),
+    Finetune(train::ClassifyArgs),
     /// Linear probe: a frozen encoder from an MAE checkpoint, LARS on the head, then evaluate.
-    Linprobe(train::ClassifyCmd),
+    Linprobe(train::ClassifyArgs),
     /// MAE pre-training then fine-tuning of several presets, compared in a table (the demo).
     Study(study::StudyArgs),
     /// Fine-tune BERT on a GLUE task's TSV files, then report the task's metric on dev.
@@ -121,38 +120,10 @@ impl RuntimeArgs {
             coordination: self.coordination.clone(),
         }
     }
-
-    /// Compile options carrying the `--xla` overrides.
-    pub fn compile_options(&self) -> Result<CompileOptions> {
-        self.options().compile_options()
-    }
-
-    /// The client, after checking that this process may train on it.
-    pub fn client(&self) -> Result<Client> {
-        self.options().client()
-    }
-
-    /// The client as the plugin gives it, without the training checks (for `bamboo info`).
-    pub fn client_unchecked(&self) -> Result<Client> {
-        self.options().client_unchecked()
-    }
-
-    /// `--devices` within the bounds every platform allows, checked before the plugin loads.
-    pub fn check_devices(&self) -> Result<()> {
-        self.options().check_devices()
-    }
-
-    /// This process's place in the job (flags, else the TPU VM's environment).
-    pub fn process(&self) -> Result<crate::train::hosts::Process> {
-        self.options().process()
-    }
 }
 
 pub fn run() -> Result<()> {
-    // The CPU plugin logs every compile at INFO level unless told otherwise.
-    if std::env::var_os("TF_CPP_MIN_LOG_LEVEL").is_none() {
-        std::env::set_var("TF_CPP_MIN_LOG_LEVEL", "2");
-    }
+    quiet_plugin_logs();
     let command = Cli::command();
     let argv = rerun::expand(std::env::args_os().collect(), &command)?;
     let cli = Cli::from_arg_matches(&command.get_matches_from(argv)).unwrap_or_else(|e| e.exit());
@@ -165,8 +136,8 @@ pub fn run() -> Result<()> {
         Command::Study(a) => study::run(&a),
         Command::Glue(a) => glue::run_glue(&a),
         Command::Train(c) => train::train(&c),
-        Command::Finetune(a) => train::classify(&a.args, Mode::Finetune, a.interpolation.filter),
-        Command::Linprobe(a) => train::classify(&a.args, Mode::LinearProbe, a.interpolation.filter),
+        Command::Finetune(a) => train::classify(&a, Mode::Finetune),
+        Command::Linprobe(a) => train::classify(&a, Mode::LinearProbe),
         Command::Configs(a) => configs::run(&a),
         Command::Data(a) => data::run(&a),
         Command::Forward(a) => forward::run(&a),

@@ -34,11 +34,9 @@ pub struct BenchModelsArgs {
 
 pub fn run(a: &BenchModelsArgs) -> Result<()> {
     anyhow::ensure!(a.batch >= 1 && a.iters >= 1, "--batch and --iters must be at least 1");
-    let client = a.rt.client()?;
-    let opts = a.rt.compile_options()?;
+    let (client, opts) = a.rt.options().connect()?;
     let o = ForwardBenchOptions { batch: a.batch, iters: a.iters, seed: a.seed };
-    // Every name is checked before minutes of benchmarking start.
-    let models: Vec<_> = a.models.split(',').map(str::trim).map(|n| Ok((n, bench::vit_preset(n)?))).collect::<Result<_>>()?;
+    let models = bench::vit_presets(&a.models)?;
     println!(
         "platform {}, batch {}, forward only, f32, {} timed runs after 1 warm-up; RSS with the plugin loaded: {:.0} MiB",
         client.platform_name(),
@@ -59,16 +57,12 @@ pub fn run(a: &BenchModelsArgs) -> Result<()> {
             continue;
         }
         let m = bench::whole(&client, &opts, &c, &o)?;
-        let ips = a.batch as f64 / (m.median_ms / 1e3);
         println!(
             "{:<10} {}x{} ({} heads, {} px / {}): trace {:.1} ms, lower {:.1} ms, compile {:.2} s, weights {:.2} s; forward {:.1} ms median (best {:.1}) = {:.1} images/s; peak RSS {:.0} MiB",
             name, c.encoder.depth, c.encoder.width, c.encoder.heads, c.image_size, c.patch_size,
-            m.trace_s * 1e3, m.lower_s * 1e3, m.compile_s, m.weights_s, m.median_ms, m.best_ms, ips, m.peak_rss_mib
+            m.trace_s * 1e3, m.lower_s * 1e3, m.compile_s, m.weights_s, m.median_ms, m.best_ms, m.images_per_s(a.batch), m.peak_rss_mib
         );
-        json.push(format!(
-            "\"{}\": {{\"trace_s\": {:.4}, \"lower_s\": {:.4}, \"compile_s\": {:.3}, \"forward_ms\": {:.2}, \"images_per_s\": {:.2}, \"peak_rss_mib\": {:.0}}}",
-            name, m.trace_s, m.lower_s, m.compile_s, m.median_ms, ips, m.peak_rss_mib
-        ));
+        json.push(m.json_member(name, a.batch));
     }
     println!("{{{}}}", json.join(", "));
     Ok(())

@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::rerun::this_command;
 use super::RuntimeArgs;
-use crate::analysis::plot::bars::bar_chart;
+use crate::analysis::figures::study_chart;
 use crate::data::embedded::embedded;
 use crate::train::pixel_floor::DEFAULT_L2;
 use crate::train::recipes::settings::{DEFAULT_IMAGE_DATA, DEFAULT_VALIDATION_DATA};
@@ -126,10 +126,7 @@ impl StudyArgs {
 pub fn run(a: &StudyArgs) -> Result<()> {
     let results = study(&a.study())?;
     println!("\n{}", results.table());
-    let bars: Vec<(String, f64)> =
-        results.rows.iter().map(|r| (format!("{} ({}x{})", r.name, r.depth, r.width), 100.0 * r.accuracy)).collect();
-    let png = bar_chart("Validation top-1 (%)", &bars, Some(("pixel floor", 100.0 * results.floor.accuracy)), "top-1 %");
-    write_whole(&a.out.join("study.png"), &png.to_png())?;
+    write_whole(&a.out.join("study.png"), &study_chart(&results).to_png())?;
     eprintln!("wrote {}/study.json, study.csv and study.png", a.out.display());
     println!(
         "\nAt this scale (0.3 M-parameter models, 16 tokens per 28-px image, a few thousand steps, one seed) the table \

@@ -23,9 +23,9 @@ use crate::train::recipes::{
 #[derive(Subcommand)]
 pub enum Pretrain {
     /// MAE pre-training (mask ratio 0.75, norm_pix_loss, AdamW betas (0.9, 0.95)).
-    Mae(MaeCmd),
+    Mae(MaeArgs),
     /// BERT pre-training: masked LM + next-sentence prediction with LAMB, linear warmup and decay.
-    Bert(BertArgs),
+    Bert(Common),
     /// CLIP contrastive pre-training (symmetric InfoNCE, AdamW betas (0.9, 0.98), weight decay
     /// 0.2) on image-caption pairs: each image's class as a caption ("a photo of a sneaker").
     Clip(ClipArgs),
@@ -56,16 +56,10 @@ pub struct LmArgs {
     pub vocab: PathBuf,
 }
 
-#[derive(Args, Debug)]
-pub struct BertArgs {
-    #[command(flatten)]
-    pub c: Common,
-}
-
 #[derive(Subcommand)]
 pub enum TrainCmd {
     /// ViT trained from scratch on labels: the paper's baseline objective.
-    Vit(ClassifyCmd),
+    Vit(ClassifyArgs),
 }
 
 /// What every recipe takes.
@@ -169,30 +163,14 @@ pub struct Interpolation {
     pub filter: Filter,
 }
 
-/// `pretrain mae`: the recipe's arguments and the crops' filter.
-#[derive(Args, Debug)]
-pub struct MaeCmd {
-    #[command(flatten)]
-    pub args: MaeArgs,
-    #[command(flatten)]
-    pub interpolation: Interpolation,
-}
-
-/// `finetune`, `linprobe`, `train vit`: the recipe's arguments and the crops' filter.
-#[derive(Args, Debug)]
-pub struct ClassifyCmd {
-    #[command(flatten)]
-    pub args: ClassifyArgs,
-    #[command(flatten)]
-    pub interpolation: Interpolation,
-}
-
 #[derive(Args, Debug)]
 pub struct MaeArgs {
     #[command(flatten)]
     pub c: Common,
     #[arg(long)]
     pub mask_ratio: Option<f64>,
+    #[command(flatten)]
+    pub interpolation: Interpolation,
 }
 
 #[derive(Args, Debug)]
@@ -237,6 +215,8 @@ pub struct ClassifyArgs {
     /// model's input (default 0.875, timm's `crop_pct`; 1 keeps the whole image).
     #[arg(long, value_name = "RATIO")]
     pub eval_crop: Option<f64>,
+    #[command(flatten)]
+    pub interpolation: Interpolation,
 }
 
 impl Common {
@@ -281,7 +261,7 @@ impl Common {
 
 impl ClassifyArgs {
     /// The library's choices for `mode` these flags give.
-    fn choices(&self, mode: Mode, filter: Filter) -> ClassifyChoices {
+    fn choices(&self, mode: Mode) -> ClassifyChoices {
         ClassifyChoices {
             common: self.c.choices(),
             mode,
@@ -295,7 +275,7 @@ impl ClassifyArgs {
             reprob: self.reprob,
             crop_scale: self.crop_scale,
             eval_crop: self.eval_crop,
-            interpolation: filter,
+            interpolation: self.interpolation.filter,
         }
     }
 }
@@ -304,33 +284,29 @@ pub fn pretrain(cmd: &Pretrain) -> Result<()> {
     let command = Some(this_command());
     match cmd {
         Pretrain::Mae(a) => {
-            let choices = MaeChoices { common: a.args.c.choices(), mask_ratio: a.args.mask_ratio, interpolation: a.interpolation.filter };
-            pretrain_mae(&MaeRun { command, ..MaeRun::resolve(&choices)? })?;
+            let choices = MaeChoices { common: a.c.choices(), mask_ratio: a.mask_ratio, interpolation: a.interpolation.filter };
+            pretrain_mae(&MaeRun { command, ..MaeRun::resolve(&choices)? }).map(drop)
         }
-        Pretrain::Bert(a) => {
-            pretrain_bert(&BertRun { command, ..BertRun::resolve(&a.c.choices())? })?;
-        }
+        Pretrain::Bert(a) => pretrain_bert(&BertRun { command, ..BertRun::resolve(&a.choices())? }).map(drop),
         Pretrain::Lm(a) => {
             let choices = LmChoices { common: a.c.choices(), seq_len: a.seq_len, vocab: a.vocab.clone() };
-            pretrain_lm(&LmRun { command, ..LmRun::resolve(&choices)? })?;
+            pretrain_lm(&LmRun { command, ..LmRun::resolve(&choices)? }).map(drop)
         }
         Pretrain::Clip(a) => {
             let choices = ClipChoices { common: a.c.choices(), val_data: a.val_data.clone() };
-            pretrain_clip(&ClipRun { command, ..ClipRun::resolve(&choices)? })?;
+            pretrain_clip(&ClipRun { command, ..ClipRun::resolve(&choices)? }).map(drop)
         }
     }
-    Ok(())
 }
 
 pub fn train(cmd: &TrainCmd) -> Result<()> {
     match cmd {
-        TrainCmd::Vit(a) => classify(&a.args, Mode::Scratch, a.interpolation.filter),
+        TrainCmd::Vit(a) => classify(a, Mode::Scratch),
     }
 }
 
-/// `finetune`, `linprobe`, `train vit`: supervised training with crops resized by `filter`,
-/// then the validation accuracy.
-pub fn classify(a: &ClassifyArgs, mode: Mode, filter: Filter) -> Result<()> {
-    let run = ClassifyRun { command: Some(this_command()), ..ClassifyRun::resolve(&a.choices(mode, filter))? };
-    crate::train::recipes::classify(&run).map(|_| ())
+/// `finetune`, `linprobe`, `train vit`: supervised training, then the validation accuracy.
+pub fn classify(a: &ClassifyArgs, mode: Mode) -> Result<()> {
+    let run = ClassifyRun { command: Some(this_command()), ..ClassifyRun::resolve(&a.choices(mode))? };
+    crate::train::recipes::classify(&run).map(drop)
 }

@@ -82,8 +82,8 @@ impl BenchTrainArgs {
 pub fn run(a: &BenchTrainArgs) -> Result<()> {
     // Every name and flag is checked before the plugin loads.
     let plan = Plan::new(a.options())?;
-    let client = a.rt.client()?;
-    let report = plan.run(&client, a.rt.compile_options()?, |p| match p {
+    let (client, opts) = a.rt.options().connect()?;
+    let report = plan.run(&client, opts, |p| match p {
         Progress::Started(h) => print_header(a, h),
         Progress::Measured(r) => {
             let (b, m) = (r.bench, &r.measured);

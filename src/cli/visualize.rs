@@ -44,8 +44,8 @@ pub fn run(cmd: &Visualize) -> Result<()> {
     let cfg = reconstruct::mae_config(&ck)?;
     images::check_image_size(&a.data, cfg.image_size, &format!("{} ({})", ck.label, a.checkpoint.display()))?;
     let batch = images::eval_images(&a.data, a.images, cfg.image_size, cfg.channels, 1)?.remove(0);
-    let client = a.rt.client()?;
-    let r = reconstruct::reconstruct(&client, &a.rt.compile_options()?, &ck, &batch, a.seed)?;
+    let (client, opts) = a.rt.options().connect()?;
+    let r = reconstruct::reconstruct(&client, &opts, &ck, &batch, a.seed)?;
     let scale = a.scale.unwrap_or_else(|| 112usize.div_ceil(cfg.image_size).max(1));
     let grid = reconstruct::grid(&r, scale)?;
     grid.save(&a.out)?;

@@ -30,7 +30,7 @@ pub use error::ConfigError;
 pub use mae::MaeConfig;
 pub use model::ModelConfig;
 pub use opt::{OptConfig, POSITION_OFFSET};
-pub use presets::{find, preset, presets, Preset};
+pub use presets::{find, named, preset, presets, Preset};
 pub use solve::{solve, Solution};
 pub use stack::{Activation, Norm, Stack};
 pub use table::{render, row, rows, Row};

@@ -62,6 +62,28 @@ impl ModelConfig {
         out
     }
 
+    /// The same model with the encoder's depth, width (its MLP 4 x width, as in training) or heads
+    /// replaced where given; not validated.
+    pub fn with_stack_overrides(&self, depth: Option<usize>, width: Option<usize>, heads: Option<usize>) -> ModelConfig {
+        let mut e = self.encoder();
+        e.depth = depth.unwrap_or(e.depth);
+        if let Some(w) = width {
+            (e.width, e.mlp_dim) = (w, 4 * w);
+        }
+        e.heads = heads.unwrap_or(e.heads);
+        self.with_encoder(e)
+    }
+
+    /// `{config, params, flops}`: the configuration with its exact counts, part by part.
+    pub fn with_counts(&self) -> Value {
+        let (p, f) = (self.params(), self.flops());
+        serde_json::json!({
+            "config": self,
+            "params": { "embed": p.embed, "encoder": p.encoder, "decoder": p.decoder, "head": p.head, "total": p.total() },
+            "flops": { "embed": f.embed, "encoder": f.encoder, "decoder": f.decoder, "head": f.head, "forward": f.forward(), "train": f.train() },
+        })
+    }
+
     pub fn validate(&self) -> Result<(), ConfigError> {
         match self {
             ModelConfig::Vit(c) => c.validate(),

@@ -209,6 +209,17 @@ pub fn find(name: &str) -> Result<Preset, ConfigError> {
     }
 }
 
+/// A preset by name, or a configuration file when the name ends in `.json` (named by its path).
+pub fn named(name: &str) -> anyhow::Result<Preset> {
+    use anyhow::Context;
+    if !name.ends_with(".json") {
+        return Ok(find(name)?);
+    }
+    let text = std::fs::read_to_string(name).with_context(|| format!("reading {}", name))?;
+    let m = ModelConfig::from_json(&text).with_context(|| name.to_string())?;
+    Ok(Preset { name: name.to_string(), table: String::new(), reference: String::new(), config: m })
+}
+
 /// The configuration of preset `name`.
 pub fn preset(name: &str) -> Result<ModelConfig, ConfigError> {
     find(name).map(|p| p.config)

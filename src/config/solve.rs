@@ -18,6 +18,16 @@ impl Solution {
     pub fn ratio(&self) -> f64 {
         self.flops as f64 / self.reference_flops as f64
     }
+
+    /// The solution as one JSON object, for scripts: the reference's name `like`, the new stack,
+    /// `head_dim`, both FLOP counts and their ratio.
+    pub fn to_json(&self, like: &str, head_dim: usize) -> serde_json::Value {
+        serde_json::json!({
+            "like": like, "depth": self.stack.depth, "width": self.stack.width, "heads": self.stack.heads,
+            "mlp_dim": self.stack.mlp_dim, "head_dim": head_dim, "encoder_flops": self.flops,
+            "reference_flops": self.reference_flops, "ratio": self.ratio(),
+        })
+    }
 }
 
 /// The width, a multiple of `head_dim`, whose encoder FLOPs at `depth` come closest to those of

@@ -329,6 +329,16 @@ impl Transform {
         Transform::Eval { crop_ratio: 0.875, filter: Filter::Bicubic }
     }
 
+    /// The transform the `bamboo data load` command names: `mae`, `finetune` or `eval`.
+    pub fn named(name: &str) -> Option<Self> {
+        match name {
+            "mae" => Some(Transform::mae()),
+            "finetune" => Some(Transform::finetune()),
+            "eval" => Some(Transform::eval()),
+            _ => None,
+        }
+    }
+
     /// This transform with its resize done by `filter`.
     pub fn with_filter(self, filter: Filter) -> Self {
         match self {

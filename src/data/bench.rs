@@ -55,6 +55,20 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+/// The benchmarks `only` names (`tfrecord`, `image`, comma separated, or `all`), each line handed
+/// to `show` as soon as it is measured; the decode benchmark on `images` images.
+pub fn run_selected(dir: &Path, only: &str, images: usize, mut show: impl FnMut(&str)) -> Result<()> {
+    let want = |k: &str| only == "all" || only.split(',').any(|x| x == k);
+    if want("tfrecord") {
+        tfrecord(dir, 2000, 110_000)?.into_iter().chain(tfrecord(dir, 200_000, 1_000)?).for_each(|l| show(&l));
+        example_parse(20_000).iter().for_each(|l| show(l));
+    }
+    if want("image") {
+        image_pipeline(images).iter().for_each(|l| show(l));
+    }
+    Ok(())
+}
+
 /// TFRecord read: MB/s and records/s over a file of `n` records of `size` bytes, CRC on and off.
 pub fn tfrecord(dir: &Path, n: usize, size: usize) -> Result<Vec<String>> {
     std::fs::create_dir_all(dir).map_err(|e| DataError::io(dir, e))?;

@@ -74,6 +74,17 @@ pub enum Encoding {
     Jpeg(u8),
 }
 
+impl Encoding {
+    /// `png`, or `jpeg` (`jpg`) at `jpeg_quality`.
+    pub fn named(name: &str, jpeg_quality: u8) -> Option<Self> {
+        match name {
+            "png" => Some(Encoding::Png),
+            "jpeg" | "jpg" => Some(Encoding::Jpeg(jpeg_quality)),
+            _ => None,
+        }
+    }
+}
+
 /// Writes `items` round-robin into `shards` files named `split-0000i-of-0000n` in `out`.
 /// Returns the shard paths.
 pub fn write_shards<I>(out: &Path, split: &str, shards: usize, items: I) -> Result<Vec<PathBuf>>

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 
-use super::{list_files, EpochStream, Example, ImageLoader, ImageLoaderConfig, Position, SkipReport, StreamConfig};
+use super::{list_files, EpochStream, Example, ImageLoader, ImageLoaderConfig, Position, ProcessShard, SkipReport, StreamConfig};
 
 /// What a pass over some TFRecord files found.
 pub struct Inspection {
@@ -46,6 +46,24 @@ pub fn inspect(patterns: &str, verify_crc: bool, skip_bad: bool) -> Result<Inspe
     }
     bad.merge(&stream.report);
     Ok(Inspection { files: files.len(), records: n, bytes, features: names, bad })
+}
+
+/// The shuffled stream over the shards `patterns` names (comma separated) that this process reads,
+/// `process` being "I/N" (its index and the process count), and the position `start`
+/// ("EPOCH:STEP") to read from.
+pub fn shard_stream(patterns: &str, process: &str, start: &str) -> Result<(StreamConfig, Position)> {
+    let (index, count) = parse_pair(process, '/', "--process")?;
+    let (epoch, step) = parse_pair(start, ':', "--start")?;
+    let mut stream = StreamConfig::new(list_files(patterns)?);
+    stream.shard = ProcessShard::new(index as usize, count as usize)?;
+    stream.shuffle_files = true;
+    Ok((stream, Position { epoch, step }))
+}
+
+/// "A{sep}B" as two numbers; `what` names the flag it came from.
+fn parse_pair(s: &str, sep: char, what: &str) -> Result<(u64, u64)> {
+    let (a, b) = s.split_once(sep).with_context(|| format!("{} must look like A{}B, got {}", what, sep, s))?;
+    Ok((a.parse()?, b.parse()?))
 }
 
 /// A timed loader run: how much it produced and where it stopped.

@@ -37,6 +37,21 @@ pub struct Measured {
     pub peak_rss_mib: f64,
 }
 
+impl Measured {
+    /// Images per second of the median forward over `batch` images.
+    pub fn images_per_s(&self, batch: usize) -> f64 {
+        batch as f64 / (self.median_ms / 1e3)
+    }
+
+    /// `"name": {...}`: the timings scripts/bench compares, one JSON member.
+    pub fn json_member(&self, name: &str, batch: usize) -> String {
+        format!(
+            "\"{}\": {{\"trace_s\": {:.4}, \"lower_s\": {:.4}, \"compile_s\": {:.3}, \"forward_ms\": {:.2}, \"images_per_s\": {:.2}, \"peak_rss_mib\": {:.0}}}",
+            name, self.trace_s, self.lower_s, self.compile_s, self.median_ms, self.images_per_s(batch), self.peak_rss_mib
+        )
+    }
+}
+
 /// What the layer-by-layer forward of one model measured.
 pub struct StreamedMeasured {
     pub compile_s: f64,
@@ -53,6 +68,11 @@ pub fn vit_preset(name: &str) -> Result<VitConfig> {
         ModelConfig::Vit(c) => Ok(c),
         other => bail!("--models: `{}` is a {} preset; bench-models runs ViT classifiers", name, other.kind()),
     }
+}
+
+/// The ViT presets a comma-separated list names, every name checked before any model runs.
+pub fn vit_presets(list: &str) -> Result<Vec<(&str, VitConfig)>> {
+    list.split(',').map(str::trim).map(|n| Ok((n, vit_preset(n)?))).collect()
 }
 
 /// One model: trace, lower, compile, upload random weights, time the forward. Peak RSS is

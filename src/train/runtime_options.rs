@@ -8,6 +8,14 @@ use anyhow::{Context, Result};
 use super::hosts::{distributed, Process};
 use crate::runtime::{Client, ClientOptions, CompileOptions, OptionValue, Plugin, MAX_CPU_DEVICES};
 
+/// Turns the plugin's INFO logging off (the CPU plugin logs every compile) unless
+/// $TF_CPP_MIN_LOG_LEVEL already says otherwise; before any plugin loads.
+pub fn quiet_plugin_logs() {
+    if std::env::var_os("TF_CPP_MIN_LOG_LEVEL").is_none() {
+        std::env::set_var("TF_CPP_MIN_LOG_LEVEL", "2");
+    }
+}
+
 /// The runtime a run executes on. Every field unset is the default: the plugin found by
 /// discovery, its default device count, one process.
 #[derive(Clone, Debug, Default)]
@@ -58,6 +66,12 @@ impl RuntimeOptions {
         let client = self.client_unchecked()?;
         self.process()?.check_runtime(&client)?;
         Ok(client)
+    }
+
+    /// The checked client and the compile options: what a command needs to run programs.
+    pub fn connect(&self) -> Result<(Client, CompileOptions)> {
+        let client = self.client()?;
+        Ok((client, self.compile_options()?))
     }
 
     /// `devices` within 1..=MAX_CPU_DEVICES, checked before the plugin loads (loading it and

@@ -182,19 +182,7 @@ pub fn load_bert(a: &LoadBertArgs) -> Result<()> {
 pub fn glue(a: &GlueArgs) -> Result<()> {
     let Some(task) = Task::parse(&a.task) else { bail!("unknown GLUE task {:?}", a.task) };
     for p in &a.files {
-        let c = tools::glue_counts(task, p)?;
-        let balance: Vec<String> = task.labels().iter().zip(&c.classes).map(|(l, c)| format!("{}: {}", l, c)).collect();
-        print!("{} {}: {} examples", task.name(), p.display(), c.examples);
-        if !balance.is_empty() {
-            print!(" ({})", balance.join(", "));
-        }
-        if !c.scores.is_empty() {
-            print!(" (mean score {:.2})", c.scores.iter().sum::<f64>() / c.scores.len() as f64);
-        }
-        if c.unlabelled > 0 {
-            print!(" ({} unlabelled)", c.unlabelled);
-        }
-        println!();
+        println!("{} {}: {}", task.name(), p.display(), tools::glue_counts(task, p)?.describe(task));
     }
     Ok(())
 }
@@ -202,10 +190,8 @@ pub fn glue(a: &GlueArgs) -> Result<()> {
 pub fn bench_text(a: &BenchTextArgs) -> Result<()> {
     let tok = Tokenizer::load_uncased(&a.vocab)?;
     let docs = read_documents(&a.input)?;
-    let mut cfg = PretrainConfig { dupe_factor: a.dupe_factor, ..PretrainConfig::default() };
-    if let Some(t) = a.threads {
-        cfg.threads = t;
-    }
+    let default = PretrainConfig::default();
+    let cfg = PretrainConfig { dupe_factor: a.dupe_factor, threads: a.threads.unwrap_or(default.threads), ..default };
     for l in bench::create_pretraining(&tok, &docs, &cfg, &a.dir)? {
         println!("{}", l);
     }

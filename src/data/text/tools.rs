@@ -109,6 +109,25 @@ pub struct GlueCounts {
     pub unlabelled: usize,
 }
 
+impl GlueCounts {
+    /// `N examples`, then in parentheses each that applies: the balance of `task`'s labels, the
+    /// mean score of a regression task, the unlabelled examples.
+    pub fn describe(&self, task: Task) -> String {
+        let mut out = format!("{} examples", self.examples);
+        let balance: Vec<String> = task.labels().iter().zip(&self.classes).map(|(l, c)| format!("{}: {}", l, c)).collect();
+        if !balance.is_empty() {
+            out += &format!(" ({})", balance.join(", "));
+        }
+        if !self.scores.is_empty() {
+            out += &format!(" (mean score {:.2})", self.scores.iter().sum::<f64>() / self.scores.len() as f64);
+        }
+        if self.unlabelled > 0 {
+            out += &format!(" ({} unlabelled)", self.unlabelled);
+        }
+        out
+    }
+}
+
 /// Reads a GLUE TSV file and counts its labels.
 pub fn glue_counts(task: Task, path: &Path) -> Result<GlueCounts> {
     let ex = glue::load(task, path)?;

@@ -136,3 +136,22 @@ pub fn vit_b_stack_compile(client: &Client, opts: &CompileOptions, depth: i64) -
         peak_rss_mib: peak_rss_mib(),
     })
 }
+
+/// The line `bamboo bench` ends with, for scripts/bench: one flat JSON object of strings and
+/// numbers (4 decimals; null when not finite), keys in the order they were added.
+#[derive(Default)]
+pub struct ReportLine(Vec<String>);
+
+impl ReportLine {
+    pub fn num(&mut self, k: &str, v: f64) {
+        self.0.push(format!("\"{}\": {}", k, if v.is_finite() { format!("{:.4}", v) } else { "null".into() }));
+    }
+
+    pub fn str(&mut self, k: &str, v: &str) {
+        self.0.push(format!("\"{}\": \"{}\"", k, v.replace('\\', "\\\\").replace('"', "\\\"")));
+    }
+
+    pub fn finish(&self) -> String {
+        format!("{{{}}}", self.0.join(", "))
+    }
+}

@@ -34,6 +34,7 @@ pub mod glue;
 pub mod launch;
 pub mod lm;
 pub mod mae;
+pub mod rerun;
 pub mod settings;
 pub mod study;
 pub mod validation;

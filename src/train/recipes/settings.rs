@@ -146,18 +146,7 @@ impl Choices {
             (None, Some(name)) => preset(name)?,
             (None, None) => bail!("--preset or --config is required"),
         };
-        let mut e = m.encoder();
-        if let Some(d) = self.depth {
-            e.depth = d;
-        }
-        if let Some(w) = self.width {
-            e.width = w;
-            e.mlp_dim = 4 * w;
-        }
-        if let Some(h) = self.heads {
-            e.heads = h;
-        }
-        let mut m = m.with_encoder(e);
+        let mut m = m.with_stack_overrides(self.depth, self.width, self.heads);
         self.apply_dropout(&mut m)?;
         m.validate()?;
         Ok(m)
