@@ -8,12 +8,13 @@ use anyhow::{bail, Context, Result};
 
 use crate::config::{preset, ModelConfig, VitConfig};
 use crate::graph::{DType, Function, Graph};
-use crate::models::{vit, Params};
+use crate::models::vit;
 use crate::nn::stack::StackOptions;
 use crate::process_usage::{peak_rss_mib, reset_peak_rss};
 use crate::program::Program;
 use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
-use crate::train::init::init_param;
+use crate::weights::init::init_param;
+use crate::weights::Params;
 
 /// How each model is run (the flags of `bamboo bench-models`).
 #[derive(Clone, Debug)]
@@ -120,7 +121,7 @@ pub fn streamed(client: &Client, opts: &CompileOptions, c: &VitConfig, o: &Forwa
     reset_peak_rss();
     let specs = vit::param_specs(c);
     let values: Vec<HostTensor> = specs.iter().map(|s| init_param(s, o.seed)).collect::<Result<_>>()?;
-    let weights = crate::train::weights::to_checkpoint(&specs, &values)?;
+    let weights = crate::weights::host::to_checkpoint(&specs, &values)?;
     drop(values);
     let s = c.image_size as i64;
     let x = images(&[o.batch as i64, c.channels as i64, s, s], o.seed)?;

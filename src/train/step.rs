@@ -12,9 +12,10 @@
 //! The order above is also the positional order, for callers not yet converted to names.
 
 use crate::graph::{grad, scan, DType, Function, Graph, ReduceKind, ScanOptions, Tensor, TraceError, TraceResult};
-use crate::models::{ParamSpec, Params};
 use crate::nn::stack::StackOptions;
 use crate::optim::{clip_by_global_norm, Optimizer, ParamGroup, Schedule, StepRate};
+use crate::smoothing::metrics::smoothing;
+use crate::weights::{ParamSpec, Params};
 
 use super::objective::{InputSpec, Objective};
 
@@ -155,10 +156,10 @@ fn to_compute(t: &Tensor, bf16: bool) -> TraceResult<Tensor> {
 }
 
 /// The per-block over-smoothing metrics a watching step returns after its other results, each
-/// `[L]` (batch means; see `analysis::metrics`): the paper's token std, the mean cosine
+/// `[L]` (batch means; see `smoothing::metrics`): the paper's token std, the mean cosine
 /// similarity of channel-centred tokens (Pearson), the high-frequency energy share and the
 /// relative residual to the mean token. The hidden states of a few examples follow them, for
-/// the metrics the host computes (effective rank, top singular value: `analysis::collapse`).
+/// the metrics the host computes (effective rank, top singular value: `smoothing::collapse`).
 pub const WATCHED: [&str; 4] = ["token_std", "cosine", "hf_share", "rel_residual"];
 
 /// Examples (of device 0's micro-batch) whose hidden states a watching step returns.
@@ -198,7 +199,7 @@ fn loss_and_grads(
             TraceError::new("train_step", format!("the {} objective does not expose its hidden states to watch", obj.name()))
         })?;
         let hidden = hidden.convert(DType::F32)?;
-        let m = crate::analysis::metrics::smoothing(&hidden)?;
+        let m = smoothing(&hidden)?;
         let sample = hidden.slice_axis(1, 0, hidden.dim(1).min(WATCH_EXAMPLES))?;
         vec![m.token_std, m.cos_pearson, m.hf_share, m.rel_residual, sample]
     } else {

@@ -20,10 +20,10 @@ use anyhow::{bail, ensure, Result};
 
 use crate::checkpoint::{self, TensorData, Tensors};
 use crate::config::ModelConfig;
-use crate::models::ParamSpec;
 use crate::program::Program;
 use crate::runtime::{Client, CompileOptions, HostTensor};
-use crate::train::weights::to_checkpoint;
+use crate::weights::host::to_checkpoint;
+use crate::weights::ParamSpec;
 use inputs::ModelInput;
 use load::Head;
 

@@ -9,8 +9,9 @@ use super::inputs::ModelInput;
 use super::load::Head;
 use crate::config::ModelConfig;
 use crate::graph::{self, DType, Function, Graph, Tensor};
-use crate::models::{bert, clip, mae, opt, vit, ParamSpec, Params};
+use crate::models::{bert, clip, mae, opt, vit};
 use crate::nn::stack::StackOptions;
+use crate::weights::{ParamSpec, Params};
 
 /// The traced inputs by name.
 struct Traced(BTreeMap<&'static str, Tensor>);

@@ -8,7 +8,7 @@ use crate::catalog::matmul_of;
 use crate::graph::DType;
 use crate::program::Program;
 use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
-use crate::train::init::SplitMix as Rng;
+use crate::weights::init::SplitMix as Rng;
 
 pub fn median(v: &[f64]) -> f64 {
     let mut v = v.to_vec();

@@ -10,14 +10,14 @@ use serde_json::{json, Value};
 use super::{Bench, EPS, LR, WEIGHT_DECAY};
 use crate::checkpoint::{save, Tensors};
 use crate::graph::{grad, DType, Function, Graph, Tensor};
-use crate::models::{ParamSpec, Params};
 use crate::nn::stack::StackOptions;
 use crate::optim::ParamGroup;
 use crate::program::Program;
 use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
 use crate::train::objective::Objective;
 use crate::train::step::StepLayout;
-use crate::train::weights::{public_names, to_checkpoint};
+use crate::weights::host::{public_names, to_checkpoint};
+use crate::weights::{ParamSpec, Params};
 
 /// Loss and the gradient of every trainable parameter (spec order), for the export only.
 fn loss_and_grads_fn(obj: &dyn Objective, layout: &StepLayout, batch: usize, stack: &StackOptions) -> Result<Function> {

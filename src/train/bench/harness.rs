@@ -15,9 +15,9 @@ use crate::nn::stack::StackOptions;
 use crate::process_usage::{cpu_seconds, peak_rss_mib, reset_peak_rss};
 use crate::program::{element_type, Program};
 use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
-use crate::train::init::init_param;
 use crate::train::step::{build_train_step, StepLayout};
 use crate::train::trainer::Trainer;
+use crate::weights::init::init_param;
 
 /// The step's device state: every parameter, the optimizer state, the step counter.
 struct DeviceState {

@@ -7,7 +7,7 @@ use crate::config::ClipConfig;
 use crate::data::augment::{Filter, Transform};
 use crate::data::captions::{encode_labels, FASHION_CLASSES};
 use crate::graph::{DType, Function, Graph};
-use crate::models::{clip, Params};
+use crate::models::clip;
 use crate::nn::stack::StackOptions;
 use crate::program::Program;
 use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
@@ -15,6 +15,7 @@ use crate::train::objective::{accuracy, Classify};
 use crate::train::sources::{BatchSource, ImageSource, ImageTask};
 use crate::train::step::build_eval_step;
 use crate::train::trainer::Trainer;
+use crate::weights::Params;
 
 /// The keys under which the image recipes log their evaluations (metrics.jsonl, TensorBoard,
 /// results.json).

@@ -11,23 +11,17 @@
 //!   Both are read as the classic names.
 //! - The official MAE repository's names (`blocks.*.attn.qkv`, `decoder_pred`, ...), as before.
 
+pub mod hf5;
+pub mod hf_vit;
+pub mod official_mae;
+
 use anyhow::{Context, Result};
 
-use super::weights::{is_official_mae, mae_encoder_to_vit, official_mae_to_hf};
+use self::hf5::{from_hf5, has_hf5_memory_names};
+use self::hf_vit::{hf_vit_to_timm, mae_encoder_to_vit};
+use self::official_mae::{is_official_mae, official_mae_to_hf};
 use crate::checkpoint::Tensors;
 use crate::config::ModelConfig;
-
-/// transformers 5.x in-memory layer parameter names -> the classic ones (relative to a layer).
-const HF5_LAYER: [(&str, &str); 8] = [
-    ("attention.q_proj.", "attention.attention.query."),
-    ("attention.k_proj.", "attention.attention.key."),
-    ("attention.v_proj.", "attention.attention.value."),
-    ("attention.o_proj.", "attention.output.dense."),
-    ("mlp.fc1.", "intermediate.dense."),
-    ("mlp.fc2.", "output.dense."),
-    ("layernorm_before.", "layernorm_before."),
-    ("layernorm_after.", "layernorm_after."),
-];
 
 /// The family whose names a checkpoint was found to carry (other than bamboo's own).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,10 +63,6 @@ pub fn to_public(cfg: &ModelConfig, t: Tensors) -> Result<(Tensors, Option<Famil
     }
 }
 
-fn has_hf5_memory_names(t: &Tensors) -> bool {
-    t.keys().any(|k| k.starts_with("vit.layers.") || k.starts_with("layers.") || k.contains("_layers.") && k.contains(".attention.q_proj."))
-}
-
 /// A ViTMAE checkpoint under the transformers 4.x names.
 fn mae_names(t: Tensors) -> Result<(Tensors, Option<Family>)> {
     if is_official_mae(&t) {
@@ -103,72 +93,6 @@ pub fn vit_names(t: Tensors) -> Result<(Tensors, Option<Family>)> {
     Ok((t, None))
 }
 
-/// transformers 5.x names (saved or in memory) as 4.x's; other names unchanged.
-fn from_hf5(t: Tensors) -> Tensors {
-    t.into_iter()
-        .map(|(name, v)| {
-            let name = name.replacen("decoder.decoder_encoder.layer.", "decoder.decoder_layers.", 1);
-            let name = match name
-                .strip_prefix("vit.layers.")
-                .map(|r| ("vit.encoder.layer.", r))
-                .or_else(|| name.strip_prefix("layers.").map(|r| ("encoder.layer.", r)))
-            {
-                Some((to, rest)) => format!("{to}{rest}"),
-                None => name,
-            };
-            (layer_from_hf5(&name), v)
-        })
-        .collect()
-}
-
-/// `...layer.{i}.attention.q_proj.weight` -> `...layer.{i}.attention.attention.query.weight`.
-fn layer_from_hf5(name: &str) -> String {
-    for marker in ["encoder.layer.", "decoder.decoder_layers."] {
-        let Some(at) = name.find(marker) else { continue };
-        let after = at + marker.len();
-        let Some(dot) = name[after..].find('.') else { continue };
-        let (head, rest) = name.split_at(after + dot + 1);
-        for (from, to) in HF5_LAYER {
-            if let Some(wb) = rest.strip_prefix(from) {
-                return format!("{head}{to}{wb}");
-            }
-        }
-    }
-    name.to_string()
-}
-
-/// HF ViT names under `prefix` (`vit.` or none) as timm's. A name the mapping does not know
-/// is kept, so a strict load lists it.
-fn hf_vit_to_timm(src: &Tensors, prefix: &str) -> Result<Tensors> {
-    // The encoder's blocks and embeddings as an MAE encoder's are mapped (fused qkv).
-    let encoder: Tensors = src.iter().filter_map(|(k, v)| k.strip_prefix(prefix).map(|r| (format!("vit.{r}"), v.clone()))).collect();
-    let mut out = mae_encoder_to_vit(&encoder)?;
-    let fixed = [("layernorm.weight", "norm.weight"), ("layernorm.bias", "norm.bias")];
-    for (from, to) in fixed {
-        if let Some(t) = src.get(&format!("{prefix}{from}")) {
-            out.insert(to.to_string(), t.clone());
-        }
-    }
-    let mapped = |k: &str| {
-        let r = k.strip_prefix(prefix).unwrap_or(k);
-        r.starts_with("embeddings.") || r.starts_with("encoder.layer.") || r.starts_with("layernorm.")
-    };
-    for (k, v) in src {
-        if k.starts_with(prefix) && mapped(k) {
-            continue;
-        }
-        let name = match k.strip_prefix("classifier.") {
-            Some(wb) => format!("head.{wb}"),
-            None => k.clone(),
-        };
-        out.insert(name, v.clone());
-    }
-    Ok(out)
-}
-
-/// Names in an HF ViT file that bamboo's ViT does not run: `ViTModel`'s pooler.
-pub const VIT_UNUSED: [&str; 2] = ["pooler.dense.weight", "pooler.dense.bias"];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,13 +100,6 @@ mod tests {
 
     fn t(shape: &[usize], values: &[f32]) -> TensorData {
         TensorData::from_f32(shape, values)
-    }
-
-    #[test]
-    fn hf5_layer_names_read_as_classic() {
-        assert_eq!(layer_from_hf5("vit.encoder.layer.3.attention.q_proj.bias"), "vit.encoder.layer.3.attention.attention.query.bias");
-        assert_eq!(layer_from_hf5("decoder.decoder_layers.0.mlp.fc2.weight"), "decoder.decoder_layers.0.output.dense.weight");
-        assert_eq!(layer_from_hf5("vit.embeddings.cls_token"), "vit.embeddings.cls_token");
     }
 
     #[test]
