@@ -1,15 +1,19 @@
-//! Other checkpoint families' names read as bamboo's public names.
+//! Other checkpoint families' names read as bamboo's public names, one module per family:
 //!
-//! - Hugging Face `ViTModel` / `ViTForImageClassification` (`vit.encoder.layer.{i}.attention.
-//!   attention.query.weight`, ..., or without the `vit.` prefix as `ViTModel` saves them) as
-//!   timm's names, which bamboo's ViT uses: query | key | value stacked into `attn.qkv`,
-//!   `layernorm` -> `norm` (the final norm before cls pooling), `classifier` -> `head`.
-//! - transformers 5.x: `save_pretrained` writes the classic names except ViTMAE's decoder
+//! - `hf_vit`: Hugging Face `ViTModel` / `ViTForImageClassification` (`vit.encoder.layer.{i}.
+//!   attention.attention.query.weight`, ..., or without the `vit.` prefix as `ViTModel` saves
+//!   them) as timm's names, which bamboo's ViT uses: query | key | value stacked into
+//!   `attn.qkv`, `layernorm` -> `norm` (the final norm before cls pooling), `classifier` ->
+//!   `head`; an MAE encoder the same way.
+//! - `hf5`: transformers 5.x. `save_pretrained` writes the classic names except ViTMAE's decoder
 //!   layers, saved as `decoder.decoder_encoder.layer.{i}` instead of
 //!   `decoder.decoder_layers.{i}`; its in-memory names (a `state_dict` saved directly) are
 //!   `[vit.]layers.{i}.attention.{q,k,v,o}_proj`, `layernorm_{before,after}`, `mlp.fc{1,2}`.
 //!   Both are read as the classic names.
-//! - The official MAE repository's names (`blocks.*.attn.qkv`, `decoder_pred`, ...), as before.
+//! - `official_mae`: the official MAE repository's names (`blocks.*.attn.qkv`, `decoder_pred`,
+//!   ...) as Hugging Face ViTMAE's.
+//!
+//! This module recognises the family of a checkpoint and applies the right one.
 
 pub mod hf5;
 pub mod hf_vit;
