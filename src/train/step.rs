@@ -95,14 +95,6 @@ impl StepLayout {
     pub fn n_state(&self) -> usize {
         self.trained.len() * self.state_names.len()
     }
-    /// Index of the step counter among the parameters.
-    pub fn step_param(&self) -> usize {
-        self.specs.len() + self.n_state()
-    }
-    /// Index of the loss among the results.
-    pub fn loss_output(&self) -> usize {
-        self.trained.len() + self.n_state() + 1
-    }
     /// Names of the inputs that stay on the device between steps, in parameter order: every
     /// model parameter, the optimizer state (`exp_avg.<name>`, ...) and the step counter.
     /// Those the step updates come back as outputs of the same name.
