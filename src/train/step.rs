@@ -96,14 +96,6 @@ impl StepLayout {
     pub fn n_state(&self) -> usize {
         self.trained.len() * self.state_names.len()
     }
-    /// Index of the step counter among the parameters.
-    pub fn step_param(&self) -> usize {
-        self.specs.len() + self.n_state()
-    }
-    /// Index of the loss among the results.
-    pub fn loss_output(&self) -> usize {
-        self.trained.len() + self.n_state() + 1
-    }
     /// Names of the inputs that stay on the device between steps, in parameter order: every
     /// model parameter, the optimizer state (`exp_avg.<name>`, ...) and the step counter.
     /// Those the step updates come back as outputs of the same name.
@@ -326,6 +318,7 @@ fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Funct
 }
 
 /// Evaluation: loss and metrics of a batch, no update. Parameters: model parameters, batch.
+/// Outputs: `LOSS` and each metric under `metric_output(name)`.
 pub fn build_eval_step(obj: &dyn Objective, micro_batch: usize, replicas: usize, stack: &StackOptions) -> TraceResult<Function> {
     let specs = obj.param_specs();
     let g = Graph::new(&format!("{}_eval_step", obj.name()));
@@ -334,9 +327,9 @@ pub fn build_eval_step(obj: &dyn Objective, micro_batch: usize, replicas: usize,
         obj.inputs().iter().map(|inp| g.param(&inp.name, &[&[micro_batch as i64][..], &inp.shape].concat(), inp.dtype)).collect();
     let map = Params::from_map(specs.iter().map(|s| s.name.clone()).zip(params).collect());
     let out = obj.loss(&map, &batch, stack)?;
-    let mut outs = vec![replica_mean(&out.loss, replicas)?];
-    for (_, m) in out.metrics {
-        outs.push(replica_mean(&m, replicas)?);
+    let mut outs = vec![(LOSS.to_string(), replica_mean(&out.loss, replicas)?)];
+    for (name, m) in out.metrics {
+        outs.push((metric_output(&name), replica_mean(&m, replicas)?));
     }
-    Function::new(&g, &outs)
+    Function::named(&g, &outs)
 }
