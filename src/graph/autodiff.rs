@@ -104,6 +104,8 @@ fn accumulate(ct: &mut HashMap<NodeId, Vec<Option<Tensor>>>, g: &Graph, id: Node
 }
 
 /// Cotangents of a node's inputs, given its output cotangents.
+// Long because it is one match with a rule per op kind; the rules read best side by side, as a
+// table of derivatives.
 fn node_vjp(g: &Graph, id: NodeId, node: &Node, cts: &[Option<Tensor>], needs: &[bool]) -> TraceResult<Vec<Option<Tensor>>> {
     let x: Vec<Tensor> = node.inputs.iter().map(|&i| g.tensor(i, 0)).collect();
     if let Op::Scan(spec) = &node.op {
@@ -329,6 +331,8 @@ fn dot_transpose(ct: &Tensor, other: &Tensor, d: &DotDims, side: Side, rank: usi
     r.transpose(&perm)
 }
 
+// Long because the reverse loop's body, its carried cotangents and its stacked outputs are built
+// together and index the same lists; apart, each part would re-derive the others' layout.
 /// VJP of a scan: a reverse scan whose body recomputes one forward step from its saved input
 /// carry and pulls the cotangents back through it (full rematerialization).
 fn scan_vjp(

@@ -260,6 +260,8 @@ impl Emitter {
 
     /// Emits the nodes of `g` that `outputs` reach, with its parameters bound to `args`.
     /// Returns the value names of `outputs`.
+    // Long because it is one match over every op kind, each arm the few lines of text its
+    // StableHLO form takes; the forms read best side by side.
     pub(crate) fn graph(&mut self, ind: usize, g: &Graph, outputs: &[NodeId], args: &[String]) -> Vec<String> {
         let live = reachable(g, outputs);
         let data = g.0.borrow();
@@ -452,6 +454,8 @@ impl Emitter {
         format!("{}#1", r)
     }
 
+    // Long because the loop's state tuple, its condition, its body and the unpacking of its results
+    // are emitted in one pass over the same list of state slots.
     /// A scan as `stablehlo.while` over the state
     /// (i, carries, stacked xs, consts, y accumulators, saved-carry accumulators).
     fn scan(

@@ -151,6 +151,9 @@ impl Client {
         })
     }
 
+    // Long because it is one FFI sequence: the named create options, the key-value callbacks of a
+    // distributed run, the create call and the device lists all share pointers that must live until
+    // PJRT returns; split up, each piece would have to carry them.
     fn create(plugin: &Plugin, cpu_device_count: Option<i64>, dist: Option<&Distributed>) -> Result<Client> {
         let api = &plugin.inner.api;
 

@@ -144,6 +144,8 @@ impl CollapseSums {
 /// Eigenvalues (unordered) of the symmetric row-major `n x n` matrix `a`: Householder reduction
 /// to tridiagonal form, then the QL algorithm with implicit shifts (Numerical Recipes' `tred2`
 /// and `tqli`, eigenvalues only).
+// Long because the two classic stages (reduction, then QL iterations) share the work arrays and
+// read best as the textbook writes them, one after the other.
 pub fn symmetric_eigenvalues(mut a: Vec<f64>, n: usize) -> Result<Vec<f64>> {
     ensure!(a.len() == n * n, "{} values for a {}x{} matrix", a.len(), n, n);
     ensure!(a.iter().all(|v| v.is_finite()), "eigenvalues of a matrix with non-finite values");

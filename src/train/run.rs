@@ -72,6 +72,9 @@ pub fn run(trainer: &mut Trainer, source: &mut dyn BatchSource, opts: &RunOption
     run_evaluated(trainer, source, opts, &mut |_| Ok(vec![]))
 }
 
+// Long because it is the loop itself, written in the order things happen to a step: launch,
+// prefetch, read back a step late, log, checkpoint, interrupt, evaluate at the end. The order is
+// what makes resume exact and a stopped run safe, so it is kept in one place to read.
 /// Runs until `opts.steps`, then evaluates: the evaluations are logged on the last step's line
 /// of `metrics.jsonl` and in TensorBoard at that step, after its checkpoint is saved (an
 /// evaluation that fails loses no training), and `results.json` records the run's final figures.

@@ -221,6 +221,9 @@ pub fn build_watching_step(obj: &dyn Objective, c: &StepConfig) -> TraceResult<(
     build(obj, c, true)
 }
 
+// Long because it traces the step in the order it runs (micro-batches, gradient sum across
+// replicas, clipping, optimizer update, outputs named after the inputs they replace); every stage
+// reads the layout fixed at the top.
 fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Function, StepLayout)> {
     if c.micro_batch == 0 || c.accum == 0 || c.replicas == 0 {
         return Err(TraceError::new("train_step", "micro_batch, accum and replicas must be positive"));
