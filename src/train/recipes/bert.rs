@@ -3,13 +3,13 @@
 use anyhow::{bail, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{report, start, trainer, RunConfig};
+use super::launch::{no_evaluation, pretrain, recorded_run};
 use super::settings::{Choices, Execution, StepSettings};
 use super::wrong_model;
 use crate::config::ModelConfig;
 use crate::optim::Optimizer;
 use crate::train::objective::BertPretrain;
-use crate::train::run::{run as train_loop, RunSummary};
+use crate::train::run::RunSummary;
 use crate::train::sources::BertSource;
 
 /// A BERT pre-training run: its config.json, and where it executes.
@@ -55,36 +55,15 @@ impl BertRun {
     }
 }
 
-impl RunConfig for BertRun {
-    fn recipe(&self) -> &str {
-        &self.recipe
-    }
-    fn execution(&self) -> &Execution {
-        &self.execution
-    }
-    fn batch(&self) -> usize {
-        self.batch
-    }
-    fn steps(&self) -> u64 {
-        self.steps
-    }
-}
+recorded_run!(BertRun);
 
 /// BERT pre-training: trains `run` (or continues it, or reports it finished).
 pub fn pretrain_bert(run: &BertRun) -> Result<RunSummary> {
     let ModelConfig::Bert(cfg) = &run.model else { return Err(wrong_model(&run.recipe, &run.model, "bert")) };
-    let (opts, done) = start(run)?;
-    if let Some(done) = done {
-        return Ok(done);
-    }
-    let mut src = BertSource::new(&run.data, run.batch, cfg.seq_len, cfg.max_predictions, run.seed)?;
-    if cfg.hidden_dropout > 0.0 || cfg.attention_dropout > 0.0 {
-        src = src.with_dropout_keys(run.seed);
-    }
-    let client = run.execution.runtime.client()?;
-    let obj = BertPretrain(cfg.clone());
-    let mut trainer = trainer(&client, &obj, run.step.step_config()?, &run.execution, run.seed)?;
-    let s = train_loop(&mut trainer, &mut src, &opts)?;
-    report(&s);
-    Ok(s)
+    let source = |_: &_| {
+        let src = BertSource::new(&run.data, run.batch, cfg.seq_len, cfg.max_predictions, run.seed)?;
+        let dropout = cfg.hidden_dropout > 0.0 || cfg.attention_dropout > 0.0;
+        Ok(if dropout { src.with_dropout_keys(run.seed) } else { src })
+    };
+    pretrain(run, &BertPretrain(cfg.clone()), source, no_evaluation)
 }

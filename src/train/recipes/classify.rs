@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{load_from, read_from, record_loaded, report, start, trainer, RunConfig};
+use super::launch::{load_from, read_from, record_loaded, recorded_run, report, start, trainer};
 use super::settings::{Choices, Execution, LayerDecay, StepSettings, DEFAULT_VALIDATION_DATA};
 use super::validation::{evaluate, VAL_ACCURACY};
 use super::{parse_filter, wrong_model};
@@ -46,6 +46,12 @@ impl Mode {
             Mode::Finetune => "finetune",
             Mode::LinearProbe => "linprobe",
         }
+    }
+}
+
+impl AsRef<str> for Mode {
+    fn as_ref(&self) -> &str {
+        self.name()
     }
 }
 
@@ -236,20 +242,7 @@ impl ClassifyRun {
     }
 }
 
-impl RunConfig for ClassifyRun {
-    fn recipe(&self) -> &str {
-        self.recipe.name()
-    }
-    fn execution(&self) -> &Execution {
-        &self.execution
-    }
-    fn batch(&self) -> usize {
-        self.batch
-    }
-    fn steps(&self) -> u64 {
-        self.steps
-    }
-}
+recorded_run!(ClassifyRun);
 
 /// Supervised training, then top-1 accuracy on the validation images; returns the run and
 /// the accuracy. A finished run is not trained again: the loop restores it and the

@@ -4,7 +4,7 @@
 use anyhow::{bail, ensure, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{report, start, trainer, RunConfig};
+use super::launch::{pretrain, recorded_run};
 use super::settings::{Choices, Execution, StepSettings, DEFAULT_VALIDATION_DATA};
 use super::validation::{zero_shot, ZERO_SHOT_ACCURACY};
 use super::wrong_model;
@@ -14,8 +14,10 @@ use crate::data::captions::{encode_labels, EOS, FASHION_CLASSES, VOCAB_SIZE};
 use crate::data::embedded::embedded;
 use crate::optim::Optimizer;
 use crate::train::objective::ClipContrastive;
-use crate::train::run::{run_evaluated, RunSummary};
+use crate::train::run::RunSummary;
+use crate::runtime::Client;
 use crate::train::sources::{ImageSource, ImageTask};
+use crate::train::step::StepConfig;
 use crate::train::trainer::Trainer;
 
 /// The user's choices for CLIP pre-training.
@@ -89,20 +91,7 @@ impl ClipRun {
     }
 }
 
-impl RunConfig for ClipRun {
-    fn recipe(&self) -> &str {
-        &self.recipe
-    }
-    fn execution(&self) -> &Execution {
-        &self.execution
-    }
-    fn batch(&self) -> usize {
-        self.batch
-    }
-    fn steps(&self) -> u64 {
-        self.steps
-    }
-}
+recorded_run!(ClipRun);
 
 /// CLIP's objective on labelled images: the label's caption is the text of the pair. With ten
 /// captions a batch holds duplicates, and the standard InfoNCE loss used here counts an equal
@@ -111,26 +100,20 @@ impl RunConfig for ClipRun {
 /// micro-batch on one device (no gathering of features across devices as open_clip does).
 pub fn pretrain_clip(run: &ClipRun) -> Result<RunSummary> {
     let ModelConfig::Clip(cfg) = &run.model else { return Err(wrong_model(&run.recipe, &run.model, "clip")) };
-    let (opts, done) = start(run)?;
-    if let Some(done) = done {
-        return Ok(done);
-    }
-    let step = run.step.step_config()?;
-    let task = ImageTask::Captions { seq_len: cfg.seq_len };
+    let source = |step: &StepConfig| {
+        let task = ImageTask::Captions { seq_len: cfg.seq_len };
     // open_clip's training crop: RandomResizedCrop at scale 0.9-1.0 (no flip there; kept off).
     // Bilinear here (open_clip resizes bicubically; this recipe predates the choice).
-    let transform =
-        Transform::Train { scale: (0.9, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.0, randaug: None, erase: None, filter: Filter::Bilinear };
-    let (micro, classes) = (run.batch / step.accum.max(1), FASHION_CLASSES.len());
-    let mut src = ImageSource::new(&run.data, micro, cfg.image_size, cfg.channels, classes, transform, task, run.seed, step.accum, None)?;
-    let client = run.execution.runtime.client()?;
-    let obj = ClipContrastive(cfg.clone());
-    let mut trainer = trainer(&client, &obj, step, &run.execution, run.seed)?;
+        let transform =
+            Transform::Train { scale: (0.9, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.0, randaug: None, erase: None, filter: Filter::Bilinear };
+        let (micro, classes) = (run.batch / step.accum.max(1), FASHION_CLASSES.len());
+        ImageSource::new(&run.data, micro, cfg.image_size, cfg.channels, classes, transform, task, run.seed, step.accum, None)
+    };
     let stack = run.step.stack()?;
-    let mut validate =
-        |t: &Trainer| Ok(vec![(ZERO_SHOT_ACCURACY.to_string(), zero_shot(&client, cfg, t, &run.val_data, run.batch, &stack)?)]);
-    let s = run_evaluated(&mut trainer, &mut src, &opts, &mut validate)?;
-    report(&s);
+    let validate = |client: &Client, t: &Trainer| {
+        Ok(vec![(ZERO_SHOT_ACCURACY.to_string(), zero_shot(client, cfg, t, &run.val_data, run.batch, &stack)?)])
+    };
+    let s = pretrain(run, &ClipContrastive(cfg.clone()), source, validate)?;
     eprintln!("zero-shot validation accuracy (the ten class captions): {:.4}", s.evaluations[0].1);
     Ok(s)
 }

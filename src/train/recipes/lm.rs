@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{bail, ensure, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{report, start, trainer, RunConfig};
+use super::launch::{no_evaluation, pretrain, recorded_run};
 use super::settings::{Choices, Execution, StepSettings, DEFAULT_IMAGE_DATA};
 use super::wrong_model;
 use crate::config::{ModelConfig, OptConfig};
@@ -17,7 +17,7 @@ use crate::data::text::tokenize_documents;
 use crate::data::text::wordpiece::Tokenizer;
 use crate::optim::Optimizer;
 use crate::train::objective::CausalLm;
-use crate::train::run::{run as train_loop, RunSummary};
+use crate::train::run::RunSummary;
 use crate::train::sources::LmSource;
 
 /// The text the recipe reads unless told otherwise.
@@ -97,20 +97,7 @@ impl LmRun {
     }
 }
 
-impl RunConfig for LmRun {
-    fn recipe(&self) -> &str {
-        &self.recipe
-    }
-    fn execution(&self) -> &Execution {
-        &self.execution
-    }
-    fn batch(&self) -> usize {
-        self.batch
-    }
-    fn steps(&self) -> u64 {
-        self.steps
-    }
-}
+recorded_run!(LmRun);
 
 /// Causal-LM pre-training: trains `run` (or continues it, or reports it finished).
 pub fn pretrain_lm(run: &LmRun) -> Result<RunSummary> {
@@ -121,16 +108,7 @@ pub fn pretrain_lm(run: &LmRun) -> Result<RunSummary> {
     if cfg.dropout > 0.0 || cfg.attention_dropout > 0.0 {
         src = src.with_dropout_keys(run.seed);
     }
-    let (opts, done) = start(run)?;
-    if let Some(done) = done {
-        return Ok(done);
-    }
-    let client = run.execution.runtime.client()?;
-    let obj = CausalLm(cfg.clone());
-    let mut trainer = trainer(&client, &obj, run.step.step_config()?, &run.execution, run.seed)?;
-    let s = train_loop(&mut trainer, &mut src, &opts)?;
-    report(&s);
-    Ok(s)
+    pretrain(run, &CausalLm(cfg.clone()), |_: &_| Ok(src), no_evaluation)
 }
 
 /// `run.data` tokenized with `run.vocab`, documents separated by `[SEP]`, cut into sequences.

@@ -3,15 +3,16 @@
 use anyhow::{bail, ensure, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{report, start, trainer, RunConfig};
+use super::launch::{no_evaluation, pretrain, recorded_run};
 use super::settings::{Choices, Execution, StepSettings};
 use super::{parse_filter, wrong_model};
 use crate::config::{MaeConfig, ModelConfig};
 use crate::data::augment::{Filter, Transform};
 use crate::optim::Optimizer;
 use crate::train::objective::MaePretrain;
-use crate::train::run::{run as train_loop, RunSummary};
+use crate::train::run::RunSummary;
 use crate::train::sources::{ImageSource, ImageTask};
+use crate::train::step::StepConfig;
 
 /// The user's choices for MAE pre-training.
 #[derive(Clone, Debug)]
@@ -77,46 +78,16 @@ impl MaeRun {
     }
 }
 
-impl RunConfig for MaeRun {
-    fn recipe(&self) -> &str {
-        &self.recipe
-    }
-    fn execution(&self) -> &Execution {
-        &self.execution
-    }
-    fn batch(&self) -> usize {
-        self.batch
-    }
-    fn steps(&self) -> u64 {
-        self.steps
-    }
-}
+recorded_run!(MaeRun);
 
 /// MAE pre-training: trains `run` (or continues it, or reports it finished).
 pub fn pretrain_mae(run: &MaeRun) -> Result<RunSummary> {
     let ModelConfig::Mae(cfg) = &run.model else { return Err(wrong_model(&run.recipe, &run.model, "mae")) };
     let filter = parse_filter(&run.interpolation)?;
-    let (opts, done) = start(run)?;
-    if let Some(done) = done {
-        return Ok(done);
-    }
-    let step = run.step.step_config()?;
-    let mut src = ImageSource::new(
-        &run.data,
-        run.batch / step.accum.max(1),
-        cfg.image_size,
-        cfg.channels,
-        1000,
-        Transform::mae().with_filter(filter),
-        ImageTask::Mae { patches: cfg.num_patches() },
-        run.seed,
-        step.accum,
-        None,
-    )?;
-    let client = run.execution.runtime.client()?;
-    let obj = MaePretrain(cfg.clone());
-    let mut trainer = trainer(&client, &obj, step, &run.execution, run.seed)?;
-    let s = train_loop(&mut trainer, &mut src, &opts)?;
-    report(&s);
-    Ok(s)
+    let source = |step: &StepConfig| {
+        let (transform, task) = (Transform::mae().with_filter(filter), ImageTask::Mae { patches: cfg.num_patches() });
+        let micro = run.batch / step.accum.max(1);
+        ImageSource::new(&run.data, micro, cfg.image_size, cfg.channels, 1000, transform, task, run.seed, step.accum, None)
+    };
+    pretrain(run, &MaePretrain(cfg.clone()), source, no_evaluation)
 }
