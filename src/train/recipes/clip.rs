@@ -13,9 +13,9 @@ use crate::data::augment::{Filter, Transform};
 use crate::data::captions::{encode_labels, EOS, FASHION_CLASSES, VOCAB_SIZE};
 use crate::data::embedded::embedded;
 use crate::optim::Optimizer;
+use crate::runtime::Client;
 use crate::train::objective::ClipContrastive;
 use crate::train::run::RunSummary;
-use crate::runtime::Client;
 use crate::train::sources::{ImageSource, ImageTask};
 use crate::train::step::StepConfig;
 use crate::train::trainer::Trainer;
@@ -102,10 +102,16 @@ pub fn pretrain_clip(run: &ClipRun) -> Result<RunSummary> {
     let ModelConfig::Clip(cfg) = &run.model else { return Err(wrong_model(&run.recipe, &run.model, "clip")) };
     let source = |step: &StepConfig| {
         let task = ImageTask::Captions { seq_len: cfg.seq_len };
-    // open_clip's training crop: RandomResizedCrop at scale 0.9-1.0 (no flip there; kept off).
-    // Bilinear here (open_clip resizes bicubically; this recipe predates the choice).
-        let transform =
-            Transform::Train { scale: (0.9, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.0, randaug: None, erase: None, filter: Filter::Bilinear };
+        // open_clip's training crop: RandomResizedCrop at scale 0.9-1.0 (no flip there; kept off).
+        // Bilinear here (open_clip resizes bicubically; this recipe predates the choice).
+        let transform = Transform::Train {
+            scale: (0.9, 1.0),
+            ratio: (0.75, 4.0 / 3.0),
+            flip: 0.0,
+            randaug: None,
+            erase: None,
+            filter: Filter::Bilinear,
+        };
         let (micro, classes) = (run.batch / step.accum.max(1), FASHION_CLASSES.len());
         ImageSource::new(&run.data, micro, cfg.image_size, cfg.channels, classes, transform, task, run.seed, step.accum, None)
     };
