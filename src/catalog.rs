@@ -47,7 +47,7 @@ pub fn export(name: &str, dir: &std::path::Path) -> anyhow::Result<(std::path::P
     Ok((path, text.lines().count()))
 }
 
-/// `[n, n] x [n, n]` in f32.
+/// `c = a b`, `[n, n] x [n, n]` in f32.
 pub fn matmul(n: i64) -> TraceResult<Function> {
     matmul_of(n, DType::F32)
 }
@@ -62,21 +62,23 @@ pub fn matmul_of(n: i64, dtype: DType) -> TraceResult<Function> {
     let a = g.param("a", &[n, n], dtype);
     let b = g.param("b", &[n, n], dtype);
     let c = a.matmul(&b)?;
-    Function::new(&g, &[c])
+    Function::named(&g, &[("c", c)])
 }
 
-/// One pre-LN block, forward and backward: outputs `mean(out^2)`, then the gradients of `x` and
-/// of every block parameter.
+/// One pre-LN block, forward and backward: outputs `loss` (`mean(out^2)`), then the gradients
+/// of `x` and of every block parameter, each `grad.<input>`.
 pub fn block_grad(c: &BlockConfig, batch: i64, tokens: i64) -> TraceResult<Function> {
     let g = Graph::new("vit_block_grad");
-    let x = g.param("x", &[batch, tokens, c.dim], DType::F32);
-    let p: Vec<Tensor> = c.param_shapes().iter().map(|(n, s)| g.param(&format!("blocks.0.{}", n), s, DType::F32)).collect();
+    let mut names = vec!["x".to_string()];
+    names.extend(c.param_shapes().iter().map(|(n, _)| format!("blocks.0.{}", n)));
+    let x = g.param(&names[0], &[batch, tokens, c.dim], DType::F32);
+    let p: Vec<Tensor> = c.param_shapes().iter().zip(&names[1..]).map(|((_, s), n)| g.param(n, s, DType::F32)).collect();
     let loss = block(&x, &p, c, None)?.square()?.mean_all()?;
     let mut wrt = vec![x];
     wrt.extend(p);
-    let mut outs = vec![loss.clone()];
-    outs.extend(grad(&loss, &wrt)?);
-    Function::new(&g, &outs)
+    let mut outs = vec![("loss".to_string(), loss.clone())];
+    outs.extend(names.iter().map(|n| format!("grad.{}", n)).zip(grad(&loss, &wrt)?));
+    Function::named(&g, &outs)
 }
 
 /// `depth` pre-LN blocks as a scan over stacked parameters, forward and backward.
@@ -145,9 +147,10 @@ impl Default for DemoConfig {
     }
 }
 
-/// One SGD step. Parameters: `w [L, D, D]`, `b [L, D]`, `key u32[2]`, `step i32`; the batch
-/// is drawn in the graph from the key and the step, so the host only reads the loss back.
-/// Outputs: new `w`, new `b`, loss. `w` and `b` are aliased to their updates (donated).
+/// One SGD step. Parameters: `layers.weight [L, D, D]`, `layers.bias [L, D]`, `key u32[2]`,
+/// `step i32`; the batch is drawn in the graph from the key and the step, so the host only
+/// reads the loss back. Outputs: the two parameters updated, under their own names and aliased
+/// to them (donated), and `loss`.
 pub fn demo_mlp_step(c: &DemoConfig) -> TraceResult<Function> {
     let g = Graph::new("demo_mlp_step");
     let w = g.param("layers.weight", &[c.depth, c.dim, c.dim], DType::F32);
@@ -168,5 +171,7 @@ pub fn demo_mlp_step(c: &DemoConfig) -> TraceResult<Function> {
     let grads = grad(&loss, &[w.clone(), b.clone()])?;
     let w2 = w.sub(&grads[0].mul_scalar(c.lr)?)?;
     let b2 = b.sub(&grads[1].mul_scalar(c.lr)?)?;
-    Function::new(&g, &[w2, b2, loss])?.alias(0, 0)?.alias(1, 1)
+    Function::named(&g, &[("layers.weight", w2), ("layers.bias", b2), ("loss", loss)])?
+        .alias_named("layers.weight", "layers.weight")?
+        .alias_named("layers.bias", "layers.bias")
 }

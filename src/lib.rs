@@ -21,5 +21,7 @@ pub mod optim;
 pub mod process_usage;
 pub mod program;
 pub mod runtime;
+pub mod smoothing;
 pub mod storage;
 pub mod train;
+pub mod weights;

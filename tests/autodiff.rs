@@ -268,7 +268,8 @@ fn clip_contrastive_loss_through_both_towers() {
     // loss, the L2 normalisation, logit_scale, EOS pooling, the causal text blocks with a padding
     // mask, the scanned stacks.
     use bamboo::config::{ClipConfig, Stack};
-    use bamboo::models::{clip, Params};
+    use bamboo::models::clip;
+    use bamboo::weights::Params;
     let mut c =
         ClipConfig::new(4, Stack { depth: 2, width: 8, heads: 2, mlp_dim: 16 }, Stack { depth: 2, width: 8, heads: 2, mlp_dim: 16 }, 6);
     c.image_size = 8;

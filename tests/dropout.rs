@@ -206,8 +206,9 @@ fn dropout_steps_agree_across_devices_and_micro_batches() {
 /// own, and scales what it keeps by `1 / (1 - rate)` (`DropPath(scale_by_keep=True)`).
 #[test]
 fn stochastic_depth_rates_scales_and_dropped_share() {
-    use bamboo::models::{vit, Noise, Params};
+    use bamboo::models::{vit, Noise};
     use bamboo::train::sources::drop_path_factors;
+    use bamboo::weights::Params;
 
     let (b, depth, rate) = (4096usize, 4usize, 0.3);
     let mut c = VitConfig::new(4, 4, Stack::new(depth, 2 * depth, 2), 2);

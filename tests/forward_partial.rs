@@ -3,10 +3,11 @@
 
 use bamboo::checkpoint::TensorData;
 use bamboo::config::{preset, ModelConfig};
-use bamboo::models::{vit, ParamSpec};
+use bamboo::models::vit;
 use bamboo::runtime::HostTensor;
-use bamboo::train::init::init_param;
-use bamboo::train::weights::{host_params_partial, to_checkpoint};
+use bamboo::weights::host::{host_params_partial, to_checkpoint};
+use bamboo::weights::init::init_param;
+use bamboo::weights::ParamSpec;
 
 /// Bamboo-T28: 24 blocks, so layer names sort differently as text and as numbers.
 fn specs() -> Vec<ParamSpec> {

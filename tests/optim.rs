@@ -19,13 +19,13 @@ mod common;
 use std::path::PathBuf;
 
 use bamboo::graph::{DType, Function, Graph, Tensor, TraceResult};
-use bamboo::models::{Init, ParamSpec, Params};
 use bamboo::nn::stack::StackOptions;
 use bamboo::optim::{Optimizer, Schedule};
 use bamboo::program::Compiled;
 use bamboo::runtime::HostTensor;
 use bamboo::train::objective::{InputSpec, LossOutput, Objective};
 use bamboo::train::step::{build_train_step, StepConfig, GRAD_NORM, LR, STEP};
+use bamboo::weights::{Init, ParamSpec, Params};
 use serde_json::Value;
 
 const TOL: f64 = 1e-6;

@@ -10,11 +10,12 @@ use std::path::PathBuf;
 use bamboo::checkpoint::{load, Tensors};
 use bamboo::config::ModelConfig;
 use bamboo::graph::{grad, DType, Function, Graph, Remat, Tensor};
-use bamboo::models::{bert, clip, mae, opt, vit, ParamSpec, Params};
+use bamboo::models::{bert, clip, mae, opt, vit};
 use bamboo::nn::stack::StackOptions;
 use bamboo::runtime::HostTensor;
 use bamboo::train::objective::{GlueClassify, Objective};
-use bamboo::train::weights::{host_params, to_checkpoint};
+use bamboo::weights::host::{host_params, to_checkpoint};
+use bamboo::weights::{ParamSpec, Params};
 
 const TOL: f32 = 1e-4;
 

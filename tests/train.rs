@@ -159,7 +159,8 @@ fn accumulation_matches_one_big_batch() {
 #[test]
 fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
     use bamboo::graph::{DType, Function, Graph};
-    use bamboo::models::{mae, Params};
+    use bamboo::models::mae;
+    use bamboo::weights::Params;
 
     let c = tiny_mae();
     let obj = MaePretrain(c.clone());
@@ -199,7 +200,7 @@ fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
     let o = StackOptions { keep_hidden: true, ..Default::default() };
     let hidden = mae::forward(&c, &p, &images, &noise, &o).unwrap().hidden.unwrap();
     let patches = hidden.slice_axis(2, 1, hidden.dim(2)).unwrap();
-    let m = bamboo::analysis::metrics::smoothing(&patches).unwrap();
+    let m = bamboo::smoothing::metrics::smoothing(&patches).unwrap();
     let f = Function::new(&g, &[m.token_std, m.cos_pearson, m.hf_share, m.rel_residual, patches]).unwrap();
     // Step 2's: the weights after step 1, the second batch.
     let (weights, data) = (before.swap_remove(1), batch(1, 8, 1));
@@ -214,7 +215,7 @@ fn watching_smoothing_reports_the_analysis_metrics_and_trains_the_same() {
         }
     }
     // Host metrics of the batch's 8 examples (all of it here).
-    let mut sums = bamboo::analysis::collapse::CollapseSums::new(c.encoder.depth);
+    let mut sums = bamboo::smoothing::collapse::CollapseSums::new(c.encoder.depth);
     sums.add(&want[4].to_vec::<f32>().unwrap(), &want[4].dims).unwrap();
     let tops: Vec<f64> = sums.mean_top_singular().iter().map(|t| t[0]).collect();
     for (name, w) in [("effective_rank", sums.mean_effective_rank()), ("top_singular", tops)] {
@@ -295,7 +296,7 @@ fn accuracy_counts_a_tie_once_as_argmax_does() {
     assert_eq!(got[1], 0.25, "collapsed logits over 4 balanced classes: accuracy {}, want 1/4", got[1]);
 }
 
-fn obj_specs(c: &MaeConfig) -> Vec<bamboo::models::ParamSpec> {
+fn obj_specs(c: &MaeConfig) -> Vec<bamboo::weights::ParamSpec> {
     bamboo::models::mae::param_specs(c)
 }
 

@@ -56,7 +56,7 @@ pub fn open(path: &Path) -> Result<Checkpoint> {
     }
     // Official MAE files (models_mae.py names) are read under the Hugging Face names. A file
     // inside a checkpoint folder is checked against the folder's marker.
-    let tensors = crate::train::weights::official_mae_to_hf(crate::checkpoint::commit::load_model(path)?.1)
+    let tensors = crate::weights::names::official_mae::official_mae_to_hf(crate::checkpoint::commit::load_model(path)?.1)
         .with_context(|| format!("{}", path.display()))?;
     let config = if exists(&sidecar_path(path)) { Some(read_sidecar(path)?.model_config(&sidecar_path(path))?) } else { None };
     let label = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into());
@@ -70,7 +70,7 @@ fn open_published_folder(dir: &Path) -> Result<Checkpoint> {
     let text = std::fs::read_to_string(&file).with_context(|| format!("{}", file.display()))?;
     let config = ModelConfig::from_file_text(&text).with_context(|| format!("{}", file.display()))?;
     let (weights, tensors) = crate::checkpoint::commit::load_model(dir)?;
-    let (tensors, _) = crate::train::hf_names::to_public(&config, tensors).with_context(|| format!("{}", weights.display()))?;
+    let (tensors, _) = crate::weights::names::to_public(&config, tensors).with_context(|| format!("{}", weights.display()))?;
     let label = dir.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into());
     Ok(Checkpoint { path: weights, label, config: Some(config), tensors })
 }

@@ -1,25 +1,24 @@
 //! Traced forward passes that return every encoder block's output tokens `[L, B, T, D]`.
 //!
 //! Images: ViT and MAE encoders over patches. Text: BERT (masked LM) and OPT (next token) over
-//! token positions. The metrics (`analysis::metrics`) see a sequence of T tokens either way;
+//! token positions. The metrics (`smoothing::metrics`) see a sequence of T tokens either way;
 //! for images T indexes the patch grid (row-major), for text the sequence, so the
 //! high-frequency share is 1-D over positions there. Its DC coefficient (T x the mean token) is
 //! the same for a 2-D transform over the grid and a 1-D one over the sequence, so the number
 //! means the same thing for both: the energy not in the mean token.
 //!
-//! ViT classifiers run their own forward with `keep_hidden`. MAE's forward masks 75% of the
-//! patches, which would measure smoothing over a quarter of the image; here its encoder runs on
-//! all patches instead: the same embeddings (patch projection + fixed sin-cos positions, cls +
-//! position 0) and the same scanned blocks, without the masking and without the decoder. CLIP's
+//! Each model traces its own encoder with `keep_hidden`: ViT without its head, MAE on all
+//! patches (its training forward masks 75% of them, which would measure smoothing over a
+//! quarter of the image) and without the decoder, BERT without its pooler and heads. CLIP's
 //! image tower runs as `CLIPModel` runs it (its text tower and projections stay on disk).
 
 use anyhow::{bail, Result};
 
 use crate::config::{BertConfig, ClipConfig, MaeConfig, ModelConfig, OptConfig, VitConfig};
 use crate::graph::{DType, Tensor, TraceResult};
-use crate::models::{bert, clip, mae, opt, vit, ParamSpec, Params};
-use crate::nn::embed::patch_embed;
-use crate::nn::stack::{encoder, StackOptions};
+use crate::models::{bert, clip, mae, opt, vit};
+use crate::nn::stack::StackOptions;
+use crate::weights::{ParamSpec, Params};
 
 /// An image encoder whose block outputs can be analysed.
 #[derive(Clone, Debug)]
@@ -108,33 +107,12 @@ impl ImageEncoder {
     /// Images `[B, C, H, W]` to every block's output `[L, B, T, D]` (T counts the cls token).
     pub fn hidden(&self, p: &Params, images: &Tensor) -> TraceResult<Tensor> {
         let o = StackOptions { keep_hidden: true, ..Default::default() };
-        let hidden = match self {
-            ImageEncoder::Vit(c) => {
-                let bc = vit::block_config(c);
-                encoder(&vit::embed(c, p, images)?, &p.stack("blocks.*.", &bc)?, &bc, None, &o, "blocks")?.1
-            }
-            ImageEncoder::Mae(c) => mae_encoder_hidden(c, p, images, &o)?,
-            ImageEncoder::Clip(c) => clip::encode_image(c, p, images, &o)?.hidden,
-        };
-        Ok(hidden.expect("keep_hidden returns the hidden states"))
+        match self {
+            ImageEncoder::Vit(c) => vit::encoder_hidden(c, p, images, &o),
+            ImageEncoder::Mae(c) => mae::encoder_hidden(c, p, images, &o),
+            ImageEncoder::Clip(c) => Ok(clip::encode_image(c, p, images, &o)?.hidden.expect("keep_hidden returns the hidden states")),
+        }
     }
-}
-
-/// MAE's encoder on every patch: `[cls + pos_0; patches E + pos]` through the blocks.
-fn mae_encoder_hidden(c: &MaeConfig, p: &Params, images: &Tensor, o: &StackOptions) -> TraceResult<Option<Tensor>> {
-    let (b, n, d) = (images.dim(0), c.num_patches() as i64, c.encoder.width as i64);
-    let pos = p.get("vit.embeddings.position_embeddings")?;
-    let patches = patch_embed(
-        images,
-        p.get("vit.embeddings.patch_embeddings.projection.weight")?,
-        p.get("vit.embeddings.patch_embeddings.projection.bias")?,
-    )?
-    .add(&pos.slice_axis(1, 1, n + 1)?)?;
-    let cls = p.get("vit.embeddings.cls_token")?.add(&pos.slice_axis(1, 0, 1)?)?.broadcast_to(&[b, 1, d])?;
-    let x = Tensor::concat(&[cls, patches], 1)?;
-    let bc = mae::encoder_block(c);
-    let (_, hidden) = encoder(&x, &p.stack("vit.encoder.layer.*.", &bc)?, &bc, None, o, "encoder")?;
-    Ok(hidden)
 }
 
 /// A text model whose block outputs can be analysed: BERT's encoder (masked LM pre-training) or
@@ -194,32 +172,14 @@ impl TextModel {
     /// Ids `[B, S]` (i32, no padding) to every block's output `[L, B, S, D]`.
     pub fn hidden(&self, p: &Params, ids: &Tensor) -> TraceResult<Tensor> {
         let o = StackOptions { keep_hidden: true, ..Default::default() };
-        let hidden = match self {
-            TextModel::Bert(c) => bert_encoder_hidden(c, p, ids, &o)?,
+        match self {
+            TextModel::Bert(c) => bert::encoder_hidden(c, p, ids, &o),
             TextModel::Opt(c) => {
-                opt::forward(c, p, &opt::OptInputs { input_ids: ids, attention_mask: None, dropout_keys: None }, &o)?.hidden
+                let inputs = opt::OptInputs { input_ids: ids, attention_mask: None, dropout_keys: None };
+                Ok(opt::forward(c, p, &inputs, &o)?.hidden.expect("keep_hidden returns the hidden states"))
             }
-        };
-        Ok(hidden.expect("keep_hidden returns the hidden states"))
+        }
     }
-}
-
-/// BERT's encoder alone (`bert::encode` without the pooler and heads it does not need): one
-/// segment, every token real.
-fn bert_encoder_hidden(c: &BertConfig, p: &Params, ids: &Tensor, o: &StackOptions) -> TraceResult<Option<Tensor>> {
-    let types = ids.zeros_like();
-    let bc = bert::block_config(c);
-    let eps = c.layer_norm_eps;
-    let s = ids.dim(1);
-    let h = p
-        .get("bert.embeddings.word_embeddings.weight")?
-        .take_rows(ids)?
-        .add(&p.get("bert.embeddings.position_embeddings.weight")?.slice_axis(0, 0, s)?)?
-        .add(&p.get("bert.embeddings.token_type_embeddings.weight")?.take_rows(&types)?)?
-        .layer_norm(p.get("bert.embeddings.LayerNorm.weight")?, p.get("bert.embeddings.LayerNorm.bias")?, eps)?;
-    // No padding: the attention mask would add zeros.
-    let (_, hidden) = encoder(&h, &p.stack("bert.encoder.layer.*.", &bc)?, &bc, None, o, "encoder")?;
-    Ok(hidden)
 }
 
 /// Any model `analyze smoothing` measures: an image encoder or a text model.

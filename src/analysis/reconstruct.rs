@@ -15,12 +15,13 @@ use crate::config::{MaeConfig, ModelConfig};
 use crate::data::augment::{IMAGENET_MEAN, IMAGENET_STD};
 use crate::data::Position;
 use crate::graph::{DType, Function, Graph};
-use crate::models::{mae, Params};
+use crate::models::mae;
 use crate::nn::stack::StackOptions;
 use crate::program::Compile;
 use crate::runtime::{Client, CompileOptions, HostTensor};
 use crate::train::sources::mae_noise;
-use crate::train::weights::host_params;
+use crate::weights::host::host_params;
+use crate::weights::Params;
 
 /// Host results of one MAE forward: images and patches in the model's normalized space.
 pub struct Reconstruction {

@@ -7,14 +7,14 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::checkpoint::Checkpoint;
-use super::collapse::{CollapseSums, TOP_SINGULAR};
 use super::hidden::Analysed;
-use super::metrics::smoothing;
 use crate::graph::{DType, Function, Graph};
-use crate::models::Params;
 use crate::program::Compile;
 use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
-use crate::train::weights::host_params;
+use crate::smoothing::collapse::{CollapseSums, TOP_SINGULAR};
+use crate::smoothing::metrics::smoothing;
+use crate::weights::host::host_params;
+use crate::weights::Params;
 
 /// Which tokens the metrics see.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -11,7 +11,7 @@ use super::smoothing::{self, SmoothingReport, Tokens};
 use super::{images, text};
 use crate::runtime::{Client, CompileOptions, HostTensor};
 use crate::train::runtime_options::RuntimeOptions;
-use crate::train::weights::Fit;
+use crate::weights::fit::Fit;
 
 /// Where the examples come from and how many (the data flags of `analyze smoothing`).
 #[derive(Clone, Debug)]

@@ -8,12 +8,16 @@ use anyhow::{bail, Context, Result};
 
 use crate::config::{preset, ModelConfig, VitConfig};
 use crate::graph::{DType, Function, Graph};
-use crate::models::{vit, Params};
+use crate::models::vit;
 use crate::nn::stack::StackOptions;
 use crate::process_usage::{peak_rss_mib, reset_peak_rss};
-use crate::program::Program;
-use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
-use crate::train::init::init_param;
+use crate::program::{Compile, Compiled, InputSlot};
+use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
+use crate::weights::init::init_param;
+use crate::weights::Params;
+
+/// The whole-model forward's one output.
+const LOGITS: &str = "logits";
 
 /// How each model is run (the flags of `bamboo bench-models`).
 #[derive(Clone, Debug)]
@@ -86,19 +90,19 @@ pub fn whole(client: &Client, opts: &CompileOptions, c: &VitConfig, o: &ForwardB
     let s = c.image_size as i64;
     let x = g.param("pixel_values", &[o.batch as i64, c.channels as i64, s, s], DType::F32);
     let logits = vit::forward(c, &p, &x, &StackOptions::default())?.logits;
-    let func = Function::new(&g, &[logits])?;
+    let func = Function::named(&g, &[(LOGITS, logits)])?;
     let trace_s = t0.elapsed().as_secs_f64();
     let t1 = Instant::now();
-    let prog = Program::compile(client, &func, opts)?;
-    let lower_s = t1.elapsed().as_secs_f64() - prog.compile_seconds;
+    let prog = func.lower().compile(client, opts)?;
+    let lower_s = t1.elapsed().as_secs_f64() - prog.compile_seconds();
 
     let t2 = Instant::now();
     let mut args = vec![];
     for spec in &specs {
         // One host tensor at a time, dropped after upload, so RSS counts the device copy only.
-        args.push(client.to_device(&init_param(spec, o.seed)?, 0)?);
+        args.push((prog.input(&spec.name)?, client.to_device(&init_param(spec, o.seed)?, 0)?));
     }
-    args.push(client.to_device(&images(x.dims(), o.seed)?, 0)?);
+    args.push((prog.input("pixel_values")?, client.to_device(&images(x.dims(), o.seed)?, 0)?));
     let weights_s = t2.elapsed().as_secs_f64();
 
     let times = time_forward(&prog, &args, o.iters)?;
@@ -106,7 +110,7 @@ pub fn whole(client: &Client, opts: &CompileOptions, c: &VitConfig, o: &ForwardB
     Ok(Measured {
         trace_s,
         lower_s,
-        compile_s: prog.compile_seconds,
+        compile_s: prog.compile_seconds(),
         weights_s,
         median_ms,
         best_ms: times[0],
@@ -120,7 +124,7 @@ pub fn streamed(client: &Client, opts: &CompileOptions, c: &VitConfig, o: &Forwa
     reset_peak_rss();
     let specs = vit::param_specs(c);
     let values: Vec<HostTensor> = specs.iter().map(|s| init_param(s, o.seed)).collect::<Result<_>>()?;
-    let weights = crate::train::weights::to_checkpoint(&specs, &values)?;
+    let weights = crate::weights::host::to_checkpoint(&specs, &values)?;
     drop(values);
     let s = c.image_size as i64;
     let x = images(&[o.batch as i64, c.channels as i64, s, s], o.seed)?;
@@ -155,13 +159,17 @@ fn images(dims: &[i64], seed: u64) -> Result<HostTensor> {
 }
 
 /// Sorted milliseconds of `iters` forwards after one warm-up, each waited on to completion.
-fn time_forward(p: &Program, args: &[Buffer], iters: usize) -> Result<Vec<f64>> {
+/// The inputs come with their slots, found once, outside the timed loop.
+fn time_forward(p: &Compiled, args: &[(InputSlot, Buffer)], iters: usize) -> Result<Vec<f64>> {
+    let logits = p.output(LOGITS)?;
     let mut times = vec![];
     for i in 0..=iters {
         let t = Instant::now();
-        for o in p.run(args.iter().map(Arg::Borrow).collect())? {
-            o.block_until_ready()?;
+        let mut a = p.args();
+        for (slot, b) in args {
+            a.borrow(*slot, b)?;
         }
+        p.run(a)?.take(logits)?.block_until_ready()?;
         if i > 0 {
             times.push(t.elapsed().as_secs_f64() * 1e3);
         }

@@ -16,10 +16,11 @@ use anyhow::{anyhow, Context, Result};
 use crate::checkpoint::Tensors;
 use crate::config::VitConfig;
 use crate::graph::{DType, Function, Graph};
-use crate::models::{vit, ParamSpec, Params, LAYER};
+use crate::models::vit;
 use crate::program::{Args, Compile, Compiled};
 use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
-use crate::train::weights::host_params;
+use crate::weights::host::host_params;
+use crate::weights::{ParamSpec, Params, LAYER};
 
 /// What a streamed forward produced and what it held on the device.
 pub struct Streamed {

@@ -5,13 +5,14 @@
 //!   mlm   = LN(GELU(h W_t)) word^T + b           (output weights tied to the word embeddings)
 //!   nsp   = tanh(h_L[cls] W_pool) W_nsp           (2 logits; label 1 = random next sentence)
 
-use super::{stack_specs, Init, ParamSpec, Params};
+use super::kept;
 use crate::config::BertConfig;
 use crate::graph::{random, DType, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, Naming};
 use crate::nn::dropout::{dropout, site, DropoutRates};
 use crate::nn::linear;
 use crate::nn::stack::{encoder_noisy, StackNoise, StackOptions};
+use crate::weights::{stack_specs, Init, ParamSpec, Params};
 
 /// Hugging Face's block: `hidden_dropout_prob` on each branch output, `attention_probs_dropout_prob`
 /// on the attention probabilities.
@@ -98,18 +99,8 @@ pub fn encode(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> T
         ));
     }
     let (b, s) = (ids.dim(0), ids.dim(1));
-    if s as usize > c.max_positions {
-        return Err(TraceError::new("bert", format!("sequence length {} exceeds max_positions {}", s, c.max_positions)));
-    }
     let d = c.encoder.width as i64;
-    let eps = c.layer_norm_eps;
-    let word = p.get("bert.embeddings.word_embeddings.weight")?;
-    let positions = p.get("bert.embeddings.position_embeddings.weight")?.slice_axis(0, 0, s)?;
-    let h = word
-        .take_rows(ids)?
-        .add(&positions)?
-        .add(&p.get("bert.embeddings.token_type_embeddings.weight")?.take_rows(x.token_type_ids)?)?
-        .layer_norm(p.get("bert.embeddings.LayerNorm.weight")?, p.get("bert.embeddings.LayerNorm.bias")?, eps)?;
+    let h = embed(c, p, ids, x.token_type_ids)?;
     let embedded = h.clone();
     let keys = x.dropout_keys.filter(|_| c.hidden_dropout > 0.0 || c.attention_dropout > 0.0);
     let h = match keys {
@@ -120,12 +111,51 @@ pub fn encode(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> T
     // Made in f32: in bf16 that value rounds to -inf, and 0 x -inf would make every score NaN.
     let mask = x.attention_mask.convert(DType::F32)?;
     let bias = mask.neg()?.add_scalar(1.0)?.mul_scalar(f32::MIN as f64)?.convert(h.dtype())?.reshape(&[b, 1, 1, s])?;
-    let bc = block_config(c);
     let noise = StackNoise { keep: None, keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()? };
-    let (h, hidden) = encoder_noisy(&h, &p.stack("bert.encoder.layer.*.", &bc)?, &bc, Some(&bias), &noise, o, "encoder")?;
+    let (h, hidden) = run_encoder(c, p, &h, Some(&bias), &noise, o)?;
     let cls = h.slice_axis(1, 0, 1)?.reshape(&[b, d])?;
     let pooled = linear(&cls, p.get("bert.pooler.dense.weight")?, Some(p.get("bert.pooler.dense.bias")?))?.tanh()?;
     Ok(Encoded { sequence: h, pooled, embedded, hidden })
+}
+
+/// The encoder alone on one segment of real tokens (no padding mask, no pooler, no heads):
+/// each block's output `[L, B, S, D]`, for measuring over-smoothing.
+pub fn encoder_hidden(c: &BertConfig, p: &Params, ids: &Tensor, o: &StackOptions) -> TraceResult<Tensor> {
+    let types = ids.zeros_like();
+    let h = embed(c, p, ids, &types)?;
+    // No padding: the attention mask would add zeros.
+    let o = StackOptions { keep_hidden: true, ..*o };
+    let (_, hidden) = run_encoder(c, p, &h, None, &StackNoise::default(), &o)?;
+    kept(hidden, "bert")
+}
+
+/// Word + position + token-type embeddings of `[B, S]` ids, after their layer norm: `[B, S, D]`.
+fn embed(c: &BertConfig, p: &Params, ids: &Tensor, token_types: &Tensor) -> TraceResult<Tensor> {
+    let s = ids.dim(1);
+    if s as usize > c.max_positions {
+        return Err(TraceError::new("bert", format!("sequence length {} exceeds max_positions {}", s, c.max_positions)));
+    }
+    let word = p.get("bert.embeddings.word_embeddings.weight")?;
+    let positions = p.get("bert.embeddings.position_embeddings.weight")?.slice_axis(0, 0, s)?;
+    word.take_rows(ids)?.add(&positions)?.add(&p.get("bert.embeddings.token_type_embeddings.weight")?.take_rows(token_types)?)?.layer_norm(
+        p.get("bert.embeddings.LayerNorm.weight")?,
+        p.get("bert.embeddings.LayerNorm.bias")?,
+        c.layer_norm_eps,
+    )
+}
+
+/// The encoder's block stack over the embeddings `h`, with an attention `bias` and training
+/// `noise` where given; the hidden states when `o` keeps them.
+fn run_encoder(
+    c: &BertConfig,
+    p: &Params,
+    h: &Tensor,
+    bias: Option<&Tensor>,
+    noise: &StackNoise,
+    o: &StackOptions,
+) -> TraceResult<(Tensor, Option<Tensor>)> {
+    let bc = block_config(c);
+    encoder_noisy(h, &p.stack("bert.encoder.layer.*.", &bc)?, &bc, bias, noise, o, "encoder")
 }
 
 pub fn forward(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<BertOutputs> {

@@ -8,13 +8,13 @@
 //! The patch projection has no bias, the projections W_v, W_t neither; `logit_scale` (s) is a
 //! learned scalar.
 
-use super::{stack_specs, Init, ParamSpec, Params};
 use crate::config::{ClipConfig, Norm};
 use crate::graph::{CompareDir, DType, DotDims, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, Naming};
 use crate::nn::embed::patch_project;
 use crate::nn::linear;
 use crate::nn::stack::{encoder, StackOptions};
+use crate::weights::{stack_specs, Init, ParamSpec, Params};
 
 pub const VISION: &str = "vision_model.";
 pub const TEXT: &str = "text_model.";

@@ -7,13 +7,14 @@
 //!   loss    = mean over masked patches of mean_k (pred - target)^2,
 //!             target = patch pixels, normalized per patch when norm_pix_loss
 
-use super::{stack_specs, Init, ParamSpec, Params};
+use super::kept;
 use crate::config::MaeConfig;
 use crate::graph::{CompareDir, DType, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, Naming};
 use crate::nn::embed::{patch_embed, patchify, sincos_2d};
 use crate::nn::linear;
 use crate::nn::stack::{encoder, StackOptions};
+use crate::weights::{stack_specs, Init, ParamSpec, Params};
 
 pub fn encoder_block(c: &MaeConfig) -> BlockConfig {
     BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::HfVit)
@@ -68,23 +69,14 @@ pub struct MaeOutputs {
 
 /// Images `[B, C, H, W]` and masking noise `[B, N]` (uniform in [0, 1)) to the MAE loss.
 pub fn forward(c: &MaeConfig, p: &Params, images: &Tensor, noise: &Tensor, o: &StackOptions) -> TraceResult<MaeOutputs> {
-    let (ch, s, n) = (c.channels as i64, c.image_size as i64, c.num_patches() as i64);
-    if images.rank() != 4 || images.dims()[1..] != [ch, s, s] {
-        return Err(TraceError::new("mae", format!("images must be [B, {}, {}, {}], got {}", ch, s, s, images.ty())));
-    }
-    let b = images.dim(0);
+    check_images(c, images)?;
+    let (b, n) = (images.dim(0), c.num_patches() as i64);
     if noise.dims() != [b, n] {
         return Err(TraceError::new("mae", format!("noise must be [{}, {}], got {}", b, n, noise.ty())));
     }
-    let (d, dd) = (c.encoder.width as i64, c.decoder.width as i64);
+    let dd = c.decoder.width as i64;
     let keep = len_keep(c);
-    let pos = p.get("vit.embeddings.position_embeddings")?;
-    let x = patch_embed(
-        images,
-        p.get("vit.embeddings.patch_embeddings.projection.weight")?,
-        p.get("vit.embeddings.patch_embeddings.projection.bias")?,
-    )?
-    .add(&pos.slice_axis(1, 1, n + 1)?)?;
+    let x = patch_tokens(c, p, images)?;
 
     // Per-sample random masking: sort the noise, keep the first `keep` patches.
     let ids_shuffle = noise.argsort(1, false)?;
@@ -95,10 +87,8 @@ pub fn forward(c: &MaeConfig, p: &Params, images: &Tensor, noise: &Tensor, o: &S
         .compare(CompareDir::Ge, &g.scalar(keep as f64, DType::I32))?
         .select(&g.scalar(1.0, images.dtype()), &g.scalar(0.0, images.dtype()))?;
 
-    let cls = p.get("vit.embeddings.cls_token")?.add(&pos.slice_axis(1, 0, 1)?)?.broadcast_to(&[b, 1, d])?;
-    let embedded = Tensor::concat(&[cls, x], 1)?;
-    let eb = encoder_block(c);
-    let (x, hidden) = encoder(&embedded, &p.stack("vit.encoder.layer.*.", &eb)?, &eb, None, o, "encoder")?;
+    let embedded = Tensor::concat(&[cls_token(c, p, b)?, x], 1)?;
+    let (x, hidden) = run_encoder(c, p, &embedded, o)?;
     let latent = x.layer_norm(p.get("vit.layernorm.weight")?, p.get("vit.layernorm.bias")?, c.layer_norm_eps)?;
 
     // Decoder: embed, append mask tokens, restore the original patch order.
@@ -115,6 +105,49 @@ pub fn forward(c: &MaeConfig, p: &Params, images: &Tensor, noise: &Tensor, o: &S
 
     let loss = reconstruction_loss(c, images, &pred, &mask)?;
     Ok(MaeOutputs { loss, pred, mask, embedded, hidden })
+}
+
+/// The encoder on every patch, without the masking and without the decoder: each block's
+/// output `[L, B, 1 + N, D]`. Over-smoothing is measured here; the training forward would see
+/// only the quarter of the image it keeps.
+pub fn encoder_hidden(c: &MaeConfig, p: &Params, images: &Tensor, o: &StackOptions) -> TraceResult<Tensor> {
+    check_images(c, images)?;
+    let patches = patch_tokens(c, p, images)?;
+    let x = Tensor::concat(&[cls_token(c, p, images.dim(0))?, patches], 1)?;
+    let (_, hidden) = run_encoder(c, p, &x, &StackOptions { keep_hidden: true, ..*o })?;
+    kept(hidden, "mae")
+}
+
+fn check_images(c: &MaeConfig, images: &Tensor) -> TraceResult<()> {
+    let (ch, s) = (c.channels as i64, c.image_size as i64);
+    if images.rank() != 4 || images.dims()[1..] != [ch, s, s] {
+        return Err(TraceError::new("mae", format!("images must be [B, {}, {}, {}], got {}", ch, s, s, images.ty())));
+    }
+    Ok(())
+}
+
+/// Every patch's embedding plus its position embedding (positions 1..=N), `[B, N, D]`.
+fn patch_tokens(c: &MaeConfig, p: &Params, images: &Tensor) -> TraceResult<Tensor> {
+    let n = c.num_patches() as i64;
+    let pos = p.get("vit.embeddings.position_embeddings")?;
+    patch_embed(
+        images,
+        p.get("vit.embeddings.patch_embeddings.projection.weight")?,
+        p.get("vit.embeddings.patch_embeddings.projection.bias")?,
+    )?
+    .add(&pos.slice_axis(1, 1, n + 1)?)
+}
+
+/// The cls token plus position 0, for each of `b` examples: `[B, 1, D]`.
+fn cls_token(c: &MaeConfig, p: &Params, b: i64) -> TraceResult<Tensor> {
+    let pos = p.get("vit.embeddings.position_embeddings")?;
+    p.get("vit.embeddings.cls_token")?.add(&pos.slice_axis(1, 0, 1)?)?.broadcast_to(&[b, 1, c.encoder.width as i64])
+}
+
+/// The encoder's block stack over tokens `x`; the hidden states when `o` keeps them.
+fn run_encoder(c: &MaeConfig, p: &Params, x: &Tensor, o: &StackOptions) -> TraceResult<(Tensor, Option<Tensor>)> {
+    let eb = encoder_block(c);
+    encoder(x, &p.stack("vit.encoder.layer.*.", &eb)?, &eb, None, o, "encoder")
 }
 
 /// Mean squared error on the masked patches, against (optionally per-patch normalized) pixels.

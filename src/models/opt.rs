@@ -6,13 +6,13 @@
 //!   logits = LN_f(h_L) tokens^T                          (`lm_head` tied to `embed_tokens`)
 //!   loss   = mean over t of -log softmax(logits_t)[ids_{t+1}]   (the next token)
 
-use super::{stack_specs, Init, ParamSpec, Params};
 use crate::config::{Activation, Norm, OptConfig, POSITION_OFFSET};
 use crate::graph::{random, CompareDir, DType, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, Naming};
 use crate::nn::dropout::{site, DropoutRates};
 use crate::nn::linear;
 use crate::nn::stack::{encoder_noisy, StackNoise, StackOptions};
+use crate::weights::{stack_specs, Init, ParamSpec, Params};
 
 /// Hugging Face's decoder layer: ReLU, `dropout` after the attention projection and after fc2,
 /// `attention_dropout` on the probabilities.

@@ -5,7 +5,7 @@
 //!   y   = head(fc_norm(mean of the patch tokens of z_L))   (avg pooling, the paper's ViT)
 //!   y   = head(norm(z_L)[cls])                               (cls pooling)
 
-use super::{stack_specs, Init, Noise, ParamSpec, Params};
+use super::{kept, Noise};
 use crate::config::{Pool, VitConfig};
 use crate::graph::{random, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, Naming};
@@ -13,6 +13,7 @@ use crate::nn::dropout::{dropout, site, DropoutRates};
 use crate::nn::embed::patch_embed;
 use crate::nn::linear;
 use crate::nn::stack::{encoder_noisy, StackNoise, StackOptions};
+use crate::weights::{stack_specs, Init, ParamSpec, Params};
 
 /// timm's block: `drop_rate` after the attention projection and after both MLP layers.
 pub fn block_config(c: &VitConfig) -> BlockConfig {
@@ -71,6 +72,15 @@ pub fn forward_noisy(c: &VitConfig, p: &Params, images: &Tensor, noise: Noise, o
     let (x, hidden) = encoder_noisy(&x, &p.stack("blocks.*.", &bc)?, &bc, None, &stack_noise, o, "blocks")?;
     let logits = head(c, p, &x, keys)?;
     Ok(VitOutputs { logits, embedded, hidden })
+}
+
+/// Every block's output `[L, B, T, D]` at evaluation; the final norm and the head are not
+/// traced, so their parameters need not be there.
+pub fn encoder_hidden(c: &VitConfig, p: &Params, images: &Tensor, o: &StackOptions) -> TraceResult<Tensor> {
+    let bc = block_config(c);
+    let o = StackOptions { keep_hidden: true, ..*o };
+    let (_, hidden) = encoder_noisy(&embed(c, p, images)?, &p.stack("blocks.*.", &bc)?, &bc, None, &StackNoise::default(), &o, "blocks")?;
+    kept(hidden, "vit")
 }
 
 /// `z_0`: patch embeddings, the cls token in front, plus the position embeddings; `[B, T, D]`.

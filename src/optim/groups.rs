@@ -1,6 +1,6 @@
 //! Per-parameter settings: weight-decay masks and layer-wise learning-rate decay.
 
-use crate::models::ParamSpec;
+use crate::weights::ParamSpec;
 
 /// A learning-rate multiplier: one value, or one per layer of a stacked parameter.
 #[derive(Clone, Debug, PartialEq)]

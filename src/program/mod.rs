@@ -6,13 +6,11 @@
 
 mod args;
 mod compiled;
-mod legacy;
 mod outputs;
 mod signature;
 
 pub use args::Args;
 pub use compiled::{Compile, Compiled};
-pub use legacy::Program;
 pub use outputs::Outputs;
 pub use signature::{InputKey, InputSlot, OutputKey, OutputSlot, Signature};
 

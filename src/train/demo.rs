@@ -6,14 +6,14 @@ use std::time::Instant;
 use anyhow::Result;
 
 use crate::catalog::{demo_mlp_step, DemoConfig};
-use crate::program::Program;
-use crate::runtime::{Arg, Client, CompileOptions, ElementType, HostTensor};
+use crate::program::{Compile, Compiled};
+use crate::runtime::{Client, CompileOptions, ElementType, HostTensor};
 
 /// The compiled training step of the demo MLP.
 pub struct Demo {
     pub config: DemoConfig,
     pub compile_seconds: f64,
-    program: Program,
+    program: Compiled,
 }
 
 /// The first and last loss of a demo run and its time per step.
@@ -28,8 +28,8 @@ impl Demo {
     pub fn compile(client: &Client, depth: i64) -> Result<Demo> {
         let config = DemoConfig { depth, ..Default::default() };
         let f = demo_mlp_step(&config)?;
-        let program = Program::compile(client, &f, &CompileOptions::default())?;
-        Ok(Demo { config, compile_seconds: program.compile_seconds, program })
+        let program = f.lower().compile(client, &CompileOptions::default())?;
+        Ok(Demo { config, compile_seconds: program.compile_seconds(), program })
     }
 
     /// Trains from small deterministic weights for `steps` steps, telling `on_step` each loss.
@@ -46,10 +46,12 @@ impl Demo {
         for step in 0..steps {
             let s = client.to_device(&HostTensor::scalar(step), 0)?;
             // Parameters are donated: the step updates them in place.
-            let mut out = self.program.run(vec![Arg::Donate(w), Arg::Donate(b), Arg::Borrow(&key), Arg::Borrow(&s)])?;
-            let loss = out.pop().unwrap().to_host()?.to_scalar::<f32>()?;
-            b = out.pop().unwrap();
-            w = out.pop().unwrap();
+            let mut args = self.program.args();
+            args.donate("layers.weight", w)?.donate("layers.bias", b)?.borrow("key", &key)?.borrow("step", &s)?;
+            let mut out = self.program.run(args)?;
+            let loss = out.take("loss")?.to_host()?.to_scalar::<f32>()?;
+            w = out.take("layers.weight")?;
+            b = out.take("layers.bias")?;
             if step == 0 {
                 first = loss;
             }

@@ -12,10 +12,10 @@ use crate::data::text::metrics;
 use crate::data::text::wordpiece::Tokenizer;
 use crate::data::Position;
 use crate::graph::{DType, Function, Graph};
-use crate::models::Params;
 use crate::nn::stack::StackOptions;
 use crate::program::Compile;
 use crate::runtime::{Client, CompileOptions, HostTensor};
+use crate::weights::Params;
 
 /// Token ids, masks, segments and labels of a set of examples, `[n, seq_len]` row-major.
 #[derive(Clone, Debug)]

@@ -1,13 +1,12 @@
-//! Training-side glue: checkpoint tensors <-> model parameters on the host and the device, and
-//! what the user sees of a run (JSONL metrics, TensorBoard scalars, the progress display).
+//! Training: objectives, the compiled step, model parameters on the devices (checkpoints,
+//! resume), batch sources, the loop, and what the user sees of a run (JSONL metrics,
+//! TensorBoard scalars, the progress display).
 
 pub mod bench;
 pub mod checks;
 pub mod demo;
 pub mod glue;
-pub mod hf_names;
 pub mod hosts;
-pub mod init;
 pub mod interrupt;
 pub mod metrics;
 pub mod mix;
@@ -23,7 +22,6 @@ pub mod sources;
 pub mod step;
 pub mod tensorboard;
 pub mod trainer;
-pub mod weights;
 
 use crate::runtime::OptionValue;
 

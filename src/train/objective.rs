@@ -3,8 +3,9 @@
 
 use crate::config::{BertConfig, ClipConfig, MaeConfig, OptConfig, VitConfig};
 use crate::graph::{CompareDir, DType, Tensor, TraceResult};
-use crate::models::{bert, clip, mae, opt, vit, Noise, ParamSpec, Params};
+use crate::models::{bert, clip, mae, opt, vit, Noise};
 use crate::nn::stack::StackOptions;
+use crate::weights::{ParamSpec, Params};
 
 /// One input of a batch: name, per-example shape (without the batch dim), dtype.
 #[derive(Clone, Debug, PartialEq)]

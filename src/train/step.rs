@@ -12,9 +12,10 @@
 //! The order above is also the positional order, for callers not yet converted to names.
 
 use crate::graph::{grad, scan, DType, Function, Graph, ReduceKind, ScanOptions, Tensor, TraceError, TraceResult};
-use crate::models::{ParamSpec, Params};
 use crate::nn::stack::StackOptions;
 use crate::optim::{clip_by_global_norm, Optimizer, ParamGroup, Schedule, StepRate};
+use crate::smoothing::metrics::smoothing;
+use crate::weights::{ParamSpec, Params};
 
 use super::objective::{InputSpec, Objective};
 
@@ -95,14 +96,6 @@ impl StepLayout {
     pub fn n_state(&self) -> usize {
         self.trained.len() * self.state_names.len()
     }
-    /// Index of the step counter among the parameters.
-    pub fn step_param(&self) -> usize {
-        self.specs.len() + self.n_state()
-    }
-    /// Index of the loss among the results.
-    pub fn loss_output(&self) -> usize {
-        self.trained.len() + self.n_state() + 1
-    }
     /// Names of the inputs that stay on the device between steps, in parameter order: every
     /// model parameter, the optimizer state (`exp_avg.<name>`, ...) and the step counter.
     /// Those the step updates come back as outputs of the same name.
@@ -155,10 +148,10 @@ fn to_compute(t: &Tensor, bf16: bool) -> TraceResult<Tensor> {
 }
 
 /// The per-block over-smoothing metrics a watching step returns after its other results, each
-/// `[L]` (batch means; see `analysis::metrics`): the paper's token std, the mean cosine
+/// `[L]` (batch means; see `smoothing::metrics`): the paper's token std, the mean cosine
 /// similarity of channel-centred tokens (Pearson), the high-frequency energy share and the
 /// relative residual to the mean token. The hidden states of a few examples follow them, for
-/// the metrics the host computes (effective rank, top singular value: `analysis::collapse`).
+/// the metrics the host computes (effective rank, top singular value: `smoothing::collapse`).
 pub const WATCHED: [&str; 4] = ["token_std", "cosine", "hf_share", "rel_residual"];
 
 /// Examples (of device 0's micro-batch) whose hidden states a watching step returns.
@@ -198,7 +191,7 @@ fn loss_and_grads(
             TraceError::new("train_step", format!("the {} objective does not expose its hidden states to watch", obj.name()))
         })?;
         let hidden = hidden.convert(DType::F32)?;
-        let m = crate::analysis::metrics::smoothing(&hidden)?;
+        let m = smoothing(&hidden)?;
         let sample = hidden.slice_axis(1, 0, hidden.dim(1).min(WATCH_EXAMPLES))?;
         vec![m.token_std, m.cos_pearson, m.hf_share, m.rel_residual, sample]
     } else {
@@ -325,6 +318,7 @@ fn build(obj: &dyn Objective, c: &StepConfig, watch: bool) -> TraceResult<(Funct
 }
 
 /// Evaluation: loss and metrics of a batch, no update. Parameters: model parameters, batch.
+/// Outputs: `LOSS` and each metric under `metric_output(name)`.
 pub fn build_eval_step(obj: &dyn Objective, micro_batch: usize, replicas: usize, stack: &StackOptions) -> TraceResult<Function> {
     let specs = obj.param_specs();
     let g = Graph::new(&format!("{}_eval_step", obj.name()));
@@ -333,9 +327,9 @@ pub fn build_eval_step(obj: &dyn Objective, micro_batch: usize, replicas: usize,
         obj.inputs().iter().map(|inp| g.param(&inp.name, &[&[micro_batch as i64][..], &inp.shape].concat(), inp.dtype)).collect();
     let map = Params::from_map(specs.iter().map(|s| s.name.clone()).zip(params).collect());
     let out = obj.loss(&map, &batch, stack)?;
-    let mut outs = vec![replica_mean(&out.loss, replicas)?];
-    for (_, m) in out.metrics {
-        outs.push(replica_mean(&m, replicas)?);
+    let mut outs = vec![(LOSS.to_string(), replica_mean(&out.loss, replicas)?)];
+    for (name, m) in out.metrics {
+        outs.push((metric_output(&name), replica_mean(&m, replicas)?));
     }
-    Function::new(&g, &outs)
+    Function::named(&g, &outs)
 }

@@ -11,19 +11,19 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, ensure, Context, Result};
 use serde_json::{json, Value};
 
-use super::init::init_param;
 use super::objective::Objective;
 use super::step::{
     build_train_step, build_watching_step, metric_output, watched_output, StepConfig, StepLayout, GRAD_NORM, LOSS, LR, WATCHED,
     WATCH_SAMPLE,
 };
-use super::weights::{host_params, to_checkpoint};
-use crate::analysis::collapse::CollapseSums;
 use crate::checkpoint::commit::{self, read_marker, read_verified};
 use crate::checkpoint::{parse, serialize, Tensors};
-use crate::models::ParamSpec;
 use crate::program::{element_type, Compile, Compiled, InputSlot, OutputSlot, Outputs};
 use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
+use crate::smoothing::collapse::CollapseSums;
+use crate::weights::host::{host_params, public_names, to_checkpoint};
+use crate::weights::init::init_param;
+use crate::weights::ParamSpec;
 
 /// The scalars a step reports.
 #[derive(Clone, Debug, PartialEq)]
@@ -410,7 +410,7 @@ impl Trainer {
         let mut problems = vec![];
         let mut wanted = std::collections::BTreeSet::new();
         for (i, s) in self.layout.specs.iter().enumerate() {
-            let names = super::weights::public_names(s);
+            let names = public_names(s);
             wanted.extend(names.iter().cloned());
             // Present in part (some layers, or the wrong shape) is an error; absent is "left out".
             if names.iter().any(|n| src.contains_key(n)) {

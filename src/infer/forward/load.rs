@@ -10,10 +10,12 @@ use super::inputs::{self, Inputs, ModelInput};
 use super::ForwardOptions;
 use crate::checkpoint::{self, read_sidecar, sidecar_path, Tensors};
 use crate::config::ModelConfig;
-use crate::models::{bert, clip, mae, opt, vit, ParamSpec};
+use crate::models::{bert, clip, mae, opt, vit};
 use crate::runtime::HostTensor;
-use crate::train::hf_names::{to_public, Family, VIT_UNUSED};
-use crate::train::weights::{host_params, host_params_partial, public_names};
+use crate::weights::host::{host_params, host_params_partial, public_names};
+use crate::weights::names::hf_vit::VIT_UNUSED;
+use crate::weights::names::{to_public, Family};
+use crate::weights::ParamSpec;
 
 /// The config from `--config`, else from the checkpoint's sidecar. With both, the sidecar's
 /// model kind must agree: a ViT config over a BERT checkpoint is a mistake, not an override.

@@ -20,10 +20,10 @@ use anyhow::{bail, ensure, Result};
 
 use crate::checkpoint::{self, TensorData, Tensors};
 use crate::config::ModelConfig;
-use crate::models::ParamSpec;
-use crate::program::Program;
+use crate::program::Compile;
 use crate::runtime::{Client, CompileOptions, HostTensor};
-use crate::train::weights::to_checkpoint;
+use crate::weights::host::to_checkpoint;
+use crate::weights::ParamSpec;
 use inputs::ModelInput;
 use load::Head;
 
@@ -95,16 +95,17 @@ impl Prepared {
         let t0 = Instant::now();
         let (func, names, trainable) = outputs::trace(&self.cfg, self.head, &self.specs, &self.inputs, self.options.grads)?;
         let (client, opts) = connect()?;
-        let prog = Program::compile(&client, &func, &opts)?;
+        let prog = func.lower().compile(&client, &opts)?;
         let t1 = Instant::now();
-        let mut host = self.params;
-        host.extend(self.inputs.into_iter().map(|i| i.host));
-        let outs = prog.run_host(&client, &host)?;
+        let params = self.specs.iter().map(|s| s.name.as_str()).zip(&self.params);
+        let host: Vec<(&str, &HostTensor)> = params.chain(self.inputs.iter().map(|i| (i.name, &i.host))).collect();
+        let mut outs = prog.run_host(&host)?;
         let t2 = Instant::now();
 
-        let (outs, grads) = outs.split_at(names.len());
-        let mut tensors = to_tensors(&names, outs)?;
-        for (name, g) in to_checkpoint(&trainable, grads)? {
+        let model_outs: Vec<HostTensor> = names.iter().map(|n| outs.take(n)).collect::<Result<_>>()?;
+        let grads: Vec<HostTensor> = trainable.iter().map(|s| outs.take(&outputs::grad_output(&s.name))).collect::<Result<_>>()?;
+        let mut tensors = to_tensors(&names, &model_outs)?;
+        for (name, g) in to_checkpoint(&trainable, &grads)? {
             tensors.insert(format!("grad.{name}"), g);
         }
         save(&self.options, &self.cfg, &tensors)?;

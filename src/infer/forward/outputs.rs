@@ -9,8 +9,9 @@ use super::inputs::ModelInput;
 use super::load::Head;
 use crate::config::ModelConfig;
 use crate::graph::{self, DType, Function, Graph, Tensor};
-use crate::models::{bert, clip, mae, opt, vit, ParamSpec, Params};
+use crate::models::{bert, clip, mae, opt, vit};
 use crate::nn::stack::StackOptions;
+use crate::weights::{ParamSpec, Params};
 
 /// The traced inputs by name.
 struct Traced(BTreeMap<&'static str, Tensor>);
@@ -27,9 +28,9 @@ impl Traced {
 /// Outputs by name; `loss` (when the inputs allow one) first.
 type Named = Vec<(&'static str, Tensor)>;
 
-/// Traces the forward pass over the parameters then the inputs (the order `run_host` feeds);
-/// returns the function, its output names and, with `grads`, the trainable specs whose
-/// gradients (stacked as the specs are) follow the named outputs.
+/// Traces the forward pass over the parameters then the inputs; returns the function, its
+/// model outputs' names and, with `grads`, the trainable specs whose gradients (stacked as the
+/// specs are) follow them, each under `grad_output(spec name)`.
 pub(super) fn trace(
     cfg: &ModelConfig,
     head: Head,
@@ -61,17 +62,23 @@ pub(super) fn trace(
         ModelConfig::Opt(c) => opt_outputs(c, &p, &x, &o),
     }
     .context("tracing the model")?;
-    let mut outs: Vec<Tensor> = named.iter().map(|(_, t)| t.clone()).collect();
+    let mut outs: Vec<(String, Tensor)> = named.iter().map(|(n, t)| (n.to_string(), t.clone())).collect();
     let trainable: Vec<ParamSpec> = if grads { specs.iter().filter(|s| s.trainable).cloned().collect() } else { vec![] };
     if grads {
         let Some((_, loss)) = named.iter().find(|(n, _)| *n == "loss") else {
             bail!("--grads: the inputs give no loss; {}", loss_inputs(cfg, head));
         };
         let wrt: Vec<Tensor> = trainable.iter().map(|s| p.get(&s.name).cloned()).collect::<Result<_, _>>()?;
-        outs.extend(graph::grad(loss, &wrt).context("differentiating the loss")?);
+        let grads = graph::grad(loss, &wrt).context("differentiating the loss")?;
+        outs.extend(trainable.iter().map(|s| grad_output(&s.name)).zip(grads));
     }
-    let func = Function::new(&g, &outs)?;
+    let func = Function::named(&g, &outs)?;
     Ok((func, named.into_iter().map(|(n, _)| n.to_string()).collect(), trainable))
+}
+
+/// The output holding the loss's gradient for the parameter `spec_name` (stacked as specs are).
+pub(super) fn grad_output(spec_name: &str) -> String {
+    format!("grad.{}", spec_name)
 }
 
 /// What a model's loss needs, for the error when it is asked for without them.

@@ -7,7 +7,7 @@ use super::Bench;
 use crate::checkpoint::{TensorData, Tensors};
 use crate::config::{BertConfig, ModelConfig};
 use crate::runtime::HostTensor;
-use crate::train::init::SplitMix as Rng;
+use crate::weights::init::SplitMix as Rng;
 
 /// One batch in the objective's input order, plus the same tensors for the safetensors export.
 pub fn make_batch(bench: &Bench, seed: u64) -> Result<(Vec<HostTensor>, Tensors)> {

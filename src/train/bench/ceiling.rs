@@ -6,9 +6,9 @@ use anyhow::Result;
 
 use crate::catalog::matmul_of;
 use crate::graph::DType;
-use crate::program::Program;
-use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
-use crate::train::init::SplitMix as Rng;
+use crate::program::{Compile, Compiled, InputSlot, OutputSlot};
+use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
+use crate::weights::init::SplitMix as Rng;
 
 pub fn median(v: &[f64]) -> f64 {
     let mut v = v.to_vec();
@@ -25,8 +25,11 @@ pub fn median(v: &[f64]) -> f64 {
 /// timed again just before each configuration, so load from other processes on a shared machine
 /// hits both alike.
 pub struct Ceiling {
-    program: Program,
-    args: Vec<Buffer>,
+    program: Compiled,
+    /// The two factors on the device, with the inputs they bind to (found once, outside the
+    /// timed loop).
+    args: Vec<(InputSlot, Buffer)>,
+    product: OutputSlot,
     n: i64,
 }
 
@@ -34,21 +37,23 @@ impl Ceiling {
     pub fn new(client: &Client, opts: &CompileOptions, n: i64, bf16: bool) -> Result<Ceiling> {
         anyhow::ensure!(n >= 1, "--ceiling-size must be at least 1, got {}", n);
         let dtype = if bf16 { DType::BF16 } else { DType::F32 };
-        let program = Program::compile(client, &matmul_of(n, dtype)?, opts)?;
+        let program = matmul_of(n, dtype)?.lower().compile(client, opts)?;
         let mut rng = Rng(7);
         let count = (n * n) as usize;
-        let args = (0..2)
-            .map(|_| {
+        let args = ["a", "b"]
+            .into_iter()
+            .map(|name| {
                 let v: Vec<f32> = (0..count).map(|_| rng.normal() as f32).collect();
                 let h = if bf16 {
                     HostTensor::from_slice(&[n, n], &v.iter().map(|&x| half::bf16::from_f32(x)).collect::<Vec<_>>())?
                 } else {
                     HostTensor::from_slice(&[n, n], &v)?
                 };
-                Ok(client.to_device(&h, 0)?)
+                Ok((program.input(name)?, client.to_device(&h, 0)?))
             })
             .collect::<Result<_>>()?;
-        Ok(Ceiling { program, args, n })
+        let product = program.output("c")?;
+        Ok(Ceiling { program, args, product, n })
     }
 
     /// (median, best) GFLOP/s over 20 runs after 5 warm-up runs.
@@ -56,9 +61,11 @@ impl Ceiling {
         let mut times = vec![];
         for i in 0..25 {
             let t0 = Instant::now();
-            for o in self.program.run(self.args.iter().map(Arg::Borrow).collect())? {
-                o.block_until_ready()?;
+            let mut args = self.program.args();
+            for (slot, b) in &self.args {
+                args.borrow(*slot, b)?;
             }
+            self.program.run(args)?.take(self.product)?.block_until_ready()?;
             if i >= 5 {
                 times.push(t0.elapsed().as_secs_f64());
             }

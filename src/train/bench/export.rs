@@ -10,16 +10,21 @@ use serde_json::{json, Value};
 use super::{Bench, EPS, LR, WEIGHT_DECAY};
 use crate::checkpoint::{save, Tensors};
 use crate::graph::{grad, DType, Function, Graph, Tensor};
-use crate::models::{ParamSpec, Params};
 use crate::nn::stack::StackOptions;
 use crate::optim::ParamGroup;
-use crate::program::Program;
-use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
+use crate::program::Compile;
+use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
 use crate::train::objective::Objective;
 use crate::train::step::StepLayout;
-use crate::train::weights::{public_names, to_checkpoint};
+use crate::weights::host::{public_names, to_checkpoint};
+use crate::weights::{ParamSpec, Params};
 
-/// Loss and the gradient of every trainable parameter (spec order), for the export only.
+/// The output holding the loss's gradient for parameter `name`.
+fn grad_output(name: &str) -> String {
+    format!("grad.{}", name)
+}
+
+/// `loss` and the gradient of every trainable parameter (`grad_output`), for the export only.
 fn loss_and_grads_fn(obj: &dyn Objective, layout: &StepLayout, batch: usize, stack: &StackOptions) -> Result<Function> {
     let g = Graph::new(&format!("{}_loss_and_grads", obj.name()));
     let params: Vec<Tensor> = layout.specs.iter().map(|s| g.param(&s.name, &s.shape, DType::F32)).collect();
@@ -27,8 +32,9 @@ fn loss_and_grads_fn(obj: &dyn Objective, layout: &StepLayout, batch: usize, sta
     let map = Params::from_map(layout.specs.iter().map(|s| s.name.clone()).zip(params.iter().cloned()).collect());
     let loss = obj.loss(&map, &inputs, stack)?.loss;
     let wrt: Vec<Tensor> = layout.trained.iter().map(|&i| params[i].clone()).collect();
-    let grads = grad(&loss, &wrt)?;
-    Ok(Function::new(&g, &[&[loss][..], &grads].concat())?)
+    let mut outs = vec![("loss".to_string(), loss.clone())];
+    outs.extend(layout.trained.iter().map(|&i| grad_output(&layout.specs[i].name)).zip(grad(&loss, &wrt)?));
+    Ok(Function::named(&g, &outs)?)
 }
 
 /// Writes DIR/{weights,batch,grads}.safetensors and DIR/ref.json (config, optimizer, which
@@ -77,12 +83,18 @@ pub(super) fn export(
         std::fs::write(dir.join("ref.json"), serde_json::to_string_pretty(&meta)?)?;
         return Ok(());
     }
-    let gp = Program::compile(client, &loss_and_grads_fn(obj, layout, bench.batch, stack)?, opts)?;
-    let pbufs: Vec<Buffer> = params.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<_>>()?;
-    let outs = gp.run(pbufs.iter().chain(batch).map(Arg::Borrow).collect())?;
-    let loss = outs[0].to_host()?.to_scalar::<f32>()?;
-    let grads: Vec<HostTensor> = outs[1..].iter().map(|b| b.to_host().map_err(Into::into)).collect::<Result<_>>()?;
+    let gp = loss_and_grads_fn(obj, layout, bench.batch, stack)?.lower().compile(client, opts)?;
+    let mut args = gp.args();
+    for (spec, h) in layout.specs.iter().zip(params) {
+        args.host(&spec.name, h)?;
+    }
+    for (input, b) in layout.inputs.iter().zip(batch) {
+        args.borrow(&input.name, b)?;
+    }
+    let mut outs = gp.run(args)?;
+    let loss = outs.take("loss")?.to_host()?.to_scalar::<f32>()?;
     let trained_specs: Vec<ParamSpec> = layout.trained.iter().map(|&i| layout.specs[i].clone()).collect();
+    let grads: Vec<HostTensor> = trained_specs.iter().map(|s| Ok(outs.take(&grad_output(&s.name))?.to_host()?)).collect::<Result<_>>()?;
     let gt = to_checkpoint(&trained_specs, &grads)?;
     let norm = gt.values().map(|t| t.to_f32().iter().map(|&v| (v as f64).powi(2)).sum::<f64>()).sum::<f64>().sqrt();
     save(&dir.join("grads.safetensors"), &gt, &Default::default())?;

@@ -2,6 +2,7 @@
 //! donation of parameters and optimizer state, the batch kept on the device), or through the
 //! `Trainer` as the recipes drive it (replicas, the watched step, overlapped uploads).
 
+use std::collections::HashSet;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
@@ -13,52 +14,76 @@ use super::{step_config, Bench, BenchTrainOptions};
 use crate::graph::DType;
 use crate::nn::stack::StackOptions;
 use crate::process_usage::{cpu_seconds, peak_rss_mib, reset_peak_rss};
-use crate::program::{element_type, Program};
-use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
-use crate::train::init::init_param;
-use crate::train::step::{build_train_step, StepLayout};
+use crate::program::{element_type, Compile, Compiled, InputSlot, OutputSlot};
+use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
+use crate::train::step::{build_train_step, StepLayout, LOSS};
 use crate::train::trainer::Trainer;
+use crate::weights::init::init_param;
 
 /// The step's device state: every parameter, the optimizer state, the step counter.
 struct DeviceState {
     bufs: Vec<Buffer>,
 }
 
+/// Where the step's inputs and outputs are, found by name once: the hot loop binds by slot.
+struct StepSlots {
+    /// Per entry of the device state: its input.
+    state: Vec<InputSlot>,
+    /// Per entry of the device state: the output that returns it updated, if the step updates it.
+    updated: Vec<Option<OutputSlot>>,
+    batch: Vec<InputSlot>,
+    loss: OutputSlot,
+}
+
+impl StepSlots {
+    fn resolve(p: &Compiled, layout: &StepLayout) -> Result<StepSlots> {
+        let names = layout.state_input_names();
+        let outputs: HashSet<&str> = p.outputs().iter().map(|o| o.name.as_str()).collect();
+        Ok(StepSlots {
+            state: names.iter().map(|n| p.input(n)).collect::<Result<_>>()?,
+            updated: names.iter().map(|n| outputs.contains(n.as_str()).then(|| p.output(n)).transpose()).collect::<Result<_>>()?,
+            batch: layout.inputs.iter().map(|i| p.input(&i.name)).collect::<Result<_>>()?,
+            loss: p.output(LOSS)?,
+        })
+    }
+}
+
 /// One step: donates what the step updates, lends the fixed parameters and the batch (which
 /// stays on the device for the whole run, as the peers keep theirs). Returns the loss.
-fn run_step(p: &Program, layout: &StepLayout, st: &mut DeviceState, batch: &[Buffer]) -> Result<f32> {
-    let n_params = layout.specs.len();
+fn run_step(p: &Compiled, slots: &StepSlots, st: &mut DeviceState, batch: &[Buffer]) -> Result<f32> {
     let old = std::mem::take(&mut st.bufs);
+    // What the step only reads stays here, lent; the rest is handed over.
     let mut lent: Vec<Option<Buffer>> = vec![];
-    let mut args: Vec<Arg> = vec![];
-    let mut donated = vec![];
-    for (i, b) in old.into_iter().enumerate() {
-        if i >= n_params || layout.trained.contains(&i) {
-            donated.push(Some(b));
+    let mut handed = vec![];
+    for ((b, &input), updated) in old.into_iter().zip(&slots.state).zip(&slots.updated) {
+        if updated.is_some() {
+            handed.push((input, b));
             lent.push(None);
         } else {
-            donated.push(None);
             lent.push(Some(b));
         }
     }
-    for i in 0..donated.len() {
-        match donated[i].take() {
-            Some(b) => args.push(Arg::Donate(b)),
-            None => args.push(Arg::Borrow(lent[i].as_ref().expect("lent buffer"))),
+    let mut args = p.args();
+    for (input, b) in handed {
+        args.donate(input, b)?;
+    }
+    for (b, &input) in lent.iter().zip(&slots.state) {
+        if let Some(b) = b {
+            args.borrow(input, b)?;
         }
     }
-    args.extend(batch.iter().map(Arg::Borrow));
-    let outs = p.run(args)?;
-    let (n_tr, n_st) = (layout.trained.len(), layout.n_state());
-    let loss = outs[layout.loss_output()].to_host()?.to_scalar::<f32>()?;
-    let mut updated = outs.into_iter().take(n_tr + n_st + 1);
-    for (i, slot) in lent.iter_mut().enumerate().take(n_params) {
-        st.bufs.push(match slot.take() {
-            Some(b) => b,
-            None => updated.next().with_context(|| format!("no updated value for parameter {}", i))?,
+    for (b, &input) in batch.iter().zip(&slots.batch) {
+        args.borrow(input, b)?;
+    }
+    let mut outs = p.run(args)?;
+    let loss = outs.take(slots.loss)?.to_host()?.to_scalar::<f32>()?;
+    for (i, (kept, updated)) in lent.into_iter().zip(&slots.updated).enumerate() {
+        st.bufs.push(match (kept, updated) {
+            (Some(b), _) => b,
+            (None, Some(u)) => outs.take(*u)?,
+            (None, None) => bail!("no updated value for state input {}", i),
         });
     }
-    st.bufs.extend(updated);
     Ok(loss)
 }
 
@@ -102,25 +127,19 @@ pub(super) fn measure(
     let t0 = Instant::now();
     let (f, layout) = build_train_step(obj.as_ref(), &sc)?;
     let t1 = Instant::now();
-    let text = f.to_stablehlo();
+    let lowered = f.lower();
     let t2 = Instant::now();
     let saved_mib = f.saved_for_backward_bytes() as f64 / (1024.0 * 1024.0);
-    let exe = client.compile(&f.name, &text, opts).with_context(|| format!("compiling the {} step", bench.name))?;
+    let program = lowered.compile(client, opts).with_context(|| format!("compiling the {} step", bench.name))?;
     let compile_s = t2.elapsed().as_secs_f64();
-    let program = Program {
-        name: f.name.clone(),
-        params: f.params().into_iter().map(|p| (p.name, p.ty)).collect(),
-        outputs: f.output_types(),
-        exe,
-        compile_seconds: compile_s,
-    };
-    drop(text);
+    drop(lowered);
+    let slots = StepSlots::resolve(&program, &layout)?;
     let compile_rss = peak_rss_mib();
 
     let params: Vec<HostTensor> = layout.specs.iter().map(|s| init_param(s, a.seed)).collect::<Result<_>>()?;
     let (batch_host, batch_named) = make_batch(bench, a.seed)?;
     for (i, h) in batch_host.iter().enumerate() {
-        program.check_input(layout.step_param() + 1 + i, h).with_context(|| format!("batch input `{}`", layout.inputs[i].name))?;
+        program.check_host(slots.batch[i], h).with_context(|| format!("batch input `{}`", layout.inputs[i].name))?;
     }
     let batch: Vec<Buffer> = batch_host.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<_>>()?;
 
@@ -140,7 +159,7 @@ pub(super) fn measure(
     }
     st.bufs.push(client.to_device(&HostTensor::scalar(0i32), 0)?);
 
-    let (losses, step_ms, cpu_ms) = timed_steps(bench, a, || run_step(&program, &layout, &mut st, &batch))?;
+    let (losses, step_ms, cpu_ms) = timed_steps(bench, a, || run_step(&program, &slots, &mut st, &batch))?;
     Ok(Measured {
         peak_device_mib: peak_device_mib(client),
         overlapped_ms: None,

@@ -7,11 +7,10 @@ use std::time::Instant;
 use anyhow::Result;
 
 use crate::catalog::{block_grad, matmul, stack_grad, VIT_B};
-use crate::graph::TensorType;
 use crate::nn::stack::StackOptions;
 use crate::process_usage::{peak_rss_mib, reset_peak_rss};
-use crate::program::{element_type, Program};
-use crate::runtime::{Arg, Buffer, Client, CompileOptions, ElementType, HostTensor};
+use crate::program::{element_type, Compile, Compiled, InputSlot, Outputs};
+use crate::runtime::{Buffer, Client, CompileOptions, ElementType, HostTensor};
 
 /// The matmul's median time and throughput.
 pub struct MatmulResult {
@@ -44,8 +43,9 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-/// Deterministic inputs: layer-norm weights 1, biases 0, other weights N(0, 0.02), x N(0, 1).
-fn inputs(client: &Client, params: &[(String, TensorType)]) -> Result<Vec<Buffer>> {
+/// Deterministic inputs: layer-norm weights 1, biases 0, other weights N(0, 0.02), x N(0, 1);
+/// each with the input it binds to.
+fn inputs(client: &Client, p: &Compiled) -> Result<Vec<(InputSlot, Buffer)>> {
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     let mut normal = move || {
         let mut u = || {
@@ -58,7 +58,8 @@ fn inputs(client: &Client, params: &[(String, TensorType)]) -> Result<Vec<Buffer
         ((-2.0 * a.ln()).sqrt() * (2.0 * std::f64::consts::PI * b).cos()) as f32
     };
     let mut out = vec![];
-    for (name, ty) in params {
+    for input in p.inputs() {
+        let (name, ty) = (&input.name, &input.ty);
         let n = ty.elem_count() as usize;
         let v: Vec<f32> = if name.contains("norm") && name.ends_with("weight") {
             vec![1.0; n]
@@ -70,18 +71,26 @@ fn inputs(client: &Client, params: &[(String, TensorType)]) -> Result<Vec<Buffer
             (0..n).map(|_| normal() * 0.02).collect()
         };
         anyhow::ensure!(element_type(ty.dtype) == ElementType::F32, "bench inputs are f32");
-        out.push(client.to_device(&HostTensor::from_slice(&ty.dims, &v)?, 0)?);
+        out.push((p.input(name)?, client.to_device(&HostTensor::from_slice(&ty.dims, &v)?, 0)?));
     }
     Ok(out)
 }
 
+/// One execution with every input lent.
+fn run(p: &Compiled, args: &[(InputSlot, Buffer)]) -> Result<Outputs<Buffer>> {
+    let mut a = p.args();
+    for (slot, b) in args {
+        a.borrow(*slot, b)?;
+    }
+    p.run(a)
+}
+
 /// Median milliseconds per execution after `warmup` runs.
-fn time_runs(p: &Program, args: &[Buffer], warmup: usize, iters: usize) -> Result<(f64, Vec<f64>)> {
+fn time_runs(p: &Compiled, args: &[(InputSlot, Buffer)], warmup: usize, iters: usize) -> Result<(f64, Vec<f64>)> {
     let mut times = vec![];
     for i in 0..warmup + iters {
         let t0 = Instant::now();
-        let outs = p.run(args.iter().map(Arg::Borrow).collect())?;
-        for o in &outs {
+        for o in run(p, args)?.into_vec()? {
             o.block_until_ready()?;
         }
         let dt = t0.elapsed().as_secs_f64() * 1e3;
@@ -95,8 +104,8 @@ fn time_runs(p: &Program, args: &[Buffer], warmup: usize, iters: usize) -> Resul
 /// A 1024^3 f32 matmul, at least 20 timed runs after 5 warm-up runs.
 pub fn matmul_1024(client: &Client, opts: &CompileOptions, iters: usize) -> Result<MatmulResult> {
     reset_peak_rss();
-    let p = Program::compile(client, &matmul(1024)?, opts)?;
-    let args = inputs(client, &p.params)?;
+    let p = matmul(1024)?.lower().compile(client, opts)?;
+    let args = inputs(client, &p)?;
     let (ms, times) = time_runs(&p, &args, 5, iters.max(20))?;
     let gflops = 2.0 * 1024f64.powi(3) / (ms * 1e-3) / 1e9;
     let best_gflops = 2.0 * 1024f64.powi(3) / (times.iter().cloned().fold(f64::INFINITY, f64::min) * 1e-3) / 1e9;
@@ -108,12 +117,12 @@ pub fn vit_b_block(client: &Client, opts: &CompileOptions, iters: usize) -> Resu
     reset_peak_rss();
     let t0 = Instant::now();
     let f = block_grad(&VIT_B, 8, 197)?;
-    let p = Program::compile(client, &f, opts)?;
+    let p = f.lower().compile(client, opts)?;
     let compile_s = t0.elapsed().as_secs_f64();
-    let args = inputs(client, &p.params)?;
+    let args = inputs(client, &p)?;
     let (ms, times) = time_runs(&p, &args, 3, iters)?;
     let best_ms = times.iter().cloned().fold(f64::INFINITY, f64::min);
-    let loss = p.run(args.iter().map(Arg::Borrow).collect())?[0].to_host()?.to_scalar::<f32>()?;
+    let loss = run(&p, &args)?.take("loss")?.to_host()?.to_scalar::<f32>()?;
     Ok(BlockResult { ms, best_ms, compile_s, loss, peak_rss_mib: peak_rss_mib() })
 }
 

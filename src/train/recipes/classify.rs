@@ -23,7 +23,7 @@ use crate::train::objective::{Classify, Objective};
 use crate::train::run::{run_evaluated, RunSummary};
 use crate::train::sources::{ImageSource, ImageTask};
 use crate::train::trainer::Trainer;
-use crate::train::weights::Fit;
+use crate::weights::fit::Fit;
 
 /// Which of the three supervised recipes; in config.json, the recipe's name.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
@@ -298,7 +298,7 @@ pub fn classify(run: &ClassifyRun) -> Result<(RunSummary, f64)> {
 /// `from`'s tensors under the classifier's names (an MAE encoder's, Hugging Face ViT's are
 /// renamed), checked against the model before anything compiles.
 fn from_weights(obj: &Classify, file: &std::path::Path, src: Tensors, model_source: &str) -> Result<Tensors> {
-    let (weights, family) = crate::train::hf_names::vit_names(src).with_context(|| format!("--from {}", file.display()))?;
+    let (weights, family) = crate::weights::names::vit_names(src).with_context(|| format!("--from {}", file.display()))?;
     if let Some(f) = family {
         eprintln!("--from {}: {}", file.display(), f.describe());
     }

@@ -18,7 +18,7 @@ use crate::train::glue::{encode, evaluate_dev, GlueSource};
 use crate::train::objective::{GlueClassify, Objective};
 use crate::train::run::{run_evaluated, RunSummary};
 use crate::train::trainer::Trainer;
-use crate::train::weights::Fit;
+use crate::weights::fit::Fit;
 
 /// The vocabulary GLUE's text is tokenized with unless told otherwise (BERT uncased).
 pub const DEFAULT_VOCAB: &str = "datasets/bert-vocab/vocab.txt";

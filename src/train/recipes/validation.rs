@@ -1,20 +1,21 @@
 //! The image recipes' evaluations after training: top-1 accuracy of a classifier and CLIP's
 //! zero-shot accuracy, each one pass over the validation shards on device 0.
 
-use anyhow::{ensure, Context, Result};
+use anyhow::{bail, ensure, Context, Result};
 
 use crate::config::ClipConfig;
 use crate::data::augment::{Filter, Transform};
 use crate::data::captions::{encode_labels, FASHION_CLASSES};
 use crate::graph::{DType, Function, Graph};
-use crate::models::{clip, Params};
+use crate::models::clip;
 use crate::nn::stack::StackOptions;
-use crate::program::Program;
-use crate::runtime::{Arg, Buffer, Client, CompileOptions, HostTensor};
-use crate::train::objective::{accuracy, Classify};
+use crate::program::{Args, Compile};
+use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
+use crate::train::objective::{accuracy, Classify, Objective};
 use crate::train::sources::{BatchSource, ImageSource, ImageTask};
-use crate::train::step::build_eval_step;
+use crate::train::step::{build_eval_step, metric_output};
 use crate::train::trainer::Trainer;
+use crate::weights::Params;
 
 /// The keys under which the image recipes log their evaluations (metrics.jsonl, TensorBoard,
 /// results.json).
@@ -42,14 +43,19 @@ pub fn evaluate(
     eval_cfg.drop_path = 0.0;
     eval_cfg.dropout = 0.0;
     let obj = &Classify { config: eval_cfg, label_smoothing: obj.label_smoothing, soft_targets: false };
-    let f = build_eval_step(obj, b, 1, stack)?;
-    let prog = Program::compile(client, &f, &CompileOptions::default())?;
-    let bufs = on_device_0(client, &trainer.host_state()?.0)?;
+    let prog = build_eval_step(obj, b, 1, stack)?.lower().compile(client, &CompileOptions::default())?;
+    let accuracy = prog.output(&metric_output("accuracy"))?;
+    let params = params_on_device_0(client, trainer)?;
+    let batch_names: Vec<String> = obj.inputs().into_iter().map(|i| i.name).collect();
     let cfg = &obj.config;
     let src = validation_images(data, b, cfg.image_size, cfg.channels, cfg.num_classes, transform)?;
     mean_over_validation(client, src, b, data, |xs| {
-        let args: Vec<Arg> = bufs.iter().chain(xs).map(Arg::Borrow).collect();
-        Ok(prog.run(args)?[1].to_host()?.to_scalar::<f32>()? as f64)
+        let mut args = prog.args();
+        lend_params(&mut args, &params)?;
+        for (name, x) in batch_names.iter().zip(xs) {
+            args.borrow(name, x)?;
+        }
+        Ok(prog.run(args)?.take(accuracy)?.to_host()?.to_scalar::<f32>()? as f64)
     })
 }
 
@@ -71,18 +77,35 @@ pub fn zero_shot(
     let labels = g.param("labels", &[b as i64], DType::I32);
     let captions = g.param("captions", &[k as i64, s as i64], DType::I32);
     let out = clip::forward(cfg, &params, &clip::ClipInputs { pixel_values: &images, input_ids: &captions, attention_mask: None }, stack)?;
-    let f = Function::new(&g, &[accuracy(&out.logits_per_image, &labels)?])?;
-    let prog = Program::compile(client, &f, &CompileOptions::default())?;
-    let fixed = on_device_0(client, &trainer.host_state()?.0)?;
+    let f = Function::named(&g, &[("accuracy", accuracy(&out.logits_per_image, &labels)?)])?;
+    let prog = f.lower().compile(client, &CompileOptions::default())?;
+    let params = params_on_device_0(client, trainer)?;
     let ids = HostTensor::from_slice(&[k as i64, s as i64], &encode_labels(&(0..k as i32).collect::<Vec<_>>(), s)?)?;
     let caption_buf = client.to_device(&ids, 0)?;
     let transform = Transform::eval().with_filter(Filter::Bilinear);
     let src = validation_images(data, b, cfg.image_size, cfg.channels, k, transform)?;
     mean_over_validation(client, src, b, data, |xs| {
-        let args: Vec<Arg> = fixed.iter().chain(xs).chain([&caption_buf]).map(Arg::Borrow).collect();
-        Ok(prog.run(args)?[0].to_host()?.to_scalar::<f32>()? as f64)
+        let [images, labels] = xs else { bail!("a validation batch of {} tensors, expected images and labels", xs.len()) };
+        let mut args = prog.args();
+        lend_params(&mut args, &params)?;
+        args.borrow("images", images)?.borrow("labels", labels)?.borrow("captions", &caption_buf)?;
+        Ok(prog.run(args)?.take("accuracy")?.to_host()?.to_scalar::<f32>()? as f64)
     })
     .context("--val-data")
+}
+
+/// The trained parameters on device 0, under their names.
+fn params_on_device_0(client: &Client, trainer: &Trainer) -> Result<Vec<(String, Buffer)>> {
+    let names = trainer.layout.specs.iter().map(|s| s.name.clone());
+    Ok(names.zip(on_device_0(client, &trainer.host_state()?.0)?).collect())
+}
+
+/// Lends every parameter under its name.
+fn lend_params<'a>(args: &mut Args<'a>, params: &'a [(String, Buffer)]) -> Result<()> {
+    for (name, p) in params {
+        args.borrow(name, p)?;
+    }
+    Ok(())
 }
 
 fn on_device_0(client: &Client, tensors: &[HostTensor]) -> Result<Vec<Buffer>> {

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::models::{Init, ParamSpec};
+use super::spec::{Init, ParamSpec};
 use crate::runtime::HostTensor;
 
 /// SplitMix64: small, fast, and good enough to draw initial weights and synthetic batches.

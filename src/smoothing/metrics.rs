@@ -15,7 +15,7 @@
 //!   example's high-frequency share, averaged over examples after the root).
 //!
 //! The effective rank and the top singular values need an eigenvalue solver, which StableHLO
-//! lacks: they are computed on the host (`analysis::collapse`).
+//! lacks: they are computed on the host (`collapse`).
 
 use crate::graph::{Tensor, TraceError, TraceResult};
 

@@ -1,0 +1,18 @@
+//! A model's parameters apart from its forward pass: what each one is (`ParamSpec`: public
+//! checkpoint name, shape, initializer), the traced map a forward reads them from (`Params`),
+//! their initial values, and their host-side form, assembled from checkpoint tensors (under
+//! bamboo's names or another family's, converted by `names`) and split back on save.
+//!
+//! Block parameters are stacked along a leading depth axis so the block stack is one loop;
+//! their names carry a `*` where the checkpoint has the layer index (`blocks.*.attn.qkv.weight`
+//! <-> `blocks.3.attn.qkv.weight`).
+
+pub mod fit;
+pub mod host;
+pub mod init;
+pub mod names;
+mod params;
+mod spec;
+
+pub use params::Params;
+pub use spec::{stack_specs, Init, ParamSpec, StackLayout, LAYER};

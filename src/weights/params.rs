@@ -1,0 +1,34 @@
+//! The traced parameters of one program, by name.
+
+use std::collections::BTreeMap;
+
+use super::spec::{ParamSpec, StackLayout};
+use crate::graph::{DType, Graph, Tensor, TraceError, TraceResult};
+
+/// Traced parameters by name.
+#[derive(Clone, Default)]
+pub struct Params(BTreeMap<String, Tensor>);
+
+impl Params {
+    /// Declares every spec as a parameter of `g`, in order.
+    pub fn declare(g: &Graph, specs: &[ParamSpec], dtype: DType) -> Params {
+        Params(specs.iter().map(|s| (s.name.clone(), g.param(&s.name, &s.shape, dtype))).collect())
+    }
+
+    pub fn from_map(m: BTreeMap<String, Tensor>) -> Params {
+        Params(m)
+    }
+
+    pub fn get(&self, name: &str) -> TraceResult<&Tensor> {
+        self.0.get(name).ok_or_else(|| TraceError::new("params", format!("no parameter named `{}`", name)))
+    }
+
+    /// The stacked block parameters under `prefix`, in the block's order.
+    pub fn stack(&self, prefix: &str, block: &impl StackLayout) -> TraceResult<Vec<Tensor>> {
+        block.param_shapes().iter().map(|(n, _)| self.get(&format!("{}{}", prefix, n)).cloned()).collect()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Tensor)> {
+        self.0.iter()
+    }
+}
