@@ -1,10 +1,10 @@
 //! BERT pre-training: masked LM + next-sentence prediction with LAMB, linear warmup and decay.
 
 use anyhow::{bail, Result};
-use serde::{Deserialize, Serialize};
 
-use super::launch::{no_evaluation, pretrain, recorded_run};
-use super::settings::{Choices, Execution, StepSettings};
+use super::launch::{no_evaluation, pretrain};
+use super::recipe_run::RecipeRun;
+use super::settings::Choices;
 use super::wrong_model;
 use crate::config::ModelConfig;
 use crate::optim::Optimizer;
@@ -12,24 +12,9 @@ use crate::train::objective::BertPretrain;
 use crate::train::run::RunSummary;
 use crate::train::sources::BertSource;
 
-/// A BERT pre-training run: its config.json, and where it executes.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct BertRun {
-    /// `pretrain bert`.
-    pub recipe: String,
-    pub model: ModelConfig,
-    pub step: StepSettings,
-    pub batch: usize,
-    pub steps: u64,
-    /// Pre-training records in the TF schema (globs, comma separated).
-    pub data: String,
-    pub seed: u64,
-    /// The command line that started the run, for `bamboo <recipe> --config config.json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<String>>,
-    #[serde(skip)]
-    pub execution: Execution,
-}
+/// A BERT pre-training run (`pretrain bert`): its `data` are pre-training records in the TF
+/// schema; it has no fields of its own.
+pub type BertRun = RecipeRun<()>;
 
 impl BertRun {
     pub const RECIPE: &'static str = "pretrain bert";
@@ -41,21 +26,10 @@ impl BertRun {
             m @ ModelConfig::Bert(_) => m,
             _ => bail!("{}: `pretrain bert` needs a BERT preset (bert-mini, bert-base, ...)", c.source()),
         };
-        Ok(BertRun {
-            recipe: Self::RECIPE.into(),
-            model,
-            step: c.linear_step(Optimizer::Lamb { beta1: 0.9, beta2: 0.999, eps: 1e-6 }, 1e-3, 0.01)?,
-            batch: c.batch,
-            steps: c.steps,
-            data: c.data.clone(),
-            seed: c.seed,
-            command: None,
-            execution: c.execution(),
-        })
+        let step = c.linear_step(Optimizer::Lamb { beta1: 0.9, beta2: 0.999, eps: 1e-6 }, 1e-3, 0.01)?;
+        Ok(RecipeRun::new(Self::RECIPE.into(), model, step, c, ()))
     }
 }
-
-recorded_run!(BertRun);
 
 /// BERT pre-training: trains `run` (or continues it, or reports it finished).
 pub fn pretrain_bert(run: &BertRun) -> Result<RunSummary> {

@@ -4,14 +4,14 @@
 use anyhow::{bail, ensure, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{pretrain, recorded_run};
-use super::settings::{Choices, Execution, StepSettings, DEFAULT_VALIDATION_DATA};
+use super::launch::pretrain;
+use super::recipe_run::RecipeRun;
+use super::settings::{default_val_data, Choices};
 use super::validation::{zero_shot, ZERO_SHOT_ACCURACY};
 use super::wrong_model;
 use crate::config::ModelConfig;
 use crate::data::augment::{Filter, Transform};
 use crate::data::captions::{encode_labels, EOS, FASHION_CLASSES, VOCAB_SIZE};
-use crate::data::embedded::embedded;
 use crate::optim::Optimizer;
 use crate::runtime::Client;
 use crate::train::objective::ClipContrastive;
@@ -28,30 +28,15 @@ pub struct ClipChoices {
     pub val_data: String,
 }
 
-/// A CLIP pre-training run: its config.json, and what it reads and where it executes besides.
+/// A CLIP pre-training run (`pretrain clip`): its `data` are training shards.
+pub type ClipRun = RecipeRun<ClipFields>;
+
+/// What CLIP pre-training reads besides (config.json records none of it).
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ClipRun {
-    /// `pretrain clip`.
-    pub recipe: String,
-    pub model: ModelConfig,
-    pub step: StepSettings,
-    pub batch: usize,
-    pub steps: u64,
-    /// Training shards (globs, comma separated).
-    pub data: String,
-    pub seed: u64,
-    /// The command line that started the run, for `bamboo <recipe> --config config.json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<String>>,
-    /// Validation shards (not recorded in config.json).
+pub struct ClipFields {
+    /// Validation shards.
     #[serde(skip, default = "default_val_data")]
     pub val_data: String,
-    #[serde(skip)]
-    pub execution: Execution,
-}
-
-fn default_val_data() -> String {
-    embedded(DEFAULT_VALIDATION_DATA)
 }
 
 impl ClipRun {
@@ -76,22 +61,10 @@ impl ClipRun {
         );
         // Validates the longest caption against the config's length before anything compiles.
         encode_labels(&[9], cfg.seq_len).with_context(|| format!("{}: seq_len", c.source()))?;
-        Ok(ClipRun {
-            recipe: Self::RECIPE.into(),
-            model: ModelConfig::Clip(cfg),
-            step: c.step(Optimizer::AdamW { beta1: 0.9, beta2: 0.98, eps: 1e-6 }, 1e-3, 0.2, None)?,
-            batch: c.batch,
-            steps: c.steps,
-            data: c.data.clone(),
-            seed: c.seed,
-            command: None,
-            val_data: a.val_data.clone(),
-            execution: c.execution(),
-        })
+        let step = c.step(Optimizer::AdamW { beta1: 0.9, beta2: 0.98, eps: 1e-6 }, 1e-3, 0.2, None)?;
+        Ok(RecipeRun::new(Self::RECIPE.into(), ModelConfig::Clip(cfg), step, c, ClipFields { val_data: a.val_data.clone() }))
     }
 }
-
-recorded_run!(ClipRun);
 
 /// CLIP's objective on labelled images: the label's caption is the text of the pair. With ten
 /// captions a batch holds duplicates, and the standard InfoNCE loss used here counts an equal
@@ -117,7 +90,7 @@ pub fn pretrain_clip(run: &ClipRun) -> Result<RunSummary> {
     };
     let stack = run.step.stack()?;
     let validate = |client: &Client, t: &Trainer| {
-        Ok(vec![(ZERO_SHOT_ACCURACY.to_string(), zero_shot(client, cfg, t, &run.val_data, run.batch, &stack)?)])
+        Ok(vec![(ZERO_SHOT_ACCURACY.to_string(), zero_shot(client, cfg, t, &run.own.val_data, run.batch, &stack)?)])
     };
     let s = pretrain(run, &ClipContrastive(cfg.clone()), source, validate)?;
     eprintln!("zero-shot validation accuracy (the ten class captions): {:.4}", s.evaluations[0].1);

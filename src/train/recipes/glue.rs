@@ -110,7 +110,7 @@ impl GlueRun {
     }
 }
 
-recorded_run!(GlueRun);
+recorded_run!([] GlueRun);
 
 /// What a GLUE run reports: the run, with the dev metrics as its evaluations.
 #[derive(Clone, Debug)]

@@ -33,10 +33,11 @@ pub trait RunConfig: Serialize {
 }
 
 /// `RunConfig` for a run struct with the fields every recipe records (`recipe`, `batch`,
-/// `steps`, `step`, `seed`) and its `execution`.
+/// `steps`, `step`, `seed`) and its `execution`; the brackets hold the impl's generic
+/// parameters, if any.
 macro_rules! recorded_run {
-    ($run:ty) => {
-        impl $crate::train::recipes::launch::RunConfig for $run {
+    ([$($generics:tt)*] $run:ty) => {
+        impl<$($generics)*> $crate::train::recipes::launch::RunConfig for $run {
             fn recipe(&self) -> &str {
                 self.recipe.as_ref()
             }

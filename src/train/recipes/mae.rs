@@ -3,8 +3,9 @@
 use anyhow::{bail, ensure, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{no_evaluation, pretrain, recorded_run};
-use super::settings::{Choices, Execution, StepSettings};
+use super::launch::{no_evaluation, pretrain};
+use super::recipe_run::RecipeRun;
+use super::settings::Choices;
 use super::{parse_filter, wrong_model};
 use crate::config::{MaeConfig, ModelConfig};
 use crate::data::augment::{Filter, Transform};
@@ -23,25 +24,14 @@ pub struct MaeChoices {
     pub interpolation: Filter,
 }
 
-/// An MAE pre-training run: its config.json, and where it executes.
+/// An MAE pre-training run (`pretrain mae`): its `data` are training shards.
+pub type MaeRun = RecipeRun<MaeFields>;
+
+/// The fields only MAE pre-training records.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct MaeRun {
-    /// `pretrain mae`.
-    pub recipe: String,
-    pub model: ModelConfig,
-    pub step: StepSettings,
-    pub batch: usize,
-    pub steps: u64,
-    /// Training shards (globs, comma separated).
-    pub data: String,
+pub struct MaeFields {
     /// Resampling of the crops: `bicubic` or `bilinear`.
     pub interpolation: String,
-    pub seed: u64,
-    /// The command line that started the run, for `bamboo <recipe> --config config.json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<String>>,
-    #[serde(skip)]
-    pub execution: Execution,
 }
 
 impl MaeRun {
@@ -63,27 +53,15 @@ impl MaeRun {
         ensure!(c.dropout.is_none(), "--dropout: MAE pre-training runs without dropout (the paper's recipe); set it when fine-tuning");
         let model = ModelConfig::Mae(cfg);
         model.validate()?;
-        Ok(MaeRun {
-            recipe: Self::RECIPE.into(),
-            model,
-            step: c.step(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 1.5e-4, 0.05, None)?,
-            batch: c.batch,
-            steps: c.steps,
-            data: c.data.clone(),
-            interpolation: a.interpolation.name().into(),
-            seed: c.seed,
-            command: None,
-            execution: c.execution(),
-        })
+        let step = c.step(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 1.5e-4, 0.05, None)?;
+        Ok(RecipeRun::new(Self::RECIPE.into(), model, step, c, MaeFields { interpolation: a.interpolation.name().into() }))
     }
 }
-
-recorded_run!(MaeRun);
 
 /// MAE pre-training: trains `run` (or continues it, or reports it finished).
 pub fn pretrain_mae(run: &MaeRun) -> Result<RunSummary> {
     let ModelConfig::Mae(cfg) = &run.model else { return Err(wrong_model(&run.recipe, &run.model, "mae")) };
-    let filter = parse_filter(&run.interpolation)?;
+    let filter = parse_filter(&run.own.interpolation)?;
     let source = |step: &StepConfig| {
         let (transform, task) = (Transform::mae().with_filter(filter), ImageTask::Mae { patches: cfg.num_patches() });
         let micro = run.batch / step.accum.max(1);
