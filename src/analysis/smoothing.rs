@@ -177,20 +177,21 @@ pub fn table(r: &SmoothingReport) -> String {
     s
 }
 
+/// The `kind,depth,width,tokens,examples` columns of a report's rows.
+fn shape_columns(r: &SmoothingReport) -> String {
+    format!("{},{},{},{},{}", r.model, r.depth, r.width, r.tokens, r.examples)
+}
+
 /// One CSV for any number of reports: a row per (model, block).
 pub fn to_csv(reports: &[SmoothingReport]) -> String {
     let mut s = String::from("model,checkpoint,kind,depth,width,tokens,examples,layer,rel_depth,token_std,cos_uncentred,cos_pearson,cos_mean_centred,hf_share,rel_residual,effective_rank\n");
     for r in reports {
         for w in &r.rows {
             s += &format!(
-                "{},{},{},{},{},{},{},{},{:.6},{:.8},{:.8},{:.8},{:.8},{:.8},{:.8},{:.8}\n",
+                "{},{},{},{},{:.6},{:.8},{:.8},{:.8},{:.8},{:.8},{:.8},{:.8}\n",
                 csv_field(&r.label),
                 csv_field(&r.checkpoint),
-                r.model,
-                r.depth,
-                r.width,
-                r.tokens,
-                r.examples,
+                shape_columns(r),
                 w.layer,
                 w.rel_depth,
                 w.token_std,
@@ -216,17 +217,7 @@ pub fn singular_values_csv(reports: &[SmoothingReport]) -> String {
     s.push('\n');
     for r in reports {
         for w in &r.rows {
-            s += &format!(
-                "{},{},{},{},{},{},{},{:.6}",
-                csv_field(&r.label),
-                r.model,
-                r.depth,
-                r.width,
-                r.tokens,
-                r.examples,
-                w.layer,
-                w.rel_depth
-            );
+            s += &format!("{},{},{},{:.6}", csv_field(&r.label), shape_columns(r), w.layer, w.rel_depth);
             for v in &w.top_singular {
                 s += &format!(",{:.8}", v);
             }

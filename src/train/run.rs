@@ -52,6 +52,21 @@ pub struct RunSummary {
     pub evaluations: Vec<(String, f64)>,
 }
 
+impl RunSummary {
+    /// A run found finished at `ckpt`: nothing trained, the evaluations of the restored model.
+    pub fn finished(ckpt: PathBuf, evaluations: Vec<(String, f64)>) -> RunSummary {
+        RunSummary {
+            first_loss: None,
+            last: None,
+            steps_run: 0,
+            seconds: 0.0,
+            examples_per_second: 0.0,
+            last_checkpoint: Some(ckpt),
+            evaluations,
+        }
+    }
+}
+
 /// Evaluates the trained model after the last step of an invocation: `(key, value)` pairs whose
 /// keys start with `eval/`. Runs in every process; process 0 logs what it returns.
 pub type Evaluator<'a> = dyn FnMut(&Trainer) -> Result<Vec<(String, f64)>> + 'a;
@@ -98,15 +113,7 @@ pub fn run_evaluated(
             eprintln!("{}", complete_message(opts, &ckpt, step));
             trainer.restore(&ckpt)?;
             let evaluations = checked(evaluate(trainer))?;
-            return Ok(RunSummary {
-                first_loss: None,
-                last: None,
-                steps_run: 0,
-                seconds: 0.0,
-                examples_per_second: 0.0,
-                last_checkpoint: Some(ckpt),
-                evaluations,
-            });
+            return Ok(RunSummary::finished(ckpt, evaluations));
         }
     };
     let (mut metrics, mut tb) = match &resumed {

@@ -5,6 +5,7 @@ use anyhow::{Context, Result};
 use serde_json::{json, Value};
 
 use crate::data::augment::{Layout, Transform};
+use crate::data::text::{BertBatch, BertLoader, BertLoaderConfig};
 use crate::data::{list_files, Batch, ImageLoader, ImageLoaderConfig, Position, StreamConfig};
 use crate::runtime::HostTensor;
 
@@ -60,12 +61,98 @@ pub enum ImageTask {
     Captions { seq_len: usize },
 }
 
+/// A record loader's configuration: the loader it starts at a position, and the stream whose
+/// shard a process reads.
+pub trait RecordLoading: Clone {
+    type Loader;
+    type Batch;
+    fn start(&self, at: Position) -> Result<Self::Loader>;
+    fn next_batch(loader: &mut Self::Loader) -> Result<Option<Self::Batch>>;
+    /// Where `batch` stands in the stream.
+    fn position(batch: &Self::Batch) -> Position;
+    fn stream(&mut self) -> &mut StreamConfig;
+}
+
+impl RecordLoading for ImageLoaderConfig {
+    type Loader = ImageLoader;
+    type Batch = Batch;
+    fn start(&self, at: Position) -> Result<ImageLoader> {
+        Ok(ImageLoader::new(self.clone(), at)?)
+    }
+    fn next_batch(loader: &mut ImageLoader) -> Result<Option<Batch>> {
+        Ok(loader.next_batch()?)
+    }
+    fn position(batch: &Batch) -> Position {
+        batch.position
+    }
+    fn stream(&mut self) -> &mut StreamConfig {
+        &mut self.stream
+    }
+}
+
+impl RecordLoading for BertLoaderConfig {
+    type Loader = BertLoader;
+    type Batch = BertBatch;
+    fn start(&self, at: Position) -> Result<BertLoader> {
+        Ok(BertLoader::new(self.clone(), at)?)
+    }
+    fn next_batch(loader: &mut BertLoader) -> Result<Option<BertBatch>> {
+        Ok(loader.next_batch()?)
+    }
+    fn position(batch: &BertBatch) -> Position {
+        batch.position
+    }
+    fn stream(&mut self) -> &mut StreamConfig {
+        &mut self.stream
+    }
+}
+
+/// How a source turns a loader's batch into the objective's inputs.
+pub trait ToTensors<B> {
+    fn to_tensors(&self, batch: B) -> Result<Vec<HostTensor>>;
+}
+
+/// Batches of a record loader, shaped for a model by `shaping`. The loader reads ahead, so it
+/// starts on demand at the position of the next batch, and again after a seek or a new shard.
+pub struct RecordSource<C: RecordLoading, S> {
+    cfg: C,
+    loader: Option<C::Loader>,
+    next: Position,
+    shaping: S,
+}
+
+impl<C: RecordLoading, S: ToTensors<C::Batch>> BatchSource for RecordSource<C, S> {
+    fn next_batch(&mut self) -> Result<Option<Vec<HostTensor>>> {
+        if self.loader.is_none() {
+            self.loader = Some(self.cfg.start(self.next)?);
+        }
+        let Some(b) = C::next_batch(self.loader.as_mut().expect("started above"))? else { return Ok(None) };
+        self.next = C::position(&b).next();
+        self.shaping.to_tensors(b).map(Some)
+    }
+
+    fn position(&self) -> Value {
+        position_json(self.next)
+    }
+
+    fn seek(&mut self, pos: &Value) -> Result<()> {
+        self.next = parse_position(pos)?;
+        self.loader = None;
+        Ok(())
+    }
+
+    fn set_process(&mut self, shard: crate::data::ProcessShard) {
+        self.cfg.stream().shard = shard;
+        self.loader = None;
+    }
+}
+
 /// ImageNet-schema TFRecords through the threaded loader, shaped for a model: NCHW, with as
 /// many channels as the model takes (grey data keeps one).
-pub struct ImageSource {
-    cfg: ImageLoaderConfig,
-    loader: Option<ImageLoader>,
-    next: Position,
+pub type ImageSource = RecordSource<ImageLoaderConfig, ImageTensors>;
+
+/// How `ImageSource` shapes a batch for the model.
+pub struct ImageTensors {
     channels: usize,
     task: ImageTask,
     seed: u64,
@@ -95,31 +182,18 @@ impl ImageSource {
         cfg.num_classes = num_classes;
         cfg.epochs = epochs;
         anyhow::ensure!(channels == 1 || channels == 3, "images have 1 or 3 channels, the model asks for {}", channels);
-        Ok(ImageSource {
-            cfg,
-            loader: None,
-            next: Position::default(),
-            channels,
-            task,
-            seed,
-            accum: accum.max(1),
-            with_dropout_keys: false,
-        })
+        let shaping = ImageTensors { channels, task, seed, accum: accum.max(1), with_dropout_keys: false };
+        Ok(RecordSource { cfg, loader: None, next: Position::default(), shaping })
     }
 
     /// Also yields the per-example dropout keys the objective takes last (`dropout_keys`).
     pub fn with_dropout_keys(mut self) -> Self {
-        self.with_dropout_keys = true;
+        self.shaping.with_dropout_keys = true;
         self
     }
+}
 
-    fn loader(&mut self) -> Result<&mut ImageLoader> {
-        if self.loader.is_none() {
-            self.loader = Some(ImageLoader::new(self.cfg.clone(), self.next)?);
-        }
-        Ok(self.loader.as_mut().unwrap())
-    }
-
+impl ToTensors<Batch> for ImageTensors {
     fn to_tensors(&self, b: Batch) -> Result<Vec<HostTensor>> {
         let [n, _, h, w] = b.shape;
         let plane = h * w;
@@ -199,35 +273,12 @@ pub fn dropout_keys(seed: u64, pos: Position, lead: &[i64]) -> Result<HostTensor
     Ok(HostTensor::from_slice(&[lead, &[2]].concat(), &words)?)
 }
 
-impl BatchSource for ImageSource {
-    fn next_batch(&mut self) -> Result<Option<Vec<HostTensor>>> {
-        let Some(b) = self.loader()?.next_batch()? else { return Ok(None) };
-        self.next = b.position.next();
-        self.to_tensors(b).map(Some)
-    }
-
-    fn position(&self) -> Value {
-        position_json(self.next)
-    }
-
-    fn seek(&mut self, pos: &Value) -> Result<()> {
-        self.next = parse_position(pos)?;
-        self.loader = None;
-        Ok(())
-    }
-
-    fn set_process(&mut self, shard: crate::data::ProcessShard) {
-        self.cfg.stream.shard = shard;
-        self.loader = None;
-    }
-}
-
 /// BERT pre-training batches from records in the TF schema, in the order of `BertPretrain`'s
 /// inputs (the input mask as a float, the rest as i32).
-pub struct BertSource {
-    cfg: crate::data::text::loader::BertLoaderConfig,
-    loader: Option<crate::data::text::loader::BertLoader>,
-    next: Position,
+pub type BertSource = RecordSource<BertLoaderConfig, BertTensors>;
+
+/// How `BertSource` shapes a batch for the model.
+pub struct BertTensors {
     /// Seed of the per-example dropout keys, when the objective takes them.
     dropout_seed: Option<u64>,
 }
@@ -236,24 +287,19 @@ impl BertSource {
     pub fn new(pattern: &str, batch: usize, seq_len: usize, max_predictions: usize, seed: u64) -> Result<BertSource> {
         let stream = training_stream(pattern, seed)?;
         let shape = crate::data::text::records::Shape { max_seq_length: seq_len, max_predictions };
-        let cfg = crate::data::text::loader::BertLoaderConfig { stream, batch_size: batch, shape, epochs: None };
-        Ok(BertSource { cfg, loader: None, next: Position::default(), dropout_seed: None })
+        let cfg = BertLoaderConfig { stream, batch_size: batch, shape, epochs: None };
+        Ok(RecordSource { cfg, loader: None, next: Position::default(), shaping: BertTensors { dropout_seed: None } })
     }
 
     /// Also yields per-example dropout keys (`dropout_keys`, last) drawn from `seed`.
     pub fn with_dropout_keys(mut self, seed: u64) -> Self {
-        self.dropout_seed = Some(seed);
+        self.shaping.dropout_seed = Some(seed);
         self
     }
 }
 
-impl BatchSource for BertSource {
-    fn next_batch(&mut self) -> Result<Option<Vec<HostTensor>>> {
-        if self.loader.is_none() {
-            self.loader = Some(crate::data::text::loader::BertLoader::new(self.cfg.clone(), self.next)?);
-        }
-        let Some(b) = self.loader.as_mut().unwrap().next_batch()? else { return Ok(None) };
-        self.next = b.position.next();
+impl ToTensors<BertBatch> for BertTensors {
+    fn to_tensors(&self, b: BertBatch) -> Result<Vec<HostTensor>> {
         let (n, l, p) = (b.batch_size as i64, b.shape.max_seq_length as i64, b.shape.max_predictions as i64);
         let mask: Vec<f32> = b.input_mask.iter().map(|&m| m as f32).collect();
         let mut out = vec![
@@ -268,22 +314,7 @@ impl BatchSource for BertSource {
         if let Some(seed) = self.dropout_seed {
             out.push(dropout_keys(seed, b.position, &[n])?);
         }
-        Ok(Some(out))
-    }
-
-    fn position(&self) -> Value {
-        position_json(self.next)
-    }
-
-    fn seek(&mut self, pos: &Value) -> Result<()> {
-        self.next = parse_position(pos)?;
-        self.loader = None;
-        Ok(())
-    }
-
-    fn set_process(&mut self, shard: crate::data::ProcessShard) {
-        self.cfg.stream.shard = shard;
-        self.loader = None;
+        Ok(out)
     }
 }
 

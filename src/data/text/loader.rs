@@ -7,7 +7,7 @@
 //! Resuming re-reads the first `step*B` records of that epoch and continues exactly; an epoch's
 //! last partial batch is dropped.
 
-use super::records::{parse, Features, Shape};
+use super::records::{parse, Shape};
 use crate::data::error::{DataError, ErrorKind, Result, SkipReport};
 use crate::data::example::Example;
 use crate::data::loader::Position;
@@ -23,7 +23,7 @@ pub struct BertLoaderConfig {
 }
 
 /// Row-major `[B, max_seq_length]` and `[B, max_predictions]` arrays, `[B]` labels.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct BertBatch {
     pub input_ids: Vec<i32>,
     pub input_mask: Vec<i32>,
@@ -40,29 +40,18 @@ pub struct BertBatch {
 
 impl BertBatch {
     fn new(b: usize, shape: Shape, position: Position) -> Self {
-        let (l, p) = (shape.max_seq_length, shape.max_predictions);
-        BertBatch {
-            input_ids: Vec::with_capacity(b * l),
-            input_mask: Vec::with_capacity(b * l),
-            segment_ids: Vec::with_capacity(b * l),
-            masked_lm_positions: Vec::with_capacity(b * p),
-            masked_lm_ids: Vec::with_capacity(b * p),
-            masked_lm_weights: Vec::with_capacity(b * p),
-            next_sentence_labels: Vec::with_capacity(b),
-            batch_size: b,
-            shape,
-            position,
-        }
+        BertBatch { batch_size: b, shape, position, ..BertBatch::default() }
     }
 
-    fn push(&mut self, f: Features) {
-        self.input_ids.extend(f.input_ids);
-        self.input_mask.extend(f.input_mask);
-        self.segment_ids.extend(f.segment_ids);
-        self.masked_lm_positions.extend(f.masked_lm_positions);
-        self.masked_lm_ids.extend(f.masked_lm_ids);
-        self.masked_lm_weights.extend(f.masked_lm_weights);
-        self.next_sentence_labels.push(f.next_sentence_label);
+    /// Appends `rows` (records parsed by `records::parse`).
+    fn append(&mut self, rows: BertBatch) {
+        self.input_ids.extend(rows.input_ids);
+        self.input_mask.extend(rows.input_mask);
+        self.segment_ids.extend(rows.segment_ids);
+        self.masked_lm_positions.extend(rows.masked_lm_positions);
+        self.masked_lm_ids.extend(rows.masked_lm_ids);
+        self.masked_lm_weights.extend(rows.masked_lm_weights);
+        self.next_sentence_labels.extend(rows.next_sentence_labels);
     }
 }
 
@@ -84,7 +73,7 @@ impl BertLoader {
         let mut l = BertLoader { cfg, stream: None, pos: Position { epoch: start.epoch, step: 0 }, report: SkipReport::default() };
         l.open_epoch()?;
         for _ in 0..start.step * l.cfg.batch_size as u64 {
-            if l.next_features()?.is_none() {
+            if l.next_record()?.is_none() {
                 break;
             }
         }
@@ -99,7 +88,7 @@ impl BertLoader {
 
     /// The next good record of the current epoch; bad ones are skipped and counted when
     /// `skip_bad` is set (they are skipped the same way on a resumed run, so positions agree).
-    fn next_features(&mut self) -> Result<Option<Features>> {
+    fn next_record(&mut self) -> Result<Option<BertBatch>> {
         let stream = self.stream.as_mut().expect("epoch open");
         loop {
             let Some(rec) = stream.next_record()? else { return Ok(None) };
@@ -120,8 +109,8 @@ impl BertLoader {
             }
             let mut batch = BertBatch::new(b, self.cfg.shape, self.pos);
             while batch.next_sentence_labels.len() < b {
-                match self.next_features()? {
-                    Some(f) => batch.push(f),
+                match self.next_record()? {
+                    Some(row) => batch.append(row),
                     None => break,
                 }
             }

@@ -9,9 +9,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::loader::BertBatch;
 use super::pretraining::Instance;
 use crate::data::error::{DataError, ErrorKind, Result};
 use crate::data::example::Example;
+use crate::data::loader::Position;
 use crate::data::tfrecord::RecordWriter;
 
 /// Feature names in the order the schema lists them.
@@ -19,7 +21,7 @@ pub const FEATURES: [&str; 7] =
     ["input_ids", "input_mask", "segment_ids", "masked_lm_positions", "masked_lm_ids", "masked_lm_weights", "next_sentence_labels"];
 
 /// Fixed lengths of the padded features.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Shape {
     pub max_seq_length: usize,
     pub max_predictions: usize,
@@ -46,18 +48,6 @@ pub fn to_example(inst: &Instance, shape: Shape) -> Example {
         .with_int64("next_sentence_labels", &[inst.is_random_next as i64])
 }
 
-/// One parsed record, as i32 arrays of the schema's fixed lengths.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Features {
-    pub input_ids: Vec<i32>,
-    pub input_mask: Vec<i32>,
-    pub segment_ids: Vec<i32>,
-    pub masked_lm_positions: Vec<i32>,
-    pub masked_lm_ids: Vec<i32>,
-    pub masked_lm_weights: Vec<f32>,
-    pub next_sentence_label: i32,
-}
-
 fn ints(ex: &Example, name: &str, n: usize) -> Result<Vec<i32>> {
     ex.int64s(name, Some(n))?
         .iter()
@@ -67,17 +57,21 @@ fn ints(ex: &Example, name: &str, n: usize) -> Result<Vec<i32>> {
         .collect()
 }
 
-/// Checks names, types and lengths; errors are `Feature` and name the feature.
-pub fn parse(ex: &Example, shape: Shape) -> Result<Features> {
+/// One record as a batch of one (at the default position). Checks names, types and lengths;
+/// errors are `Feature` and name the feature.
+pub fn parse(ex: &Example, shape: Shape) -> Result<BertBatch> {
     let (l, p) = (shape.max_seq_length, shape.max_predictions);
-    let f = Features {
+    let f = BertBatch {
         input_ids: ints(ex, "input_ids", l)?,
         input_mask: ints(ex, "input_mask", l)?,
         segment_ids: ints(ex, "segment_ids", l)?,
         masked_lm_positions: ints(ex, "masked_lm_positions", p)?,
         masked_lm_ids: ints(ex, "masked_lm_ids", p)?,
         masked_lm_weights: ex.floats("masked_lm_weights", Some(p))?.to_vec(),
-        next_sentence_label: ints(ex, "next_sentence_labels", 1)?[0],
+        next_sentence_labels: ints(ex, "next_sentence_labels", 1)?,
+        batch_size: 1,
+        shape,
+        position: Position::default(),
     };
     if let Some(&pos) = f.masked_lm_positions.iter().find(|&&x| x < 0 || x as usize >= l) {
         return Err(DataError::new(ErrorKind::Feature, format!("feature 'masked_lm_positions' has {} outside 0..{}", pos, l)));

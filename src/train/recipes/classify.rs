@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{load_from, read_from, record_loaded, report, start, trainer, RunConfig};
-use super::settings::{Choices, Execution, LayerDecay, StepSettings, DEFAULT_VALIDATION_DATA};
+use super::launch::{load_from, read_from, record_loaded, report, start, trainer};
+use super::recipe_run::RecipeRun;
+use super::settings::{default_val_data, Choices, LayerDecay, DEFAULT_VALIDATION_DATA};
 use super::validation::{evaluate, VAL_ACCURACY};
 use super::{parse_filter, wrong_model};
 use crate::checkpoint::Tensors;
@@ -46,6 +47,12 @@ impl Mode {
             Mode::Finetune => "finetune",
             Mode::LinearProbe => "linprobe",
         }
+    }
+}
+
+impl AsRef<str> for Mode {
+    fn as_ref(&self) -> &str {
+        self.name()
     }
 }
 
@@ -129,16 +136,12 @@ impl ClassifyChoices {
     }
 }
 
-/// A supervised run: its config.json, and what it reads and where it executes besides.
+/// A supervised run (named by its mode): its `data` are training shards.
+pub type ClassifyRun = RecipeRun<ClassifyFields, Mode>;
+
+/// The fields only supervised runs record, and the validation images they read besides.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ClassifyRun {
-    pub recipe: Mode,
-    pub model: ModelConfig,
-    pub step: StepSettings,
-    pub batch: usize,
-    pub steps: u64,
-    /// Training shards (globs, comma separated).
-    pub data: String,
+pub struct ClassifyFields {
     /// Initial weights (required but for `train vit`).
     pub from: Option<PathBuf>,
     pub label_smoothing: f64,
@@ -154,19 +157,9 @@ pub struct ClassifyRun {
     pub eval_crop: f64,
     /// Resampling of the crops: `bicubic` or `bilinear`.
     pub interpolation: String,
-    pub seed: u64,
-    /// The command line that started the run, for `bamboo <recipe> --config config.json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<String>>,
     /// Validation shards (not recorded in config.json).
     #[serde(skip, default = "default_val_data")]
     pub val_data: String,
-    #[serde(skip)]
-    pub execution: Execution,
-}
-
-fn default_val_data() -> String {
-    embedded(DEFAULT_VALIDATION_DATA)
 }
 
 impl ClassifyRun {
@@ -203,13 +196,7 @@ impl ClassifyRun {
         }
         let (transform, eval_transform) = (a.transform()?, a.eval_transform()?);
         let Transform::Train { scale, randaug, erase, .. } = transform else { unreachable!("training transforms crop") };
-        Ok(ClassifyRun {
-            recipe: mode,
-            model,
-            step,
-            batch: c.batch,
-            steps: c.steps,
-            data: c.data.clone(),
+        let own = ClassifyFields {
             from: a.from.clone(),
             label_smoothing: a.label_smoothing,
             randaug: randaug.map(|r| r.spec()).unwrap_or("none".into()),
@@ -218,36 +205,19 @@ impl ClassifyRun {
             crop_scale: scale.0,
             eval_crop: eval_transform.crop_ratio().unwrap_or(1.0),
             interpolation: a.interpolation.name().into(),
-            seed: c.seed,
-            command: None,
             val_data: a.val_data.clone(),
-            execution: c.execution(),
-        })
+        };
+        Ok(RecipeRun::new(mode, model, step, c, own))
     }
 
     /// The training and validation transforms config.json describes.
     pub fn transforms(&self) -> Result<(Transform, Transform)> {
-        let filter = parse_filter(&self.interpolation)?;
+        let filter = parse_filter(&self.own.interpolation)?;
         let base = if self.recipe == Mode::LinearProbe { Transform::linprobe() } else { Transform::finetune() };
-        let randaug = RandAugment::parse(&self.randaug).map_err(anyhow::Error::msg).context("randaug")?;
-        let erase = (self.reprob > 0.0).then(|| RandomErasing::with_prob(self.reprob));
-        let train = base.with_min_scale(self.crop_scale).with_extras(randaug, erase).with_filter(filter);
-        Ok((train, Transform::Eval { crop_ratio: self.eval_crop, filter }))
-    }
-}
-
-impl RunConfig for ClassifyRun {
-    fn recipe(&self) -> &str {
-        self.recipe.name()
-    }
-    fn execution(&self) -> &Execution {
-        &self.execution
-    }
-    fn batch(&self) -> usize {
-        self.batch
-    }
-    fn steps(&self) -> u64 {
-        self.steps
+        let randaug = RandAugment::parse(&self.own.randaug).map_err(anyhow::Error::msg).context("randaug")?;
+        let erase = (self.own.reprob > 0.0).then(|| RandomErasing::with_prob(self.own.reprob));
+        let train = base.with_min_scale(self.own.crop_scale).with_extras(randaug, erase).with_filter(filter);
+        Ok((train, Transform::Eval { crop_ratio: self.own.eval_crop, filter }))
     }
 }
 
@@ -260,7 +230,7 @@ pub fn classify(run: &ClassifyRun) -> Result<(RunSummary, f64)> {
     let (opts, _) = start(run)?;
     let step = run.step.step_config()?;
     let drop_path = (cfg.drop_path > 0.0).then_some((cfg.encoder.depth, cfg.drop_path));
-    let mix = run.mix.then(|| MixConfig { label_smoothing: run.label_smoothing, ..MixConfig::table5(cfg.num_classes) });
+    let mix = run.own.mix.then(|| MixConfig { label_smoothing: run.own.label_smoothing, ..MixConfig::table5(cfg.num_classes) });
     let mut src = ImageSource::new(
         &run.data,
         run.batch / step.accum.max(1),
@@ -276,14 +246,14 @@ pub fn classify(run: &ClassifyRun) -> Result<(RunSummary, f64)> {
     if cfg.dropout > 0.0 {
         src = src.with_dropout_keys();
     }
-    if run.recipe != Mode::Scratch && run.from.is_none() {
+    if run.recipe != Mode::Scratch && run.own.from.is_none() {
         bail!("--from is required for {}", run.recipe.name());
     }
     // The initial weights are read and checked before anything compiles.
-    let from = read_from(run.from.as_deref())?;
+    let from = read_from(run.own.from.as_deref())?;
     let obj = Classify {
         config: cfg.clone(),
-        label_smoothing: if run.recipe == Mode::LinearProbe { 0.0 } else { run.label_smoothing },
+        label_smoothing: if run.recipe == Mode::LinearProbe { 0.0 } else { run.own.label_smoothing },
         soft_targets: mix.is_some(),
     };
     let source = &run.execution.model_source;
@@ -292,8 +262,9 @@ pub fn classify(run: &ClassifyRun) -> Result<(RunSummary, f64)> {
     let mut trainer = trainer(&client, &obj, step, &run.execution, run.seed)?;
     let loaded = load_from(&mut trainer, from)?;
     let stack = run.step.stack()?;
-    let mut validate =
-        |t: &Trainer| Ok(vec![(VAL_ACCURACY.to_string(), evaluate(&client, &obj, t, &run.val_data, eval_transform, run.batch, &stack)?)]);
+    let mut validate = |t: &Trainer| {
+        Ok(vec![(VAL_ACCURACY.to_string(), evaluate(&client, &obj, t, &run.own.val_data, eval_transform, run.batch, &stack)?)])
+    };
     let s = run_evaluated(&mut trainer, &mut src, &opts, &mut validate)?;
     record_loaded(&loaded, &run.execution)?;
     report(&s);

@@ -4,18 +4,20 @@
 use anyhow::{bail, ensure, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{report, start, trainer, RunConfig};
-use super::settings::{Choices, Execution, StepSettings, DEFAULT_VALIDATION_DATA};
+use super::launch::pretrain;
+use super::recipe_run::RecipeRun;
+use super::settings::{default_val_data, Choices};
 use super::validation::{zero_shot, ZERO_SHOT_ACCURACY};
 use super::wrong_model;
 use crate::config::ModelConfig;
 use crate::data::augment::{Filter, Transform};
 use crate::data::captions::{encode_labels, EOS, FASHION_CLASSES, VOCAB_SIZE};
-use crate::data::embedded::embedded;
 use crate::optim::Optimizer;
+use crate::runtime::Client;
 use crate::train::objective::ClipContrastive;
-use crate::train::run::{run_evaluated, RunSummary};
+use crate::train::run::RunSummary;
 use crate::train::sources::{ImageSource, ImageTask};
+use crate::train::step::StepConfig;
 use crate::train::trainer::Trainer;
 
 /// The user's choices for CLIP pre-training.
@@ -26,30 +28,15 @@ pub struct ClipChoices {
     pub val_data: String,
 }
 
-/// A CLIP pre-training run: its config.json, and what it reads and where it executes besides.
+/// A CLIP pre-training run (`pretrain clip`): its `data` are training shards.
+pub type ClipRun = RecipeRun<ClipFields>;
+
+/// What CLIP pre-training reads besides (config.json records none of it).
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct ClipRun {
-    /// `pretrain clip`.
-    pub recipe: String,
-    pub model: ModelConfig,
-    pub step: StepSettings,
-    pub batch: usize,
-    pub steps: u64,
-    /// Training shards (globs, comma separated).
-    pub data: String,
-    pub seed: u64,
-    /// The command line that started the run, for `bamboo <recipe> --config config.json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<String>>,
-    /// Validation shards (not recorded in config.json).
+pub struct ClipFields {
+    /// Validation shards.
     #[serde(skip, default = "default_val_data")]
     pub val_data: String,
-    #[serde(skip)]
-    pub execution: Execution,
-}
-
-fn default_val_data() -> String {
-    embedded(DEFAULT_VALIDATION_DATA)
 }
 
 impl ClipRun {
@@ -74,33 +61,8 @@ impl ClipRun {
         );
         // Validates the longest caption against the config's length before anything compiles.
         encode_labels(&[9], cfg.seq_len).with_context(|| format!("{}: seq_len", c.source()))?;
-        Ok(ClipRun {
-            recipe: Self::RECIPE.into(),
-            model: ModelConfig::Clip(cfg),
-            step: c.step(Optimizer::AdamW { beta1: 0.9, beta2: 0.98, eps: 1e-6 }, 1e-3, 0.2, None)?,
-            batch: c.batch,
-            steps: c.steps,
-            data: c.data.clone(),
-            seed: c.seed,
-            command: None,
-            val_data: a.val_data.clone(),
-            execution: c.execution(),
-        })
-    }
-}
-
-impl RunConfig for ClipRun {
-    fn recipe(&self) -> &str {
-        &self.recipe
-    }
-    fn execution(&self) -> &Execution {
-        &self.execution
-    }
-    fn batch(&self) -> usize {
-        self.batch
-    }
-    fn steps(&self) -> u64 {
-        self.steps
+        let step = c.step(Optimizer::AdamW { beta1: 0.9, beta2: 0.98, eps: 1e-6 }, 1e-3, 0.2, None)?;
+        Ok(RecipeRun::new(Self::RECIPE.into(), ModelConfig::Clip(cfg), step, c, ClipFields { val_data: a.val_data.clone() }))
     }
 }
 
@@ -111,26 +73,26 @@ impl RunConfig for ClipRun {
 /// micro-batch on one device (no gathering of features across devices as open_clip does).
 pub fn pretrain_clip(run: &ClipRun) -> Result<RunSummary> {
     let ModelConfig::Clip(cfg) = &run.model else { return Err(wrong_model(&run.recipe, &run.model, "clip")) };
-    let (opts, done) = start(run)?;
-    if let Some(done) = done {
-        return Ok(done);
-    }
-    let step = run.step.step_config()?;
-    let task = ImageTask::Captions { seq_len: cfg.seq_len };
-    // open_clip's training crop: RandomResizedCrop at scale 0.9-1.0 (no flip there; kept off).
-    // Bilinear here (open_clip resizes bicubically; this recipe predates the choice).
-    let transform =
-        Transform::Train { scale: (0.9, 1.0), ratio: (0.75, 4.0 / 3.0), flip: 0.0, randaug: None, erase: None, filter: Filter::Bilinear };
-    let (micro, classes) = (run.batch / step.accum.max(1), FASHION_CLASSES.len());
-    let mut src = ImageSource::new(&run.data, micro, cfg.image_size, cfg.channels, classes, transform, task, run.seed, step.accum, None)?;
-    let client = run.execution.runtime.client()?;
-    let obj = ClipContrastive(cfg.clone());
-    let mut trainer = trainer(&client, &obj, step, &run.execution, run.seed)?;
+    let source = |step: &StepConfig| {
+        let task = ImageTask::Captions { seq_len: cfg.seq_len };
+        // open_clip's training crop: RandomResizedCrop at scale 0.9-1.0 (no flip there; kept off).
+        // Bilinear here (open_clip resizes bicubically; this recipe predates the choice).
+        let transform = Transform::Train {
+            scale: (0.9, 1.0),
+            ratio: (0.75, 4.0 / 3.0),
+            flip: 0.0,
+            randaug: None,
+            erase: None,
+            filter: Filter::Bilinear,
+        };
+        let (micro, classes) = (run.batch / step.accum.max(1), FASHION_CLASSES.len());
+        ImageSource::new(&run.data, micro, cfg.image_size, cfg.channels, classes, transform, task, run.seed, step.accum, None)
+    };
     let stack = run.step.stack()?;
-    let mut validate =
-        |t: &Trainer| Ok(vec![(ZERO_SHOT_ACCURACY.to_string(), zero_shot(&client, cfg, t, &run.val_data, run.batch, &stack)?)]);
-    let s = run_evaluated(&mut trainer, &mut src, &opts, &mut validate)?;
-    report(&s);
+    let validate = |client: &Client, t: &Trainer| {
+        Ok(vec![(ZERO_SHOT_ACCURACY.to_string(), zero_shot(client, cfg, t, &run.own.val_data, run.batch, &stack)?)])
+    };
+    let s = pretrain(run, &ClipContrastive(cfg.clone()), source, validate)?;
     eprintln!("zero-shot validation accuracy (the ten class captions): {:.4}", s.evaluations[0].1);
     Ok(s)
 }

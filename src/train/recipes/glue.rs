@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{bail, ensure, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{load_from, read_from, record_loaded, start, RunConfig};
+use super::launch::{load_from, read_from, record_loaded, recorded_run, start};
 use super::settings::{Choices, Execution, StepSettings};
 use super::wrong_model;
 use crate::config::ModelConfig;
@@ -110,20 +110,7 @@ impl GlueRun {
     }
 }
 
-impl RunConfig for GlueRun {
-    fn recipe(&self) -> &str {
-        &self.recipe
-    }
-    fn execution(&self) -> &Execution {
-        &self.execution
-    }
-    fn batch(&self) -> usize {
-        self.batch
-    }
-    fn steps(&self) -> u64 {
-        self.steps
-    }
-}
+recorded_run!([] GlueRun);
 
 /// What a GLUE run reports: the run, with the dev metrics as its evaluations.
 #[derive(Clone, Debug)]

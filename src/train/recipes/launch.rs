@@ -8,11 +8,12 @@ use anyhow::{ensure, Context, Result};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::settings::Execution;
+use super::settings::{Execution, StepSettings};
 use crate::checkpoint::Tensors;
 use crate::runtime::Client;
 use crate::train::objective::Objective;
-use crate::train::run::{complete_message, plan, RunOptions, RunSummary, Start};
+use crate::train::run::{complete_message, plan, run_evaluated, RunOptions, RunSummary, Start};
+use crate::train::sources::BatchSource;
 use crate::train::step::StepConfig;
 use crate::train::trainer::{Loaded, Trainer};
 
@@ -25,7 +26,40 @@ pub trait RunConfig: Serialize {
     fn batch(&self) -> usize;
     /// Steps of the whole schedule.
     fn steps(&self) -> u64;
+    /// The training step as config.json records it.
+    fn step(&self) -> &StepSettings;
+    /// Seed of the initial weights, the data order and dropout.
+    fn seed(&self) -> u64;
 }
+
+/// `RunConfig` for a run struct with the fields every recipe records (`recipe`, `batch`,
+/// `steps`, `step`, `seed`) and its `execution`; the brackets hold the impl's generic
+/// parameters, if any.
+macro_rules! recorded_run {
+    ([$($generics:tt)*] $run:ty) => {
+        impl<$($generics)*> $crate::train::recipes::launch::RunConfig for $run {
+            fn recipe(&self) -> &str {
+                self.recipe.as_ref()
+            }
+            fn execution(&self) -> &$crate::train::recipes::settings::Execution {
+                &self.execution
+            }
+            fn batch(&self) -> usize {
+                self.batch
+            }
+            fn steps(&self) -> u64 {
+                self.steps
+            }
+            fn step(&self) -> &$crate::train::recipes::settings::StepSettings {
+                &self.step
+            }
+            fn seed(&self) -> u64 {
+                self.seed
+            }
+        }
+    };
+}
+pub(crate) use recorded_run;
 
 /// Prints the resolved configuration (without the recorded command line) and checks the run
 /// folder against it before anything compiles (`train::run::plan`): an existing run without
@@ -42,15 +76,7 @@ pub fn start(run: &impl RunConfig) -> Result<(RunOptions, Option<RunSummary>)> {
     let done = match plan(&opts)? {
         Start::Complete { ckpt, step } => {
             eprintln!("{}", complete_message(&opts, &ckpt, step));
-            Some(RunSummary {
-                first_loss: None,
-                last: None,
-                steps_run: 0,
-                seconds: 0.0,
-                examples_per_second: 0.0,
-                last_checkpoint: Some(ckpt),
-                evaluations: vec![],
-            })
+            Some(RunSummary::finished(ckpt, vec![]))
         }
         _ => None,
     };
@@ -71,6 +97,33 @@ fn run_options(run: &impl RunConfig, config: Value) -> RunOptions {
         process: e.runtime.process_shard(),
         overlap: !e.sync_steps,
     }
+}
+
+/// The launch of a run that starts from fresh weights: the configuration printed and checked
+/// (`start`; a finished run returns its summary), the batch source built by `source` from the
+/// step, the step compiled, the loop run and evaluated by `evaluate`, the closing line printed.
+pub fn pretrain<S: BatchSource>(
+    run: &impl RunConfig,
+    obj: &dyn Objective,
+    source: impl FnOnce(&StepConfig) -> Result<S>,
+    mut evaluate: impl FnMut(&Client, &Trainer) -> Result<Vec<(String, f64)>>,
+) -> Result<RunSummary> {
+    let (opts, done) = start(run)?;
+    if let Some(done) = done {
+        return Ok(done);
+    }
+    let step = run.step().step_config()?;
+    let mut src = source(&step)?;
+    let client = run.execution().runtime.client()?;
+    let mut trainer = trainer(&client, obj, step, run.execution(), run.seed())?;
+    let s = run_evaluated(&mut trainer, &mut src, &opts, &mut |t: &Trainer| evaluate(&client, t))?;
+    report(&s);
+    Ok(s)
+}
+
+/// No evaluation after the last step.
+pub fn no_evaluation(_: &Client, _: &Trainer) -> Result<Vec<(String, f64)>> {
+    Ok(vec![])
 }
 
 /// The compiled training step with fresh weights (and its smoothing-watching variant when

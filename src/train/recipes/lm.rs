@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use anyhow::{bail, ensure, Context, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{report, start, trainer, RunConfig};
-use super::settings::{Choices, Execution, StepSettings, DEFAULT_IMAGE_DATA};
+use super::launch::{no_evaluation, pretrain};
+use super::recipe_run::RecipeRun;
+use super::settings::{Choices, DEFAULT_IMAGE_DATA};
 use super::wrong_model;
 use crate::config::{ModelConfig, OptConfig};
 use crate::data::embedded::{embedded, embedded_path};
@@ -17,7 +18,7 @@ use crate::data::text::tokenize_documents;
 use crate::data::text::wordpiece::Tokenizer;
 use crate::optim::Optimizer;
 use crate::train::objective::CausalLm;
-use crate::train::run::{run as train_loop, RunSummary};
+use crate::train::run::RunSummary;
 use crate::train::sources::LmSource;
 
 /// The text the recipe reads unless told otherwise.
@@ -42,24 +43,14 @@ impl LmChoices {
     }
 }
 
-/// A language-model pre-training run: its config.json, and where it executes.
+/// A language-model pre-training run (`pretrain lm`): its `data` are text files.
+pub type LmRun = RecipeRun<LmFields>;
+
+/// The fields only language-model pre-training records.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct LmRun {
-    /// `pretrain lm`.
-    pub recipe: String,
-    pub model: ModelConfig,
-    pub step: StepSettings,
-    pub batch: usize,
-    pub steps: u64,
-    /// Text files, comma separated.
-    pub data: String,
+pub struct LmFields {
+    /// The WordPiece vocabulary that tokenizes the text.
     pub vocab: PathBuf,
-    pub seed: u64,
-    /// The command line that started the run, for `bamboo <recipe> --config config.json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<String>>,
-    #[serde(skip)]
-    pub execution: Execution,
 }
 
 impl LmRun {
@@ -82,33 +73,8 @@ impl LmRun {
         let files: Vec<String> = data.split(',').map(|p| PathBuf::from(p.trim()).display().to_string()).collect();
         let mut step = c.linear_step(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 6e-4, 0.1)?;
         step.clip = Some(c.clip.unwrap_or(1.0));
-        Ok(LmRun {
-            recipe: Self::RECIPE.into(),
-            model,
-            step,
-            batch: c.batch,
-            steps: c.steps,
-            data: files.join(","),
-            vocab: a.vocab.clone(),
-            seed: c.seed,
-            command: None,
-            execution: c.execution(),
-        })
-    }
-}
-
-impl RunConfig for LmRun {
-    fn recipe(&self) -> &str {
-        &self.recipe
-    }
-    fn execution(&self) -> &Execution {
-        &self.execution
-    }
-    fn batch(&self) -> usize {
-        self.batch
-    }
-    fn steps(&self) -> u64 {
-        self.steps
+        let run = RecipeRun::new(Self::RECIPE.into(), model, step, c, LmFields { vocab: a.vocab.clone() });
+        Ok(RecipeRun { data: files.join(","), ..run })
     }
 }
 
@@ -121,30 +87,21 @@ pub fn pretrain_lm(run: &LmRun) -> Result<RunSummary> {
     if cfg.dropout > 0.0 || cfg.attention_dropout > 0.0 {
         src = src.with_dropout_keys(run.seed);
     }
-    let (opts, done) = start(run)?;
-    if let Some(done) = done {
-        return Ok(done);
-    }
-    let client = run.execution.runtime.client()?;
-    let obj = CausalLm(cfg.clone());
-    let mut trainer = trainer(&client, &obj, run.step.step_config()?, &run.execution, run.seed)?;
-    let s = train_loop(&mut trainer, &mut src, &opts)?;
-    report(&s);
-    Ok(s)
+    pretrain(run, &CausalLm(cfg.clone()), |_: &_| Ok(src), no_evaluation)
 }
 
-/// `run.data` tokenized with `run.vocab`, documents separated by `[SEP]`, cut into sequences.
+/// `run.data` tokenized with `run.own.vocab`, documents separated by `[SEP]`, cut into sequences.
 fn packed_text(run: &LmRun, cfg: &OptConfig) -> Result<Packed> {
-    let tok = Tokenizer::load_uncased(&run.vocab).with_context(|| format!("--vocab {}", run.vocab.display()))?;
+    let tok = Tokenizer::load_uncased(&run.own.vocab).with_context(|| format!("--vocab {}", run.own.vocab.display()))?;
     let vocab = &tok.vocab;
     ensure!(
         vocab.len() <= cfg.vocab_size,
         "--vocab {} has {} tokens, more than the model's vocab_size = {}",
-        run.vocab.display(),
+        run.own.vocab.display(),
         vocab.len(),
         cfg.vocab_size
     );
-    let sep = vocab.id("[SEP]").with_context(|| format!("--vocab {} has no [SEP] token to separate documents", run.vocab.display()))?;
+    let sep = vocab.id("[SEP]").with_context(|| format!("--vocab {} has no [SEP] token to separate documents", run.own.vocab.display()))?;
     let mut docs = vec![];
     for f in run.data.split(',').map(PathBuf::from) {
         let d = read_documents(&f).with_context(|| format!("--data {}", f.display()))?;

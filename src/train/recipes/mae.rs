@@ -3,15 +3,17 @@
 use anyhow::{bail, ensure, Result};
 use serde::{Deserialize, Serialize};
 
-use super::launch::{report, start, trainer, RunConfig};
-use super::settings::{Choices, Execution, StepSettings};
+use super::launch::{no_evaluation, pretrain};
+use super::recipe_run::RecipeRun;
+use super::settings::Choices;
 use super::{parse_filter, wrong_model};
 use crate::config::{MaeConfig, ModelConfig};
 use crate::data::augment::{Filter, Transform};
 use crate::optim::Optimizer;
 use crate::train::objective::MaePretrain;
-use crate::train::run::{run as train_loop, RunSummary};
+use crate::train::run::RunSummary;
 use crate::train::sources::{ImageSource, ImageTask};
+use crate::train::step::StepConfig;
 
 /// The user's choices for MAE pre-training.
 #[derive(Clone, Debug)]
@@ -22,25 +24,14 @@ pub struct MaeChoices {
     pub interpolation: Filter,
 }
 
-/// An MAE pre-training run: its config.json, and where it executes.
+/// An MAE pre-training run (`pretrain mae`): its `data` are training shards.
+pub type MaeRun = RecipeRun<MaeFields>;
+
+/// The fields only MAE pre-training records.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct MaeRun {
-    /// `pretrain mae`.
-    pub recipe: String,
-    pub model: ModelConfig,
-    pub step: StepSettings,
-    pub batch: usize,
-    pub steps: u64,
-    /// Training shards (globs, comma separated).
-    pub data: String,
+pub struct MaeFields {
     /// Resampling of the crops: `bicubic` or `bilinear`.
     pub interpolation: String,
-    pub seed: u64,
-    /// The command line that started the run, for `bamboo <recipe> --config config.json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub command: Option<Vec<String>>,
-    #[serde(skip)]
-    pub execution: Execution,
 }
 
 impl MaeRun {
@@ -62,61 +53,19 @@ impl MaeRun {
         ensure!(c.dropout.is_none(), "--dropout: MAE pre-training runs without dropout (the paper's recipe); set it when fine-tuning");
         let model = ModelConfig::Mae(cfg);
         model.validate()?;
-        Ok(MaeRun {
-            recipe: Self::RECIPE.into(),
-            model,
-            step: c.step(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 1.5e-4, 0.05, None)?,
-            batch: c.batch,
-            steps: c.steps,
-            data: c.data.clone(),
-            interpolation: a.interpolation.name().into(),
-            seed: c.seed,
-            command: None,
-            execution: c.execution(),
-        })
-    }
-}
-
-impl RunConfig for MaeRun {
-    fn recipe(&self) -> &str {
-        &self.recipe
-    }
-    fn execution(&self) -> &Execution {
-        &self.execution
-    }
-    fn batch(&self) -> usize {
-        self.batch
-    }
-    fn steps(&self) -> u64 {
-        self.steps
+        let step = c.step(Optimizer::AdamW { beta1: 0.9, beta2: 0.95, eps: 1e-8 }, 1.5e-4, 0.05, None)?;
+        Ok(RecipeRun::new(Self::RECIPE.into(), model, step, c, MaeFields { interpolation: a.interpolation.name().into() }))
     }
 }
 
 /// MAE pre-training: trains `run` (or continues it, or reports it finished).
 pub fn pretrain_mae(run: &MaeRun) -> Result<RunSummary> {
     let ModelConfig::Mae(cfg) = &run.model else { return Err(wrong_model(&run.recipe, &run.model, "mae")) };
-    let filter = parse_filter(&run.interpolation)?;
-    let (opts, done) = start(run)?;
-    if let Some(done) = done {
-        return Ok(done);
-    }
-    let step = run.step.step_config()?;
-    let mut src = ImageSource::new(
-        &run.data,
-        run.batch / step.accum.max(1),
-        cfg.image_size,
-        cfg.channels,
-        1000,
-        Transform::mae().with_filter(filter),
-        ImageTask::Mae { patches: cfg.num_patches() },
-        run.seed,
-        step.accum,
-        None,
-    )?;
-    let client = run.execution.runtime.client()?;
-    let obj = MaePretrain(cfg.clone());
-    let mut trainer = trainer(&client, &obj, step, &run.execution, run.seed)?;
-    let s = train_loop(&mut trainer, &mut src, &opts)?;
-    report(&s);
-    Ok(s)
+    let filter = parse_filter(&run.own.interpolation)?;
+    let source = |step: &StepConfig| {
+        let (transform, task) = (Transform::mae().with_filter(filter), ImageTask::Mae { patches: cfg.num_patches() });
+        let micro = run.batch / step.accum.max(1);
+        ImageSource::new(&run.data, micro, cfg.image_size, cfg.channels, 1000, transform, task, run.seed, step.accum, None)
+    };
+    pretrain(run, &MaePretrain(cfg.clone()), source, no_evaluation)
 }

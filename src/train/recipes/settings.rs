@@ -21,6 +21,11 @@ pub const DEFAULT_IMAGE_DATA: &str = "datasets/fashion-mnist-tfrecord/train-*";
 /// The validation images the image recipes evaluate on unless told otherwise.
 pub const DEFAULT_VALIDATION_DATA: &str = "datasets/fashion-mnist-tfrecord/validation-*";
 
+/// The validation images of a run read back from config.json, which does not record them.
+pub fn default_val_data() -> String {
+    embedded(DEFAULT_VALIDATION_DATA)
+}
+
 /// Where and how a run executes, not what it computes: none of it is in config.json, and a
 /// resumed run may change any of it.
 #[derive(Clone, Debug, Default)]
