@@ -40,10 +40,8 @@ pub fn export(name: &str, dir: &std::path::Path) -> anyhow::Result<(std::path::P
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let text = build(name)?.to_stablehlo();
     let path = dir.join(format!("{}.mlir", name));
-    // Write beside, then rename: a reader never sees half a file.
-    let tmp = path.with_extension("mlir.tmp");
-    std::fs::write(&tmp, &text).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, &path).with_context(|| format!("renaming to {}", path.display()))?;
+    // Atomic: a reader never sees half a file.
+    crate::storage::write(&path, text.as_bytes())?;
     Ok((path, text.lines().count()))
 }
 

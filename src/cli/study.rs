@@ -13,7 +13,7 @@ use crate::analysis::figures::study_chart;
 use crate::data::embedded::embedded;
 use crate::train::pixel_floor::DEFAULT_L2;
 use crate::train::recipes::settings::{DEFAULT_IMAGE_DATA, DEFAULT_VALIDATION_DATA};
-use crate::train::recipes::study::{study, write_whole, StudyRun};
+use crate::train::recipes::study::{study, StudyRun};
 
 #[derive(Args, Debug)]
 pub struct StudyArgs {
@@ -126,7 +126,7 @@ impl StudyArgs {
 pub fn run(a: &StudyArgs) -> Result<()> {
     let results = study(&a.study())?;
     println!("\n{}", results.table());
-    write_whole(&a.out.join("study.png"), &study_chart(&results).to_png())?;
+    crate::storage::write(&a.out.join("study.png"), &study_chart(&results).to_png())?;
     eprintln!("wrote {}/study.json, study.csv and study.png", a.out.display());
     println!(
         "\nAt this scale (0.3 M-parameter models, 16 tokens per 28-px image, a few thousand steps, one seed) the table \

@@ -256,7 +256,7 @@ fn study_preset(run: &StudyRun, name: &str) -> Result<Row> {
 fn write_tables(out: &Path, r: &StudyResults) -> Result<()> {
     std::fs::create_dir_all(out).with_context(|| format!("--out {}", out.display()))?;
     let json = serde_json::to_string_pretty(&serde_json::json!({ "rows": r.rows, "pixel_floor": r.floor }))?;
-    write_whole(&out.join("study.json"), json.as_bytes())?;
+    crate::storage::write(&out.join("study.json"), json.as_bytes())?;
     let mut csv = String::from("model,depth,width,params,mae_fwd_gflops_per_image,mae_images_per_s,final_mae_loss,finetune_images_per_s,val_accuracy,pixel_floor\n");
     for row in &r.rows {
         csv += &format!(
@@ -273,12 +273,5 @@ fn write_tables(out: &Path, r: &StudyResults) -> Result<()> {
             r.floor.accuracy
         );
     }
-    write_whole(&out.join("study.csv"), csv.as_bytes())
-}
-
-/// Writes `bytes` to `path` through a temporary name, so that `path` is always whole.
-pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("renaming {} to {}", tmp.display(), path.display()))
+    Ok(crate::storage::write(&out.join("study.csv"), csv.as_bytes())?)
 }
