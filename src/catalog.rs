@@ -3,9 +3,11 @@
 
 use crate::config::{Activation, Norm};
 use crate::graph::{grad, random, scan, DType, Function, GatherDims, Graph, ReduceKind, ScanOptions, Tensor, TraceResult};
-use crate::nn::block::{block, BlockConfig, Naming};
+use crate::nn::block::{block, BlockConfig, BlockInit, BlockParams};
 use crate::nn::dropout::DropoutRates;
 use crate::nn::stack::{encoder, StackOptions};
+use crate::weights::names::block::TIMM;
+use crate::weights::{Init, Vars};
 
 pub const VIT_B: BlockConfig = BlockConfig {
     dim: 768,
@@ -13,7 +15,6 @@ pub const VIT_B: BlockConfig = BlockConfig {
     mlp_dim: 3072,
     eps: 1e-6,
     norm: Norm::Pre,
-    naming: Naming::Timm,
     activation: Activation::Gelu,
     causal: false,
     dropout: DropoutRates::none(),
@@ -67,13 +68,14 @@ pub fn matmul_of(n: i64, dtype: DType) -> TraceResult<Function> {
 /// of `x` and of every block parameter, each `grad.<input>`.
 pub fn block_grad(c: &BlockConfig, batch: i64, tokens: i64) -> TraceResult<Function> {
     let g = Graph::new("vit_block_grad");
-    let mut names = vec!["x".to_string()];
-    names.extend(c.param_shapes().iter().map(|(n, _)| format!("blocks.0.{}", n)));
-    let x = g.param(&names[0], &[batch, tokens, c.dim], DType::F32);
-    let p: Vec<Tensor> = c.param_shapes().iter().zip(&names[1..]).map(|((_, s), n)| g.param(n, s, DType::F32)).collect();
+    let x = g.param("x", &[batch, tokens, c.dim], DType::F32);
+    let vb = Vars::new(&g, DType::F32);
+    let p = BlockParams::new(&vb.pp("blocks").pp("0"), c, &TIMM, &BlockInit::all(Init::Zeros))?;
     let loss = block(&x, &p, c, None)?.square()?.mean_all()?;
+    let mut names = vec!["x".to_string()];
+    names.extend(vb.specs().into_iter().map(|s| s.name));
     let mut wrt = vec![x];
-    wrt.extend(p);
+    wrt.extend(p.tensors());
     let mut outs = vec![("loss".to_string(), loss.clone())];
     outs.extend(names.iter().map(|n| format!("grad.{}", n)).zip(grad(&loss, &wrt)?));
     Function::named(&g, &outs)
@@ -83,12 +85,11 @@ pub fn block_grad(c: &BlockConfig, batch: i64, tokens: i64) -> TraceResult<Funct
 pub fn stack_grad(c: &BlockConfig, depth: i64, batch: i64, tokens: i64, o: &StackOptions) -> TraceResult<Function> {
     let g = Graph::new(&format!("vit_stack{}_grad", depth));
     let x = g.param("x", &[batch, tokens, c.dim], DType::F32);
-    let stacked: Vec<Tensor> =
-        c.param_shapes().into_iter().map(|(n, s)| g.param(&format!("blocks.*.{}", n), &[&[depth][..], &s].concat(), DType::F32)).collect();
+    let stacked = BlockParams::new(&Vars::new(&g, DType::F32).stacked("blocks", depth)?, c, &TIMM, &BlockInit::all(Init::Zeros))?;
     let (h, _) = encoder(&x, &stacked, c, None, o, "blocks")?;
     let loss = h.square()?.mean_all()?;
     let mut wrt = vec![x];
-    wrt.extend(stacked);
+    wrt.extend(stacked.tensors());
     let mut outs = vec![loss.clone()];
     outs.extend(grad(&loss, &wrt)?);
     Function::new(&g, &outs)

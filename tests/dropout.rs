@@ -8,7 +8,7 @@ mod common;
 use bamboo::config::{Norm, Pool, Stack, VitConfig};
 use bamboo::data::Position;
 use bamboo::graph::{random, DType, Remat};
-use bamboo::nn::block::{BlockConfig, Naming};
+use bamboo::nn::block::{BlockConfig, BlockInit, BlockParams};
 use bamboo::nn::dropout::{dropout, DropoutRates};
 use bamboo::nn::stack::{encoder_noisy, StackNoise, StackOptions};
 use bamboo::optim::{Optimizer, Schedule};
@@ -17,6 +17,8 @@ use bamboo::train::objective::Classify;
 use bamboo::train::sources::dropout_keys;
 use bamboo::train::step::StepConfig;
 use bamboo::train::trainer::Trainer;
+use bamboo::weights::names::block::HF_BERT;
+use bamboo::weights::{specs_of, Init};
 use common::{check_grads_eps, run, Input, Rng};
 
 const KEYS: [u32; 8] = [1, 2, 3, 4, 1, 2, 0xDEAD_BEEF, 7];
@@ -76,7 +78,7 @@ fn layer_keys_are_the_folded_keys() {
 }
 
 fn bert_like_block(rates: DropoutRates) -> BlockConfig {
-    let mut c = BlockConfig::of_stack(&Stack::new(2, 8, 2), 1e-12, Norm::Post, Naming::HfBert);
+    let mut c = BlockConfig::of_stack(&Stack::new(2, 8, 2), 1e-12, Norm::Post);
     c.mlp_dim = 16;
     c.dropout = rates;
     c
@@ -84,11 +86,11 @@ fn bert_like_block(rates: DropoutRates) -> BlockConfig {
 
 fn stack_inputs(c: &BlockConfig, depth: i64, rng: &mut Rng) -> Vec<Input> {
     let mut ins = vec![Input::normal("x", &[3, 5, c.dim], rng)];
-    for (name, shape) in c.param_shapes() {
-        let dims = [&[depth][..], &shape].concat();
-        let n = common::count(&dims);
-        let values = if name.contains("LayerNorm.weight") { rng.range(n, 0.8, 1.2) } else { rng.normals(n, 0.3) };
-        ins.push(Input::f64(&name, &dims, values));
+    let specs = specs_of(|vb| BlockParams::new(&vb.stacked("layer", depth)?, c, &HF_BERT, &BlockInit::all(Init::Zeros))).unwrap();
+    for s in specs {
+        let n = common::count(&s.shape);
+        let values = if s.name.contains("LayerNorm.weight") { rng.range(n, 0.8, 1.2) } else { rng.normals(n, 0.3) };
+        ins.push(Input::f64(&s.name, &s.shape, values));
     }
     ins.push(Input::u32("keys", &[3, 2], vec![11, 12, 13, 14, 15, 16]));
     ins
@@ -105,7 +107,7 @@ fn gradients_through_a_dropping_stack() {
     check_grads_eps("dropping_stack", ins, 1e-6, 1e-5, move |p| {
         let noise = StackNoise { keep: None, keys: Some(p[n - 1].clone()) };
         let o = StackOptions { remat: Remat::Full, ..Default::default() };
-        Ok(encoder_noisy(&p[0], &p[1..n - 1], &c, None, &noise, &o, "stack")?.0)
+        Ok(encoder_noisy(&p[0], &BlockParams::from_tensors(false, &p[1..n - 1])?, &c, None, &noise, &o, "stack")?.0)
     });
 }
 
@@ -116,10 +118,12 @@ fn scan_and_unrolled_stacks_drop_the_same_units() {
     let n = ins.len();
     let outs = run("dropping_stacks", &ins, |p| {
         let noise = StackNoise { keep: None, keys: Some(p[n - 1].clone()) };
-        let scanned = encoder_noisy(&p[0], &p[1..n - 1], &c, None, &noise, &StackOptions::default(), "s")?.0;
+        let scanned =
+            encoder_noisy(&p[0], &BlockParams::from_tensors(false, &p[1..n - 1])?, &c, None, &noise, &StackOptions::default(), "s")?.0;
         let unrolled = StackOptions { unrolled: true, ..Default::default() };
-        let flat = encoder_noisy(&p[0], &p[1..n - 1], &c, None, &noise, &unrolled, "u")?.0;
-        let plain = encoder_noisy(&p[0], &p[1..n - 1], &c, None, &StackNoise::default(), &unrolled, "p")?.0;
+        let flat = encoder_noisy(&p[0], &BlockParams::from_tensors(false, &p[1..n - 1])?, &c, None, &noise, &unrolled, "u")?.0;
+        let plain =
+            encoder_noisy(&p[0], &BlockParams::from_tensors(false, &p[1..n - 1])?, &c, None, &StackNoise::default(), &unrolled, "p")?.0;
         Ok(vec![scanned, flat, plain])
     });
     let v: Vec<Vec<f64>> = outs.iter().map(|h| h.to_vec().unwrap()).collect();

@@ -92,14 +92,8 @@ impl ImageEncoder {
     /// is read too); for CLIP only the image tower's.
     pub fn specs(&self) -> Vec<ParamSpec> {
         match self {
-            ImageEncoder::Vit(c) => vit::param_specs(c)
-                .into_iter()
-                .filter(|s| ["cls_token", "pos_embed", "patch_embed.", "blocks."].iter().any(|n| s.name.starts_with(n)))
-                .collect(),
-            ImageEncoder::Mae(c) => mae::param_specs(c)
-                .into_iter()
-                .filter(|s| s.name.starts_with("vit.embeddings.") || s.name.starts_with("vit.encoder."))
-                .collect(),
+            ImageEncoder::Vit(c) => vit::encoder_specs(c),
+            ImageEncoder::Mae(c) => mae::encoder_specs(c),
             ImageEncoder::Clip(c) => clip::vision_specs(c),
         }
     }
@@ -161,10 +155,7 @@ impl TextModel {
     /// every OPT parameter (the final norm and the tied head are unused but cost nothing).
     pub fn specs(&self) -> Vec<ParamSpec> {
         match self {
-            TextModel::Bert(c) => bert::param_specs(c)
-                .into_iter()
-                .filter(|s| s.name.starts_with("bert.embeddings.") || s.name.starts_with("bert.encoder."))
-                .collect(),
+            TextModel::Bert(c) => bert::encoder_specs(c),
             TextModel::Opt(c) => opt::param_specs(c),
         }
     }

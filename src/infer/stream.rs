@@ -20,7 +20,7 @@ use crate::models::vit;
 use crate::program::{Args, Compile, Compiled};
 use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
 use crate::weights::host::host_params;
-use crate::weights::{ParamSpec, Params, LAYER};
+use crate::weights::{ParamSpec, Params, Vars};
 
 /// What a streamed forward produced and what it held on the device.
 pub struct Streamed {
@@ -54,11 +54,6 @@ impl Resident {
 
 fn bytes(h: &[HostTensor]) -> usize {
     h.iter().map(|t| t.data.len()).sum()
-}
-
-/// The specs of one block, under the checkpoint's names for layer `l` (`blocks.3.norm1.weight`).
-fn layer_specs(stacked: &[ParamSpec], l: usize) -> Vec<ParamSpec> {
-    stacked.iter().map(|s| ParamSpec { name: s.name.replace(LAYER, &l.to_string()), shape: s.shape[1..].to_vec(), ..s.clone() }).collect()
 }
 
 /// The one output of each streamed program.
@@ -107,10 +102,8 @@ impl VitStream {
         let bc = vit::block_config(c);
         let tokens = vec![image_dims[0], c.tokens() as i64, c.encoder.width as i64];
         let embed = compile(client, opts, "stream_embed", &fixed, &[("images", image_dims.to_vec())], |p, x| vit::embed(c, p, &x[0]))?;
-        let block_specs = layer_specs(&stacked, 0);
-        let block = compile(client, opts, "stream_block", &block_specs, &[("x", tokens.clone())], |p, x| {
-            let ps: Vec<_> = block_specs.iter().map(|s| p.get(&s.name).cloned()).collect::<crate::graph::TraceResult<_>>()?;
-            crate::nn::block::block(&x[0], &ps, &bc, None)
+        let block = compile(client, opts, "stream_block", &vit::layer_specs(c, 0), &[("x", tokens.clone())], |p, x| {
+            crate::nn::block::block(&x[0], &vit::layer(&Vars::bind(p), c, 0)?, &bc, None)
         })?;
         let head = compile(client, opts, "stream_head", &fixed, &[("x", tokens)], |p, x| vit::head(c, p, &x[0], None))?;
         Ok(VitStream { config: c.clone(), fixed, stacked, embed, block, head, compile_seconds: t0.elapsed().as_secs_f64() })
@@ -132,15 +125,15 @@ impl VitStream {
         args.host("images", images)?;
         let mut x = self.embed.run(args)?.take(OUTPUT)?;
         // The block program's inputs carry layer 0's names; every layer's weights bind to them.
-        let block_inputs = layer_specs(&self.stacked, 0);
+        let block_inputs = vit::layer_specs(&self.config, 0);
         let mut hidden = vec![x.to_host()?];
         std::thread::scope(|scope| -> Result<()> {
             let (tx, rx) = sync_channel::<Result<(Vec<Buffer>, usize)>>(0);
             let loader = {
-                let (stacked, resident, client) = (&self.stacked, resident.clone(), client.clone());
+                let (config, resident, client) = (&self.config, resident.clone(), client.clone());
                 scope.spawn(move || {
                     for l in 0..depth {
-                        let layer = host_params(&layer_specs(stacked, l), weights, &[], true).and_then(|hs| {
+                        let layer = host_params(&vit::layer_specs(config, l), weights, &[], true).and_then(|hs| {
                             let v = hs.iter().map(|h| client.to_device(h, 0).map_err(Into::into)).collect::<Result<Vec<_>>>()?;
                             resident.add(bytes(&hs));
                             Ok((v, bytes(&hs)))

@@ -5,47 +5,105 @@
 //!   mlm   = LN(GELU(h W_t)) word^T + b           (output weights tied to the word embeddings)
 //!   nsp   = tanh(h_L[cls] W_pool) W_nsp           (2 logits; label 1 = random next sentence)
 
-use super::kept;
+use super::{kept, specs};
 use crate::config::BertConfig;
 use crate::graph::{random, DType, Tensor, TraceError, TraceResult};
-use crate::nn::block::{BlockConfig, Naming};
+use crate::nn::block::{BlockConfig, BlockInit, BlockParams};
 use crate::nn::dropout::{dropout, site, DropoutRates};
-use crate::nn::linear;
 use crate::nn::stack::{encoder_noisy, StackNoise, StackOptions};
-use crate::weights::{stack_specs, Init, ParamSpec, Params};
+use crate::nn::{linear, LayerNorm, Linear};
+use crate::weights::names::block::HF_BERT;
+use crate::weights::{Init, ParamSpec, Params, Vars};
 
 /// Hugging Face's block: `hidden_dropout_prob` on each branch output, `attention_probs_dropout_prob`
 /// on the attention probabilities.
 pub fn block_config(c: &BertConfig) -> BlockConfig {
-    let mut b = BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::HfBert);
+    let mut b = BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm);
     b.dropout = DropoutRates { hidden: c.hidden_dropout, attention: c.attention_dropout, mlp_inner: false };
     b
 }
 
-pub fn param_specs(c: &BertConfig) -> Vec<ParamSpec> {
+/// BERT's initialization: truncated normals of 0.02.
+const WEIGHT_INIT: Init = Init::TruncNormal(0.02);
+
+/// `bert.embeddings.*`.
+pub struct Embeddings {
+    /// `[V, D]`, also the MLM head's output weights (tied).
+    pub word: Tensor,
+    pub position: Tensor,
+    pub token_type: Tensor,
+    pub norm: LayerNorm,
+}
+
+impl Embeddings {
+    pub fn new(vb: &Vars, c: &BertConfig) -> TraceResult<Embeddings> {
+        let d = c.encoder.width as i64;
+        let vb = vb.pp("bert").pp("embeddings");
+        Ok(Embeddings {
+            word: vb.pp("word_embeddings").weight("weight", &[c.vocab_size as i64, d], WEIGHT_INIT)?,
+            position: vb.pp("position_embeddings").no_decay("weight", &[c.max_positions as i64, d], WEIGHT_INIT)?,
+            token_type: vb.pp("token_type_embeddings").weight("weight", &[c.type_vocab_size as i64, d], WEIGHT_INIT)?,
+            norm: LayerNorm::new(&vb.pp("LayerNorm"), d)?,
+        })
+    }
+}
+
+/// The encoder's blocks, `bert.encoder.layer.*`.
+pub fn blocks(vb: &Vars, c: &BertConfig) -> TraceResult<BlockParams> {
+    let stacked = vb.pp("bert").pp("encoder").stacked("layer", c.encoder.depth as i64)?;
+    BlockParams::new(&stacked, &block_config(c), &HF_BERT, &BlockInit::all(WEIGHT_INIT))
+}
+
+/// `bert.pooler.dense`: `tanh(h[cls] W + b)`.
+pub fn pooler(vb: &Vars, c: &BertConfig) -> TraceResult<Linear> {
     let d = c.encoder.width as i64;
-    let v = c.vocab_size as i64;
-    let w = Init::TruncNormal(0.02);
-    let mut s = vec![
-        ParamSpec::new("bert.embeddings.word_embeddings.weight", &[v, d], w.clone()),
-        ParamSpec::new("bert.embeddings.position_embeddings.weight", &[c.max_positions as i64, d], w.clone()),
-        ParamSpec::new("bert.embeddings.token_type_embeddings.weight", &[c.type_vocab_size as i64, d], w.clone()),
-        ParamSpec::new("bert.embeddings.LayerNorm.weight", &[d], Init::Ones),
-        ParamSpec::new("bert.embeddings.LayerNorm.bias", &[d], Init::Zeros),
-    ];
-    s.extend(stack_specs("bert.encoder.layer.*.", c.encoder.depth as i64, &block_config(c), &w));
-    s.extend([
-        ParamSpec::new("bert.pooler.dense.weight", &[d, d], w.clone()),
-        ParamSpec::new("bert.pooler.dense.bias", &[d], Init::Zeros),
-        ParamSpec::new("cls.predictions.transform.dense.weight", &[d, d], w.clone()),
-        ParamSpec::new("cls.predictions.transform.dense.bias", &[d], Init::Zeros),
-        ParamSpec::new("cls.predictions.transform.LayerNorm.weight", &[d], Init::Ones),
-        ParamSpec::new("cls.predictions.transform.LayerNorm.bias", &[d], Init::Zeros),
-        ParamSpec::new("cls.predictions.bias", &[v], Init::Zeros),
-        ParamSpec::new("cls.seq_relationship.weight", &[2, d], w),
-        ParamSpec::new("cls.seq_relationship.bias", &[2], Init::Zeros),
-    ]);
-    s
+    Linear::new(&vb.pp("bert").pp("pooler").pp("dense"), d, d, WEIGHT_INIT)
+}
+
+/// The pre-training heads, `cls.*`.
+pub struct Heads {
+    pub transform: Linear,
+    pub transform_norm: LayerNorm,
+    /// The MLM output bias (its weights are the word embeddings).
+    pub mlm_bias: Tensor,
+    pub nsp: Linear,
+}
+
+impl Heads {
+    pub fn new(vb: &Vars, c: &BertConfig) -> TraceResult<Heads> {
+        let d = c.encoder.width as i64;
+        let vb = vb.pp("cls");
+        let predictions = vb.pp("predictions");
+        Ok(Heads {
+            transform: Linear::new(&predictions.pp("transform").pp("dense"), d, d, WEIGHT_INIT)?,
+            transform_norm: LayerNorm::new(&predictions.pp("transform").pp("LayerNorm"), d)?,
+            mlm_bias: predictions.no_decay("bias", &[c.vocab_size as i64], Init::Zeros)?,
+            nsp: Linear::new(&vb.pp("seq_relationship"), 2, d, WEIGHT_INIT)?,
+        })
+    }
+}
+
+/// The embeddings, the blocks and the pooler.
+fn declare_encoder(vb: &Vars, c: &BertConfig) -> TraceResult<()> {
+    Embeddings::new(vb, c)?;
+    blocks(vb, c)?;
+    pooler(vb, c).map(drop)
+}
+
+/// Every parameter of `BertForPreTraining`, in Hugging Face's order.
+pub fn param_specs(c: &BertConfig) -> Vec<ParamSpec> {
+    specs(|vb| {
+        declare_encoder(vb, c)?;
+        Heads::new(vb, c).map(drop)
+    })
+}
+
+/// The embeddings and the blocks: what every block's tokens need.
+pub fn encoder_specs(c: &BertConfig) -> Vec<ParamSpec> {
+    specs(|vb| {
+        Embeddings::new(vb, c)?;
+        blocks(vb, c).map(drop)
+    })
 }
 
 pub struct BertInputs<'a> {
@@ -114,7 +172,7 @@ pub fn encode(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> T
     let noise = StackNoise { keep: None, keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()? };
     let (h, hidden) = run_encoder(c, p, &h, Some(&bias), &noise, o)?;
     let cls = h.slice_axis(1, 0, 1)?.reshape(&[b, d])?;
-    let pooled = linear(&cls, p.get("bert.pooler.dense.weight")?, Some(p.get("bert.pooler.dense.bias")?))?.tanh()?;
+    let pooled = pooler(&Vars::bind(p), c)?.forward(&cls)?.tanh()?;
     Ok(Encoded { sequence: h, pooled, embedded, hidden })
 }
 
@@ -135,13 +193,9 @@ fn embed(c: &BertConfig, p: &Params, ids: &Tensor, token_types: &Tensor) -> Trac
     if s as usize > c.max_positions {
         return Err(TraceError::new("bert", format!("sequence length {} exceeds max_positions {}", s, c.max_positions)));
     }
-    let word = p.get("bert.embeddings.word_embeddings.weight")?;
-    let positions = p.get("bert.embeddings.position_embeddings.weight")?.slice_axis(0, 0, s)?;
-    word.take_rows(ids)?.add(&positions)?.add(&p.get("bert.embeddings.token_type_embeddings.weight")?.take_rows(token_types)?)?.layer_norm(
-        p.get("bert.embeddings.LayerNorm.weight")?,
-        p.get("bert.embeddings.LayerNorm.bias")?,
-        c.layer_norm_eps,
-    )
+    let e = Embeddings::new(&Vars::bind(p), c)?;
+    let positions = e.position.slice_axis(0, 0, s)?;
+    e.norm.forward(&e.word.take_rows(ids)?.add(&positions)?.add(&e.token_type.take_rows(token_types)?)?, c.layer_norm_eps)
 }
 
 /// The encoder's block stack over the embeddings `h`, with an attention `bias` and training
@@ -154,49 +208,47 @@ fn run_encoder(
     noise: &StackNoise,
     o: &StackOptions,
 ) -> TraceResult<(Tensor, Option<Tensor>)> {
-    let bc = block_config(c);
-    encoder_noisy(h, &p.stack("bert.encoder.layer.*.", &bc)?, &bc, bias, noise, o, "encoder")
+    encoder_noisy(h, &blocks(&Vars::bind(p), c)?, &block_config(c), bias, noise, o, "encoder")
 }
 
 pub fn forward(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<BertOutputs> {
     let e = encode(c, p, x, o)?;
-    let nsp_logits = linear(&e.pooled, p.get("cls.seq_relationship.weight")?, Some(p.get("cls.seq_relationship.bias")?))?;
+    let heads = Heads::new(&Vars::bind(p), c)?;
+    let nsp_logits = heads.nsp.forward(&e.pooled)?;
     let h = e.sequence;
     let at = match x.mlm_positions {
         Some(pos) => h.take_along_axis1(pos)?,
         None => h.clone(),
     };
-    let t = linear(&at, p.get("cls.predictions.transform.dense.weight")?, Some(p.get("cls.predictions.transform.dense.bias")?))?
-        .gelu()?
-        .layer_norm(
-            p.get("cls.predictions.transform.LayerNorm.weight")?,
-            p.get("cls.predictions.transform.LayerNorm.bias")?,
-            c.layer_norm_eps,
-        )?;
-    let word = p.get("bert.embeddings.word_embeddings.weight")?;
-    let mlm_logits = linear(&t, word, Some(p.get("cls.predictions.bias")?))?;
+    let t = heads.transform_norm.forward(&heads.transform.forward(&at)?.gelu()?, c.layer_norm_eps)?;
+    let word = Embeddings::new(&Vars::bind(p), c)?.word;
+    let mlm_logits = linear(&t, &word, Some(&heads.mlm_bias))?;
     Ok(BertOutputs { mlm_logits, nsp_logits, sequence: h, embedded: e.embedded, hidden: e.hidden })
 }
 
+/// `classifier`: `num_labels` outputs (1 means regression).
+pub fn classifier(vb: &Vars, c: &BertConfig, num_labels: usize) -> TraceResult<Linear> {
+    Linear::new(&vb.pp("classifier"), num_labels as i64, c.encoder.width as i64, WEIGHT_INIT)
+}
+
 /// Parameters of `BertForSequenceClassification`: the encoder and pooler of pre-training plus
-/// `classifier.{weight,bias}` (`num_labels` outputs; 1 means regression).
+/// `classifier.{weight,bias}`.
 pub fn classifier_specs(c: &BertConfig, num_labels: usize) -> Vec<ParamSpec> {
-    let d = c.encoder.width as i64;
-    let mut s: Vec<ParamSpec> = param_specs(c).into_iter().filter(|p| !p.name.starts_with("cls.")).collect();
-    s.push(ParamSpec::new("classifier.weight", &[num_labels as i64, d], Init::TruncNormal(0.02)));
-    s.push(ParamSpec::new("classifier.bias", &[num_labels as i64], Init::Zeros));
-    s
+    specs(|vb| {
+        declare_encoder(vb, c)?;
+        classifier(vb, c, num_labels).map(drop)
+    })
 }
 
 /// Sequence classification / regression logits `[B, num_labels]` from the pooled output
 /// (dropout on the pooled output in training, as `BertForSequenceClassification` does).
-pub fn classify(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<Tensor> {
+pub fn classify(c: &BertConfig, num_labels: usize, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<Tensor> {
     let e = encode(c, p, x, o)?;
     let pooled = match x.dropout_keys {
         Some(k) => dropout(&e.pooled, k, c.hidden_dropout, site::HEAD)?,
         None => e.pooled,
     };
-    linear(&pooled, p.get("classifier.weight")?, Some(p.get("classifier.bias")?))
+    classifier(&Vars::bind(p), c, num_labels)?.forward(&pooled)
 }
 
 /// BERT's pre-training loss: mean MLM cross-entropy over the predictions with weight 1 (the TF

@@ -10,79 +10,119 @@
 
 use crate::config::{ClipConfig, Norm};
 use crate::graph::{CompareDir, DType, DotDims, Tensor, TraceError, TraceResult};
-use crate::nn::block::{BlockConfig, Naming};
+use crate::nn::block::{BlockConfig, BlockInit, BlockParams};
 use crate::nn::embed::patch_project;
-use crate::nn::linear;
 use crate::nn::stack::{encoder, StackOptions};
-use crate::weights::{stack_specs, Init, ParamSpec, Params};
-
-pub const VISION: &str = "vision_model.";
-pub const TEXT: &str = "text_model.";
+use crate::nn::{LayerNorm, Linear};
+use crate::weights::names::block::HF_CLIP;
+use crate::weights::{Init, ParamSpec, Params, Vars};
 
 pub fn vision_block(c: &ClipConfig) -> BlockConfig {
-    let mut b = BlockConfig::of_stack(&c.vision, c.layer_norm_eps, Norm::Pre, Naming::HfClip);
+    let mut b = BlockConfig::of_stack(&c.vision, c.layer_norm_eps, Norm::Pre);
     b.activation = c.activation;
     b
 }
 
 pub fn text_block(c: &ClipConfig) -> BlockConfig {
-    let mut b = BlockConfig::of_stack(&c.text, c.layer_norm_eps, Norm::Pre, Naming::HfClip);
+    let mut b = BlockConfig::of_stack(&c.text, c.layer_norm_eps, Norm::Pre);
     b.activation = c.activation;
     b.causal = true;
     b
 }
 
-/// A tower's blocks with Hugging Face's initialization: q/k/v and fc2 at d^-1/2 (2L)^-1/2,
-/// the output projection at d^-1/2, fc1 at (2d)^-1/2 (normals truncated at two standard
-/// deviations here, which only the far tails tell apart).
-fn tower_blocks(prefix: &str, b: &BlockConfig, depth: usize) -> Vec<ParamSpec> {
+/// A tower's blocks, `encoder.layers.*`, with Hugging Face's initialization: q/k/v and fc2 at
+/// d^-1/2 (2L)^-1/2, the output projection at d^-1/2, fc1 at (2d)^-1/2 (normals truncated at
+/// two standard deviations here, which only the far tails tell apart).
+fn tower_blocks(vb: &Vars, b: &BlockConfig, depth: usize) -> TraceResult<BlockParams> {
     let d = b.dim as f64;
-    let in_std = d.powf(-0.5) * (2.0 * depth as f64).powf(-0.5);
-    stack_specs(&format!("{}encoder.layers.*.", prefix), depth as i64, b, &Init::TruncNormal(in_std))
-        .into_iter()
-        .map(|mut s| {
-            if s.name.ends_with("out_proj.weight") {
-                s.init = Init::TruncNormal(d.powf(-0.5));
-            } else if s.name.ends_with("fc1.weight") {
-                s.init = Init::TruncNormal((2.0 * d).powf(-0.5));
-            }
-            s
-        })
-        .collect()
+    let in_std = Init::TruncNormal(d.powf(-0.5) * (2.0 * depth as f64).powf(-0.5));
+    let init =
+        BlockInit { qkv: in_std.clone(), proj: Init::TruncNormal(d.powf(-0.5)), fc1: Init::TruncNormal((2.0 * d).powf(-0.5)), fc2: in_std };
+    BlockParams::new(&vb.pp("encoder").stacked("layers", depth as i64)?, b, &HF_CLIP, &init)
 }
 
-fn norm(name: String, d: i64) -> [ParamSpec; 2] {
-    [ParamSpec::new(format!("{}.weight", name), &[d], Init::Ones), ParamSpec::new(format!("{}.bias", name), &[d], Init::Zeros)]
+/// The image tower, `vision_model.*`.
+pub struct VisionTower {
+    /// `[D]`.
+    pub class_embedding: Tensor,
+    /// The patch convolution `[D, C, p, p]`, without a bias.
+    pub patch_embedding: Tensor,
+    pub position_embedding: Tensor,
+    pub pre_norm: LayerNorm,
+    pub layers: BlockParams,
+    pub post_norm: LayerNorm,
+}
+
+impl VisionTower {
+    pub fn new(vb: &Vars, c: &ClipConfig) -> TraceResult<VisionTower> {
+        let d = c.vision.width as i64;
+        let (ch, p) = (c.channels as i64, c.patch_size as i64);
+        let vb = vb.pp("vision_model");
+        let e = vb.pp("embeddings");
+        Ok(VisionTower {
+            class_embedding: e.no_decay("class_embedding", &[d], Init::TruncNormal((d as f64).powf(-0.5)))?,
+            patch_embedding: e.pp("patch_embedding").weight("weight", &[d, ch, p, p], Init::TruncNormal(0.02))?,
+            position_embedding: e.pp("position_embedding").no_decay("weight", &[c.tokens() as i64, d], Init::TruncNormal(0.02))?,
+            pre_norm: LayerNorm::new(&vb.pp("pre_layrnorm"), d)?, // sic: Hugging Face's spelling
+            layers: tower_blocks(&vb, &vision_block(c), c.vision.depth)?,
+            post_norm: LayerNorm::new(&vb.pp("post_layernorm"), d)?,
+        })
+    }
+}
+
+/// The causal text tower, `text_model.*`.
+pub struct TextTower {
+    pub token_embedding: Tensor,
+    pub position_embedding: Tensor,
+    pub layers: BlockParams,
+    pub final_norm: LayerNorm,
+}
+
+impl TextTower {
+    pub fn new(vb: &Vars, c: &ClipConfig) -> TraceResult<TextTower> {
+        let d = c.text.width as i64;
+        let vb = vb.pp("text_model");
+        let e = vb.pp("embeddings");
+        Ok(TextTower {
+            token_embedding: e.pp("token_embedding").weight("weight", &[c.vocab_size as i64, d], Init::TruncNormal(0.02))?,
+            position_embedding: e.pp("position_embedding").no_decay("weight", &[c.max_positions as i64, d], Init::TruncNormal(0.02))?,
+            layers: tower_blocks(&vb, &text_block(c), c.text.depth)?,
+            final_norm: LayerNorm::new(&vb.pp("final_layer_norm"), d)?,
+        })
+    }
+}
+
+/// The two projections into the shared space and the learned temperature.
+pub struct Projections {
+    pub visual: Linear,
+    pub text: Linear,
+    /// `log` of the logits' scale, a scalar.
+    pub logit_scale: Tensor,
+}
+
+impl Projections {
+    pub fn new(vb: &Vars, c: &ClipConfig) -> TraceResult<Projections> {
+        let (dv, dt, p) = (c.vision.width as i64, c.text.width as i64, c.projection_dim as i64);
+        Ok(Projections {
+            visual: Linear::no_bias(&vb.pp("visual_projection"), p, dv, Init::TruncNormal((dv as f64).powf(-0.5)))?,
+            text: Linear::no_bias(&vb.pp("text_projection"), p, dt, Init::TruncNormal((dt as f64).powf(-0.5)))?,
+            logit_scale: vb.no_decay("logit_scale", &[], Init::Values(vec![c.logit_scale_init]))?,
+        })
+    }
 }
 
 /// The image tower's parameters (`vision_model.*`): what analyses of the image tower read.
 pub fn vision_specs(c: &ClipConfig) -> Vec<ParamSpec> {
-    let d = c.vision.width as i64;
-    let (ch, p) = (c.channels as i64, c.patch_size as i64);
-    let e = format!("{}embeddings.", VISION);
-    let mut v = vec![
-        ParamSpec::new(format!("{}class_embedding", e), &[d], Init::TruncNormal((d as f64).powf(-0.5))),
-        ParamSpec::new(format!("{}patch_embedding.weight", e), &[d, ch, p, p], Init::TruncNormal(0.02)),
-        ParamSpec::new(format!("{}position_embedding.weight", e), &[c.tokens() as i64, d], Init::TruncNormal(0.02)),
-    ];
-    v.extend(norm(format!("{}pre_layrnorm", VISION), d)); // sic: Hugging Face's spelling
-    v.extend(tower_blocks(VISION, &vision_block(c), c.vision.depth));
-    v.extend(norm(format!("{}post_layernorm", VISION), d));
-    v
+    super::specs(|vb| VisionTower::new(vb, c).map(drop))
 }
 
+/// Every parameter, in Hugging Face's order.
 pub fn param_specs(c: &ClipConfig) -> Vec<ParamSpec> {
-    let (dv, dt, p) = (c.vision.width as i64, c.text.width as i64, c.projection_dim as i64);
-    let mut v = vision_specs(c);
-    let e = format!("{}embeddings.", TEXT);
-    v.push(ParamSpec::new(format!("{}token_embedding.weight", e), &[c.vocab_size as i64, dt], Init::TruncNormal(0.02)));
-    v.push(ParamSpec::new(format!("{}position_embedding.weight", e), &[c.max_positions as i64, dt], Init::TruncNormal(0.02)));
-    v.extend(tower_blocks(TEXT, &text_block(c), c.text.depth));
-    v.extend(norm(format!("{}final_layer_norm", TEXT), dt));
-    v.push(ParamSpec::new("visual_projection.weight", &[p, dv], Init::TruncNormal((dv as f64).powf(-0.5))));
-    v.push(ParamSpec::new("text_projection.weight", &[p, dt], Init::TruncNormal((dt as f64).powf(-0.5))));
-    v.push(ParamSpec::new("logit_scale", &[], Init::Values(vec![c.logit_scale_init])));
-    v
+    super::specs(|vb| {
+        VisionTower::new(vb, c)?;
+        TextTower::new(vb, c)?;
+        Projections::new(vb, c).map(drop)
+    })
 }
 
 /// What a tower returns.
@@ -103,14 +143,13 @@ pub fn encode_image(c: &ClipConfig, p: &Params, images: &Tensor, o: &StackOption
         return Err(TraceError::new("clip", format!("images must be [B, {}, {}, {}] for this config, got {}", ch, s, s, images.ty())));
     }
     let (b, d) = (images.dim(0), c.vision.width as i64);
-    let e = |n: &str| p.get(&format!("{}embeddings.{}", VISION, n));
-    let patches = patch_project(images, e("patch_embedding.weight")?)?;
-    let cls = e("class_embedding")?.reshape(&[1, 1, d])?.broadcast_to(&[b, 1, d])?;
-    let x = Tensor::concat(&[cls, patches], 1)?.add(e("position_embedding.weight")?)?;
-    let embedded = layer_norm(c, p, &x, &format!("{}pre_layrnorm", VISION))?;
-    let bc = vision_block(c);
-    let (x, hidden) = encoder(&embedded, &p.stack(&format!("{}encoder.layers.*.", VISION), &bc)?, &bc, None, o, "vision")?;
-    let pooled = layer_norm(c, p, &x.slice_axis(1, 0, 1)?.reshape(&[b, d])?, &format!("{}post_layernorm", VISION))?;
+    let t = VisionTower::new(&Vars::bind(p), c)?;
+    let patches = patch_project(images, &t.patch_embedding)?;
+    let cls = t.class_embedding.reshape(&[1, 1, d])?.broadcast_to(&[b, 1, d])?;
+    let x = Tensor::concat(&[cls, patches], 1)?.add(&t.position_embedding)?;
+    let embedded = t.pre_norm.forward(&x, c.layer_norm_eps)?;
+    let (x, hidden) = encoder(&embedded, &t.layers, &vision_block(c), None, o, "vision")?;
+    let pooled = t.post_norm.forward(&x.slice_axis(1, 0, 1)?.reshape(&[b, d])?, c.layer_norm_eps)?;
     Ok(Tower { pooled, embedded, hidden })
 }
 
@@ -125,9 +164,10 @@ pub fn encode_text(c: &ClipConfig, p: &Params, ids: &Tensor, attention_mask: Opt
     if s as usize > c.max_positions {
         return Err(TraceError::new("clip", format!("sequence length {} exceeds max_positions {}", s, c.max_positions)));
     }
-    let (d, e) = (c.text.width as i64, format!("{}embeddings.", TEXT));
-    let positions = p.get(&format!("{}position_embedding.weight", e))?.slice_axis(0, 0, s)?;
-    let embedded = p.get(&format!("{}token_embedding.weight", e))?.take_rows(ids)?.add(&positions)?;
+    let d = c.text.width as i64;
+    let t = TextTower::new(&Vars::bind(p), c)?;
+    let positions = t.position_embedding.slice_axis(0, 0, s)?;
+    let embedded = t.token_embedding.take_rows(ids)?.add(&positions)?;
     let x = embedded.clone();
     let bias = match attention_mask {
         Some(m) => {
@@ -136,9 +176,8 @@ pub fn encode_text(c: &ClipConfig, p: &Params, ids: &Tensor, attention_mask: Opt
         }
         None => None,
     };
-    let bc = text_block(c);
-    let (x, hidden) = encoder(&x, &p.stack(&format!("{}encoder.layers.*.", TEXT), &bc)?, &bc, bias.as_ref(), o, "text")?;
-    let x = layer_norm(c, p, &x, &format!("{}final_layer_norm", TEXT))?;
+    let (x, hidden) = encoder(&x, &t.layers, &text_block(c), bias.as_ref(), o, "text")?;
+    let x = t.final_norm.forward(&x, c.layer_norm_eps)?;
     let at = eos_positions(c, ids)?.reshape(&[b, 1])?;
     let pooled = x.take_along_axis1(&at)?.reshape(&[b, d])?;
     Ok(Tower { pooled, embedded, hidden })
@@ -158,10 +197,6 @@ pub fn eos_positions(c: &ClipConfig, ids: &Tensor) -> TraceResult<Tensor> {
     let none = g.scalar(s as f64, DType::I32);
     let first = hit.select(&g.iota(&[b, s], 1, DType::I32)?, &none)?.min(&[1], false)?;
     first.compare(CompareDir::Eq, &none)?.select(&g.scalar(0.0, DType::I32), &first)
-}
-
-fn layer_norm(c: &ClipConfig, p: &Params, x: &Tensor, name: &str) -> TraceResult<Tensor> {
-    x.layer_norm(p.get(&format!("{}.weight", name))?, p.get(&format!("{}.bias", name))?, c.layer_norm_eps)
 }
 
 /// `x / |x|` over the last axis (no epsilon, as Hugging Face).
@@ -193,10 +228,11 @@ pub struct ClipOutputs {
 pub fn forward(c: &ClipConfig, p: &Params, x: &ClipInputs, o: &StackOptions) -> TraceResult<ClipOutputs> {
     let image = encode_image(c, p, x.pixel_values, o)?;
     let text = encode_text(c, p, x.input_ids, x.attention_mask, o)?;
-    let image_embeds = l2_normalize(&linear(&image.pooled, p.get("visual_projection.weight")?, None)?)?;
-    let text_embeds = l2_normalize(&linear(&text.pooled, p.get("text_projection.weight")?, None)?)?;
+    let proj = Projections::new(&Vars::bind(p), c)?;
+    let image_embeds = l2_normalize(&proj.visual.forward(&image.pooled)?)?;
+    let text_embeds = l2_normalize(&proj.text.forward(&text.pooled)?)?;
     let dims = DotDims { lhs_batch: vec![], rhs_batch: vec![], lhs_contract: vec![1], rhs_contract: vec![1] };
-    let logits_per_text = text_embeds.dot_general(&image_embeds, dims)?.mul(&p.get("logit_scale")?.exp()?)?;
+    let logits_per_text = text_embeds.dot_general(&image_embeds, dims)?.mul(&proj.logit_scale.exp()?)?;
     let logits_per_image = logits_per_text.transpose(&[1, 0])?;
     Ok(ClipOutputs { logits_per_image, logits_per_text, image_embeds, text_embeds, image, text })
 }

@@ -7,52 +7,107 @@
 //!   loss    = mean over masked patches of mean_k (pred - target)^2,
 //!             target = patch pixels, normalized per patch when norm_pix_loss
 
-use super::kept;
+use super::{kept, specs};
 use crate::config::MaeConfig;
 use crate::graph::{CompareDir, DType, Tensor, TraceError, TraceResult};
-use crate::nn::block::{BlockConfig, Naming};
+use crate::nn::block::{BlockConfig, BlockInit, BlockParams};
 use crate::nn::embed::{patch_embed, patchify, sincos_2d};
-use crate::nn::linear;
 use crate::nn::stack::{encoder, StackOptions};
-use crate::weights::{stack_specs, Init, ParamSpec, Params};
+use crate::nn::{LayerNorm, Linear};
+use crate::weights::names::block::HF_VIT;
+use crate::weights::{Init, ParamSpec, Params, Vars};
 
 pub fn encoder_block(c: &MaeConfig) -> BlockConfig {
-    BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::HfVit)
+    BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm)
 }
 
 pub fn decoder_block(c: &MaeConfig) -> BlockConfig {
-    BlockConfig::of_stack(&c.decoder, c.layer_norm_eps, c.norm, Naming::HfVit)
+    BlockConfig::of_stack(&c.decoder, c.layer_norm_eps, c.norm)
 }
 
 pub fn len_keep(c: &MaeConfig) -> i64 {
     (c.num_patches() as f64 * (1.0 - c.mask_ratio)) as i64
 }
 
+/// The encoder's embeddings, `vit.embeddings.*`.
+pub struct Embeddings {
+    pub cls_token: Tensor,
+    /// Fixed sin-cos table `[1, 1 + N, D]` (row 0 for the cls token).
+    pub position_embeddings: Tensor,
+    /// The patch convolution `[D, C, p, p]` and its bias.
+    pub patch_weight: Tensor,
+    pub patch_bias: Tensor,
+}
+
+impl Embeddings {
+    pub fn new(vb: &Vars, c: &MaeConfig) -> TraceResult<Embeddings> {
+        let d = c.encoder.width as i64;
+        let (ch, p, n) = (c.channels as i64, c.patch_size as i64, c.num_patches() as i64);
+        let vb = vb.pp("vit").pp("embeddings");
+        let cls_token = vb.no_decay("cls_token", &[1, 1, d], Init::TruncNormal(0.02))?;
+        let position_embeddings = vb.fixed("position_embeddings", &[1, n + 1, d], sincos_2d(d as usize, grid(c), true))?;
+        let proj = vb.pp("patch_embeddings").pp("projection");
+        let patch_weight = proj.weight("weight", &[d, ch, p, p], Init::XavierUniform)?;
+        Ok(Embeddings { cls_token, position_embeddings, patch_weight, patch_bias: proj.no_decay("bias", &[d], Init::Zeros)? })
+    }
+}
+
+fn grid(c: &MaeConfig) -> usize {
+    c.image_size / c.patch_size
+}
+
+/// The encoder's blocks, `vit.encoder.layer.*`.
+pub fn encoder_blocks(vb: &Vars, c: &MaeConfig) -> TraceResult<BlockParams> {
+    let stacked = vb.pp("vit").pp("encoder").stacked("layer", c.encoder.depth as i64)?;
+    BlockParams::new(&stacked, &encoder_block(c), &HF_VIT, &BlockInit::all(Init::XavierUniform))
+}
+
+/// What follows the encoder: its final norm, then the decoder.
+pub struct Decoder {
+    /// `vit.layernorm`.
+    pub encoder_norm: LayerNorm,
+    pub embed: Linear,
+    pub mask_token: Tensor,
+    /// Fixed sin-cos table `[1, 1 + N, D_dec]`.
+    pub pos_embed: Tensor,
+    pub blocks: BlockParams,
+    pub norm: LayerNorm,
+    pub pred: Linear,
+}
+
+impl Decoder {
+    pub fn new(vb: &Vars, c: &MaeConfig) -> TraceResult<Decoder> {
+        let (d, dd) = (c.encoder.width as i64, c.decoder.width as i64);
+        let (ch, p, n) = (c.channels as i64, c.patch_size as i64, c.num_patches() as i64);
+        let x = Init::XavierUniform;
+        let encoder_norm = LayerNorm::new(&vb.pp("vit").pp("layernorm"), d)?;
+        let vb = vb.pp("decoder");
+        let embed = Linear::new(&vb.pp("decoder_embed"), dd, d, x.clone())?;
+        let mask_token = vb.no_decay("mask_token", &[1, 1, dd], Init::TruncNormal(0.02))?;
+        let pos_embed = vb.fixed("decoder_pos_embed", &[1, n + 1, dd], sincos_2d(dd as usize, grid(c), true))?;
+        let stacked = vb.stacked("decoder_layers", c.decoder.depth as i64)?;
+        let blocks = BlockParams::new(&stacked, &decoder_block(c), &HF_VIT, &BlockInit::all(x.clone()))?;
+        let norm = LayerNorm::new(&vb.pp("decoder_norm"), dd)?;
+        let pred = Linear::new(&vb.pp("decoder_pred"), p * p * ch, dd, x)?;
+        Ok(Decoder { encoder_norm, embed, mask_token, pos_embed, blocks, norm, pred })
+    }
+}
+
+/// Every parameter, in Hugging Face's order.
 pub fn param_specs(c: &MaeConfig) -> Vec<ParamSpec> {
-    let (d, dd) = (c.encoder.width as i64, c.decoder.width as i64);
-    let (ch, p) = (c.channels as i64, c.patch_size as i64);
-    let n = c.num_patches() as i64;
-    let grid = c.image_size / c.patch_size;
-    let x = Init::XavierUniform;
-    let mut v = vec![
-        ParamSpec::new("vit.embeddings.cls_token", &[1, 1, d], Init::TruncNormal(0.02)),
-        ParamSpec::fixed("vit.embeddings.position_embeddings", &[1, n + 1, d], sincos_2d(d as usize, grid, true)),
-        ParamSpec::new("vit.embeddings.patch_embeddings.projection.weight", &[d, ch, p, p], x.clone()),
-        ParamSpec::new("vit.embeddings.patch_embeddings.projection.bias", &[d], Init::Zeros),
-    ];
-    v.extend(stack_specs("vit.encoder.layer.*.", c.encoder.depth as i64, &encoder_block(c), &x));
-    v.push(ParamSpec::new("vit.layernorm.weight", &[d], Init::Ones));
-    v.push(ParamSpec::new("vit.layernorm.bias", &[d], Init::Zeros));
-    v.push(ParamSpec::new("decoder.decoder_embed.weight", &[dd, d], x.clone()));
-    v.push(ParamSpec::new("decoder.decoder_embed.bias", &[dd], Init::Zeros));
-    v.push(ParamSpec::new("decoder.mask_token", &[1, 1, dd], Init::TruncNormal(0.02)));
-    v.push(ParamSpec::fixed("decoder.decoder_pos_embed", &[1, n + 1, dd], sincos_2d(dd as usize, grid, true)));
-    v.extend(stack_specs("decoder.decoder_layers.*.", c.decoder.depth as i64, &decoder_block(c), &x));
-    v.push(ParamSpec::new("decoder.decoder_norm.weight", &[dd], Init::Ones));
-    v.push(ParamSpec::new("decoder.decoder_norm.bias", &[dd], Init::Zeros));
-    v.push(ParamSpec::new("decoder.decoder_pred.weight", &[p * p * ch, dd], x));
-    v.push(ParamSpec::new("decoder.decoder_pred.bias", &[p * p * ch], Init::Zeros));
-    v
+    specs(|vb| {
+        Embeddings::new(vb, c)?;
+        encoder_blocks(vb, c)?;
+        Decoder::new(vb, c).map(drop)
+    })
+}
+
+/// The embeddings and the encoder's blocks: what every block's tokens need.
+pub fn encoder_specs(c: &MaeConfig) -> Vec<ParamSpec> {
+    specs(|vb| {
+        Embeddings::new(vb, c)?;
+        encoder_blocks(vb, c).map(drop)
+    })
 }
 
 pub struct MaeOutputs {
@@ -76,7 +131,9 @@ pub fn forward(c: &MaeConfig, p: &Params, images: &Tensor, noise: &Tensor, o: &S
     }
     let dd = c.decoder.width as i64;
     let keep = len_keep(c);
-    let x = patch_tokens(c, p, images)?;
+    let vb = Vars::bind(p);
+    let e = Embeddings::new(&vb, c)?;
+    let x = patch_tokens(c, &e, images)?;
 
     // Per-sample random masking: sort the noise, keep the first `keep` patches.
     let ids_shuffle = noise.argsort(1, false)?;
@@ -87,21 +144,20 @@ pub fn forward(c: &MaeConfig, p: &Params, images: &Tensor, noise: &Tensor, o: &S
         .compare(CompareDir::Ge, &g.scalar(keep as f64, DType::I32))?
         .select(&g.scalar(1.0, images.dtype()), &g.scalar(0.0, images.dtype()))?;
 
-    let embedded = Tensor::concat(&[cls_token(c, p, b)?, x], 1)?;
-    let (x, hidden) = run_encoder(c, p, &embedded, o)?;
-    let latent = x.layer_norm(p.get("vit.layernorm.weight")?, p.get("vit.layernorm.bias")?, c.layer_norm_eps)?;
+    let embedded = Tensor::concat(&[cls_token(c, &e, b)?, x], 1)?;
+    let (x, hidden) = encoder(&embedded, &encoder_blocks(&vb, c)?, &encoder_block(c), None, o, "encoder")?;
+    let dec = Decoder::new(&vb, c)?;
+    let latent = dec.encoder_norm.forward(&x, c.layer_norm_eps)?;
 
     // Decoder: embed, append mask tokens, restore the original patch order.
-    let z = linear(&latent, p.get("decoder.decoder_embed.weight")?, Some(p.get("decoder.decoder_embed.bias")?))?;
-    let masked = p.get("decoder.mask_token")?.broadcast_to(&[b, n - keep, dd])?;
+    let z = dec.embed.forward(&latent)?;
+    let masked = dec.mask_token.broadcast_to(&[b, n - keep, dd])?;
     let z_ = Tensor::concat(&[z.slice_axis(1, 1, keep + 1)?, masked], 1)?.take_along_axis1(&ids_restore)?;
-    let z = Tensor::concat(&[z.slice_axis(1, 0, 1)?, z_], 1)?.add(p.get("decoder.decoder_pos_embed")?)?;
-    let db = decoder_block(c);
+    let z = Tensor::concat(&[z.slice_axis(1, 0, 1)?, z_], 1)?.add(&dec.pos_embed)?;
     let dec_opts = StackOptions { keep_hidden: false, ..*o };
-    let (z, _) = encoder(&z, &p.stack("decoder.decoder_layers.*.", &db)?, &db, None, &dec_opts, "decoder")?;
-    let z = z.layer_norm(p.get("decoder.decoder_norm.weight")?, p.get("decoder.decoder_norm.bias")?, c.layer_norm_eps)?;
-    let pred = linear(&z, p.get("decoder.decoder_pred.weight")?, Some(p.get("decoder.decoder_pred.bias")?))?;
-    let pred = pred.slice_axis(1, 1, n + 1)?;
+    let (z, _) = encoder(&z, &dec.blocks, &decoder_block(c), None, &dec_opts, "decoder")?;
+    let z = dec.norm.forward(&z, c.layer_norm_eps)?;
+    let pred = dec.pred.forward(&z)?.slice_axis(1, 1, n + 1)?;
 
     let loss = reconstruction_loss(c, images, &pred, &mask)?;
     Ok(MaeOutputs { loss, pred, mask, embedded, hidden })
@@ -112,9 +168,12 @@ pub fn forward(c: &MaeConfig, p: &Params, images: &Tensor, noise: &Tensor, o: &S
 /// only the quarter of the image it keeps.
 pub fn encoder_hidden(c: &MaeConfig, p: &Params, images: &Tensor, o: &StackOptions) -> TraceResult<Tensor> {
     check_images(c, images)?;
-    let patches = patch_tokens(c, p, images)?;
-    let x = Tensor::concat(&[cls_token(c, p, images.dim(0))?, patches], 1)?;
-    let (_, hidden) = run_encoder(c, p, &x, &StackOptions { keep_hidden: true, ..*o })?;
+    let vb = Vars::bind(p);
+    let e = Embeddings::new(&vb, c)?;
+    let patches = patch_tokens(c, &e, images)?;
+    let x = Tensor::concat(&[cls_token(c, &e, images.dim(0))?, patches], 1)?;
+    let o = StackOptions { keep_hidden: true, ..*o };
+    let (_, hidden) = encoder(&x, &encoder_blocks(&vb, c)?, &encoder_block(c), None, &o, "encoder")?;
     kept(hidden, "mae")
 }
 
@@ -127,27 +186,14 @@ fn check_images(c: &MaeConfig, images: &Tensor) -> TraceResult<()> {
 }
 
 /// Every patch's embedding plus its position embedding (positions 1..=N), `[B, N, D]`.
-fn patch_tokens(c: &MaeConfig, p: &Params, images: &Tensor) -> TraceResult<Tensor> {
+fn patch_tokens(c: &MaeConfig, e: &Embeddings, images: &Tensor) -> TraceResult<Tensor> {
     let n = c.num_patches() as i64;
-    let pos = p.get("vit.embeddings.position_embeddings")?;
-    patch_embed(
-        images,
-        p.get("vit.embeddings.patch_embeddings.projection.weight")?,
-        p.get("vit.embeddings.patch_embeddings.projection.bias")?,
-    )?
-    .add(&pos.slice_axis(1, 1, n + 1)?)
+    patch_embed(images, &e.patch_weight, &e.patch_bias)?.add(&e.position_embeddings.slice_axis(1, 1, n + 1)?)
 }
 
 /// The cls token plus position 0, for each of `b` examples: `[B, 1, D]`.
-fn cls_token(c: &MaeConfig, p: &Params, b: i64) -> TraceResult<Tensor> {
-    let pos = p.get("vit.embeddings.position_embeddings")?;
-    p.get("vit.embeddings.cls_token")?.add(&pos.slice_axis(1, 0, 1)?)?.broadcast_to(&[b, 1, c.encoder.width as i64])
-}
-
-/// The encoder's block stack over tokens `x`; the hidden states when `o` keeps them.
-fn run_encoder(c: &MaeConfig, p: &Params, x: &Tensor, o: &StackOptions) -> TraceResult<(Tensor, Option<Tensor>)> {
-    let eb = encoder_block(c);
-    encoder(x, &p.stack("vit.encoder.layer.*.", &eb)?, &eb, None, o, "encoder")
+fn cls_token(c: &MaeConfig, e: &Embeddings, b: i64) -> TraceResult<Tensor> {
+    e.cls_token.add(&e.position_embeddings.slice_axis(1, 0, 1)?)?.broadcast_to(&[b, 1, c.encoder.width as i64])
 }
 
 /// Mean squared error on the masked patches, against (optionally per-patch normalized) pixels.

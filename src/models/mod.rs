@@ -1,8 +1,10 @@
 //! Models as traced functions over named parameters.
 //!
-//! A model lists its parameters (`weights::ParamSpec`: public checkpoint name, shape,
-//! initializer) and traces its forward pass over a `weights::Params` map; its block stack is
-//! one loop over parameters stacked along a leading depth axis.
+//! A model declares each parameter once, by its public checkpoint path, through a
+//! `weights::Vars` builder (shape, initializer, weight-decay group) into a struct its forward
+//! pass reads; its specs come from declaring it on a scratch graph, and a forward over traced
+//! `weights::Params` binds the same struct to them. The block stack is one loop over
+//! parameters stacked along a leading depth axis.
 
 pub mod bert;
 pub mod clip;
@@ -11,8 +13,6 @@ pub mod opt;
 pub mod vit;
 
 use crate::graph::{Tensor, TraceError, TraceResult};
-use crate::nn::block::BlockConfig;
-use crate::weights::StackLayout;
 
 /// Per-example randomness of a training pass; all `None` at evaluation (no dropout, no
 /// stochastic depth).
@@ -24,14 +24,13 @@ pub struct Noise<'a> {
     pub dropout_keys: Option<&'a Tensor>,
 }
 
-/// A stack's parameters are the ones `nn`'s block takes, in its order.
-impl StackLayout for BlockConfig {
-    fn param_shapes(&self) -> Vec<(String, Vec<i64>)> {
-        BlockConfig::param_shapes(self)
-    }
-}
-
 /// The per-block hidden states a stack kept when asked to (`StackOptions::keep_hidden`).
 fn kept(hidden: Option<Tensor>, model: &str) -> TraceResult<Tensor> {
     hidden.ok_or_else(|| TraceError::new(model, "the block stack returned no hidden states"))
+}
+
+/// Declares every parameter `declare` asks for on a scratch graph; declaring traces no op, so
+/// only a model bug (one name at two shapes) can fail.
+fn specs(declare: impl FnOnce(&crate::weights::Vars) -> TraceResult<()>) -> Vec<crate::weights::ParamSpec> {
+    crate::weights::specs_of(declare).expect("a model declares each name at one shape")
 }

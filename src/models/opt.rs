@@ -8,16 +8,17 @@
 
 use crate::config::{Activation, Norm, OptConfig, POSITION_OFFSET};
 use crate::graph::{random, CompareDir, DType, Tensor, TraceError, TraceResult};
-use crate::nn::block::{BlockConfig, Naming};
+use crate::nn::block::{BlockConfig, BlockInit, BlockParams};
 use crate::nn::dropout::{site, DropoutRates};
-use crate::nn::linear;
 use crate::nn::stack::{encoder_noisy, StackNoise, StackOptions};
-use crate::weights::{stack_specs, Init, ParamSpec, Params};
+use crate::nn::{linear, LayerNorm};
+use crate::weights::names::block::HF_OPT;
+use crate::weights::{Init, ParamSpec, Params, Vars};
 
 /// Hugging Face's decoder layer: ReLU, `dropout` after the attention projection and after fc2,
 /// `attention_dropout` on the probabilities.
 pub fn block_config(c: &OptConfig) -> BlockConfig {
-    let mut b = BlockConfig::of_stack(&c.decoder, c.layer_norm_eps, c.norm, Naming::HfOpt);
+    let mut b = BlockConfig::of_stack(&c.decoder, c.layer_norm_eps, c.norm);
     b.activation = Activation::Relu;
     b.dropout = DropoutRates { hidden: c.dropout, attention: c.attention_dropout, mlp_inner: false };
     b
@@ -26,19 +27,34 @@ pub fn block_config(c: &OptConfig) -> BlockConfig {
 /// The tied copy of the token embeddings that some files keep (`save_pretrained` drops it).
 pub const TIED_HEAD: &str = "lm_head.weight";
 
-pub fn param_specs(c: &OptConfig) -> Vec<ParamSpec> {
-    let d = c.decoder.width as i64;
-    let w = Init::TruncNormal(0.02);
-    let mut s = vec![
-        ParamSpec::new("model.decoder.embed_tokens.weight", &[c.vocab_size as i64, d], w.clone()),
-        ParamSpec::new("model.decoder.embed_positions.weight", &[(c.max_positions + POSITION_OFFSET) as i64, d], w.clone()),
-    ];
-    s.extend(stack_specs("model.decoder.layers.*.", c.decoder.depth as i64, &block_config(c), &w));
-    if c.norm == Norm::Pre {
-        s.push(ParamSpec::new("model.decoder.final_layer_norm.weight", &[d], Init::Ones));
-        s.push(ParamSpec::new("model.decoder.final_layer_norm.bias", &[d], Init::Zeros));
+/// `model.decoder.*`: every parameter.
+pub struct Decoder {
+    /// `[V, D]`, also the output weights (`lm_head`, tied).
+    pub embed_tokens: Tensor,
+    /// `[max_positions + 2, D]`.
+    pub embed_positions: Tensor,
+    pub layers: BlockParams,
+    /// Only pre-LN models have it.
+    pub final_layer_norm: Option<LayerNorm>,
+}
+
+impl Decoder {
+    pub fn new(vb: &Vars, c: &OptConfig) -> TraceResult<Decoder> {
+        let d = c.decoder.width as i64;
+        let w = Init::TruncNormal(0.02);
+        let vb = vb.pp("model").pp("decoder");
+        let embed_tokens = vb.pp("embed_tokens").weight("weight", &[c.vocab_size as i64, d], w.clone())?;
+        let embed_positions = vb.pp("embed_positions").weight("weight", &[(c.max_positions + POSITION_OFFSET) as i64, d], w.clone())?;
+        let stacked = vb.stacked("layers", c.decoder.depth as i64)?;
+        let layers = BlockParams::new(&stacked, &block_config(c), &HF_OPT, &BlockInit::all(w))?;
+        let final_layer_norm = (c.norm == Norm::Pre).then(|| LayerNorm::new(&vb.pp("final_layer_norm"), d)).transpose()?;
+        Ok(Decoder { embed_tokens, embed_positions, layers, final_layer_norm })
     }
-    s
+}
+
+/// Every parameter, in Hugging Face's order.
+pub fn param_specs(c: &OptConfig) -> Vec<ParamSpec> {
+    super::specs(|vb| Decoder::new(vb, c).map(drop))
 }
 
 pub struct OptInputs<'a> {
@@ -70,8 +86,9 @@ pub fn forward(c: &OptConfig, p: &Params, x: &OptInputs, o: &StackOptions) -> Tr
         return Err(TraceError::new("opt", format!("sequence length {} exceeds max_positions {}", s, c.max_positions)));
     }
     let g = ids.graph();
-    let word = p.get("model.decoder.embed_tokens.weight")?;
-    let h = word.take_rows(ids)?.add(&p.get("model.decoder.embed_positions.weight")?.take_rows(&position_ids(ids, x.attention_mask)?)?)?;
+    let m = Decoder::new(&Vars::bind(p), c)?;
+    let word = &m.embed_tokens;
+    let h = word.take_rows(ids)?.add(&m.embed_positions.take_rows(&position_ids(ids, x.attention_mask)?)?)?;
     // Causal: query t sees keys s <= t; padded keys are hidden too. The most negative f32 is
     // set once (not added twice), as Hugging Face's mask does. The bias is made in f32: in bf16
     // that value rounds to -inf and 0 x -inf would be NaN; converted at the end it is a plain
@@ -88,12 +105,10 @@ pub fn forward(c: &OptConfig, p: &Params, x: &OptInputs, o: &StackOptions) -> Tr
     let bc = block_config(c);
     let keys = x.dropout_keys.filter(|_| bc.dropout.any());
     let noise = StackNoise { keep: None, keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()? };
-    let (h, hidden) = encoder_noisy(&h, &p.stack("model.decoder.layers.*.", &bc)?, &bc, Some(&bias), &noise, o, "decoder")?;
-    let h = match c.norm {
-        Norm::Pre => {
-            h.layer_norm(p.get("model.decoder.final_layer_norm.weight")?, p.get("model.decoder.final_layer_norm.bias")?, c.layer_norm_eps)?
-        }
-        Norm::Post => h,
+    let (h, hidden) = encoder_noisy(&h, &m.layers, &bc, Some(&bias), &noise, o, "decoder")?;
+    let h = match &m.final_layer_norm {
+        Some(norm) => norm.forward(&h, c.layer_norm_eps)?,
+        None => h,
     };
     Ok(OptOutputs { logits: linear(&h, word, None)?, embedded, hidden })
 }

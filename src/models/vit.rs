@@ -5,41 +5,99 @@
 //!   y   = head(fc_norm(mean of the patch tokens of z_L))   (avg pooling, the paper's ViT)
 //!   y   = head(norm(z_L)[cls])                               (cls pooling)
 
-use super::{kept, Noise};
+use super::{kept, specs, Noise};
 use crate::config::{Pool, VitConfig};
 use crate::graph::{random, Tensor, TraceError, TraceResult};
-use crate::nn::block::{BlockConfig, Naming};
+use crate::nn::block::{BlockConfig, BlockInit, BlockParams};
 use crate::nn::dropout::{dropout, site, DropoutRates};
 use crate::nn::embed::patch_embed;
-use crate::nn::linear;
 use crate::nn::stack::{encoder_noisy, StackNoise, StackOptions};
-use crate::weights::{stack_specs, Init, ParamSpec, Params};
+use crate::nn::{LayerNorm, Linear};
+use crate::weights::names::block::TIMM;
+use crate::weights::{Init, ParamSpec, Params, Vars};
 
 /// timm's block: `drop_rate` after the attention projection and after both MLP layers.
 pub fn block_config(c: &VitConfig) -> BlockConfig {
-    let mut b = BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm, Naming::Timm);
+    let mut b = BlockConfig::of_stack(&c.encoder, c.layer_norm_eps, c.norm);
     b.dropout = DropoutRates { hidden: c.dropout, attention: 0.0, mlp_inner: true };
     b
 }
 
-pub fn param_specs(c: &VitConfig) -> Vec<ParamSpec> {
-    let d = c.encoder.width as i64;
-    let (ch, p) = (c.channels as i64, c.patch_size as i64);
-    let w = Init::TruncNormal(0.02);
-    let mut v = vec![];
-    if c.class_token {
-        v.push(ParamSpec::new("cls_token", &[1, 1, d], Init::TruncNormal(1e-6)));
+/// timm's initialization: truncated normals of 0.02, the cls token at 1e-6.
+const WEIGHT_INIT: Init = Init::TruncNormal(0.02);
+
+/// `z_0`'s parameters.
+pub struct Embeddings {
+    pub cls_token: Option<Tensor>,
+    pub pos_embed: Tensor,
+    /// The patch convolution `[D, C, p, p]` and its bias.
+    pub patch_weight: Tensor,
+    pub patch_bias: Tensor,
+}
+
+impl Embeddings {
+    pub fn new(vb: &Vars, c: &VitConfig) -> TraceResult<Embeddings> {
+        let d = c.encoder.width as i64;
+        let (ch, p) = (c.channels as i64, c.patch_size as i64);
+        let cls_token = c.class_token.then(|| vb.no_decay("cls_token", &[1, 1, d], Init::TruncNormal(1e-6))).transpose()?;
+        let pos_embed = vb.no_decay("pos_embed", &[1, c.tokens() as i64, d], WEIGHT_INIT)?;
+        let proj = vb.pp("patch_embed").pp("proj");
+        let patch_weight = proj.weight("weight", &[d, ch, p, p], WEIGHT_INIT)?;
+        Ok(Embeddings { cls_token, pos_embed, patch_weight, patch_bias: proj.no_decay("bias", &[d], Init::Zeros)? })
     }
-    v.push(ParamSpec::new("pos_embed", &[1, c.tokens() as i64, d], Init::TruncNormal(0.02)));
-    v.push(ParamSpec::new("patch_embed.proj.weight", &[d, ch, p, p], w.clone()));
-    v.push(ParamSpec::new("patch_embed.proj.bias", &[d], Init::Zeros));
-    v.extend(stack_specs("blocks.*.", c.encoder.depth as i64, &block_config(c), &w));
-    let norm = if c.pool == Pool::Avg { "fc_norm" } else { "norm" };
-    v.push(ParamSpec::new(format!("{}.weight", norm), &[d], Init::Ones));
-    v.push(ParamSpec::new(format!("{}.bias", norm), &[d], Init::Zeros));
-    v.push(ParamSpec::new("head.weight", &[c.num_classes as i64, d], w));
-    v.push(ParamSpec::new("head.bias", &[c.num_classes as i64], Init::Zeros));
-    v
+}
+
+/// The block stack, `blocks.*`.
+pub fn blocks(vb: &Vars, c: &VitConfig) -> TraceResult<BlockParams> {
+    BlockParams::new(&vb.stacked("blocks", c.encoder.depth as i64)?, &block_config(c), &TIMM, &BlockInit::all(WEIGHT_INIT))
+}
+
+/// Block `l` alone, `blocks.{l}` (a checkpoint's per-layer names).
+pub fn layer(vb: &Vars, c: &VitConfig, l: usize) -> TraceResult<BlockParams> {
+    BlockParams::new(&vb.pp("blocks").pp(&l.to_string()), &block_config(c), &TIMM, &BlockInit::all(WEIGHT_INIT))
+}
+
+/// The norm after the blocks: `fc_norm` on the pooled patches, or `norm` on every token
+/// before cls pooling.
+pub fn final_norm(vb: &Vars, c: &VitConfig) -> TraceResult<LayerNorm> {
+    LayerNorm::new(&vb.pp(if c.pool == Pool::Avg { "fc_norm" } else { "norm" }), c.encoder.width as i64)
+}
+
+/// The classifier, `head`.
+pub fn classifier(vb: &Vars, c: &VitConfig) -> TraceResult<Linear> {
+    Linear::new(&vb.pp("head"), c.num_classes as i64, c.encoder.width as i64, WEIGHT_INIT)
+}
+
+/// Every parameter, in timm's order.
+pub fn param_specs(c: &VitConfig) -> Vec<ParamSpec> {
+    specs(|vb| {
+        Embeddings::new(vb, c)?;
+        blocks(vb, c)?;
+        final_norm(vb, c)?;
+        classifier(vb, c).map(drop)
+    })
+}
+
+/// The embeddings and the blocks: what every block's tokens need.
+pub fn encoder_specs(c: &VitConfig) -> Vec<ParamSpec> {
+    specs(|vb| {
+        Embeddings::new(vb, c)?;
+        blocks(vb, c).map(drop)
+    })
+}
+
+/// Hugging Face's `ViTModel`: all but the classifier.
+pub fn backbone_specs(c: &VitConfig) -> Vec<ParamSpec> {
+    specs(|vb| {
+        Embeddings::new(vb, c)?;
+        blocks(vb, c)?;
+        final_norm(vb, c).map(drop)
+    })
+}
+
+/// Block `l`'s parameters under the checkpoint's names (`blocks.3.norm1.weight`).
+pub fn layer_specs(c: &VitConfig, l: usize) -> Vec<ParamSpec> {
+    specs(|vb| layer(vb, c, l).map(drop))
 }
 
 pub struct VitOutputs {
@@ -69,7 +127,7 @@ pub fn forward_noisy(c: &VitConfig, p: &Params, images: &Tensor, noise: Noise, o
         keep: noise.drop_path.map(|k| k.transpose(&[1, 2, 0])).transpose()?,
         keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()?,
     };
-    let (x, hidden) = encoder_noisy(&x, &p.stack("blocks.*.", &bc)?, &bc, None, &stack_noise, o, "blocks")?;
+    let (x, hidden) = encoder_noisy(&x, &blocks(&Vars::bind(p), c)?, &bc, None, &stack_noise, o, "blocks")?;
     let logits = head(c, p, &x, keys)?;
     Ok(VitOutputs { logits, embedded, hidden })
 }
@@ -79,7 +137,8 @@ pub fn forward_noisy(c: &VitConfig, p: &Params, images: &Tensor, noise: Noise, o
 pub fn encoder_hidden(c: &VitConfig, p: &Params, images: &Tensor, o: &StackOptions) -> TraceResult<Tensor> {
     let bc = block_config(c);
     let o = StackOptions { keep_hidden: true, ..*o };
-    let (_, hidden) = encoder_noisy(&embed(c, p, images)?, &p.stack("blocks.*.", &bc)?, &bc, None, &StackNoise::default(), &o, "blocks")?;
+    let stacked = blocks(&Vars::bind(p), c)?;
+    let (_, hidden) = encoder_noisy(&embed(c, p, images)?, &stacked, &bc, None, &StackNoise::default(), &o, "blocks")?;
     kept(hidden, "vit")
 }
 
@@ -91,33 +150,32 @@ pub fn embed(c: &VitConfig, p: &Params, images: &Tensor) -> TraceResult<Tensor> 
     }
     let b = images.dim(0);
     let d = c.encoder.width as i64;
-    let mut x = patch_embed(images, p.get("patch_embed.proj.weight")?, p.get("patch_embed.proj.bias")?)?;
-    if c.class_token {
-        let cls = p.get("cls_token")?.broadcast_to(&[b, 1, d])?;
-        x = Tensor::concat(&[cls, x], 1)?;
+    let e = Embeddings::new(&Vars::bind(p), c)?;
+    let mut x = patch_embed(images, &e.patch_weight, &e.patch_bias)?;
+    if let Some(cls) = &e.cls_token {
+        x = Tensor::concat(&[cls.broadcast_to(&[b, 1, d])?, x], 1)?;
     }
-    x.add(p.get("pos_embed")?)
+    x.add(&e.pos_embed)
 }
 
 /// Logits from the last block's tokens `[B, T, D]`: pooling, its norm, (dropout,) the head.
 pub fn head(c: &VitConfig, p: &Params, x: &Tensor, dropout_keys: Option<&Tensor>) -> TraceResult<Tensor> {
     let (b, d) = (x.dim(0), c.encoder.width as i64);
     let eps = c.layer_norm_eps;
+    let vb = Vars::bind(p);
+    let norm = final_norm(&vb, c)?;
     let pooled = match c.pool {
         Pool::Avg => {
             let patches = if c.class_token { x.slice_axis(1, 1, x.dim(1))? } else { x.clone() };
-            patches.mean(&[1], false)?.layer_norm(p.get("fc_norm.weight")?, p.get("fc_norm.bias")?, eps)?
+            norm.forward(&patches.mean(&[1], false)?, eps)?
         }
-        Pool::Cls => {
-            let x = x.layer_norm(p.get("norm.weight")?, p.get("norm.bias")?, eps)?;
-            x.slice_axis(1, 0, 1)?.reshape(&[b, d])?
-        }
+        Pool::Cls => norm.forward(x, eps)?.slice_axis(1, 0, 1)?.reshape(&[b, d])?,
     };
     let pooled = match dropout_keys {
         Some(k) => dropout(&pooled, k, c.dropout, site::HEAD)?,
         None => pooled,
     };
-    linear(&pooled, p.get("head.weight")?, Some(p.get("head.bias")?))
+    classifier(&vb, c)?.forward(&pooled)
 }
 
 /// Stochastic-depth factors for one example: block `l` drops each branch with probability

@@ -1,5 +1,5 @@
-//! The transformer block, pre-LN (ViT, MAE, CLIP, OPT) or post-LN (BERT), with the parameter names of
-//! the public checkpoint families:
+//! The transformer block, pre-LN (ViT, MAE, CLIP, OPT) or post-LN (BERT), its parameters declared
+//! under a checkpoint family's names (`weights::names::block`):
 //!
 //!   pre-LN:  y = x + Attn(LN1(x));        out = y + MLP(LN2(y))
 //!   post-LN: y = LN1(x + Attn(x));        out = LN2(y + MLP(y))
@@ -10,24 +10,11 @@
 
 use super::attention::{attend_dropping, causal_bias, split_heads};
 use super::dropout::{dropout, site, DropoutRates};
-use super::linear;
+use super::{LayerNorm, Linear};
 use crate::config::{Activation, Norm};
-use crate::graph::{Tensor, TraceError, TraceResult};
-
-/// Which checkpoint family's names (and q/k/v layout) a block uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Naming {
-    /// timm `VisionTransformer` and the official MAE: fused `attn.qkv`.
-    Timm,
-    /// Hugging Face `ViTModel` / `ViTMAEModel`: separate query, key, value.
-    HfVit,
-    /// Hugging Face `BertModel`.
-    HfBert,
-    /// Hugging Face `CLIPEncoderLayer` (both towers of `CLIPModel`).
-    HfClip,
-    /// Hugging Face `OPTDecoderLayer`: `self_attn.{q,k,v,out}_proj`, `fc1`, `fc2`.
-    HfOpt,
-}
+use crate::graph::{Tensor, TraceResult};
+use crate::weights::names::block::{BlockNames, Qkv};
+use crate::weights::{Init, Vars};
 
 /// Block hyper-parameters.
 #[derive(Clone, Copy, Debug)]
@@ -37,7 +24,6 @@ pub struct BlockConfig {
     pub mlp_dim: i64,
     pub eps: f64,
     pub norm: Norm,
-    pub naming: Naming,
     /// The MLP's activation.
     pub activation: Activation,
     /// Mask out attention to later positions.
@@ -59,91 +45,123 @@ pub struct BlockNoise {
 impl BlockConfig {
     /// A block of `stack`'s width, heads and MLP size.
     /// GELU, not causal, without dropout; set the fields to change them.
-    pub fn of_stack(stack: &crate::config::Stack, eps: f64, norm: Norm, naming: Naming) -> BlockConfig {
+    pub fn of_stack(stack: &crate::config::Stack, eps: f64, norm: Norm) -> BlockConfig {
         BlockConfig {
             dim: stack.width as i64,
             heads: stack.heads as i64,
             mlp_dim: stack.mlp_dim as i64,
             eps,
             norm,
-            naming,
             activation: Activation::Gelu,
             causal: false,
             dropout: DropoutRates::none(),
         }
     }
+}
 
-    /// Per-block parameter names (relative to the block) and shapes, in the order `block` takes them:
-    /// LN1, attention projections, output projection, LN2, fc1, fc2 (weight before bias).
-    pub fn param_shapes(&self) -> Vec<(String, Vec<i64>)> {
-        let (d, f) = (self.dim, self.mlp_dim);
-        let (ln1, ln2, attn, proj, fc1, fc2): (&str, &str, Vec<&str>, &str, &str, &str) = match self.naming {
-            Naming::Timm => ("norm1", "norm2", vec!["attn.qkv"], "attn.proj", "mlp.fc1", "mlp.fc2"),
-            Naming::HfVit => (
-                "layernorm_before",
-                "layernorm_after",
-                vec!["attention.attention.query", "attention.attention.key", "attention.attention.value"],
-                "attention.output.dense",
-                "intermediate.dense",
-                "output.dense",
-            ),
-            Naming::HfBert => (
-                "attention.output.LayerNorm",
-                "output.LayerNorm",
-                vec!["attention.self.query", "attention.self.key", "attention.self.value"],
-                "attention.output.dense",
-                "intermediate.dense",
-                "output.dense",
-            ),
-            Naming::HfClip => (
-                "layer_norm1",
-                "layer_norm2",
-                vec!["self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj"],
-                "self_attn.out_proj",
-                "mlp.fc1",
-                "mlp.fc2",
-            ),
-            Naming::HfOpt => (
-                "self_attn_layer_norm",
-                "final_layer_norm",
-                vec!["self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj"],
-                "self_attn.out_proj",
-                "fc1",
-                "fc2",
-            ),
+/// How a block's weight matrices start (biases start at zero, norms at one and zero).
+#[derive(Clone, Debug)]
+pub struct BlockInit {
+    pub qkv: Init,
+    pub proj: Init,
+    pub fc1: Init,
+    pub fc2: Init,
+}
+
+impl BlockInit {
+    /// Every matrix drawn alike.
+    pub fn all(init: Init) -> BlockInit {
+        BlockInit { qkv: init.clone(), proj: init.clone(), fc1: init.clone(), fc2: init }
+    }
+}
+
+/// The attention's input projections, fused (one `[3D, D]` matrix) or one per q, k, v.
+#[derive(Clone)]
+pub enum QkvParams {
+    Fused(Linear),
+    Split([Linear; 3]),
+}
+
+/// One block's parameters (or a stack's, each with a leading depth axis).
+#[derive(Clone)]
+pub struct BlockParams {
+    pub norm1: LayerNorm,
+    pub qkv: QkvParams,
+    pub proj: Linear,
+    pub norm2: LayerNorm,
+    pub fc1: Linear,
+    pub fc2: Linear,
+}
+
+impl BlockParams {
+    /// Declares a block of `c`'s sizes under `vb`, with `names`' paths, in the block's order:
+    /// norm1, q/k/v, the output projection, norm2, fc1, fc2 (each weight before its bias).
+    pub fn new(vb: &Vars, c: &BlockConfig, names: &BlockNames, init: &BlockInit) -> TraceResult<BlockParams> {
+        let (d, f) = (c.dim, c.mlp_dim);
+        let norm1 = LayerNorm::new(&vb.pp(names.norm1), d)?;
+        let qkv = match names.qkv {
+            Qkv::Fused(n) => QkvParams::Fused(Linear::new(&vb.pp(n), 3 * d, d, init.qkv.clone())?),
+            Qkv::Split([q, k, v]) => QkvParams::Split([
+                Linear::new(&vb.pp(q), d, d, init.qkv.clone())?,
+                Linear::new(&vb.pp(k), d, d, init.qkv.clone())?,
+                Linear::new(&vb.pp(v), d, d, init.qkv.clone())?,
+            ]),
         };
-        let mut v = vec![(format!("{}.weight", ln1), vec![d]), (format!("{}.bias", ln1), vec![d])];
-        if attn.len() == 1 {
-            v.push((format!("{}.weight", attn[0]), vec![3 * d, d]));
-            v.push((format!("{}.bias", attn[0]), vec![3 * d]));
-        } else {
-            for a in attn {
-                v.push((format!("{}.weight", a), vec![d, d]));
-                v.push((format!("{}.bias", a), vec![d]));
-            }
+        Ok(BlockParams {
+            norm1,
+            qkv,
+            proj: Linear::new(&vb.pp(names.proj), d, d, init.proj.clone())?,
+            norm2: LayerNorm::new(&vb.pp(names.norm2), d)?,
+            fc1: Linear::new(&vb.pp(names.fc1), f, d, init.fc1.clone())?,
+            fc2: Linear::new(&vb.pp(names.fc2), d, f, init.fc2.clone())?,
+        })
+    }
+
+    /// Every tensor, in the order `new` declares them (what a scan carries per layer).
+    pub fn tensors(&self) -> Vec<Tensor> {
+        let linears: Vec<&Linear> = match &self.qkv {
+            QkvParams::Fused(l) => vec![l],
+            QkvParams::Split(ls) => ls.iter().collect(),
+        };
+        let mut v = vec![self.norm1.weight.clone(), self.norm1.bias.clone()];
+        for l in linears.into_iter().chain([&self.proj]) {
+            v.extend([l.weight.clone()].into_iter().chain(l.bias.clone()));
         }
-        v.push((format!("{}.weight", proj), vec![d, d]));
-        v.push((format!("{}.bias", proj), vec![d]));
-        v.push((format!("{}.weight", ln2), vec![d]));
-        v.push((format!("{}.bias", ln2), vec![d]));
-        v.push((format!("{}.weight", fc1), vec![f, d]));
-        v.push((format!("{}.bias", fc1), vec![f]));
-        v.push((format!("{}.weight", fc2), vec![d, f]));
-        v.push((format!("{}.bias", fc2), vec![d]));
+        v.extend([self.norm2.weight.clone(), self.norm2.bias.clone()]);
+        for l in [&self.fc1, &self.fc2] {
+            v.extend([l.weight.clone()].into_iter().chain(l.bias.clone()));
+        }
         v
+    }
+
+    /// Is q/k/v one fused projection?
+    pub fn fused(&self) -> bool {
+        matches!(self.qkv, QkvParams::Fused(_))
+    }
+
+    /// The block whose tensors are `t`, in `tensors`' order (a scan's per-layer slices).
+    pub fn from_tensors(fused: bool, t: &[Tensor]) -> TraceResult<BlockParams> {
+        let expected = if fused { 12 } else { 16 };
+        if t.len() != expected {
+            return Err(crate::graph::TraceError::new("block", format!("{} parameters given, {} expected", t.len(), expected)));
+        }
+        let lin = |i: usize| Linear { weight: t[i].clone(), bias: Some(t[i + 1].clone()) };
+        let norm = |i: usize| LayerNorm { weight: t[i].clone(), bias: t[i + 1].clone() };
+        let (qkv, at) = if fused { (QkvParams::Fused(lin(2)), 4) } else { (QkvParams::Split([lin(2), lin(4), lin(6)]), 8) };
+        Ok(BlockParams { norm1: norm(0), qkv, proj: lin(at), norm2: norm(at + 2), fc1: lin(at + 4), fc2: lin(at + 6) })
     }
 }
 
 /// Self-attention sub-layer: projections, attention, output projection.
-/// `p` holds the attention projections then the output projection (weights and biases).
-fn self_attention(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>, keys: Option<&Tensor>) -> TraceResult<Tensor> {
-    let (q, k, v, rest) = if p.len() == 4 {
-        // Fused: one matmul, then split q | k | v along the output features.
-        let qkv = linear(x, &p[0], Some(&p[1]))?;
-        let d = c.dim;
-        (qkv.slice_axis(2, 0, d)?, qkv.slice_axis(2, d, 2 * d)?, qkv.slice_axis(2, 2 * d, 3 * d)?, &p[2..])
-    } else {
-        (linear(x, &p[0], Some(&p[1]))?, linear(x, &p[2], Some(&p[3]))?, linear(x, &p[4], Some(&p[5]))?, &p[6..])
+fn self_attention(x: &Tensor, p: &BlockParams, c: &BlockConfig, bias: Option<&Tensor>, keys: Option<&Tensor>) -> TraceResult<Tensor> {
+    let (q, k, v) = match &p.qkv {
+        QkvParams::Fused(qkv) => {
+            // One matmul, then split q | k | v along the output features.
+            let qkv = qkv.forward(x)?;
+            let d = c.dim;
+            (qkv.slice_axis(2, 0, d)?, qkv.slice_axis(2, d, 2 * d)?, qkv.slice_axis(2, 2 * d, 3 * d)?)
+        }
+        QkvParams::Split([q, k, v]) => (q.forward(x)?, k.forward(x)?, v.forward(x)?),
     };
     let h = c.heads;
     // A causal mask joins a padding bias by `minimum` (see `causal_bias`).
@@ -155,21 +173,20 @@ fn self_attention(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tenso
     let bias = causal.as_ref().or(bias);
     let drop = keys.filter(|_| c.dropout.attention > 0.0).map(|k| (k, c.dropout.attention));
     let a = attend_dropping(&split_heads(&q, h)?, &split_heads(&k, h)?, &split_heads(&v, h)?, bias, drop)?;
-    let out = linear(&a, &rest[0], Some(&rest[1]))?;
+    let out = p.proj.forward(&a)?;
     match keys {
         Some(k) => dropout(&out, k, c.dropout.hidden, site::ATTENTION_OUTPUT),
         None => Ok(out),
     }
 }
 
-/// One block; `p` in the order of `BlockConfig::param_shapes`. `bias` is added to the attention
-/// scores (padding masks).
-pub fn block(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>) -> TraceResult<Tensor> {
+/// One block. `bias` is added to the attention scores (padding masks).
+pub fn block(x: &Tensor, p: &BlockParams, c: &BlockConfig, bias: Option<&Tensor>) -> TraceResult<Tensor> {
     block_noisy(x, p, c, bias, &BlockNoise::default())
 }
 
 /// `block` in training: stochastic depth and dropout as `noise` brings them.
-pub fn block_noisy(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tensor>, noise: &BlockNoise) -> TraceResult<Tensor> {
+pub fn block_noisy(x: &Tensor, p: &BlockParams, c: &BlockConfig, bias: Option<&Tensor>, noise: &BlockNoise) -> TraceResult<Tensor> {
     let b = x.dim(0);
     let keep = noise.keep.as_ref();
     let keys = noise.keys.as_ref();
@@ -179,14 +196,6 @@ pub fn block_noisy(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tens
             None => Ok(t),
         }
     };
-    let expected = c.param_shapes().len();
-    if p.len() != expected {
-        return Err(TraceError::new("block", format!("{} parameters given, {} expected", p.len(), expected)));
-    }
-    let n_attn = expected - 8; // LN1 (2) + LN2 (2) + fc1 (2) + fc2 (2) around the attention weights
-    let (ln1, rest) = p.split_at(2);
-    let (attn, rest) = rest.split_at(n_attn);
-    let (ln2, mlp) = rest.split_at(2);
     let drop = |t: Tensor, rate: f64, tag: u32| -> TraceResult<Tensor> {
         match keys {
             Some(k) => dropout(&t, k, rate, tag),
@@ -195,23 +204,23 @@ pub fn block_noisy(x: &Tensor, p: &[Tensor], c: &BlockConfig, bias: Option<&Tens
     };
     let inner_rate = if c.dropout.mlp_inner { c.dropout.hidden } else { 0.0 };
     let ffn = |z: &Tensor| -> TraceResult<Tensor> {
-        let pre = linear(z, &mlp[0], Some(&mlp[1]))?;
+        let pre = p.fc1.forward(z)?;
         let act = match c.activation {
             Activation::Gelu => pre.gelu()?,
             Activation::QuickGelu => pre.quick_gelu()?,
             Activation::Relu => pre.relu()?,
         };
         let hmid = drop(act, inner_rate, site::MLP_INNER)?;
-        drop(linear(&hmid, &mlp[2], Some(&mlp[3]))?, c.dropout.hidden, site::MLP_OUTPUT)
+        drop(p.fc2.forward(&hmid)?, c.dropout.hidden, site::MLP_OUTPUT)
     };
     match c.norm {
         Norm::Pre => {
-            let y = x.add(&branch(0, self_attention(&x.layer_norm(&ln1[0], &ln1[1], c.eps)?, attn, c, bias, keys)?)?)?;
-            y.add(&branch(1, ffn(&y.layer_norm(&ln2[0], &ln2[1], c.eps)?)?)?)
+            let y = x.add(&branch(0, self_attention(&p.norm1.forward(x, c.eps)?, p, c, bias, keys)?)?)?;
+            y.add(&branch(1, ffn(&p.norm2.forward(&y, c.eps)?)?)?)
         }
         Norm::Post => {
-            let y = x.add(&branch(0, self_attention(x, attn, c, bias, keys)?)?)?.layer_norm(&ln1[0], &ln1[1], c.eps)?;
-            y.add(&branch(1, ffn(&y)?)?)?.layer_norm(&ln2[0], &ln2[1], c.eps)
+            let y = p.norm1.forward(&x.add(&branch(0, self_attention(x, p, c, bias, keys)?)?)?, c.eps)?;
+            p.norm2.forward(&y.add(&branch(1, ffn(&y)?)?)?, c.eps)
         }
     }
 }

@@ -1,6 +1,6 @@
 //! A stack of blocks over stacked per-layer parameters: one `scan`, or unrolled for comparison.
 
-use super::block::{block_noisy, BlockConfig, BlockNoise};
+use super::block::{block_noisy, BlockConfig, BlockNoise, BlockParams};
 use crate::graph::{random, scan, Remat, ScanOptions, Tensor, TraceResult};
 
 #[derive(Clone, Copy, Debug)]
@@ -27,11 +27,11 @@ pub struct StackNoise {
     pub keys: Option<Tensor>,
 }
 
-/// Runs `x` through the blocks whose parameters are stacked along a leading depth axis
-/// (order of `BlockConfig::param_shapes`). Returns the output and, if asked, the hidden states.
+/// Runs `x` through the blocks whose parameters are stacked along a leading depth axis.
+/// Returns the output and, if asked, the hidden states.
 pub fn encoder(
     x: &Tensor,
-    stacked: &[Tensor],
+    stacked: &BlockParams,
     c: &BlockConfig,
     bias: Option<&Tensor>,
     o: &StackOptions,
@@ -43,14 +43,16 @@ pub fn encoder(
 /// `encoder` in training: stochastic depth and dropout as `noise` brings them.
 pub fn encoder_noisy(
     x: &Tensor,
-    stacked: &[Tensor],
+    stacked: &BlockParams,
     c: &BlockConfig,
     bias: Option<&Tensor>,
     noise: &StackNoise,
     o: &StackOptions,
     name: &str,
 ) -> TraceResult<(Tensor, Option<Tensor>)> {
-    let depth = stacked.first().map(|t| t.dim(0)).unwrap_or(0);
+    let fused = stacked.fused();
+    let stacked = stacked.tensors();
+    let depth = stacked[0].dim(0);
     // Layer keys `[L, B, 2]`, only when a site is on: they ride through the scan as inputs.
     let layer_keys = match &noise.keys {
         Some(k) if c.dropout.any() => Some(random::fold_in_layers(k, depth)?),
@@ -67,6 +69,7 @@ pub fn encoder_noisy(
         let mut hidden = vec![];
         for l in 0..depth {
             let p: Vec<Tensor> = stacked.iter().map(|s| s.slice_axis(0, l, l + 1)?.reshape(&s.dims()[1..])).collect::<TraceResult<_>>()?;
+            let p = BlockParams::from_tensors(fused, &p)?;
             let bn = BlockNoise { keep: layer(&noise.keep, l)?, keys: layer(&layer_keys, l)? };
             h = block_noisy(&h, &p, c, bias, &bn)?;
             if o.keep_hidden {
@@ -81,14 +84,14 @@ pub fn encoder_noisy(
     let keep_hidden = o.keep_hidden;
     let n = stacked.len();
     let has_keep = noise.keep.is_some();
-    let mut xs = stacked.to_vec();
+    let mut xs = stacked;
     xs.extend(noise.keep.clone());
     xs.extend(layer_keys);
     let opts = ScanOptions { name: name.to_string(), remat: o.remat, ..Default::default() };
     let r = scan(std::slice::from_ref(x), &xs, &consts, opts, move |h, p, k| {
         let mut extra = p[n..].iter().cloned();
         let bn = BlockNoise { keep: if has_keep { extra.next() } else { None }, keys: extra.next() };
-        let y = block_noisy(&h[0], &p[..n], &cfg, k.first(), &bn)?;
+        let y = block_noisy(&h[0], &BlockParams::from_tensors(fused, &p[..n])?, &cfg, k.first(), &bn)?;
         let ys = if keep_hidden { vec![y.clone()] } else { vec![] };
         Ok((vec![y], ys))
     })?;

@@ -248,7 +248,7 @@ impl GlueClassify {
         let keys = input(&self.inputs(), b, DROPOUT_KEYS);
         let x =
             bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: None, dropout_keys: keys };
-        bert::classify(&self.config, p, &x, o)
+        bert::classify(&self.config, self.num_labels, p, &x, o)
     }
 }
 

@@ -13,6 +13,8 @@ pub mod init;
 pub mod names;
 mod params;
 mod spec;
+mod vars;
 
 pub use params::Params;
-pub use spec::{stack_specs, Init, ParamSpec, StackLayout, LAYER};
+pub use spec::{Init, ParamSpec, LAYER};
+pub use vars::{specs_of, Decay, Vars};

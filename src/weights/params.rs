@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::spec::{ParamSpec, StackLayout};
+use super::spec::ParamSpec;
 use crate::graph::{DType, Graph, Tensor, TraceError, TraceResult};
 
 /// Traced parameters by name.
@@ -21,11 +21,6 @@ impl Params {
 
     pub fn get(&self, name: &str) -> TraceResult<&Tensor> {
         self.0.get(name).ok_or_else(|| TraceError::new("params", format!("no parameter named `{}`", name)))
-    }
-
-    /// The stacked block parameters under `prefix`, in the block's order.
-    pub fn stack(&self, prefix: &str, block: &impl StackLayout) -> TraceResult<Vec<Tensor>> {
-        block.param_shapes().iter().map(|(n, _)| self.get(&format!("{}{}", prefix, n)).cloned()).collect()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Tensor)> {

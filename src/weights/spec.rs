@@ -23,15 +23,20 @@ pub struct ParamSpec {
     pub init: Init,
     /// Fixed parameters (MAE's sin-cos position embeddings) are loaded but never trained.
     pub trainable: bool,
+    /// Does weight decay apply? A model's own parameters say so where they are declared
+    /// (`Vars`); `new` gives a name the group the public recipes give it.
+    pub decay: bool,
 }
 
 impl ParamSpec {
     pub fn new(name: impl Into<String>, shape: &[i64], init: Init) -> Self {
-        ParamSpec { name: name.into(), shape: shape.to_vec(), init, trainable: true }
+        let name = name.into();
+        let decay = decayed_by_convention(&name, shape);
+        ParamSpec { name, shape: shape.to_vec(), init, trainable: true, decay }
     }
 
     pub fn fixed(name: impl Into<String>, shape: &[i64], values: Vec<f64>) -> Self {
-        ParamSpec { name: name.into(), shape: shape.to_vec(), init: Init::Values(values), trainable: false }
+        ParamSpec { name: name.into(), shape: shape.to_vec(), init: Init::Values(values), trainable: false, decay: false }
     }
 
     /// Depth of a stacked parameter (its leading dim), or `None` for a plain one.
@@ -39,38 +44,19 @@ impl ParamSpec {
         self.name.contains(LAYER).then(|| self.shape[0])
     }
 
-    /// Does no weight decay apply (biases, norms, embeddings of positions, tokens)?
+    /// Does no weight decay apply?
     pub fn is_no_decay(&self) -> bool {
-        self.shape.len() - self.layers().is_some() as usize <= 1
-            || self.name.contains("pos_embed")
-            || self.name.contains("position_embedding")
-            || self.name.ends_with("cls_token")
-            || self.name.ends_with("mask_token")
+        !self.decay
     }
 }
 
-/// The parameters of one block, as a stack of them holds each: names relative to the block
-/// and per-block shapes, in the order the block takes them. The block itself lives in `nn`;
-/// `models` says which of its configurations has which layout.
-pub trait StackLayout {
-    fn param_shapes(&self) -> Vec<(String, Vec<i64>)>;
-}
-
-/// Parameter specs of a block stack under `prefix` (e.g. `blocks.*.`): every per-block
-/// parameter gains the leading depth axis.
-pub fn stack_specs(prefix: &str, depth: i64, block: &impl StackLayout, weight_init: &Init) -> Vec<ParamSpec> {
-    block
-        .param_shapes()
-        .into_iter()
-        .map(|(n, s)| {
-            let init = if n.ends_with("bias") {
-                Init::Zeros
-            } else if s.len() == 1 {
-                Init::Ones
-            } else {
-                weight_init.clone()
-            };
-            ParamSpec::new(format!("{}{}", prefix, n), &[&[depth][..], &s].concat(), init)
-        })
-        .collect()
+/// The group timm, MAE and BERT put a parameter in by its name: no decay on biases and norms
+/// (one dimension per layer), position embeddings, cls and mask tokens.
+fn decayed_by_convention(name: &str, shape: &[i64]) -> bool {
+    let per_layer_rank = shape.len() - name.contains(LAYER) as usize;
+    !(per_layer_rank <= 1
+        || name.contains("pos_embed")
+        || name.contains("position_embedding")
+        || name.ends_with("cls_token")
+        || name.ends_with("mask_token"))
 }

@@ -81,9 +81,7 @@ pub(super) fn read_weights(a: &ForwardOptions, cfg: &ModelConfig, note: &mut dyn
 
 pub(super) fn specs(cfg: &ModelConfig, head: Head) -> Vec<ParamSpec> {
     match cfg {
-        ModelConfig::Vit(c) if head == Head::VitEncoder => {
-            vit::param_specs(c).into_iter().filter(|s| !s.name.starts_with("head.")).collect()
-        }
+        ModelConfig::Vit(c) if head == Head::VitEncoder => vit::backbone_specs(c),
         ModelConfig::Vit(c) => vit::param_specs(c),
         ModelConfig::Mae(c) => mae::param_specs(c),
         ModelConfig::Bert(c) if head == Head::BertClassifier => bert::classifier_specs(c, c.num_labels),

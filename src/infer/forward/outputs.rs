@@ -11,7 +11,7 @@ use crate::config::ModelConfig;
 use crate::graph::{self, DType, Function, Graph, Tensor};
 use crate::models::{bert, clip, mae, opt, vit};
 use crate::nn::stack::StackOptions;
-use crate::weights::{ParamSpec, Params};
+use crate::weights::{ParamSpec, Params, Vars};
 
 /// The traced inputs by name.
 struct Traced(BTreeMap<&'static str, Tensor>);
@@ -110,9 +110,9 @@ fn vit_outputs(c: &crate::config::VitConfig, p: &Params, x: &Traced, o: &StackOp
 /// the hidden states; its pooler is not run.
 fn vit_encoder_outputs(c: &crate::config::VitConfig, p: &Params, x: &Traced, o: &StackOptions) -> Result<Named> {
     let e = vit::embed(c, p, x.get("pixel_values"))?;
-    let bc = vit::block_config(c);
-    let (h, hidden) = crate::nn::stack::encoder(&e, &p.stack("blocks.*.", &bc)?, &bc, None, o, "blocks")?;
-    let last = h.layer_norm(p.get("norm.weight")?, p.get("norm.bias")?, c.layer_norm_eps)?;
+    let vb = Vars::bind(p);
+    let (h, hidden) = crate::nn::stack::encoder(&e, &vit::blocks(&vb, c)?, &vit::block_config(c), None, o, "blocks")?;
+    let last = vit::final_norm(&vb, c)?.forward(&h, c.layer_norm_eps)?;
     Ok(vec![("last_hidden_state", last), ("hidden_states.0", e), ("hidden_states", hidden.expect("kept"))])
 }
 

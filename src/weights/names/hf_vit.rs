@@ -3,17 +3,14 @@
 
 use anyhow::Result;
 
+use super::block::{HF_VIT, TIMM};
 use crate::checkpoint::{TensorData, Tensors};
 
 /// A block's parameters other than q/k/v: timm's (and the official MAE's) name, Hugging Face
 /// ViT's name.
-pub const TIMM_TO_HF_BLOCK: [(&str, &str); 5] = [
-    ("norm1", "layernorm_before"),
-    ("attn.proj", "attention.output.dense"),
-    ("norm2", "layernorm_after"),
-    ("mlp.fc1", "intermediate.dense"),
-    ("mlp.fc2", "output.dense"),
-];
+pub fn timm_to_hf_block() -> [(&'static str, &'static str); 5] {
+    TIMM.pair_with(&HF_VIT)
+}
 
 /// An MAE checkpoint (Hugging Face ViTMAE names) as timm ViT encoder weights, for fine-tuning
 /// and linear probing: q, k and v are concatenated into timm's fused `qkv`; the decoder is left
@@ -36,7 +33,7 @@ pub fn mae_encoder_to_vit(src: &Tensors) -> Result<Tensors> {
         if !src.keys().any(|k| k.starts_with(&p)) {
             break;
         }
-        for (to, from) in TIMM_TO_HF_BLOCK {
+        for (to, from) in timm_to_hf_block() {
             for wb in ["weight", "bias"] {
                 if let Some(t) = src.get(&format!("{}{}.{}", p, from, wb)) {
                     out.insert(format!("blocks.{}.{}.{}", i, to, wb), t.clone());

@@ -1,4 +1,5 @@
-//! Other checkpoint families' names read as bamboo's public names, one module per family:
+//! Checkpoint families' names: `block`, each family's table of a block's parameter names, and
+//! other families' names read as bamboo's public names, one module per family:
 //!
 //! - `hf_vit`: Hugging Face `ViTModel` / `ViTForImageClassification` (`vit.encoder.layer.{i}.
 //!   attention.attention.query.weight`, ..., or without the `vit.` prefix as `ViTModel` saves
@@ -15,6 +16,7 @@
 //!
 //! This module recognises the family of a checkpoint and applies the right one.
 
+pub mod block;
 pub mod hf5;
 pub mod hf_vit;
 pub mod official_mae;

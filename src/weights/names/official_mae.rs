@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Result};
 
-use super::hf_vit::TIMM_TO_HF_BLOCK;
+use super::hf_vit::timm_to_hf_block;
 use crate::checkpoint::{TensorData, Tensors};
 
 /// Whether `t` uses the official MAE repository's names (`models_mae.py`: timm blocks plus
@@ -71,7 +71,8 @@ pub fn official_mae_to_hf(src: Tensors) -> Result<Tensors> {
             }
             continue;
         }
-        match TIMM_TO_HF_BLOCK.iter().find_map(|(from, to)| param.strip_prefix(from).and_then(|r| r.strip_prefix('.')).map(|wb| (to, wb))) {
+        match timm_to_hf_block().iter().find_map(|(from, to)| param.strip_prefix(from).and_then(|r| r.strip_prefix('.')).map(|wb| (to, wb)))
+        {
             Some((to, wb)) => {
                 out.insert(format!("{}{}.{}", prefix, to, wb), t);
             }
