@@ -5,7 +5,7 @@ use crate::config::{BertConfig, ClipConfig, MaeConfig, OptConfig, VitConfig};
 use crate::graph::{CompareDir, DType, Tensor, TraceResult};
 use crate::models::{bert, clip, mae, opt, vit, Noise};
 use crate::nn::stack::StackOptions;
-use crate::weights::{ParamSpec, Params};
+use crate::weights::{ParamSpec, Params, Vars};
 
 /// One input of a batch: name, per-example shape (without the batch dim), dtype.
 #[derive(Clone, Debug, PartialEq)]
@@ -321,8 +321,8 @@ impl Objective for ClipContrastive {
         let loss = clip::contrastive_loss(&out.logits_per_text)?;
         let n = out.logits_per_image.dim(0);
         let pairs = b[0].graph().iota(&[n], 0, DType::I32)?;
-        let metrics =
-            vec![("i2t_accuracy".into(), accuracy(&out.logits_per_image, &pairs)?), ("logit_scale".into(), p.get("logit_scale")?.exp()?)];
+        let scale = clip::Projections::new(&Vars::bind(p), &self.0)?.logit_scale.exp()?;
+        let metrics = vec![("i2t_accuracy".into(), accuracy(&out.logits_per_image, &pairs)?), ("logit_scale".into(), scale)];
         // The image tower's patch tokens, as for ViT.
         Ok(LossOutput { loss, metrics, hidden: without_cls(out.image.hidden)? })
     }

@@ -156,7 +156,7 @@ fn bert_inputs(x: &Traced) -> bert::BertInputs<'_> {
 /// `labels`, its loss (cross entropy; mean squared error when there is one output).
 fn bert_classifier_outputs(c: &crate::config::BertConfig, p: &Params, x: &Traced, o: &StackOptions) -> Result<Named> {
     let e = bert::encode(c, p, &bert_inputs(x), o)?;
-    let logits = crate::nn::linear(&e.pooled, p.get("classifier.weight")?, Some(p.get("classifier.bias")?))?;
+    let logits = bert::classifier(&Vars::bind(p), c, c.num_labels)?.forward(&e.pooled)?;
     let mut out = vec![];
     if let Some(labels) = x.opt("labels") {
         let loss = if c.num_labels == 1 {
