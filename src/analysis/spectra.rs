@@ -20,6 +20,7 @@ use serde::Serialize;
 use super::checkpoint::Checkpoint;
 use super::linalg::{spectral_norm, Matrix};
 use crate::checkpoint::{TensorData, Tensors};
+use crate::weights::names::block::{BlockNames, Qkv, HF_BERT, HF_CLIP, HF_OPT, HF_VIT, TIMM};
 
 /// One encoder layer's attention weights in PyTorch's `[out, in]` layout.
 pub struct AttentionWeights {
@@ -33,9 +34,24 @@ fn matrix(name: &str, t: &TensorData) -> Result<Matrix> {
     Matrix::from_f32(t.shape[0], t.shape[1], &t.to_f32())
 }
 
-/// Layer index of `key` if it is `{prefix}{i}{suffix}`.
-fn layer_index(key: &str, prefix: &str, suffix: &str) -> Option<usize> {
-    key.strip_prefix(prefix)?.strip_suffix(suffix)?.parse().ok()
+/// The block stacks whose attention is measured, with their family's names: the stack's path
+/// (a Hugging Face encoder's may follow a model prefix such as `vit.` or `bert.`).
+const STACKS: [(&str, BlockNames); 5] = [
+    ("blocks", TIMM),
+    ("encoder.layer", HF_VIT),
+    ("encoder.layer", HF_BERT),
+    ("model.decoder.layers", HF_OPT),
+    ("vision_model.encoder.layers", HF_CLIP),
+];
+
+/// `(layer, the key up to the layer's path)` if `key` is `{..}{stack}.{i}.{leaf}`, with the
+/// stack starting the key or a path segment (`decoder_blocks.*` is not `blocks.*`).
+fn layer_of<'k>(key: &'k str, stack: &str, leaf: &str) -> Option<(usize, &'k str)> {
+    let at = key.match_indices(stack).map(|(i, _)| i).find(|&i| i == 0 || key[..i].ends_with('.'))?;
+    let rest = key[at + stack.len()..].strip_prefix('.')?;
+    let (index, tail) = rest.split_once('.')?;
+    (tail == leaf).then_some(())?;
+    Some((index.parse().ok()?, &key[..at]))
 }
 
 /// The encoder's attention weights (OPT: its decoder stack's; CLIP: the image tower's), layer 0 first. MAE's decoder
@@ -43,29 +59,19 @@ fn layer_index(key: &str, prefix: &str, suffix: &str) -> Option<usize> {
 /// skipped.
 pub fn attention_weights(t: &Tensors) -> Result<Vec<AttentionWeights>> {
     let mut fused = BTreeMap::new();
-    // Layer -> (name stem, names of q, k, v under it).
-    let mut separate: BTreeMap<usize, (String, [&str; 3])> = BTreeMap::new();
-    const HF: [&str; 3] = ["query", "key", "value"];
-    // OPT's and CLIP's names.
-    const OPT: [&str; 3] = ["q_proj", "k_proj", "v_proj"];
+    // Layer -> the full names of its q, k, v weights.
+    let mut separate: BTreeMap<usize, [String; 3]> = BTreeMap::new();
     for key in t.keys() {
-        if let Some(i) = layer_index(key, "model.decoder.layers.", ".self_attn.q_proj.weight") {
-            separate.insert(i, (format!("model.decoder.layers.{}.self_attn.", i), OPT));
-        }
-        if let Some(i) = layer_index(key, "blocks.", ".attn.qkv.weight") {
-            fused.insert(i, key.clone());
-        }
-        for (family, q) in [("attention.attention", "query"), ("attention.self", "query")] {
-            let suffix = format!(".{}.{}.weight", family, q);
-            if let Some(pos) = key.find("encoder.layer.") {
-                if let Some(i) = layer_index(&key[pos..], "encoder.layer.", &suffix) {
-                    separate.insert(i, (key[..key.len() - "query.weight".len()].to_string(), HF));
+        for (stack, names) in &STACKS {
+            if let Qkv::Fused(qkv) = names.qkv {
+                if let Some((i, _)) = layer_of(key, stack, &format!("{}.weight", qkv)) {
+                    fused.insert(i, key.clone());
+                }
+            } else if let Some(paths) = names.qkv.split_paths() {
+                if let Some((i, head)) = layer_of(key, stack, &format!("{}.weight", paths[0])) {
+                    separate.insert(i, paths.map(|p| format!("{}{}.{}.{}.weight", head, stack, i, p)));
                 }
             }
-        }
-        let clip = "vision_model.encoder.layers.";
-        if let Some(i) = layer_index(key, clip, ".self_attn.q_proj.weight") {
-            separate.insert(i, (format!("{}{}.self_attn.", clip, i), OPT));
         }
     }
     ensure!(
@@ -82,12 +88,9 @@ pub fn attention_weights(t: &Tensors) -> Result<Vec<AttentionWeights>> {
             out.push(AttentionWeights { q: qkv.row_block(0, d), k: qkv.row_block(d, 2 * d), v: qkv.row_block(2 * d, 3 * d) });
         }
     } else {
-        for (n, (i, (stem, [q, k, v]))) in separate.iter().enumerate() {
+        for (n, (i, [q, k, v])) in separate.iter().enumerate() {
             ensure!(*i == n, "attention weights of layer {} missing (found layer {})", n, i);
-            let get = |w: &str| -> Result<Matrix> {
-                let name = format!("{}{}.weight", stem, w);
-                matrix(&name, t.get(&name).with_context(|| format!("`{}` missing", name))?)
-            };
+            let get = |name: &str| -> Result<Matrix> { matrix(name, t.get(name).with_context(|| format!("`{}` missing", name))?) };
             out.push(AttentionWeights { q: get(q)?, k: get(k)?, v: get(v)? });
         }
     }

@@ -101,11 +101,11 @@ impl BlockParams {
         let norm1 = LayerNorm::new(&vb.pp(names.norm1), d)?;
         let qkv = match names.qkv {
             Qkv::Fused(n) => QkvParams::Fused(Linear::new(&vb.pp(n), 3 * d, d, init.qkv.clone())?),
-            Qkv::Split([q, k, v]) => QkvParams::Split([
-                Linear::new(&vb.pp(q), d, d, init.qkv.clone())?,
-                Linear::new(&vb.pp(k), d, d, init.qkv.clone())?,
-                Linear::new(&vb.pp(v), d, d, init.qkv.clone())?,
-            ]),
+            Qkv::Split(prefix, [q, k, v]) => {
+                let at = vb.pp(prefix);
+                let one = |n: &str| Linear::new(&at.pp(n), d, d, init.qkv.clone());
+                QkvParams::Split([one(q)?, one(k)?, one(v)?])
+            }
         };
         Ok(BlockParams {
             norm1,

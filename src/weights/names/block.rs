@@ -2,12 +2,28 @@
 //! A block is declared once (`nn::block::BlockParams::new`) and reads its names from one of
 //! these tables; conversions between families pair two tables up.
 
-/// The attention's input projections: timm's one fused matrix, or Hugging Face's three.
+/// The attention's input projections: timm's one fused matrix, or three under one prefix
+/// (`attention.self` + `query`, `key`, `value`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Qkv {
     Fused(&'static str),
-    Split([&'static str; 3]),
+    Split(&'static str, [&'static str; 3]),
 }
+
+impl Qkv {
+    /// The three projections' paths, when they are separate.
+    pub fn split_paths(&self) -> Option<[String; 3]> {
+        match self {
+            Qkv::Fused(_) => None,
+            Qkv::Split(prefix, names) => Some(names.map(|n| format!("{}.{}", prefix, n))),
+        }
+    }
+}
+
+/// Hugging Face's BERT-style projection names.
+pub const QUERY_KEY_VALUE: [&str; 3] = ["query", "key", "value"];
+/// Hugging Face's OPT- and CLIP-style projection names.
+pub const Q_K_V_PROJ: [&str; 3] = ["q_proj", "k_proj", "v_proj"];
 
 /// A family's names for the block's layers (each with `.weight` and `.bias`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,46 +43,24 @@ impl BlockNames {
     }
 }
 
+// One family per row: norm1, q/k/v, output projection, norm2, fc1, fc2.
 /// timm's `VisionTransformer` and the official MAE.
-pub const TIMM: BlockNames =
-    BlockNames { norm1: "norm1", qkv: Qkv::Fused("attn.qkv"), proj: "attn.proj", norm2: "norm2", fc1: "mlp.fc1", fc2: "mlp.fc2" };
-
+#[rustfmt::skip]
+pub const TIMM: BlockNames = BlockNames { norm1: "norm1", qkv: Qkv::Fused("attn.qkv"), proj: "attn.proj",
+    norm2: "norm2", fc1: "mlp.fc1", fc2: "mlp.fc2" };
 /// Hugging Face `ViTModel` and `ViTMAEModel`.
-pub const HF_VIT: BlockNames = BlockNames {
-    norm1: "layernorm_before",
-    qkv: Qkv::Split(["attention.attention.query", "attention.attention.key", "attention.attention.value"]),
-    proj: "attention.output.dense",
-    norm2: "layernorm_after",
-    fc1: "intermediate.dense",
-    fc2: "output.dense",
-};
-
+#[rustfmt::skip]
+pub const HF_VIT: BlockNames = BlockNames { norm1: "layernorm_before", qkv: Qkv::Split("attention.attention", QUERY_KEY_VALUE),
+    proj: "attention.output.dense", norm2: "layernorm_after", fc1: "intermediate.dense", fc2: "output.dense" };
 /// Hugging Face `BertModel` (post-LN: `norm1` follows the attention, `norm2` the MLP).
-pub const HF_BERT: BlockNames = BlockNames {
-    norm1: "attention.output.LayerNorm",
-    qkv: Qkv::Split(["attention.self.query", "attention.self.key", "attention.self.value"]),
-    proj: "attention.output.dense",
-    norm2: "output.LayerNorm",
-    fc1: "intermediate.dense",
-    fc2: "output.dense",
-};
-
+#[rustfmt::skip]
+pub const HF_BERT: BlockNames = BlockNames { norm1: "attention.output.LayerNorm", qkv: Qkv::Split("attention.self", QUERY_KEY_VALUE),
+    proj: "attention.output.dense", norm2: "output.LayerNorm", fc1: "intermediate.dense", fc2: "output.dense" };
 /// Hugging Face `CLIPEncoderLayer`, both towers.
-pub const HF_CLIP: BlockNames = BlockNames {
-    norm1: "layer_norm1",
-    qkv: Qkv::Split(["self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj"]),
-    proj: "self_attn.out_proj",
-    norm2: "layer_norm2",
-    fc1: "mlp.fc1",
-    fc2: "mlp.fc2",
-};
-
+#[rustfmt::skip]
+pub const HF_CLIP: BlockNames = BlockNames { norm1: "layer_norm1", qkv: Qkv::Split("self_attn", Q_K_V_PROJ),
+    proj: "self_attn.out_proj", norm2: "layer_norm2", fc1: "mlp.fc1", fc2: "mlp.fc2" };
 /// Hugging Face `OPTDecoderLayer`.
-pub const HF_OPT: BlockNames = BlockNames {
-    norm1: "self_attn_layer_norm",
-    qkv: Qkv::Split(["self_attn.q_proj", "self_attn.k_proj", "self_attn.v_proj"]),
-    proj: "self_attn.out_proj",
-    norm2: "final_layer_norm",
-    fc1: "fc1",
-    fc2: "fc2",
-};
+#[rustfmt::skip]
+pub const HF_OPT: BlockNames = BlockNames { norm1: "self_attn_layer_norm", qkv: Qkv::Split("self_attn", Q_K_V_PROJ),
+    proj: "self_attn.out_proj", norm2: "final_layer_norm", fc1: "fc1", fc2: "fc2" };
