@@ -11,7 +11,7 @@
 use crate::config::{ClipConfig, Norm};
 use crate::graph::{CompareDir, DType, DotDims, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, BlockInit, BlockParams};
-use crate::nn::embed::patch_project;
+use crate::nn::embed::PatchEmbed;
 use crate::nn::stack::{encoder, StackOptions};
 use crate::nn::{LayerNorm, Linear};
 use crate::weights::names::block::HF_CLIP;
@@ -45,8 +45,8 @@ fn tower_blocks(vb: &Vars, b: &BlockConfig, depth: usize) -> TraceResult<BlockPa
 pub struct VisionTower {
     /// `[D]`.
     pub class_embedding: Tensor,
-    /// The patch convolution `[D, C, p, p]`, without a bias.
-    pub patch_embedding: Tensor,
+    /// Without a bias.
+    pub patch_embedding: PatchEmbed,
     pub position_embedding: Tensor,
     pub pre_norm: LayerNorm,
     pub layers: BlockParams,
@@ -56,12 +56,18 @@ pub struct VisionTower {
 impl VisionTower {
     pub fn new(vb: &Vars, c: &ClipConfig) -> TraceResult<VisionTower> {
         let d = c.vision.width as i64;
-        let (ch, p) = (c.channels as i64, c.patch_size as i64);
         let vb = vb.pp("vision_model");
         let e = vb.pp("embeddings");
         Ok(VisionTower {
             class_embedding: e.no_decay("class_embedding", &[d], Init::TruncNormal((d as f64).powf(-0.5)))?,
-            patch_embedding: e.pp("patch_embedding").weight("weight", &[d, ch, p, p], Init::TruncNormal(0.02))?,
+            patch_embedding: PatchEmbed::new(
+                &e.pp("patch_embedding"),
+                d,
+                c.channels as i64,
+                c.patch_size as i64,
+                Init::TruncNormal(0.02),
+                false,
+            )?,
             position_embedding: e.pp("position_embedding").no_decay("weight", &[c.tokens() as i64, d], Init::TruncNormal(0.02))?,
             pre_norm: LayerNorm::new(&vb.pp("pre_layrnorm"), d)?, // sic: Hugging Face's spelling
             layers: tower_blocks(&vb, &vision_block(c), c.vision.depth)?,
@@ -144,7 +150,7 @@ pub fn encode_image(c: &ClipConfig, p: &Params, images: &Tensor, o: &StackOption
     }
     let (b, d) = (images.dim(0), c.vision.width as i64);
     let t = VisionTower::new(&Vars::bind(p), c)?;
-    let patches = patch_project(images, &t.patch_embedding)?;
+    let patches = t.patch_embedding.forward(images)?;
     let cls = t.class_embedding.reshape(&[1, 1, d])?.broadcast_to(&[b, 1, d])?;
     let x = Tensor::concat(&[cls, patches], 1)?.add(&t.position_embedding)?;
     let embedded = t.pre_norm.forward(&x, c.layer_norm_eps)?;

@@ -11,7 +11,7 @@ use super::{kept, specs};
 use crate::config::MaeConfig;
 use crate::graph::{CompareDir, DType, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, BlockInit, BlockParams};
-use crate::nn::embed::{patch_embed, patchify, sincos_2d};
+use crate::nn::embed::{patchify, sincos_2d, PatchEmbed};
 use crate::nn::stack::{encoder, StackOptions};
 use crate::nn::{LayerNorm, Linear};
 use crate::weights::names::block::HF_VIT;
@@ -34,9 +34,7 @@ pub struct Embeddings {
     pub cls_token: Tensor,
     /// Fixed sin-cos table `[1, 1 + N, D]` (row 0 for the cls token).
     pub position_embeddings: Tensor,
-    /// The patch convolution `[D, C, p, p]` and its bias.
-    pub patch_weight: Tensor,
-    pub patch_bias: Tensor,
+    pub patch_embeddings: PatchEmbed,
 }
 
 impl Embeddings {
@@ -46,9 +44,8 @@ impl Embeddings {
         let vb = vb.pp("vit").pp("embeddings");
         let cls_token = vb.no_decay("cls_token", &[1, 1, d], Init::TruncNormal(0.02))?;
         let position_embeddings = vb.fixed("position_embeddings", &[1, n + 1, d], sincos_2d(d as usize, grid(c), true))?;
-        let proj = vb.pp("patch_embeddings").pp("projection");
-        let patch_weight = proj.weight("weight", &[d, ch, p, p], Init::XavierUniform)?;
-        Ok(Embeddings { cls_token, position_embeddings, patch_weight, patch_bias: proj.no_decay("bias", &[d], Init::Zeros)? })
+        let patch_embeddings = PatchEmbed::new(&vb.pp("patch_embeddings").pp("projection"), d, ch, p, Init::XavierUniform, true)?;
+        Ok(Embeddings { cls_token, position_embeddings, patch_embeddings })
     }
 }
 
@@ -188,7 +185,7 @@ fn check_images(c: &MaeConfig, images: &Tensor) -> TraceResult<()> {
 /// Every patch's embedding plus its position embedding (positions 1..=N), `[B, N, D]`.
 fn patch_tokens(c: &MaeConfig, e: &Embeddings, images: &Tensor) -> TraceResult<Tensor> {
     let n = c.num_patches() as i64;
-    patch_embed(images, &e.patch_weight, &e.patch_bias)?.add(&e.position_embeddings.slice_axis(1, 1, n + 1)?)
+    e.patch_embeddings.forward(images)?.add(&e.position_embeddings.slice_axis(1, 1, n + 1)?)
 }
 
 /// The cls token plus position 0, for each of `b` examples: `[B, 1, D]`.

@@ -10,7 +10,7 @@ use crate::config::{Pool, VitConfig};
 use crate::graph::{random, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, BlockInit, BlockParams};
 use crate::nn::dropout::{dropout, site, DropoutRates};
-use crate::nn::embed::patch_embed;
+use crate::nn::embed::PatchEmbed;
 use crate::nn::stack::{encoder_noisy, StackNoise, StackOptions};
 use crate::nn::{LayerNorm, Linear};
 use crate::weights::names::block::TIMM;
@@ -30,20 +30,16 @@ const WEIGHT_INIT: Init = Init::TruncNormal(0.02);
 pub struct Embeddings {
     pub cls_token: Option<Tensor>,
     pub pos_embed: Tensor,
-    /// The patch convolution `[D, C, p, p]` and its bias.
-    pub patch_weight: Tensor,
-    pub patch_bias: Tensor,
+    pub patch_embed: PatchEmbed,
 }
 
 impl Embeddings {
     pub fn new(vb: &Vars, c: &VitConfig) -> TraceResult<Embeddings> {
         let d = c.encoder.width as i64;
-        let (ch, p) = (c.channels as i64, c.patch_size as i64);
         let cls_token = c.class_token.then(|| vb.no_decay("cls_token", &[1, 1, d], Init::TruncNormal(1e-6))).transpose()?;
         let pos_embed = vb.no_decay("pos_embed", &[1, c.tokens() as i64, d], WEIGHT_INIT)?;
-        let proj = vb.pp("patch_embed").pp("proj");
-        let patch_weight = proj.weight("weight", &[d, ch, p, p], WEIGHT_INIT)?;
-        Ok(Embeddings { cls_token, pos_embed, patch_weight, patch_bias: proj.no_decay("bias", &[d], Init::Zeros)? })
+        let patch_embed = PatchEmbed::new(&vb.pp("patch_embed").pp("proj"), d, c.channels as i64, c.patch_size as i64, WEIGHT_INIT, true)?;
+        Ok(Embeddings { cls_token, pos_embed, patch_embed })
     }
 }
 
@@ -151,7 +147,7 @@ pub fn embed(c: &VitConfig, p: &Params, images: &Tensor) -> TraceResult<Tensor> 
     let b = images.dim(0);
     let d = c.encoder.width as i64;
     let e = Embeddings::new(&Vars::bind(p), c)?;
-    let mut x = patch_embed(images, &e.patch_weight, &e.patch_bias)?;
+    let mut x = e.patch_embed.forward(images)?;
     if let Some(cls) = &e.cls_token {
         x = Tensor::concat(&[cls.broadcast_to(&[b, 1, d])?, x], 1)?;
     }

@@ -2,6 +2,32 @@
 
 use super::linear;
 use crate::graph::{Tensor, TraceError, TraceResult};
+use crate::weights::{Init, Vars};
+
+/// The patch convolution's parameters: `weight` `[D, C, p, p]` (decayed) and, unless the model
+/// has none (CLIP), `bias` `[D]`.
+#[derive(Clone)]
+pub struct PatchEmbed {
+    pub weight: Tensor,
+    pub bias: Option<Tensor>,
+}
+
+impl PatchEmbed {
+    /// Declares `weight` (drawn by `init`) and, if `bias`, a zero `bias`, under `vb`'s path.
+    pub fn new(vb: &Vars, dim: i64, channels: i64, patch: i64, init: Init, bias: bool) -> TraceResult<PatchEmbed> {
+        let weight = vb.weight("weight", &[dim, channels, patch, patch], init)?;
+        let bias = bias.then(|| vb.no_decay("bias", &[dim], Init::Zeros)).transpose()?;
+        Ok(PatchEmbed { weight, bias })
+    }
+
+    /// Images `[B, C, H, W]` to patch tokens `[B, N, D]`.
+    pub fn forward(&self, images: &Tensor) -> TraceResult<Tensor> {
+        match &self.bias {
+            Some(b) => patch_embed(images, &self.weight, b),
+            None => patch_project(images, &self.weight),
+        }
+    }
+}
 
 /// Patch embedding as timm's strided convolution: images `[B, C, H, W]`, weight `[D, C, p, p]`.
 /// The weight flattens in `(C, p, p)` order, so patches are cut in that order too.

@@ -43,24 +43,22 @@ impl BlockNames {
     }
 }
 
-// One family per row: norm1, q/k/v, output projection, norm2, fc1, fc2.
-/// timm's `VisionTransformer` and the official MAE.
+impl BlockNames {
+    const fn new(norm1: &'static str, qkv: Qkv, proj: &'static str, norm2: &'static str, fc1: &'static str, fc2: &'static str) -> Self {
+        BlockNames { norm1, qkv, proj, norm2, fc1, fc2 }
+    }
+}
+
+pub use tables::*;
+
+/// One family per row: norm1, q/k/v, the output projection, norm2, fc1, fc2. BERT is post-LN:
+/// its `norm1` follows the attention and its `norm2` the MLP.
 #[rustfmt::skip]
-pub const TIMM: BlockNames = BlockNames { norm1: "norm1", qkv: Qkv::Fused("attn.qkv"), proj: "attn.proj",
-    norm2: "norm2", fc1: "mlp.fc1", fc2: "mlp.fc2" };
-/// Hugging Face `ViTModel` and `ViTMAEModel`.
-#[rustfmt::skip]
-pub const HF_VIT: BlockNames = BlockNames { norm1: "layernorm_before", qkv: Qkv::Split("attention.attention", QUERY_KEY_VALUE),
-    proj: "attention.output.dense", norm2: "layernorm_after", fc1: "intermediate.dense", fc2: "output.dense" };
-/// Hugging Face `BertModel` (post-LN: `norm1` follows the attention, `norm2` the MLP).
-#[rustfmt::skip]
-pub const HF_BERT: BlockNames = BlockNames { norm1: "attention.output.LayerNorm", qkv: Qkv::Split("attention.self", QUERY_KEY_VALUE),
-    proj: "attention.output.dense", norm2: "output.LayerNorm", fc1: "intermediate.dense", fc2: "output.dense" };
-/// Hugging Face `CLIPEncoderLayer`, both towers.
-#[rustfmt::skip]
-pub const HF_CLIP: BlockNames = BlockNames { norm1: "layer_norm1", qkv: Qkv::Split("self_attn", Q_K_V_PROJ),
-    proj: "self_attn.out_proj", norm2: "layer_norm2", fc1: "mlp.fc1", fc2: "mlp.fc2" };
-/// Hugging Face `OPTDecoderLayer`.
-#[rustfmt::skip]
-pub const HF_OPT: BlockNames = BlockNames { norm1: "self_attn_layer_norm", qkv: Qkv::Split("self_attn", Q_K_V_PROJ),
-    proj: "self_attn.out_proj", norm2: "final_layer_norm", fc1: "fc1", fc2: "fc2" };
+mod tables {
+    use super::{BlockNames, Qkv, QUERY_KEY_VALUE, Q_K_V_PROJ};
+    pub const TIMM: BlockNames = BlockNames::new("norm1", Qkv::Fused("attn.qkv"), "attn.proj", "norm2", "mlp.fc1", "mlp.fc2"); // VisionTransformer, official MAE
+    pub const HF_VIT: BlockNames = BlockNames::new("layernorm_before", Qkv::Split("attention.attention", QUERY_KEY_VALUE), "attention.output.dense", "layernorm_after", "intermediate.dense", "output.dense"); // ViTModel, ViTMAEModel
+    pub const HF_BERT: BlockNames = BlockNames::new("attention.output.LayerNorm", Qkv::Split("attention.self", QUERY_KEY_VALUE), "attention.output.dense", "output.LayerNorm", "intermediate.dense", "output.dense"); // BertModel
+    pub const HF_CLIP: BlockNames = BlockNames::new("layer_norm1", Qkv::Split("self_attn", Q_K_V_PROJ), "self_attn.out_proj", "layer_norm2", "mlp.fc1", "mlp.fc2"); // CLIPEncoderLayer, both towers
+    pub const HF_OPT: BlockNames = BlockNames::new("self_attn_layer_norm", Qkv::Split("self_attn", Q_K_V_PROJ), "self_attn.out_proj", "final_layer_norm", "fc1", "fc2"); // OPTDecoderLayer
+}
