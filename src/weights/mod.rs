@@ -1,7 +1,9 @@
-//! A model's parameters apart from its forward pass: what each one is (`ParamSpec`: public
-//! checkpoint name, shape, initializer), the traced map a forward reads them from (`Params`),
-//! their initial values, and their host-side form, assembled from checkpoint tensors (under
-//! bamboo's names or another family's, converted by `names`) and split back on save.
+//! A model's parameters apart from its forward pass: the path builder a model declares each
+//! one with, once (`Vars`), what each one is (`ParamSpec`: public checkpoint name, shape,
+//! initializer, weight-decay group), the traced map a program's parameters are bound from
+//! (`Params`), their initial values, and their host-side form, assembled from checkpoint
+//! tensors (under bamboo's names or another family's, converted by `names`) and split back on
+//! save.
 //!
 //! Block parameters are stacked along a leading depth axis so the block stack is one loop;
 //! their names carry a `*` where the checkpoint has the layer index (`blocks.*.attn.qkv.weight`

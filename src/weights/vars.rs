@@ -9,6 +9,19 @@
 //! for (`Vars::new`: a model's specs come from building it on a scratch graph), or reads them
 //! from parameters declared elsewhere (`Vars::bind`: a training step's inputs), checking each
 //! shape against the declaration.
+//!
+//! ```
+//! use bamboo::graph::{DType, Graph};
+//! use bamboo::weights::{Init, Vars};
+//! let vb = Vars::new(&Graph::new("classifier"), DType::F32);
+//! let head = vb.pp("head").weight("weight", &[10, 64], Init::TruncNormal(0.02))?;
+//! let scale = vb.stacked("blocks", 12)?.pp("norm1").no_decay("weight", &[64], Init::Ones)?;
+//! assert_eq!((head.dims(), scale.dims()), (&[10, 64][..], &[12, 64][..]));
+//! let specs = vb.specs();
+//! assert_eq!(specs.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["head.weight", "blocks.*.norm1.weight"]);
+//! assert!(specs[1].is_no_decay() && specs[1].layers() == Some(12));
+//! # Ok::<(), bamboo::graph::TraceError>(())
+//! ```
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
