@@ -321,8 +321,9 @@ impl Objective for ClipContrastive {
         let loss = clip::contrastive_loss(&out.logits_per_text)?;
         let n = out.logits_per_image.dim(0);
         let pairs = b[0].graph().iota(&[n], 0, DType::I32)?;
+        let i2t = accuracy(&out.logits_per_image, &pairs)?;
         let scale = clip::Projections::new(&Vars::bind(p), &self.0)?.logit_scale.exp()?;
-        let metrics = vec![("i2t_accuracy".into(), accuracy(&out.logits_per_image, &pairs)?), ("logit_scale".into(), scale)];
+        let metrics = vec![("i2t_accuracy".into(), i2t), ("logit_scale".into(), scale)];
         // The image tower's patch tokens, as for ViT.
         Ok(LossOutput { loss, metrics, hidden: without_cls(out.image.hidden)? })
     }
