@@ -13,6 +13,7 @@ pub mod checkpoint;
 pub mod cli;
 pub mod config;
 pub mod data;
+pub mod element;
 pub mod graph;
 pub mod infer;
 pub mod models;

@@ -2,64 +2,9 @@
 
 use std::fmt;
 
-/// Element type of a traced tensor; the same set the runtime can move to and from devices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DType {
-    Pred,
-    U8,
-    I32,
-    I64,
-    U32,
-    F16,
-    BF16,
-    F32,
-    F64,
-}
-
-impl DType {
-    /// The MLIR spelling used in `tensor<...>` types.
-    pub fn mlir(self) -> &'static str {
-        match self {
-            DType::Pred => "i1",
-            DType::U8 => "ui8",
-            DType::I32 => "i32",
-            DType::I64 => "i64",
-            DType::U32 => "ui32",
-            DType::F16 => "f16",
-            DType::BF16 => "bf16",
-            DType::F32 => "f32",
-            DType::F64 => "f64",
-        }
-    }
-
-    pub fn is_float(self) -> bool {
-        matches!(self, DType::F16 | DType::BF16 | DType::F32 | DType::F64)
-    }
-
-    pub fn is_int(self) -> bool {
-        matches!(self, DType::U8 | DType::I32 | DType::I64 | DType::U32)
-    }
-
-    pub fn is_unsigned(self) -> bool {
-        matches!(self, DType::U8 | DType::U32 | DType::Pred)
-    }
-
-    /// Size of one element in bytes (pred is stored as one byte).
-    pub fn size_bytes(self) -> usize {
-        match self {
-            DType::Pred | DType::U8 => 1,
-            DType::F16 | DType::BF16 => 2,
-            DType::I32 | DType::U32 | DType::F32 => 4,
-            DType::I64 | DType::F64 => 8,
-        }
-    }
-}
-
-impl fmt::Display for DType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.mlir())
-    }
-}
+/// Element type of a traced tensor: the list the runtime shares, so a traced type binds a host or
+/// device value as it is.
+pub use crate::element::ElementType as DType;
 
 /// A static shape plus element type: everything the tracer knows about a value.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

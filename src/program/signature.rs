@@ -6,7 +6,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{bail, Result};
 
-use super::element_type;
 use crate::graph::{Lowered, LoweredInput, LoweredOutput};
 use crate::runtime::HostTensor;
 
@@ -101,7 +100,7 @@ impl Signature {
     /// Checks a host value for input `i`, naming the parameter on a mismatch.
     pub(crate) fn check_host(&self, i: usize, t: &HostTensor) -> Result<()> {
         let p = &self.inputs[i];
-        if t.ty != element_type(p.ty.dtype) || t.dims != p.ty.dims {
+        if t.ty != p.ty.dtype || t.dims != p.ty.dims {
             bail!("`{}` parameter {} `{}` expects {}, got {:?} {:?}", self.name, i, p.name, p.ty.mlir(), t.ty, t.dims);
         }
         Ok(())

@@ -7,58 +7,10 @@ use half::{bf16, f16};
 use super::error::{Result, RuntimeError};
 use super::ffi;
 
-/// Element types bamboo moves between host and device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ElementType {
-    Pred,
-    U8,
-    I32,
-    I64,
-    U32,
-    F16,
-    BF16,
-    F32,
-    F64,
-}
+pub use crate::element::ElementType;
 
+/// The PJRT codes of the element types, kept beside the FFI that defines them.
 impl ElementType {
-    pub const ALL: [ElementType; 9] = [
-        ElementType::Pred,
-        ElementType::U8,
-        ElementType::I32,
-        ElementType::I64,
-        ElementType::U32,
-        ElementType::F16,
-        ElementType::BF16,
-        ElementType::F32,
-        ElementType::F64,
-    ];
-
-    /// Bytes per element on the host (a `pred` is one byte, 0 or 1).
-    pub fn size_bytes(self) -> usize {
-        match self {
-            ElementType::Pred | ElementType::U8 => 1,
-            ElementType::F16 | ElementType::BF16 => 2,
-            ElementType::I32 | ElementType::U32 | ElementType::F32 => 4,
-            ElementType::I64 | ElementType::F64 => 8,
-        }
-    }
-
-    /// The MLIR spelling, as used in `tensor<2x3xf32>`.
-    pub fn mlir_name(self) -> &'static str {
-        match self {
-            ElementType::Pred => "i1",
-            ElementType::U8 => "ui8",
-            ElementType::I32 => "i32",
-            ElementType::I64 => "i64",
-            ElementType::U32 => "ui32",
-            ElementType::F16 => "f16",
-            ElementType::BF16 => "bf16",
-            ElementType::F32 => "f32",
-            ElementType::F64 => "f64",
-        }
-    }
-
     pub(crate) fn to_pjrt(self) -> ffi::PJRT_Buffer_Type {
         match self {
             ElementType::Pred => ffi::PJRT_Buffer_Type_PRED,
@@ -76,12 +28,6 @@ impl ElementType {
     /// `None` for PJRT types bamboo does not handle (s8, u64, complex, fp8, ...).
     pub(crate) fn from_pjrt(t: ffi::PJRT_Buffer_Type) -> Option<ElementType> {
         ElementType::ALL.into_iter().find(|e| e.to_pjrt() == t)
-    }
-}
-
-impl std::fmt::Display for ElementType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.mlir_name())
     }
 }
 
@@ -224,7 +170,7 @@ impl HostTensor {
         for d in &self.dims {
             s.push_str(&format!("{d}x"));
         }
-        s.push_str(self.ty.mlir_name());
+        s.push_str(self.ty.mlir());
         s.push('>');
         s
     }

@@ -18,8 +18,8 @@ use super::step::{
 };
 use crate::checkpoint::commit::{self, read_marker, read_verified};
 use crate::checkpoint::{parse, serialize, Tensors};
-use crate::program::{element_type, Compile, Compiled, InputSlot, OutputSlot, Outputs};
-use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
+use crate::program::{Compile, Compiled, InputSlot, OutputSlot, Outputs};
+use crate::runtime::{Buffer, Client, CompileOptions, ElementType, HostTensor};
 use crate::smoothing::collapse::CollapseSums;
 use crate::weights::host::{host_params, public_names, to_checkpoint};
 use crate::weights::init::init_param;
@@ -205,7 +205,7 @@ impl Trainer {
             Some(o) => o,
             None => {
                 zeros = (0..self.layout.n_state())
-                    .map(|k| HostTensor::zeros(element_type(crate::graph::DType::F32), &state_spec(&self.layout, k).shape))
+                    .map(|k| HostTensor::zeros(ElementType::F32, &state_spec(&self.layout, k).shape))
                     .collect::<std::result::Result<_, _>>()?;
                 &zeros
             }

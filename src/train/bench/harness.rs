@@ -14,7 +14,7 @@ use super::{step_config, Bench, BenchTrainOptions};
 use crate::graph::DType;
 use crate::nn::stack::StackOptions;
 use crate::process_usage::{cpu_seconds, peak_rss_mib, reset_peak_rss};
-use crate::program::{element_type, Compile, Compiled, InputSlot, OutputSlot};
+use crate::program::{Compile, Compiled, InputSlot, OutputSlot};
 use crate::runtime::{Buffer, Client, CompileOptions, HostTensor};
 use crate::train::step::{build_train_step, StepLayout, LOSS};
 use crate::train::trainer::Trainer;
@@ -155,7 +155,7 @@ pub(super) fn measure(
     }
     for k in 0..layout.n_state() {
         let spec = &layout.specs[layout.trained[k / layout.state_names.len()]];
-        st.bufs.push(client.to_device(&HostTensor::zeros(element_type(DType::F32), &spec.shape)?, 0)?);
+        st.bufs.push(client.to_device(&HostTensor::zeros(DType::F32, &spec.shape)?, 0)?);
     }
     st.bufs.push(client.to_device(&HostTensor::scalar(0i32), 0)?);
 

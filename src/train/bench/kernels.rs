@@ -9,7 +9,7 @@ use anyhow::Result;
 use crate::catalog::{block_grad, matmul, stack_grad, VIT_B};
 use crate::nn::stack::StackOptions;
 use crate::process_usage::{peak_rss_mib, reset_peak_rss};
-use crate::program::{element_type, Compile, Compiled, InputSlot, Outputs};
+use crate::program::{Compile, Compiled, InputSlot, Outputs};
 use crate::runtime::{Buffer, Client, CompileOptions, ElementType, HostTensor};
 
 /// The matmul's median time and throughput.
@@ -70,7 +70,7 @@ fn inputs(client: &Client, p: &Compiled) -> Result<Vec<(InputSlot, Buffer)>> {
         } else {
             (0..n).map(|_| normal() * 0.02).collect()
         };
-        anyhow::ensure!(element_type(ty.dtype) == ElementType::F32, "bench inputs are f32");
+        anyhow::ensure!(ty.dtype == ElementType::F32, "bench inputs are f32");
         out.push((p.input(name)?, client.to_device(&HostTensor::from_slice(&ty.dims, &v)?, 0)?));
     }
     Ok(out)
