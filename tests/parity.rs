@@ -179,26 +179,11 @@ fn bert_matches_hugging_face() {
     ];
     let o = StackOptions { keep_hidden: true, ..Default::default() };
     let (outs, grads) = run_model(&specs, &f, &inputs, &["cls.predictions.decoder.weight", "cls.predictions.decoder.bias"], |p, x| {
-        let all = bert::forward(
-            &c,
-            p,
-            &bert::BertInputs { input_ids: &x[0], token_type_ids: &x[1], attention_mask: &x[2], mlm_positions: None, dropout_keys: None },
-            &o,
-        )
-        .unwrap();
-        let at = bert::forward(
-            &c,
-            p,
-            &bert::BertInputs {
-                input_ids: &x[0],
-                token_type_ids: &x[1],
-                attention_mask: &x[2],
-                mlm_positions: Some(&x[3]),
-                dropout_keys: None,
-            },
-            &o,
-        )
-        .unwrap();
+        let all = bert::forward(&c, p, &bert::BertInputs { tokens: tokens(&x[0], &x[2]), token_type_ids: &x[1], mlm_positions: None }, &o)
+            .unwrap();
+        let at =
+            bert::forward(&c, p, &bert::BertInputs { tokens: tokens(&x[0], &x[2]), token_type_ids: &x[1], mlm_positions: Some(&x[3]) }, &o)
+                .unwrap();
         let loss = bert::pretraining_loss(&at, &x[4], &x[5], &x[6]).unwrap();
         vec![loss, all.mlm_logits, at.mlm_logits, at.nsp_logits, all.hidden.unwrap()]
     });
@@ -236,8 +221,7 @@ fn bert_sequence_classification_matches_hugging_face() {
     let (outs, grads) = run_model(&specs, &f, &inputs, &[], |p, x| {
         let loss = obj.loss(p, x, &StackOptions::default()).unwrap().loss;
         let logits = obj.logits(p, x, &StackOptions::default()).unwrap();
-        let bx =
-            bert::BertInputs { input_ids: &x[0], token_type_ids: &x[2], attention_mask: &x[1], mlm_positions: None, dropout_keys: None };
+        let bx = bert::BertInputs { tokens: tokens(&x[0], &x[1]), token_type_ids: &x[2], mlm_positions: None };
         let e = bert::encode(&c, p, &bx, &o).unwrap();
         vec![loss, logits, e.pooled, e.hidden.unwrap()]
     });
@@ -401,4 +385,9 @@ fn clip_text_pools_at_the_first_eos_token_when_one_is_configured() {
     });
     assert_eq!(outs[2].to_vec::<i32>().unwrap(), [3, 2, 1, 0]);
     assert_close("clip text pooled at eos 50", &outs[1].to_vec().unwrap(), &f.outputs["text_model.pooler_output_eos50"].to_f32());
+}
+
+/// Token ids and their padding mask, without dropout.
+fn tokens<'a>(ids: &'a Tensor, mask: &'a Tensor) -> bamboo::models::Tokens<'a> {
+    bamboo::models::Tokens { input_ids: ids, attention_mask: Some(mask), dropout_keys: None }
 }

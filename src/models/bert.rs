@@ -5,7 +5,7 @@
 //!   mlm   = LN(GELU(h W_t)) word^T + b           (output weights tied to the word embeddings)
 //!   nsp   = tanh(h_L[cls] W_pool) W_nsp           (2 logits; label 1 = random next sentence)
 
-use super::{kept, specs};
+use super::{kept, specs, Tokens};
 use crate::config::BertConfig;
 use crate::graph::{random, DType, Tensor, TraceError, TraceResult};
 use crate::nn::block::{BlockConfig, BlockInit, BlockParams};
@@ -107,16 +107,12 @@ pub fn encoder_specs(c: &BertConfig) -> Vec<ParamSpec> {
 }
 
 pub struct BertInputs<'a> {
-    /// Token ids `[B, S]` (i32).
-    pub input_ids: &'a Tensor,
+    /// Token ids, the padding mask (no padding when `None`), dropout keys.
+    pub tokens: Tokens<'a>,
     /// Segment ids `[B, S]` (i32).
     pub token_type_ids: &'a Tensor,
-    /// 1 for real tokens, 0 for padding, `[B, S]` (float).
-    pub attention_mask: &'a Tensor,
     /// Predict only at these positions `[B, P]` (i32); all positions when `None`.
     pub mlm_positions: Option<&'a Tensor>,
-    /// Dropout keys `u32[B, 2]` in training (see `nn::dropout`); no dropout when `None`.
-    pub dropout_keys: Option<&'a Tensor>,
 }
 
 pub struct BertOutputs {
@@ -144,33 +140,34 @@ pub struct Encoded {
 }
 
 pub fn encode(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<Encoded> {
-    let ids = x.input_ids;
-    if ids.rank() != 2 || !ids.dtype().is_int() || x.token_type_ids.dims() != ids.dims() || x.attention_mask.dims() != ids.dims() {
+    let ids = x.tokens.input_ids;
+    let mask = x.tokens.attention_mask;
+    if ids.rank() != 2 || !ids.dtype().is_int() || x.token_type_ids.dims() != ids.dims() || mask.is_some_and(|m| m.dims() != ids.dims()) {
+        let mask = mask.map(|m| m.ty().to_string()).unwrap_or_else(|| "none".into());
         return Err(TraceError::new(
             "bert",
-            format!(
-                "input_ids {}, token_type_ids {}, attention_mask {} must be [B, S] alike",
-                ids.ty(),
-                x.token_type_ids.ty(),
-                x.attention_mask.ty()
-            ),
+            format!("input_ids {}, token_type_ids {}, attention_mask {} must be [B, S] alike", ids.ty(), x.token_type_ids.ty(), mask),
         ));
     }
     let (b, s) = (ids.dim(0), ids.dim(1));
     let d = c.encoder.width as i64;
     let h = embed(c, p, ids, x.token_type_ids)?;
     let embedded = h.clone();
-    let keys = x.dropout_keys.filter(|_| c.hidden_dropout > 0.0 || c.attention_dropout > 0.0);
+    let keys = x.tokens.dropout_keys.filter(|_| c.hidden_dropout > 0.0 || c.attention_dropout > 0.0);
     let h = match keys {
         Some(k) => dropout(&h, k, c.hidden_dropout, site::EMBEDDINGS)?,
         None => h,
     };
     // Padding: add the most negative float to the scores of padded keys, as Hugging Face does.
     // Made in f32: in bf16 that value rounds to -inf, and 0 x -inf would make every score NaN.
-    let mask = x.attention_mask.convert(DType::F32)?;
-    let bias = mask.neg()?.add_scalar(1.0)?.mul_scalar(f32::MIN as f64)?.convert(h.dtype())?.reshape(&[b, 1, 1, s])?;
+    let bias = match mask {
+        Some(m) => {
+            Some(m.convert(DType::F32)?.neg()?.add_scalar(1.0)?.mul_scalar(f32::MIN as f64)?.convert(h.dtype())?.reshape(&[b, 1, 1, s])?)
+        }
+        None => None,
+    };
     let noise = StackNoise { keep: None, keys: keys.map(|k| random::fold_in(k, site::LAYERS)).transpose()? };
-    let (h, hidden) = run_encoder(c, p, &h, Some(&bias), &noise, o)?;
+    let (h, hidden) = run_encoder(c, p, &h, bias.as_ref(), &noise, o)?;
     let cls = h.slice_axis(1, 0, 1)?.reshape(&[b, d])?;
     let pooled = pooler(&Vars::bind(p), c)?.forward(&cls)?.tanh()?;
     Ok(Encoded { sequence: h, pooled, embedded, hidden })
@@ -244,7 +241,7 @@ pub fn classifier_specs(c: &BertConfig, num_labels: usize) -> Vec<ParamSpec> {
 /// (dropout on the pooled output in training, as `BertForSequenceClassification` does).
 pub fn classify(c: &BertConfig, num_labels: usize, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<Tensor> {
     let e = encode(c, p, x, o)?;
-    let pooled = match x.dropout_keys {
+    let pooled = match x.tokens.dropout_keys {
         Some(k) => dropout(&e.pooled, k, c.hidden_dropout, site::HEAD)?,
         None => e.pooled,
     };

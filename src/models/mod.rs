@@ -24,6 +24,17 @@ pub struct Noise<'a> {
     pub dropout_keys: Option<&'a Tensor>,
 }
 
+/// A batch of token sequences, as the text models take them.
+#[derive(Clone, Copy, Debug)]
+pub struct Tokens<'a> {
+    /// Token ids `[B, S]` (i32).
+    pub input_ids: &'a Tensor,
+    /// 1 for real tokens, 0 for padding, `[B, S]` (float); every token is real when `None`.
+    pub attention_mask: Option<&'a Tensor>,
+    /// Dropout keys `u32[B, 2]` in training (see `nn::dropout`); no dropout when `None`.
+    pub dropout_keys: Option<&'a Tensor>,
+}
+
 /// The per-block hidden states a stack kept when asked to (`StackOptions::keep_hidden`).
 fn kept(hidden: Option<Tensor>, model: &str) -> TraceResult<Tensor> {
     hidden.ok_or_else(|| TraceError::new(model, "the block stack returned no hidden states"))

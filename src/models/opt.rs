@@ -57,14 +57,8 @@ pub fn param_specs(c: &OptConfig) -> Vec<ParamSpec> {
     super::specs(|vb| Decoder::new(vb, c).map(drop))
 }
 
-pub struct OptInputs<'a> {
-    /// Token ids `[B, S]` (i32).
-    pub input_ids: &'a Tensor,
-    /// 1 for real tokens, 0 for padding, `[B, S]` (float); all real when `None` (packed text).
-    pub attention_mask: Option<&'a Tensor>,
-    /// Dropout keys `u32[B, 2]` in training (see `nn::dropout`); no dropout when `None`.
-    pub dropout_keys: Option<&'a Tensor>,
-}
+/// OPT reads token ids, a padding mask (none for packed text) and dropout keys.
+pub type OptInputs<'a> = super::Tokens<'a>;
 
 pub struct OptOutputs {
     /// `[B, S, V]`: position t scores token t + 1.

@@ -3,7 +3,7 @@
 
 use crate::config::{BertConfig, ClipConfig, MaeConfig, OptConfig, VitConfig};
 use crate::graph::{CompareDir, DType, Tensor, TraceResult};
-use crate::models::{bert, clip, mae, opt, vit, Noise};
+use crate::models::{bert, clip, mae, opt, vit, Noise, Tokens};
 use crate::nn::stack::StackOptions;
 use crate::weights::{ParamSpec, Params, Vars};
 
@@ -194,13 +194,8 @@ impl Objective for BertPretrain {
     }
     fn loss(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<LossOutput> {
         let keys = input(&self.inputs(), b, DROPOUT_KEYS);
-        let x = bert::BertInputs {
-            input_ids: &b[0],
-            token_type_ids: &b[2],
-            attention_mask: &b[1],
-            mlm_positions: Some(&b[3]),
-            dropout_keys: keys,
-        };
+        let tokens = Tokens { input_ids: &b[0], attention_mask: Some(&b[1]), dropout_keys: keys };
+        let x = bert::BertInputs { tokens, token_type_ids: &b[2], mlm_positions: Some(&b[3]) };
         let out = bert::forward(&self.0, p, &x, o)?;
         let loss = bert::pretraining_loss(&out, &b[4], &b[5], &b[6])?;
         Ok(LossOutput { loss, metrics: vec![("nsp_accuracy".into(), accuracy(&out.nsp_logits, &b[6])?)], hidden: without_cls(out.hidden)? })
@@ -246,8 +241,8 @@ pub struct GlueClassify {
 impl GlueClassify {
     pub fn logits(&self, p: &Params, b: &[Tensor], o: &StackOptions) -> TraceResult<Tensor> {
         let keys = input(&self.inputs(), b, DROPOUT_KEYS);
-        let x =
-            bert::BertInputs { input_ids: &b[0], token_type_ids: &b[2], attention_mask: &b[1], mlm_positions: None, dropout_keys: keys };
+        let tokens = Tokens { input_ids: &b[0], attention_mask: Some(&b[1]), dropout_keys: keys };
+        let x = bert::BertInputs { tokens, token_type_ids: &b[2], mlm_positions: None };
         bert::classify(&self.config, self.num_labels, p, &x, o)
     }
 }

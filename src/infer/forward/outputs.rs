@@ -9,7 +9,7 @@ use super::inputs::ModelInput;
 use super::load::Head;
 use crate::config::ModelConfig;
 use crate::graph::{self, DType, Function, Graph, Tensor};
-use crate::models::{bert, clip, mae, opt, vit};
+use crate::models::{bert, clip, mae, opt, vit, Tokens};
 use crate::nn::stack::StackOptions;
 use crate::weights::{ParamSpec, Params, Vars};
 
@@ -143,13 +143,8 @@ fn mlm_loss(logits: &Tensor, targets: &Tensor, weights: &Tensor) -> Result<Tenso
 }
 
 fn bert_inputs(x: &Traced) -> bert::BertInputs<'_> {
-    bert::BertInputs {
-        input_ids: x.get("input_ids"),
-        token_type_ids: x.get("token_type_ids"),
-        attention_mask: x.get("attention_mask"),
-        mlm_positions: None,
-        dropout_keys: None,
-    }
+    let tokens = Tokens { input_ids: x.get("input_ids"), attention_mask: Some(x.get("attention_mask")), dropout_keys: None };
+    bert::BertInputs { tokens, token_type_ids: x.get("token_type_ids"), mlm_positions: None }
 }
 
 /// `BertForSequenceClassification`: logits, the pooled output, the hidden states and, with
