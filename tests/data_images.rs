@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use bamboo::data::augment::{
-    center_crop, random_resized_crop, resample_normalize, CropBox, Filter, Layout, Transform, IMAGENET_MEAN, IMAGENET_STD,
+    center_crop, random_resized_crop, resample_normalize, CropBox, Filter, Layout, Normalization, Resample, Transform, IMAGENET_MEAN,
+    IMAGENET_STD,
 };
 use bamboo::data::convert::{self, Encoding, FashionMnist};
 use bamboo::data::image::{self, Image};
@@ -215,7 +216,8 @@ fn resample_identity_flip_and_normalization() {
         (Layout::Nchw, false, Filter::Bicubic),
     ] {
         let mut out = vec![0f32; 72];
-        resample_normalize(&img, full, filter, 6, 4, flip, IMAGENET_MEAN, IMAGENET_STD, layout, &mut out, &mut scratch);
+        let r = Resample { bx: full, filter, out_w: 6, out_h: 4, flip };
+        resample_normalize(&img, r, Normalization::imagenet(layout), &mut out, &mut scratch);
         for y in 0..4 {
             for x in 0..6 {
                 for ch in 0..3 {
@@ -233,19 +235,8 @@ fn resample_identity_flip_and_normalization() {
     // Downscaling a 2x2 checkerboard of 0/200 by 4 averages to 100 (antialiased, not sampled).
     let cb = Image { width: 8, height: 8, channels: 1, data: (0..64).map(|i| if (i % 8 + i / 8) % 2 == 0 { 0 } else { 200 }).collect() };
     let mut out = vec![0f32; 3 * 4];
-    resample_normalize(
-        &cb,
-        CropBox { x: 0.0, y: 0.0, w: 8.0, h: 8.0 },
-        Filter::Bilinear,
-        2,
-        2,
-        false,
-        [0.0; 3],
-        [1.0; 3],
-        Layout::Nchw,
-        &mut out,
-        &mut scratch,
-    );
+    let r = Resample { bx: CropBox { x: 0.0, y: 0.0, w: 8.0, h: 8.0 }, filter: Filter::Bilinear, out_w: 2, out_h: 2, flip: false };
+    resample_normalize(&cb, r, Normalization { mean: [0.0; 3], std: [1.0; 3], layout: Layout::Nchw }, &mut out, &mut scratch);
     for v in out {
         assert!((v * 255.0 - 100.0).abs() < 1.0, "{}", v * 255.0);
     }

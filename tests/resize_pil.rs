@@ -16,7 +16,7 @@
 
 use std::path::PathBuf;
 
-use bamboo::data::augment::{resample_normalize, resample_u8, CropBox, Filter, Layout};
+use bamboo::data::augment::{resample_normalize, resample_u8, CropBox, Filter, Layout, Normalization, Resample};
 use bamboo::data::image::Image;
 use serde_json::Value;
 
@@ -66,7 +66,8 @@ fn matches_pil_in_float(filter: Filter, key: &str) {
         let (img, bx, w, h) = setup(&c);
         let mut out = vec![0f32; 3 * w * h];
         // mean 0, std 1: the output is the resampled value / 255.
-        resample_normalize(&img, bx, filter, w, h, false, [0.0; 3], [1.0; 3], Layout::Nhwc, &mut out, &mut vec![]);
+        let r = Resample { bx, filter, out_w: w, out_h: h, flip: false };
+        resample_normalize(&img, r, Normalization { mean: [0.0; 3], std: [1.0; 3], layout: Layout::Nhwc }, &mut out, &mut vec![]);
         let got: Vec<f64> = out.iter().map(|&v| v as f64 * 255.0).collect();
         let want: Vec<f64> = numbers(&c[key]).iter().map(|v| v.clamp(0.0, 255.0)).collect();
         let (err, at) = worst(&channels_of(&got, img.channels), &want);
@@ -84,7 +85,7 @@ fn matches_pil_in_8_bits(filter: Filter, float_key: &str, u8_key: &str) -> (usiz
     let (mut exempt, mut total) = (0, 0);
     for c in cases() {
         let (img, bx, w, h) = setup(&c);
-        let out = resample_u8(&img, bx, filter, w, h, false, &mut vec![]);
+        let out = resample_u8(&img, Resample { bx, filter, out_w: w, out_h: h, flip: false }, &mut vec![]);
         let got: Vec<f64> = out.data.iter().map(|&v| v as f64).collect();
         let got = channels_of(&got, img.channels);
         let exact: Vec<f64> = numbers(&c[float_key]).iter().map(|v| v.clamp(0.0, 255.0)).collect();

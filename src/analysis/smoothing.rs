@@ -155,24 +155,50 @@ pub fn analyze(
     })
 }
 
+/// One per-block quantity after `layer` and `rel_depth`: its header, width and decimals in the
+/// printed table, its CSV header (None: printed only), and its value.
+struct Column {
+    printed: &'static str,
+    width: usize,
+    decimals: usize,
+    csv: Option<&'static str>,
+    value: fn(&SmoothingRow) -> f64,
+}
+
+/// In `SmoothingRow`'s order, which is the CSV's.
+const COLUMNS: [Column; 8] = [
+    Column { printed: "token_std", width: 9, decimals: 4, csv: Some("token_std"), value: |w| w.token_std },
+    Column { printed: "cos_uncentred", width: 13, decimals: 4, csv: Some("cos_uncentred"), value: |w| w.cos_uncentred },
+    Column { printed: "cos_pearson", width: 11, decimals: 4, csv: Some("cos_pearson"), value: |w| w.cos_pearson },
+    Column { printed: "cos_mean_centred", width: 16, decimals: 4, csv: Some("cos_mean_centred"), value: |w| w.cos_mean_centred },
+    Column { printed: "hf_share", width: 8, decimals: 4, csv: Some("hf_share"), value: |w| w.hf_share },
+    Column { printed: "rel_resid", width: 9, decimals: 4, csv: Some("rel_residual"), value: |w| w.rel_residual },
+    Column { printed: "eff_rank", width: 8, decimals: 3, csv: Some("effective_rank"), value: |w| w.effective_rank },
+    Column { printed: "s1", width: 7, decimals: 3, csv: None, value: |w| w.top_singular.first().copied().unwrap_or(f64::NAN) },
+];
+
+/// `COLUMNS` in the printed table's order: the Pearson cosine before the uncentred one.
+const PRINTED_ORDER: [usize; 8] = [0, 2, 1, 3, 4, 5, 6, 7];
+
+/// `COLUMNS` as the CSV lists them.
+fn csv_columns() -> impl Iterator<Item = (&'static str, &'static Column)> {
+    COLUMNS.iter().filter_map(|c| Some((c.csv?, c)))
+}
+
 /// One report as the table `bamboo analyze smoothing` prints: a title line, then a row per block.
 pub fn table(r: &SmoothingReport) -> String {
     let mut s = format!("{} ({}, {} x {}, {} tokens)\n", r.label, r.model, r.depth, r.width, r.tokens);
-    s += "  layer  rel   token_std  cos_pearson  cos_uncentred  cos_mean_centred  hf_share  rel_resid  eff_rank       s1\n";
+    s += "  layer  rel ";
+    for c in PRINTED_ORDER.map(|i| &COLUMNS[i]) {
+        s += &format!("  {:>w$}", c.printed, w = c.width);
+    }
+    s.push('\n');
     for w in &r.rows {
-        s += &format!(
-            "  {:>5}  {:.2}  {:>9.4}  {:>11.4}  {:>13.4}  {:>16.4}  {:>8.4}  {:>9.4}  {:>8.3}  {:>7.3}\n",
-            w.layer,
-            w.rel_depth,
-            w.token_std,
-            w.cos_pearson,
-            w.cos_uncentred,
-            w.cos_mean_centred,
-            w.hf_share,
-            w.rel_residual,
-            w.effective_rank,
-            w.top_singular.first().copied().unwrap_or(f64::NAN)
-        );
+        s += &format!("  {:>5}  {:.2}", w.layer, w.rel_depth);
+        for c in PRINTED_ORDER.map(|i| &COLUMNS[i]) {
+            s += &format!("  {:>w$.p$}", (c.value)(w), w = c.width, p = c.decimals);
+        }
+        s.push('\n');
     }
     s
 }
@@ -184,24 +210,18 @@ fn shape_columns(r: &SmoothingReport) -> String {
 
 /// One CSV for any number of reports: a row per (model, block).
 pub fn to_csv(reports: &[SmoothingReport]) -> String {
-    let mut s = String::from("model,checkpoint,kind,depth,width,tokens,examples,layer,rel_depth,token_std,cos_uncentred,cos_pearson,cos_mean_centred,hf_share,rel_residual,effective_rank\n");
+    let mut s = String::from("model,checkpoint,kind,depth,width,tokens,examples,layer,rel_depth");
+    for (name, _) in csv_columns() {
+        s += &format!(",{}", name);
+    }
+    s.push('\n');
     for r in reports {
         for w in &r.rows {
-            s += &format!(
-                "{},{},{},{},{:.6},{:.8},{:.8},{:.8},{:.8},{:.8},{:.8},{:.8}\n",
-                csv_field(&r.label),
-                csv_field(&r.checkpoint),
-                shape_columns(r),
-                w.layer,
-                w.rel_depth,
-                w.token_std,
-                w.cos_uncentred,
-                w.cos_pearson,
-                w.cos_mean_centred,
-                w.hf_share,
-                w.rel_residual,
-                w.effective_rank
-            );
+            s += &format!("{},{},{},{},{:.6}", csv_field(&r.label), csv_field(&r.checkpoint), shape_columns(r), w.layer, w.rel_depth);
+            for (_, c) in csv_columns() {
+                s += &format!(",{:.8}", (c.value)(w));
+            }
+            s.push('\n');
         }
     }
     s

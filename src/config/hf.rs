@@ -213,6 +213,12 @@ impl<'a> Fields<'a> {
         })
     }
 
+    /// The image geometry, `(image_size, patch_size, num_channels)`; only the patch's default
+    /// differs between the vision models.
+    fn image(&mut self, patch_size: usize) -> Result<(usize, usize, usize), ConfigError> {
+        Ok((self.usize("image_size", 224)?, self.usize("patch_size", patch_size)?, self.usize("num_channels", 3)?))
+    }
+
     /// The classifier's outputs: `id2label`'s size, else `num_labels`, else HF's default 2.
     fn num_labels(&mut self) -> Result<usize, ConfigError> {
         if let Some(m) = self.get("id2label").and_then(Value::as_object) {
@@ -267,10 +273,11 @@ fn vit(f: &mut Fields) -> Result<VitConfig, ConfigError> {
     for k in ["pooler_act", "pooler_output_size", "encoder_stride", "initializer_range"] {
         f.get(k);
     }
+    let (image_size, patch_size, channels) = f.image(16)?;
     Ok(VitConfig {
-        image_size: f.usize("image_size", 224)?,
-        patch_size: f.usize("patch_size", 16)?,
-        channels: f.usize("num_channels", 3)?,
+        image_size,
+        patch_size,
+        channels,
         encoder,
         num_classes: f.num_labels()?,
         pool: Pool::Cls,
@@ -296,10 +303,11 @@ fn mae(f: &mut Fields) -> Result<MaeConfig, ConfigError> {
     f.zero_rate("attention_probs_dropout_prob", 0.0, "bamboo's MAE has no dropout")?;
     f.only_bool("qkv_bias", true, true, "q/k/v projections without bias")?;
     f.get("initializer_range");
+    let (image_size, patch_size, channels) = f.image(16)?;
     Ok(MaeConfig {
-        image_size: f.usize("image_size", 224)?,
-        patch_size: f.usize("patch_size", 16)?,
-        channels: f.usize("num_channels", 3)?,
+        image_size,
+        patch_size,
+        channels,
         encoder,
         decoder,
         mask_ratio: f.f64("mask_ratio", 0.75)?,
@@ -399,10 +407,11 @@ fn clip(f: &mut Fields) -> Result<ClipConfig, ConfigError> {
     // HF pools the text at the largest id when `eos_token_id` is 2 (the openai files' legacy
     // value), else at the first position holding it; its default is 49407.
     let eos = t.usize("eos_token_id", 49407)?;
+    let (image_size, patch_size, channels) = v.image(32)?;
     let cfg = ClipConfig {
-        image_size: v.usize("image_size", 224)?,
-        patch_size: v.usize("patch_size", 32)?,
-        channels: v.usize("num_channels", 3)?,
+        image_size,
+        patch_size,
+        channels,
         vision,
         text,
         vocab_size: t.usize("vocab_size", 49408)?,

@@ -156,27 +156,48 @@ fn taps(filter: Filter, size: usize, lo: f64, len: f64, out: usize) -> Vec<Taps>
         .collect()
 }
 
-/// Resamples `bx` of `img` to `out_w x out_h` with `filter`, flips horizontally if asked, normalizes with
-/// `mean`/`std` (on the 0..1 scale) and writes 3 channels into `out` (length `3 * out_w * out_h`)
-/// in `layout` order for one image. Scratch space is reused across calls.
-#[allow(clippy::too_many_arguments)]
-pub fn resample_normalize(
-    img: &Image,
-    bx: CropBox,
-    filter: Filter,
-    out_w: usize,
-    out_h: usize,
-    flip: bool,
-    mean: [f32; 3],
-    std: [f32; 3],
-    layout: Layout,
-    out: &mut [f32],
-    scratch: &mut Vec<f32>,
-) {
+/// One resample: the box `bx` of the source it reads, the `filter`, the `out_w x out_h` output,
+/// and whether that output is flipped horizontally.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Resample {
+    pub bx: CropBox,
+    pub filter: Filter,
+    pub out_w: usize,
+    pub out_h: usize,
+    pub flip: bool,
+}
+
+/// How float output is written: per-channel `mean`/`std` (on the 0..1 scale), in `layout` order.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Normalization {
+    pub mean: [f32; 3],
+    pub std: [f32; 3],
+    pub layout: Layout,
+}
+
+impl Normalization {
+    /// ImageNet's mean and std, what every transform normalizes with.
+    pub fn imagenet(layout: Layout) -> Self {
+        Normalization { mean: IMAGENET_MEAN, std: IMAGENET_STD, layout }
+    }
+
+    /// Per-channel `(scale, shift)` so that `v * scale - shift` normalizes a 0..255 value.
+    fn scale_shift(&self) -> ([f32; 3], [f32; 3]) {
+        let (mean, std) = (self.mean, self.std);
+        let scale: [f32; 3] = [1.0 / (255.0 * std[0]), 1.0 / (255.0 * std[1]), 1.0 / (255.0 * std[2])];
+        let shift: [f32; 3] = [mean[0] / std[0], mean[1] / std[1], mean[2] / std[2]];
+        (scale, shift)
+    }
+}
+
+/// Resamples `img` as `r` says, normalizes it and writes 3 channels into `out` (length
+/// `3 * out_w * out_h`) for one image. Scratch space is reused across calls.
+pub fn resample_normalize(img: &Image, r: Resample, norm: Normalization, out: &mut [f32], scratch: &mut Vec<f32>) {
+    let (out_w, out_h) = (r.out_w, r.out_h);
     assert_eq!(out.len(), 3 * out_w * out_h);
-    let (scale, shift) = normalizer(mean, std);
+    let (scale, shift) = norm.scale_shift();
     let plane = out_w * out_h;
-    resample_with(img, bx, filter, out_w, out_h, flip, scratch, |oy, dx, v| match layout {
+    resample_with(img, r, scratch, |oy, dx, v| match norm.layout {
         Layout::Nhwc => {
             let o = &mut out[(oy * out_w + dx) * 3..(oy * out_w + dx) * 3 + 3];
             for ch in 0..3 {
@@ -191,18 +212,11 @@ pub fn resample_normalize(
     });
 }
 
-/// Per-channel `(scale, shift)` so that `v * scale - shift` normalizes a 0..255 value.
-fn normalizer(mean: [f32; 3], std: [f32; 3]) -> ([f32; 3], [f32; 3]) {
-    let scale: [f32; 3] = [1.0 / (255.0 * std[0]), 1.0 / (255.0 * std[1]), 1.0 / (255.0 * std[2])];
-    let shift: [f32; 3] = [mean[0] / std[0], mean[1] / std[1], mean[2] / std[2]];
-    (scale, shift)
-}
-
 /// The same resample to an 8-bit RGB image (rounded), for augmentations that work on pixels.
-#[allow(clippy::too_many_arguments)]
-pub fn resample_u8(img: &Image, bx: CropBox, filter: Filter, out_w: usize, out_h: usize, flip: bool, scratch: &mut Vec<f32>) -> Image {
+pub fn resample_u8(img: &Image, r: Resample, scratch: &mut Vec<f32>) -> Image {
+    let (out_w, out_h) = (r.out_w, r.out_h);
     let mut data = vec![0u8; 3 * out_w * out_h];
-    resample_with(img, bx, filter, out_w, out_h, flip, scratch, |oy, dx, v| {
+    resample_with(img, r, scratch, |oy, dx, v| {
         let o = &mut data[(oy * out_w + dx) * 3..(oy * out_w + dx) * 3 + 3];
         for ch in 0..3 {
             o[ch] = (v[ch].clamp(0.0, 255.0) + 0.5) as u8; // no libm round
@@ -211,15 +225,15 @@ pub fn resample_u8(img: &Image, bx: CropBox, filter: Filter, out_w: usize, out_h
     Image { width: out_w, height: out_h, channels: 3, data }
 }
 
-/// Normalizes an 8-bit RGB image of `size x size` into `out` in `layout` order.
-pub fn normalize(img: &Image, mean: [f32; 3], std: [f32; 3], layout: Layout, out: &mut [f32]) {
+/// Normalizes an 8-bit RGB image into `out`.
+pub fn normalize(img: &Image, norm: Normalization, out: &mut [f32]) {
     assert_eq!((img.channels, out.len()), (3, img.data.len()));
-    let (scale, shift) = normalizer(mean, std);
+    let (scale, shift) = norm.scale_shift();
     let plane = img.width * img.height;
     for (i, px) in img.data.chunks_exact(3).enumerate() {
         for ch in 0..3 {
             let v = px[ch] as f32 * scale[ch] - shift[ch];
-            match layout {
+            match norm.layout {
                 Layout::Nhwc => out[i * 3 + ch] = v,
                 Layout::Nchw => out[ch * plane + i] = v,
             }
@@ -229,17 +243,8 @@ pub fn normalize(img: &Image, mean: [f32; 3], std: [f32; 3], layout: Layout, out
 
 /// The resample shared by both outputs: calls `emit(row, column, rgb)` once per output pixel with
 /// values on the 0..255 scale (column already flipped).
-#[allow(clippy::too_many_arguments)]
-fn resample_with(
-    img: &Image,
-    bx: CropBox,
-    filter: Filter,
-    out_w: usize,
-    out_h: usize,
-    flip: bool,
-    scratch: &mut Vec<f32>,
-    mut emit: impl FnMut(usize, usize, [f32; 3]),
-) {
+fn resample_with(img: &Image, r: Resample, scratch: &mut Vec<f32>, mut emit: impl FnMut(usize, usize, [f32; 3])) {
+    let Resample { bx, filter, out_w, out_h, flip } = r;
     let c = img.channels;
     let xt = taps(filter, img.width, bx.x, bx.w, out_w);
     let yt = taps(filter, img.height, bx.y, bx.h, out_h);
@@ -394,13 +399,14 @@ impl Transform {
         match *self {
             Transform::Train { scale, ratio, flip, randaug, erase, filter } => {
                 let bx = random_resized_crop(img.width, img.height, scale, ratio, rng);
-                let flip = rng.bernoulli(flip);
+                let r = Resample { bx, filter, out_w: size, out_h: size, flip: rng.bernoulli(flip) };
+                let norm = Normalization::imagenet(layout);
                 match randaug {
-                    None => resample_normalize(img, bx, filter, size, size, flip, IMAGENET_MEAN, IMAGENET_STD, layout, out, scratch),
+                    None => resample_normalize(img, r, norm, out, scratch),
                     Some(ra) => {
-                        let mut crop = resample_u8(img, bx, filter, size, size, flip, scratch);
+                        let mut crop = resample_u8(img, r, scratch);
                         ra.apply(&mut crop, rng);
-                        normalize(&crop, IMAGENET_MEAN, IMAGENET_STD, layout, out);
+                        normalize(&crop, norm, out);
                     }
                 }
                 if let Some(e) = erase {
@@ -409,7 +415,8 @@ impl Transform {
             }
             Transform::Eval { crop_ratio, filter } => {
                 let bx = center_crop(img.width, img.height, crop_ratio);
-                resample_normalize(img, bx, filter, size, size, false, IMAGENET_MEAN, IMAGENET_STD, layout, out, scratch);
+                let r = Resample { bx, filter, out_w: size, out_h: size, flip: false };
+                resample_normalize(img, r, Normalization::imagenet(layout), out, scratch);
             }
         }
     }

@@ -134,31 +134,89 @@ pub struct StudyResults {
     pub floor: Floor,
 }
 
+/// One column of the study's results: its header in the printed table and in study.csv (where
+/// depth x width is two fields), and a row's cells there, `[printed, csv]`.
+struct Column {
+    printed: &'static str,
+    csv: &'static str,
+    cells: fn(&Row, &Floor) -> [String; 2],
+}
+
+/// A model's row, left to right.
+const COLUMNS: [Column; 9] = [
+    Column { printed: "model", csv: "model", cells: |r, _| [r.name.clone(), r.name.clone()] },
+    Column {
+        printed: "depth x width",
+        csv: "depth,width",
+        cells: |r, _| [format!("{} x {}", r.depth, r.width), format!("{},{}", r.depth, r.width)],
+    },
+    Column { printed: "params", csv: "params", cells: |r, _| [format!("{:.2} M", r.params as f64 / 1e6), r.params.to_string()] },
+    Column {
+        printed: "MAE fwd GFLOPs/img",
+        csv: "mae_fwd_gflops_per_image",
+        cells: |r, _| [format!("{:.3}", r.gflops), format!("{:.6}", r.gflops)],
+    },
+    Column {
+        printed: "MAE img/s",
+        csv: "mae_images_per_s",
+        cells: |r, _| [format!("{:.0}", r.pretrain_ex_s), format!("{:.1}", r.pretrain_ex_s)],
+    },
+    Column { printed: "final MAE loss", csv: "final_mae_loss", cells: |r, _| [format!("{:.4}", r.mae_loss), format!("{:.6}", r.mae_loss)] },
+    Column {
+        printed: "fine-tune img/s",
+        csv: "finetune_images_per_s",
+        cells: |r, _| [format!("{:.0}", r.finetune_ex_s), format!("{:.1}", r.finetune_ex_s)],
+    },
+    Column {
+        printed: "val accuracy",
+        csv: "val_accuracy",
+        cells: |r, _| [format!("{:.2}%", 100.0 * r.accuracy), format!("{:.6}", r.accuracy)],
+    },
+    // The table shows the margin over the floor, the CSV the floor itself.
+    Column {
+        printed: "vs pixel floor",
+        csv: "pixel_floor",
+        cells: |r, f| [format!("{:+.2}", 100.0 * (r.accuracy - f.accuracy)), format!("{:.6}", f.accuracy)],
+    },
+];
+
+/// Which of a column's `[printed, csv]` cells.
+const PRINTED: usize = 0;
+const CSV: usize = 1;
+
+/// A model's cells in the printed table or in study.csv.
+fn cells(r: &Row, floor: &Floor, output: usize) -> Vec<String> {
+    COLUMNS.iter().map(|c| (c.cells)(r, floor)[output].clone()).collect()
+}
+
+/// `| a | b |` and a newline.
+fn markdown_line(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
+}
+
 impl StudyResults {
     /// The results as a Markdown table, the pixel floor last.
     pub fn table(&self) -> String {
         let floor = &self.floor;
-        let mut t = String::from("| model | depth x width | params | MAE fwd GFLOPs/img | MAE img/s | final MAE loss | fine-tune img/s | val accuracy | vs pixel floor |\n|---|---|---|---|---|---|---|---|---|\n");
+        let header: Vec<String> = COLUMNS.iter().map(|c| c.printed.to_string()).collect();
+        let mut t = markdown_line(&header) + &"|---".repeat(COLUMNS.len()) + "|\n";
         for r in &self.rows {
-            t += &format!(
-                "| {} | {} x {} | {:.2} M | {:.3} | {:.0} | {:.4} | {:.0} | {:.2}% | {:+.2} |\n",
-                r.name,
-                r.depth,
-                r.width,
-                r.params as f64 / 1e6,
-                r.gflops,
-                r.pretrain_ex_s,
-                r.mae_loss,
-                r.finetune_ex_s,
-                100.0 * r.accuracy,
-                100.0 * (r.accuracy - floor.accuracy)
-            );
+            t += &markdown_line(&cells(r, floor, PRINTED));
         }
         t + &format!(
             "| pixel floor | logistic regression | {:.3} M | | | | | {:.2}% | |",
             floor.params as f64 / 1e6,
             100.0 * floor.accuracy
         )
+    }
+
+    /// study.csv: a header, then a row per model.
+    fn csv(&self) -> String {
+        let mut csv = COLUMNS.map(|c| c.csv).join(",") + "\n";
+        for r in &self.rows {
+            csv += &(cells(r, &self.floor, CSV).join(",") + "\n");
+        }
+        csv
     }
 }
 
@@ -257,21 +315,5 @@ fn write_tables(out: &Path, r: &StudyResults) -> Result<()> {
     std::fs::create_dir_all(out).with_context(|| format!("--out {}", out.display()))?;
     let json = serde_json::to_string_pretty(&serde_json::json!({ "rows": r.rows, "pixel_floor": r.floor }))?;
     crate::storage::write(&out.join("study.json"), json.as_bytes())?;
-    let mut csv = String::from("model,depth,width,params,mae_fwd_gflops_per_image,mae_images_per_s,final_mae_loss,finetune_images_per_s,val_accuracy,pixel_floor\n");
-    for row in &r.rows {
-        csv += &format!(
-            "{},{},{},{},{:.6},{:.1},{:.6},{:.1},{:.6},{:.6}\n",
-            row.name,
-            row.depth,
-            row.width,
-            row.params,
-            row.gflops,
-            row.pretrain_ex_s,
-            row.mae_loss,
-            row.finetune_ex_s,
-            row.accuracy,
-            r.floor.accuracy
-        );
-    }
-    Ok(crate::storage::write(&out.join("study.csv"), csv.as_bytes())?)
+    Ok(crate::storage::write(&out.join("study.csv"), r.csv().as_bytes())?)
 }
