@@ -210,7 +210,8 @@ fn run_encoder(
 
 pub fn forward(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> TraceResult<BertOutputs> {
     let e = encode(c, p, x, o)?;
-    let heads = Heads::new(&Vars::bind(p), c)?;
+    let vb = Vars::bind(p);
+    let heads = Heads::new(&vb, c)?;
     let nsp_logits = heads.nsp.forward(&e.pooled)?;
     let h = e.sequence;
     let at = match x.mlm_positions {
@@ -218,7 +219,7 @@ pub fn forward(c: &BertConfig, p: &Params, x: &BertInputs, o: &StackOptions) -> 
         None => h.clone(),
     };
     let t = heads.transform_norm.forward(&heads.transform.forward(&at)?.gelu()?, c.layer_norm_eps)?;
-    let word = Embeddings::new(&Vars::bind(p), c)?.word;
+    let word = Embeddings::new(&vb, c)?.word;
     let mlm_logits = linear(&t, &word, Some(&heads.mlm_bias))?;
     Ok(BertOutputs { mlm_logits, nsp_logits, sequence: h, embedded: e.embedded, hidden: e.hidden })
 }

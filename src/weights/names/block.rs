@@ -41,9 +41,7 @@ impl BlockNames {
     pub fn pair_with(&self, other: &BlockNames) -> [(&'static str, &'static str); 5] {
         [(self.norm1, other.norm1), (self.proj, other.proj), (self.norm2, other.norm2), (self.fc1, other.fc1), (self.fc2, other.fc2)]
     }
-}
 
-impl BlockNames {
     const fn new(norm1: &'static str, qkv: Qkv, proj: &'static str, norm2: &'static str, fc1: &'static str, fc2: &'static str) -> Self {
         BlockNames { norm1, qkv, proj, norm2, fc1, fc2 }
     }
